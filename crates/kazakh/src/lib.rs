@@ -1,0 +1,9 @@
+//! Kazakh text toolkit for Birlik: 2021 Latin transliteration, language identification, a light stemmer,
+//! search folding and the search analyzer. Pure: no I/O, no global state.
+//!
+//! See `README.md` in this crate for the transliteration rules and `EVALUATION.md` for measured quality
+//! and speed.
+
+mod translit;
+
+pub use translit::{to_cyrillic, to_latin, to_latin_bytes};
