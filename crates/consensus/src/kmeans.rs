@@ -1,0 +1,231 @@
+//! Weighted Lloyd k-means in the plane and the silhouette coefficient.
+
+use rayon::prelude::*;
+
+use crate::linalg::dist2;
+use crate::rng::{Rng, mix64};
+
+/// A clustering of points in the plane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clustering {
+    /// Centres of the non-empty clusters.
+    pub centres: Vec<[f64; 2]>,
+    /// Cluster of each point.
+    pub assign: Vec<u32>,
+    /// Lloyd iterations used.
+    pub iterations: usize,
+}
+
+impl Clustering {
+    /// Weighted sum of squared distances of points to their centres.
+    pub fn inertia(&self, points: &[[f64; 2]], weights: &[f64]) -> f64 {
+        points.iter().zip(&self.assign).zip(weights).map(|((p, &a), w)| w * dist2(*p, self.centres[a as usize])).sum()
+    }
+}
+
+fn nearest(p: [f64; 2], centres: &[[f64; 2]]) -> u32 {
+    let mut best = 0;
+    let mut bd = f64::INFINITY;
+    for (c, &x) in centres.iter().enumerate() {
+        let d = dist2(p, x);
+        if d < bd {
+            bd = d;
+            best = c;
+        }
+    }
+    best as u32
+}
+
+/// Lloyd's algorithm from the given initial centres: assign every point to its nearest centre (ties to the
+/// lowest index), move centres to the weighted mean of their points, drop clusters left empty (as Pol.is
+/// does), and stop when no centre moves by `tol` or more, or after `max_iter` iterations.
+pub fn kmeans(points: &[[f64; 2]], weights: &[f64], init: Vec<[f64; 2]>, tol: f64, max_iter: usize) -> Clustering {
+    let mut centres = init;
+    let mut assign = vec![0u32; points.len()];
+    let mut it = 0;
+    if centres.is_empty() || points.is_empty() {
+        return Clustering { centres: Vec::new(), assign, iterations: 0 };
+    }
+    loop {
+        it += 1;
+        points.par_iter().zip(assign.par_iter_mut()).with_min_len(8192).for_each(|(p, a)| *a = nearest(*p, &centres));
+        let k = centres.len();
+        let mut sum = vec![[0.0f64; 3]; k];
+        for ((p, &a), &w) in points.iter().zip(&assign).zip(weights) {
+            let s = &mut sum[a as usize];
+            s[0] += w * p[0];
+            s[1] += w * p[1];
+            s[2] += w;
+        }
+        let mut moved = 0.0f64;
+        let mut next = Vec::with_capacity(k);
+        let mut remap = vec![u32::MAX; k];
+        for (c, s) in sum.iter().enumerate() {
+            if s[2] > 0.0 {
+                let x = [s[0] / s[2], s[1] / s[2]];
+                moved = moved.max(dist2(x, centres[c]).sqrt());
+                remap[c] = next.len() as u32;
+                next.push(x);
+            }
+        }
+        let dropped = next.len() < k;
+        centres = next;
+        if dropped {
+            assign.iter_mut().for_each(|a| *a = remap[*a as usize]);
+        }
+        if (!dropped && moved < tol) || it >= max_iter {
+            // Final assignment consistent with the final centres.
+            points
+                .par_iter()
+                .zip(assign.par_iter_mut())
+                .with_min_len(8192)
+                .for_each(|(p, a)| *a = nearest(*p, &centres));
+            return Clustering { centres, assign, iterations: it };
+        }
+    }
+}
+
+/// A label-free pseudo-random order of points: by a seeded hash of their coordinates rounded to 1e-6.
+/// Unlike the order of ids, it does not change when ids are relabelled, and unlike a sort by coordinate,
+/// its first points are spread over the whole cloud rather than one corner.
+pub fn canonical_order(points: &[[f64; 2]], idx: &[usize], seed: u64) -> Vec<usize> {
+    let key = |p: [f64; 2]| {
+        let qx = (p[0] * 1e6).round() as i64 as u64;
+        let qy = (p[1] * 1e6).round() as i64 as u64;
+        (mix64(mix64(qx ^ seed).wrapping_add(qy)), qx, qy)
+    };
+    let mut order = idx.to_vec();
+    order.par_sort_unstable_by_key(|&i| (key(points[i]), i));
+    order
+}
+
+/// The first `k` pairwise distinct points in `order`, after the `existing` centres (which are kept).
+pub fn first_distinct(points: &[[f64; 2]], order: &[usize], existing: Vec<[f64; 2]>, k: usize) -> Vec<[f64; 2]> {
+    let mut seen: std::collections::HashSet<(u64, u64)> =
+        existing.iter().map(|c| (c[0].to_bits(), c[1].to_bits())).collect();
+    let mut out = existing;
+    for &i in order {
+        if out.len() >= k {
+            break;
+        }
+        let p = points[i];
+        if seen.insert((p[0].to_bits(), p[1].to_bits())) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Weighted k-means++ seeding with a seeded generator.
+pub fn kmeans_pp(points: &[[f64; 2]], weights: &[f64], k: usize, rng: &mut Rng) -> Vec<[f64; 2]> {
+    let total: f64 = weights.iter().sum();
+    let mut pick = rng.next_f64() * total;
+    let mut first = 0;
+    for (i, w) in weights.iter().enumerate() {
+        pick -= w;
+        if pick <= 0.0 {
+            first = i;
+            break;
+        }
+    }
+    let mut centres = vec![points[first]];
+    let mut d: Vec<f64> = points.iter().map(|p| dist2(*p, points[first])).collect();
+    while centres.len() < k {
+        let total: f64 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
+        if total <= 0.0 {
+            break;
+        }
+        let mut pick = rng.next_f64() * total;
+        let mut next = points.len() - 1;
+        for (i, (a, w)) in d.iter().zip(weights).enumerate() {
+            pick -= a * w;
+            if pick <= 0.0 && a * w > 0.0 {
+                next = i;
+                break;
+            }
+        }
+        let c = points[next];
+        centres.push(c);
+        d.iter_mut().zip(points).for_each(|(a, p)| *a = a.min(dist2(*p, c)));
+    }
+    centres
+}
+
+/// Mean silhouette coefficient of a clustering of `points` (Rousseeuw 1987): for each point,
+/// `(b − a) / max(a, b)` with `a` its mean distance to the rest of its cluster and `b` the least mean
+/// distance to another cluster; 0 for a point alone in its cluster.
+pub fn silhouette(points: &[[f64; 2]], assign: &[u32], k: usize) -> f64 {
+    let n = points.len();
+    if n == 0 || k < 2 {
+        return 0.0;
+    }
+    let mut size = vec![0usize; k];
+    for &a in assign {
+        size[a as usize] += 1;
+    }
+    let total: f64 = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let own = assign[i] as usize;
+            if size[own] <= 1 {
+                return 0.0;
+            }
+            let mut sum = vec![0.0f64; k];
+            for j in 0..n {
+                if j != i {
+                    sum[assign[j] as usize] += dist2(points[i], points[j]).sqrt();
+                }
+            }
+            let a = sum[own] / (size[own] - 1) as f64;
+            let b = (0..k)
+                .filter(|&c| c != own && size[c] > 0)
+                .map(|c| sum[c] / size[c] as f64)
+                .fold(f64::INFINITY, f64::min);
+            if !b.is_finite() {
+                return 0.0;
+            }
+            let m = a.max(b);
+            if m > 0.0 { (b - a) / m } else { 0.0 }
+        })
+        .sum();
+    total / n as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lloyd_on_a_hand_example() {
+        let pts = [[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]];
+        let w = [1.0, 1.0, 1.0, 3.0];
+        let c = kmeans(&pts, &w, vec![[0.0, 0.0], [10.0, 0.0]], 0.01, 100);
+        assert_eq!(c.assign, vec![0, 0, 1, 1]);
+        assert_eq!(c.centres, vec![[0.0, 0.5], [10.0, 0.75]]);
+        assert!((c.inertia(&pts, &w) - (0.25 + 0.25 + 0.5625 + 3.0 * 0.0625)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn empty_clusters_are_dropped() {
+        let pts = [[0.0, 0.0], [1.0, 0.0]];
+        let c = kmeans(&pts, &[1.0, 1.0], vec![[0.0, 0.0], [100.0, 0.0], [1.0, 0.0]], 0.01, 100);
+        assert_eq!(c.centres.len(), 2);
+        assert_eq!(c.assign, vec![0, 1]);
+    }
+
+    #[test]
+    fn silhouette_by_hand() {
+        // Two clusters on a line: {0, 1} and {5}; point 0: a = 1, b = 5 → 0.8; point 1: a = 1, b = 4 → 0.75;
+        // point 2 is alone → 0. Mean = 1.55 / 3.
+        let pts = [[0.0, 0.0], [1.0, 0.0], [5.0, 0.0]];
+        let s = silhouette(&pts, &[0, 0, 1], 2);
+        assert!((s - 1.55 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn first_distinct_skips_duplicates() {
+        let pts = [[1.0, 1.0], [1.0, 1.0], [2.0, 2.0], [3.0, 3.0]];
+        let c = first_distinct(&pts, &[0, 1, 2, 3], vec![[3.0, 3.0]], 3);
+        assert_eq!(c, vec![[3.0, 3.0], [1.0, 1.0], [2.0, 2.0]]);
+    }
+}
