@@ -1,0 +1,548 @@
+//! A light Kazakh stemmer for search.
+//!
+//! It strips inflection, never derivation: from the end of the word, a personal (predicate) ending, a case
+//! ending, a possessive ending and a plural ending, each optional, in that order. Every candidate suffix must
+//! agree with what it is attached to: vowel harmony (back а о ұ ы / front ә е ө ү і), the assimilation of its
+//! first consonant (лар after vowels and р й у, дар after л м н ң ж з, тар after voiceless consonants …) and the
+//! pronominal declension after a possessive (кітабы-на, кітабы-н, кітабы-нда). Of all the parses that leave a
+//! root of at least two letters with a vowel, the shortest root wins. The root is then normalised so that every
+//! form of a word gives the same key:
+//!
+//! * a final -ы/-і or -ым/-ім after a consonant is dropped (оқушы and оқушысы both give оқуш; білім and білімі
+//!   give біл), because the parse cannot tell a root's own final vowel from a possessive;
+//! * the vowel that Kazakh drops before a vowel-initial suffix is put back (халқы → халық, орны → орын,
+//!   аузы → ауыз);
+//! * a final б/г/ғ becomes п/к/қ (кітабы → кітап, бірлігі → бірлік, аймағы → аймақ).
+//!
+//! The result is a search key, not a dictionary lemma. Words of other languages pass through mostly unchanged
+//! (lower-cased); Latin input is stemmed through its Cyrillic reading and given back in Latin.
+
+use crate::translit::{to_cyrillic, to_latin};
+
+/// Class of the sound a suffix attaches to, which decides its first consonant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cls {
+    /// a vowel (not и, у)
+    V,
+    /// р й у и
+    R,
+    /// л
+    L,
+    /// м н ң
+    N,
+    /// ж з
+    Z,
+    /// voiceless consonants, and б в г ғ д that occur only in loans or before vowels
+    T,
+}
+
+const V: u8 = 1;
+const R: u8 = 2;
+const L: u8 = 4;
+const N: u8 = 8;
+const Z: u8 = 16;
+const T: u8 = 32;
+const CONS: u8 = R | L | N | Z | T;
+const ANY: u8 = V | CONS;
+
+impl Cls {
+    fn bit(self) -> u8 {
+        match self {
+            Cls::V => V,
+            Cls::R => R,
+            Cls::L => L,
+            Cls::N => N,
+            Cls::Z => Z,
+            Cls::T => T,
+        }
+    }
+}
+
+fn class(c: char) -> Cls {
+    match c {
+        'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'я' | 'ю' | 'ё' => Cls::V,
+        'р' | 'й' | 'у' | 'и' => Cls::R,
+        'л' => Cls::L,
+        'м' | 'н' | 'ң' => Cls::N,
+        'ж' | 'з' => Cls::Z,
+        _ => Cls::T,
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'я' | 'ю' | 'ё' | 'и' | 'у'
+    )
+}
+
+/// Harmony of a suffix or a stem.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum H {
+    Back,
+    Front,
+    /// no harmony (the instrumental мен/бен/пен) or a stem with only neutral vowels (и, у)
+    Any,
+}
+
+fn harmony(stem: &str) -> H {
+    for c in stem.chars().rev() {
+        match c {
+            'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' | 'ю' => return H::Back,
+            'ә' | 'е' | 'ө' | 'ү' | 'і' | 'э' => return H::Front,
+            _ => {}
+        }
+    }
+    H::Any
+}
+
+/// What a case ending needs before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Req {
+    None,
+    /// the pronominal forms after a 3rd-person possessive: -на, -н, -нда, -нан, -ндағы
+    Poss3,
+    /// the dative -а/-е after a 1st or 2nd person singular possessive
+    Poss12,
+}
+
+struct Suf {
+    s: &'static str,
+    h: H,
+    after: u8,
+    req: Req,
+    /// Weight in the ranking of parses: 1, or 2 for a suffix that is two morphemes (-да-ғы) or that should
+    /// outrank a reading as two one-letter suffixes (мұғалім-мін, not *мұғалімм-і-н).
+    w: u8,
+}
+
+const fn suf(s: &'static str, h: H, after: u8) -> Suf {
+    Suf { s, h, after, req: Req::None, w: 1 }
+}
+const fn sufr(s: &'static str, h: H, after: u8, req: Req) -> Suf {
+    Suf { s, h, after, req, w: 1 }
+}
+const fn suf2(s: &'static str, h: H, after: u8, req: Req) -> Suf {
+    Suf { s, h, after, req, w: 2 }
+}
+const fn suf3(s: &'static str, h: H, after: u8) -> Suf {
+    Suf { s, h, after, req: Req::None, w: 3 }
+}
+
+use H::{Any as A, Back as B, Front as F};
+
+/// Personal (predicate) endings: -мын, -мыз, -сың and their variants. (-сыз is left alone: it is also the very
+/// productive "without" suffix: тәуелсіз.)
+static PERSONAL: &[Suf] = &[
+    suf3("мын", B, V | R | L | N),
+    suf3("мін", F, V | R | L | N),
+    suf3("бын", B, Z),
+    suf3("бін", F, Z),
+    suf3("пын", B, T),
+    suf3("пін", F, T),
+    suf3("мыз", B, V | R | L | N),
+    suf3("міз", F, V | R | L | N),
+    suf3("быз", B, Z),
+    suf3("біз", F, Z),
+    suf3("пыз", B, T),
+    suf3("піз", F, T),
+    suf3("сыңдар", B, ANY),
+    suf3("сіңдер", F, ANY),
+    suf3("сыздар", B, ANY),
+    suf3("сіздер", F, ANY),
+    suf3("сың", B, ANY),
+    suf3("сің", F, ANY),
+];
+
+static CASE: &[Suf] = &[
+    // genitive
+    suf("ның", B, V | N),
+    suf("нің", F, V | N),
+    suf("дың", B, R | L | Z),
+    suf("дің", F, R | L | Z),
+    suf("тың", B, T),
+    suf("тің", F, T),
+    // dative
+    suf("ға", B, V | R | L | N | Z),
+    suf("ге", F, V | R | L | N | Z),
+    suf("қа", B, T),
+    suf("ке", F, T),
+    sufr("на", B, V, Req::Poss3),
+    sufr("не", F, V, Req::Poss3),
+    sufr("а", B, N, Req::Poss12),
+    sufr("е", F, N, Req::Poss12),
+    // accusative
+    suf("ны", B, V),
+    suf("ні", F, V),
+    suf("ды", B, R | L | N | Z),
+    suf("ді", F, R | L | N | Z),
+    suf("ты", B, T),
+    suf("ті", F, T),
+    sufr("н", A, V, Req::Poss3),
+    // locative and the attributive locative -дағы
+    suf2("дағы", B, V | R | L | N | Z, Req::None),
+    suf2("дегі", F, V | R | L | N | Z, Req::None),
+    suf2("тағы", B, T, Req::None),
+    suf2("тегі", F, T, Req::None),
+    suf2("ндағы", B, V, Req::Poss3),
+    suf2("ндегі", F, V, Req::Poss3),
+    suf("да", B, V | R | L | N | Z),
+    suf("де", F, V | R | L | N | Z),
+    suf("та", B, T),
+    suf("те", F, T),
+    sufr("нда", B, V, Req::Poss3),
+    sufr("нде", F, V, Req::Poss3),
+    // ablative
+    suf("дан", B, V | R | L | Z),
+    suf("ден", F, V | R | L | Z),
+    suf("тан", B, T),
+    suf("тен", F, T),
+    suf("нан", B, N),
+    suf("нен", F, N),
+    sufr("нан", B, V, Req::Poss3),
+    sufr("нен", F, V, Req::Poss3),
+    // instrumental (no harmony)
+    suf("менен", A, V | R | L | N),
+    suf("бенен", A, Z),
+    suf("пенен", A, T),
+    suf("мен", A, V | R | L | N),
+    suf("бен", A, Z),
+    suf("пен", A, T),
+];
+
+/// Possessive endings. `true` marks the 3rd person (which allows the pronominal case forms), `false` the 1st
+/// and 2nd persons.
+static POSS: &[(Suf, PossKind)] = &[
+    (suf("ы", B, CONS), PossKind::Third),
+    (suf("і", F, CONS), PossKind::Third),
+    (suf("сы", B, V), PossKind::Third),
+    (suf("сі", F, V), PossKind::Third),
+    (suf("ымыз", B, CONS), PossKind::Plural),
+    (suf("іміз", F, CONS), PossKind::Plural),
+    (suf("мыз", B, V), PossKind::Plural),
+    (suf("міз", F, V), PossKind::Plural),
+    (suf("ыңыз", B, CONS), PossKind::Plural),
+    (suf("іңіз", F, CONS), PossKind::Plural),
+    (suf("ңыз", B, V), PossKind::Plural),
+    (suf("ңіз", F, V), PossKind::Plural),
+    (suf("ым", B, CONS), PossKind::Sing12),
+    (suf("ім", F, CONS), PossKind::Sing12),
+    (suf("ың", B, CONS), PossKind::Sing12Dat),
+    (suf("ің", F, CONS), PossKind::Sing12Dat),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PossKind {
+    Third,
+    Plural,
+    /// -ым/-ім: allowed anywhere (the root normalisation drops it from bare roots too)
+    Sing12,
+    /// -ың, -ің: only before the dative -а/-е, where nothing else can be meant. (The forms after a vowel, -м and
+    /// -ң, are not stripped at all: бағдарла-ма, жа-ңа.)
+    Sing12Dat,
+}
+
+static PLURAL: &[Suf] = &[
+    suf("лар", B, V | R),
+    suf("лер", F, V | R),
+    suf("дар", B, L | N | Z),
+    suf("дер", F, L | N | Z),
+    suf("тар", B, T),
+    suf("тер", F, T),
+];
+
+/// Shortest allowed root, in letters.
+const MIN_ROOT: usize = 2;
+
+fn root_ok(root: &str) -> bool {
+    let mut n = 0;
+    let mut vowel = false;
+    for c in root.chars() {
+        n += 1;
+        vowel |= is_vowel(c);
+    }
+    n >= MIN_ROOT && vowel
+}
+
+/// Does `suffix` attach to `stem` by harmony and assimilation?
+fn fits(stem: &str, s: &Suf) -> bool {
+    let Some(last) = stem.chars().next_back() else {
+        return false;
+    };
+    if s.after & class(last).bit() == 0 {
+        return false;
+    }
+    match (s.h, harmony(stem)) {
+        (H::Any, _) | (_, H::Any) => true,
+        (a, b) => a == b,
+    }
+}
+
+/// A parse: how many suffixes it strips and the length in bytes of the root it leaves. The best parse strips
+/// the most suffixes and, among those, leaves the longest root (кеңесі is кеңес-і, not кеңе-сі).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Parse {
+    morphemes: u8,
+    root_len: usize,
+}
+
+/// Is this a plausible root to end a parse on? Kazakh words do not end in two consonants unless the first is
+/// a sonorant (ұлт, жұрт, парламент) or the pair is a loan's ст/тр (журналист, министр); and a root never
+/// ends in consonant + с (so Қазақстан is not Қазақс-тан).
+fn root_shape_ok(root: &str) -> bool {
+    let mut it = root.chars();
+    let (Some(last), Some(prev)) = (it.next_back(), it.next_back()) else {
+        return true;
+    };
+    if is_vowel(last) || is_vowel(prev) {
+        return true;
+    }
+    // consonant + с (Қазақс-тан), a double consonant (мұғалімм-і-н), a cluster ending in д (бал-ды, not балд-ы)
+    if last == 'с' || last == prev || last == 'д' {
+        return false;
+    }
+    matches!(prev, 'р' | 'л' | 'й' | 'м' | 'н' | 'ң') || matches!(last, 'р' | 'л') || (prev == 'с' && last == 'т')
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The best parse of `w` from slot `slot` on (0 personal, 1 case, 2 possessive, 3 plural). `req` is what the
+/// case ending stripped before needs; `m` the suffixes stripped so far.
+fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
+    let mut best: Option<Parse> = None;
+    let mut take = |cand: Option<Parse>| {
+        if let Some(c) = cand {
+            best = Some(best.map_or(c, |b: Parse| b.max(c)));
+        }
+    };
+    match slot {
+        0 => {
+            take(best_parse(w, 1, Req::None, m));
+            for s in PERSONAL {
+                if let Some(r) = w.strip_suffix(s.s)
+                    && fits(r, s)
+                    && root_ok(r)
+                {
+                    take(best_parse(r, 1, Req::None, m + s.w));
+                }
+            }
+        }
+        1 => {
+            take(best_parse(w, 2, Req::None, m));
+            for s in CASE {
+                if let Some(r) = w.strip_suffix(s.s)
+                    && fits(r, s)
+                    && root_ok(r)
+                {
+                    take(best_parse(r, 2, s.req, m + s.w));
+                }
+            }
+        }
+        2 => {
+            if req == Req::None {
+                take(best_parse(w, 3, Req::None, m));
+            }
+            for (s, kind) in POSS {
+                let allowed = match req {
+                    Req::None => matches!(kind, PossKind::Third | PossKind::Plural | PossKind::Sing12),
+                    Req::Poss3 => *kind == PossKind::Third,
+                    Req::Poss12 => matches!(kind, PossKind::Sing12 | PossKind::Sing12Dat),
+                };
+                if !allowed {
+                    continue;
+                }
+                if let Some(r) = w.strip_suffix(s.s)
+                    && fits(r, s)
+                    && root_ok(r)
+                {
+                    // Before a case or personal ending (жиын-да is not жи-ы-нда, жиын-ы not жи-ы-ны), a bare
+                    // -ы/-і needs a root of three letters: the same limit as the -ын/-ін normalisation.
+                    if m > 0 && s.s.len() == 2 && letters(r) < 3 {
+                        continue;
+                    }
+                    take(best_parse(r, 3, Req::None, m + 1));
+                }
+            }
+        }
+        _ => {
+            if m == 0 || root_shape_ok(w) {
+                take(Some(Parse { morphemes: m, root_len: w.len() }));
+            }
+            for s in PLURAL {
+                if let Some(r) = w.strip_suffix(s.s)
+                    && fits(r, s)
+                    && root_ok(r)
+                    && root_shape_ok(r)
+                {
+                    take(Some(Parse { morphemes: m + 1, root_len: r.len() }));
+                }
+            }
+        }
+    }
+    best
+}
+
+fn ends_in_consonant_then(root: &str, tail: &[&str]) -> Option<usize> {
+    for t in tail {
+        if let Some(r) = root.strip_suffix(t)
+            && let Some(prev) = r.chars().next_back()
+            && !is_vowel(prev)
+            && root_ok(r)
+        {
+            return Some(r.len());
+        }
+    }
+    None
+}
+
+/// Common words whose ending looks like an inflection but is part of the word.
+static PROTECTED: &[&str] = &["апта", "аудан", "тұлға", "орда", "ақорда", "қатар", "сапта", "канада", "ағайын"];
+
+/// Make every form of a word give the same key (see the module docs).
+fn normalise(root: &str) -> String {
+    let mut out = String::with_capacity(root.len() + 2);
+    // 1. Vowel elision: халқ → халық, орн → орын, ауз → ауыз.
+    let mut it = root.chars();
+    let last = it.next_back();
+    let prev = it.next_back();
+    let elided = matches!(
+        (prev, last),
+        (Some('л' | 'р'), Some('қ' | 'к' | 'п')) | (Some('р'), Some('н')) | (Some('у'), Some('з' | 'с'))
+    ) && letters(root) >= 3;
+    if elided && let Some(last) = last {
+        out.push_str(&root[..root.len() - last.len_utf8()]);
+        out.push(if harmony(&out) == H::Front { 'і' } else { 'ы' });
+        out.push(last);
+    } else {
+        out.push_str(root);
+    }
+    // Steps 2 and 3 repeat until nothing changes, so that the order of the cuts does not matter
+    // (келісім → келіс → кел, and келісімі → келісім → … → кел).
+    loop {
+        let before = out.len();
+        cut_tail(&mut out);
+        if out.len() == before {
+            break;
+        }
+    }
+    // 4. Final voiced consonant: кітаб → кітап.
+    let devoiced = match out.chars().next_back() {
+        Some('б') => Some('п'),
+        Some('г') => Some('к'),
+        Some('ғ') => Some('қ'),
+        _ => None,
+    };
+    if let Some(d) = devoiced {
+        out.pop();
+        out.push(d);
+    }
+    out
+}
+
+fn cut_tail(out: &mut String) {
+    // 2. A final -с after a vowel goes: қала-сы and қалас-ы, бас-ы and ба-сы cannot be told apart, so
+    //    бас, басы and қала, қаласы must meet whatever the parse.
+    if let Some(r) = out.strip_suffix('с')
+        && r.chars().next_back().is_some_and(|c| is_vowel(c) && c != 'у' && c != 'и')
+        && letters(r) >= 2
+    {
+        out.truncate(r.len());
+    }
+    // 3. A final -ы/-і, -ым/-ім (after a consonant) or -ын/-ін (root of three letters or more).
+    let cut = ends_in_consonant_then(out, &["ым", "ім", "ы", "і"])
+        .or_else(|| ends_in_consonant_then(out, &["ын", "ін"]).filter(|&n| letters(&out[..n]) >= 3));
+    if let Some(n) = cut {
+        out.truncate(n);
+    }
+}
+
+/// Stem a lower-case Cyrillic word.
+pub(crate) fn stem_cyrillic_lower(w: &str) -> String {
+    if !w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return w.to_owned();
+    }
+    if PROTECTED.contains(&w) {
+        return w.to_owned();
+    }
+    let n = best_parse(w, 0, Req::None, 0).map_or(w.len(), |p| p.root_len);
+    normalise(&w[..n])
+}
+
+/// Lower-case in the Kazakh way: Latin `İ` → `i`, `I` → `ı`; everything else by Unicode.
+pub(crate) fn kk_lower(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'İ' => out.push('i'),
+            'I' => out.push('ı'),
+            c if c.is_lowercase() || !c.is_alphabetic() => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn has_latin_letter(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_alphabetic() || matches!(c, 'ä' | 'ğ' | 'ı' | 'ñ' | 'ö' | 'ş' | 'ū' | 'ü'))
+}
+
+/// Stem one Kazakh word, in Cyrillic or in 2021 Latin. The result is lower-case, in the script of the input.
+///
+/// ```
+/// use kazakh::stem;
+/// assert_eq!(stem("Ассамблеяның"), "ассамблея");
+/// assert_eq!(stem("кітабы"), "кітап");
+/// assert_eq!(stem("бірлігі"), "бірлік");
+/// assert_eq!(stem("balalarymyz"), "bala");
+/// ```
+pub fn stem(word: &str) -> String {
+    let lower = kk_lower(word);
+    if has_latin_letter(&lower) {
+        let cyr = to_cyrillic(&lower);
+        to_latin(&stem_cyrillic_lower(&cyr))
+    } else {
+        stem_cyrillic_lower(&lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn examples() {
+        for (form, want) in [
+            ("кітап", "кітап"),
+            ("кітабы", "кітап"),
+            ("кітаптарымызда", "кітап"),
+            ("бірлік", "бірлік"),
+            ("бірлігі", "бірлік"),
+            ("бірлігімізді", "бірлік"),
+            ("ассамблея", "ассамблея"),
+            ("ассамблеяның", "ассамблея"),
+            ("ассамблеясына", "ассамблея"),
+            ("халқы", "халық"),
+            ("халықтың", "халық"),
+            ("елімізде", "ел"),
+            ("қазақпыз", "қазақ"),
+            ("ҚАЛАЛАРДА", "қала"),
+            ("ата", "ата"),
+            ("аты", "ат"),
+            ("қалам", "қалам"),
+            ("бала", "бала"),
+            ("123", "123"),
+            ("", ""),
+        ] {
+            assert_eq!(stem(form), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn latin_input() {
+        assert_eq!(stem("Assambleianyñ"), "assambleia");
+        assert_eq!(stem("kıtaby"), "kıtap");
+        assert_eq!(stem("BIRLIGI"), "bırlık");
+    }
+}
