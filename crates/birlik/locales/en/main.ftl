@@ -1,0 +1,237 @@
+# Birlik — English texts.
+# The three files (kk, ru, en) must hold the same keys: `python3 locales/check.py` checks it.
+
+## Site
+
+site-name = Birlik
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-regions = Regions
+nav-groups = Ethnic groups
+nav-associations = Associations
+nav-bodies = Bodies
+nav-open-data = Open data
+nav-audit = Audit log
+language-switch = Choose language
+search-label = Search the site
+search-placeholder = Name, region, ethnic group…
+search-button = Search
+footer-text = Birlik is open software. The demo content is fictional and describes no real people or organisations.
+back-home = Back to the home page
+
+## Home
+
+home-title = Assembly of People of Kazakhstan
+home-intro = The Assembly of People of Kazakhstan unites representatives of over 100 ethnic groups. It works through its session and Council, 20 regional assemblies, over a thousand ethnocultural associations, Public Consent Councils and Councils of Mothers.
+home-work-title = What the Assembly does
+home-work = The Assembly keeps interethnic harmony and unity, lets local communities take part in common work, carries their voice to state bodies and heads off tension early. It promotes Kazakh, the state language, while infringing no one who does not speak it. The demo data on this site is fictional.
+figure-groups = ethnic groups
+figure-regions = regions
+figure-bodies = bodies
+figure-associations = ethnocultural associations
+figure-members = members of bodies
+
+## Common
+
+choose = — choose —
+none = None
+none-yet = None yet.
+unknown = unknown
+edit = Edit
+save = Save
+archive = Archive
+archived = This record is archived.
+filter-all = All
+filter-apply = Apply
+sort-by = Sort by:
+sort-name = name
+sort-population = population
+pagination = Pages
+page-previous = ← Previous
+page-next = Next →
+form-has-errors = The form has errors: please correct the marked fields.
+date-hint = Enter dates as YYYY-MM-DD, for example 2023-04-27.
+
+## Table columns
+
+col-name = Name
+col-person = Name
+col-code = Code
+col-centre = Administrative centre
+col-region = Region
+col-group = Ethnic group
+col-groups = Ethnic groups represented
+col-level = Level
+col-founded = Founded
+col-website = Website
+col-population = Population
+col-position = Position
+col-term = Term
+col-represents = Represents
+col-table = Table
+name-kk = Name in Kazakh
+name-ru = Name in Russian
+name-en = Name in English
+
+## Regions
+
+regions-title = Regions
+region-assembly = Regional assembly
+region-councils = Councils
+region-groups = Ethnic groups with associations here
+region-members = Members of the regional assembly
+
+## Ethnic groups
+
+groups-title = Ethnic groups
+groups-intro = Representatives of over a hundred ethnic groups live in Kazakhstan. Each group's page lists the ethnocultural associations that represent it.
+groups-source = Source: Bureau of National Statistics, 2021 national census; where the census gives no figure, the 2025 estimate.
+census-2021 = 2021 census
+estimate-2025 = 2025 estimate
+
+## Associations
+
+associations-title = Ethnocultural associations
+association-new = New association
+association-form-title = Ethnocultural association
+association-members = Representatives in bodies
+count-associations =
+    { $count ->
+        [one] { $count } association
+       *[other] { $count } associations
+    }
+level-republican = Republican
+level-regional = Regional
+
+## Bodies
+
+bodies-title = Bodies of the Assembly
+bodies-intro = The session and Council of the Assembly, the regional assemblies and the councils under them: Public Consent Councils, Councils of Mothers, ethnomediation councils, the Scientific-Expert Council.
+body-new = New body
+body-new-child = Add a body under this one
+body-form-title = Body
+body-kind = Kind of body
+body-parent = Parent body
+body-no-parent = No parent body
+body-national = National (no region)
+body-children = Bodies under this one
+body-members = Members
+body-kind-national-session = Session of the Assembly
+body-kind-council = Council of the Assembly
+body-kind-regional-assembly = Regional assembly
+body-kind-public-consent-council = Public Consent Council
+body-kind-mothers-council = Council of Mothers
+body-kind-ethnomediation-council = Ethnomediation council
+body-kind-scientific-expert-council = Scientific-Expert Council
+body-kind-thematic-council = Thematic council
+
+## Membership
+
+membership-new = Add a member
+membership-form-title = Member of a body
+term-start = Term starts
+term-end = Term ends
+position-chair = Chair
+position-deputy-chair = Deputy chair
+position-secretary = Secretary
+position-member = Member
+
+## Search
+
+search-title = Search
+search-results =
+    { $count ->
+        [one] { $count } result found
+       *[other] { $count } results found
+    }
+kind-group = Ethnic group
+kind-association = Ethnocultural association
+kind-body = Body
+kind-person = Person
+
+## Open data
+
+open-data-title = Open data
+open-data-intro = The registry's data can be downloaded freely as CSV and JSON; bodies and their members are also available as Popolo. The API is described in OpenAPI.
+table-regions = Regions
+table-ethnic-groups = Ethnic groups
+table-bodies = Bodies
+table-associations = Ethnocultural associations
+table-members = Members of bodies
+
+## Account
+
+login = Log in
+logout = Log out
+register = Register
+login-failed = Wrong email or password.
+account-title = Your account
+email = Email
+display-name = Display name
+password = Password
+password-hint = At least 10 characters.
+password-change = Change password
+password-changed = Your password has been changed.
+password-current = Current password
+password-new = New password
+roles = Roles
+role-admin = Administrator
+role-secretariat = Secretariat
+role-member = Member of a body
+role-participant = Participant
+
+## Audit
+
+audit-title = Audit log
+audit-when = When
+audit-actor = User
+audit-action = Action
+audit-entity = Entity
+audit-entity-id = Entity ID
+audit-before = Before
+audit-after = After
+
+## Errors
+
+error-not-found = The page you asked for was not found.
+error-validation = The data you entered has errors.
+error-bad-request = Bad request.
+error-login-required = Please log in to continue.
+error-forbidden = You are not allowed to do this.
+error-rate-limited = Too many requests. Please wait a little and try again.
+error-too-large = What you sent is too large.
+error-internal = Something went wrong on the server. Please try again later.
+error-csrf = The form has expired or was sent from another site. Reload the page and try again.
+
+## Field errors
+
+field-required = This field is required.
+field-too-short =
+    { $min ->
+        [one] At least { $min } character.
+       *[other] At least { $min } characters.
+    }
+field-too-long =
+    { $max ->
+        [one] At most { $max } character.
+       *[other] At most { $max } characters.
+    }
+field-invalid-characters = Contains characters that are not allowed (< >, control or invisible characters).
+field-not-a-number = Enter a whole number.
+field-out-of-range = Enter a number from { $min } to { $max }.
+field-invalid-date = Enter a date as YYYY-MM-DD, for example 2023-04-27.
+field-invalid-url = A website address must start with http:// or https:// and contain no spaces.
+field-invalid-choice = Choose a value from the list.
+field-region-required = A regional association needs a region.
+field-unknown-region = No such region.
+field-groups-required = Choose at least one ethnic group.
+field-too-many = Choose at most { $max }.
+field-unknown-group = No such ethnic group.
+field-unknown-body = No such body.
+field-parent-cycle = A body cannot stand under itself or under a body below it.
+field-unknown-person = No such person.
+field-unknown-association = No such association.
+field-term-end-before-start = The term cannot end before it starts.
+field-invalid-email = Enter a valid email address.
+field-email-taken = This address is already registered.
+field-wrong-password = Wrong password.

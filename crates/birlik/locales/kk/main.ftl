@@ -1,0 +1,229 @@
+# Бірлік — қазақша мәтіндер (әдепкі тіл).
+# Үш файл (kk, ru, en) бірдей кілттерді қамтуы тиіс: `python3 locales/check.py` тексереді.
+
+## Сайт
+
+site-name = Бірлік
+skip-to-content = Негізгі мазмұнға өту
+nav-label = Негізгі мәзір
+nav-regions = Өңірлер
+nav-groups = Этностар
+nav-associations = Бірлестіктер
+nav-bodies = Органдар
+nav-open-data = Ашық деректер
+nav-audit = Аудит журналы
+language-switch = Тілді таңдау
+search-label = Сайттан іздеу
+search-placeholder = Атау, өңір, этнос…
+search-button = Іздеу
+footer-text = Бірлік — ашық бағдарламалық жасақтама. Демо-деректер ойдан құрастырылған: олар нақты адамдар мен ұйымдарды сипаттамайды.
+back-home = Басты бетке оралу
+
+## Басты бет
+
+home-title = Қазақстан халқы Ассамблеясы
+home-intro = Қазақстан халқы Ассамблеясы 100-ден астам этностың өкілдерін біріктіреді. Оның құрамында Ассамблея сессиясы, Ассамблея Кеңесі, 20 өңірлік ассамблея, мыңнан астам этномәдени бірлестік, Қоғамдық келісім кеңестері мен Аналар кеңестері бар.
+home-work-title = Ассамблея не істейді
+home-work = Ассамблея этносаралық келісім мен бірлікті сақтайды, жергілікті қауымдастықтарды ортақ іске тартады, олардың үнін мемлекеттік органдарға жеткізеді және шиеленістің алдын алады. Ол мемлекеттік тіл — қазақ тілін дамытады, бұл ретте оны білмейтін ешкімнің құқығы шектелмейді. Бұл сайттағы демо-деректер ойдан құрастырылған.
+figure-groups = этнос
+figure-regions = өңір
+figure-bodies = орган
+figure-associations = этномәдени бірлестік
+figure-members = орган мүшесі
+
+## Жалпы
+
+choose = — таңдаңыз —
+none = Жоқ
+none-yet = Әзірге жоқ.
+unknown = белгісіз
+edit = Өңдеу
+save = Сақтау
+archive = Мұрағатқа жіберу
+archived = Бұл жазба мұрағатта.
+filter-all = Барлығы
+filter-apply = Сүзу
+sort-by = Сұрыптау:
+sort-name = атауы бойынша
+sort-population = саны бойынша
+pagination = Беттер
+page-previous = ← Алдыңғы
+page-next = Келесі →
+form-has-errors = Формада қателер бар: белгіленген өрістерді түзетіңіз.
+date-hint = Күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2023-04-27.
+
+## Кесте бағандары
+
+col-name = Атауы
+col-person = Аты-жөні
+col-code = Коды
+col-centre = Әкімшілік орталығы
+col-region = Өңір
+col-group = Этнос
+col-groups = Өкілдік ететін этностар
+col-level = Деңгейі
+col-founded = Құрылған жылы
+col-website = Веб-сайт
+col-population = Саны
+col-position = Лауазымы
+col-term = Өкілеттік мерзімі
+col-represents = Өкілдік ететін бірлестігі
+col-table = Кесте
+name-kk = Атауы қазақша
+name-ru = Атауы орысша
+name-en = Атауы ағылшынша
+
+## Өңірлер
+
+regions-title = Өңірлер
+region-assembly = Өңір ассамблеясы
+region-councils = Кеңестер
+region-groups = Бірлестіктері бар этностар
+region-members = Өңір ассамблеясының мүшелері
+
+## Этностар
+
+groups-title = Этностар
+groups-intro = Қазақстанда жүзден астам этностың өкілдері тұрады. Әр этностың бетінде оның атынан сөйлейтін этномәдени бірлестіктер көрсетілген.
+groups-source = Дереккөз: Ұлттық статистика бюросы, 2021 жылғы ұлттық халық санағы; санақ деректері жоқ болса — 2025 жылғы бағалау.
+census-2021 = 2021 жылғы санақ
+estimate-2025 = 2025 жылғы бағалау
+
+## Бірлестіктер
+
+associations-title = Этномәдени бірлестіктер
+association-new = Жаңа бірлестік
+association-form-title = Этномәдени бірлестік
+association-members = Органдардағы өкілдері
+count-associations =
+    { $count ->
+        [one] { $count } бірлестік
+       *[other] { $count } бірлестік
+    }
+level-republican = Республикалық
+level-regional = Өңірлік
+
+## Органдар
+
+bodies-title = Ассамблея органдары
+bodies-intro = Ассамблея сессиясы мен Кеңесі, өңірлік ассамблеялар және олардың жанындағы кеңестер: Қоғамдық келісім кеңестері, Аналар кеңестері, этномедиация кеңестері, Ғылыми-сараптамалық кеңес.
+body-new = Жаңа орган
+body-new-child = Бағынысты орган қосу
+body-form-title = Орган
+body-kind = Орган түрі
+body-parent = Жоғары тұрған орган
+body-no-parent = Жоғары тұрған орган жоқ
+body-national = Республикалық (өңірсіз)
+body-children = Бағынысты органдар
+body-members = Құрамы
+body-kind-national-session = Ассамблея сессиясы
+body-kind-council = Ассамблея Кеңесі
+body-kind-regional-assembly = Өңірлік ассамблея
+body-kind-public-consent-council = Қоғамдық келісім кеңесі
+body-kind-mothers-council = Аналар кеңесі
+body-kind-ethnomediation-council = Этномедиация кеңесі
+body-kind-scientific-expert-council = Ғылыми-сараптамалық кеңес
+body-kind-thematic-council = Тақырыптық кеңес
+
+## Мүшелік
+
+membership-new = Мүше қосу
+membership-form-title = Орган мүшесі
+term-start = Өкілеттігінің басталуы
+term-end = Өкілеттігінің аяқталуы
+position-chair = Төраға
+position-deputy-chair = Төрағаның орынбасары
+position-secretary = Хатшы
+position-member = Мүше
+
+## Іздеу
+
+search-title = Іздеу
+search-results =
+    { $count ->
+        [one] { $count } нәтиже табылды
+       *[other] { $count } нәтиже табылды
+    }
+kind-group = Этнос
+kind-association = Этномәдени бірлестік
+kind-body = Орган
+kind-person = Тұлға
+
+## Ашық деректер
+
+open-data-title = Ашық деректер
+open-data-intro = Тізілім деректерін CSV және JSON форматында еркін жүктеп алуға болады; органдар мен олардың мүшелері Popolo форматында да бар. API OpenAPI сипаттамасында берілген.
+table-regions = Өңірлер
+table-ethnic-groups = Этностар
+table-bodies = Органдар
+table-associations = Этномәдени бірлестіктер
+table-members = Органдардың мүшелері
+
+## Тіркелгі
+
+login = Кіру
+logout = Шығу
+register = Тіркелу
+login-failed = Электрондық пошта немесе құпиясөз қате.
+account-title = Жеке кабинет
+email = Электрондық пошта
+display-name = Көрсетілетін есім
+password = Құпиясөз
+password-hint = Кемінде 10 таңба.
+password-change = Құпиясөзді өзгерту
+password-changed = Құпиясөз өзгертілді.
+password-current = Қазіргі құпиясөз
+password-new = Жаңа құпиясөз
+roles = Рөлдері
+role-admin = Әкімші
+role-secretariat = Хатшылық
+role-member = Орган мүшесі
+role-participant = Қатысушы
+
+## Аудит
+
+audit-title = Аудит журналы
+audit-when = Уақыты
+audit-actor = Пайдаланушы
+audit-action = Әрекет
+audit-entity = Нысан
+audit-entity-id = Нысан ID
+audit-before = Бұрын
+audit-after = Кейін
+
+## Қателер
+
+error-not-found = Сұралған бет табылмады.
+error-validation = Енгізілген деректерде қателер бар.
+error-bad-request = Сұрау дұрыс емес.
+error-login-required = Жалғастыру үшін жүйеге кіріңіз.
+error-forbidden = Бұл әрекетке құқығыңыз жоқ.
+error-rate-limited = Сұрау тым көп. Біраз күтіп, қайталап көріңіз.
+error-too-large = Жіберілген деректер тым үлкен.
+error-internal = Серверде қате шықты. Кейінірек қайталап көріңіз.
+error-csrf = Форманың мерзімі өтіп кеткен немесе ол басқа сайттан жіберілген. Бетті жаңартып, қайталап көріңіз.
+
+## Өріс қателері
+
+field-required = Бұл өрісті толтырыңыз.
+field-too-short = Кемінде { $min } таңба болуы керек.
+field-too-long = Ең көбі { $max } таңба болуы керек.
+field-invalid-characters = Рұқсат етілмеген таңбалар бар (< > немесе көрінбейтін таңбалар).
+field-not-a-number = Бүтін сан енгізіңіз.
+field-out-of-range = { $min }–{ $max } аралығындағы сан енгізіңіз.
+field-invalid-date = Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз, мысалы 2023-04-27.
+field-invalid-url = Сайт мекенжайы http:// немесе https:// деп басталуы және бос орынсыз жазылуы керек.
+field-invalid-choice = Тізімнен таңдаңыз.
+field-region-required = Өңірлік бірлестік үшін өңірді таңдаңыз.
+field-unknown-region = Мұндай өңір жоқ.
+field-groups-required = Кемінде бір этносты таңдаңыз.
+field-too-many = Ең көбі { $max } таңдауға болады.
+field-unknown-group = Мұндай этнос жоқ.
+field-unknown-body = Мұндай орган жоқ.
+field-parent-cycle = Орган өзіне немесе өзіне бағынысты органға бағына алмайды.
+field-unknown-person = Мұндай тұлға жоқ.
+field-unknown-association = Мұндай бірлестік жоқ.
+field-term-end-before-start = Өкілеттіктің аяқталу күні басталу күнінен бұрын болмауы керек.
+field-invalid-email = Электрондық пошта мекенжайын дұрыс енгізіңіз.
+field-email-taken = Бұл мекенжай бұрын тіркелген.
+field-wrong-password = Құпиясөз қате.

@@ -1,0 +1,241 @@
+# Бирлик — тексты на русском языке.
+# Три файла (kk, ru, en) должны содержать одинаковые ключи: это проверяет `python3 locales/check.py`.
+
+## Сайт
+
+site-name = Бирлик
+skip-to-content = Перейти к содержанию
+nav-label = Главное меню
+nav-regions = Регионы
+nav-groups = Этносы
+nav-associations = Объединения
+nav-bodies = Органы
+nav-open-data = Открытые данные
+nav-audit = Журнал аудита
+language-switch = Выбор языка
+search-label = Поиск по сайту
+search-placeholder = Название, регион, этнос…
+search-button = Найти
+footer-text = Бирлик — открытое программное обеспечение. Демонстрационные данные вымышлены и не описывают реальных людей и организаций.
+back-home = Вернуться на главную
+
+## Главная
+
+home-title = Ассамблея народа Казахстана
+home-intro = Ассамблея народа Казахстана объединяет представителей более 100 этносов. В её структуру входят сессия и Совет Ассамблеи, 20 региональных ассамблей, более тысячи этнокультурных объединений, советы общественного согласия и советы матерей.
+home-work-title = Чем занимается Ассамблея
+home-work = Ассамблея сохраняет межэтническое согласие и единство, вовлекает местные сообщества в общее дело, доносит их голос до государственных органов и предупреждает напряжённость. Она развивает государственный язык — казахский, не ущемляя никого из тех, кто им не владеет. Демонстрационные данные на этом сайте вымышлены.
+figure-groups = этносы
+figure-regions = регионы
+figure-bodies = органы
+figure-associations = этнокультурные объединения
+figure-members = члены органов
+
+## Общее
+
+choose = — выберите —
+none = Нет
+none-yet = Пока нет.
+unknown = нет данных
+edit = Изменить
+save = Сохранить
+archive = В архив
+archived = Эта запись в архиве.
+filter-all = Все
+filter-apply = Показать
+sort-by = Сортировка:
+sort-name = по названию
+sort-population = по численности
+pagination = Страницы
+page-previous = ← Назад
+page-next = Далее →
+form-has-errors = В форме есть ошибки: исправьте отмеченные поля.
+date-hint = Даты вводите в формате ГГГГ-ММ-ДД, например 2023-04-27.
+
+## Столбцы таблиц
+
+col-name = Название
+col-person = ФИО
+col-code = Код
+col-centre = Административный центр
+col-region = Регион
+col-group = Этнос
+col-groups = Представляемые этносы
+col-level = Уровень
+col-founded = Год основания
+col-website = Сайт
+col-population = Численность
+col-position = Должность
+col-term = Срок полномочий
+col-represents = Представляет объединение
+col-table = Таблица
+name-kk = Название на казахском
+name-ru = Название на русском
+name-en = Название на английском
+
+## Регионы
+
+regions-title = Регионы
+region-assembly = Ассамблея региона
+region-councils = Советы
+region-groups = Этносы, представленные объединениями
+region-members = Члены ассамблеи региона
+
+## Этносы
+
+groups-title = Этносы
+groups-intro = В Казахстане живут представители более ста этносов. На странице каждого этноса перечислены этнокультурные объединения, которые его представляют.
+groups-source = Источник: Бюро национальной статистики, национальная перепись населения 2021 года; где данных переписи нет — оценка на 2025 год.
+census-2021 = Перепись 2021 года
+estimate-2025 = Оценка на 2025 год
+
+## Объединения
+
+associations-title = Этнокультурные объединения
+association-new = Новое объединение
+association-form-title = Этнокультурное объединение
+association-members = Представители в органах
+count-associations =
+    { $count ->
+        [one] { $count } объединение
+        [few] { $count } объединения
+        [many] { $count } объединений
+       *[other] { $count } объединения
+    }
+level-republican = Республиканское
+level-regional = Региональное
+
+## Органы
+
+bodies-title = Органы Ассамблеи
+bodies-intro = Сессия и Совет Ассамблеи, ассамблеи регионов и советы при них: советы общественного согласия, советы матерей, советы по этномедиации, Научно-экспертный совет.
+body-new = Новый орган
+body-new-child = Добавить подчинённый орган
+body-form-title = Орган
+body-kind = Вид органа
+body-parent = Вышестоящий орган
+body-no-parent = Нет вышестоящего органа
+body-national = Республиканский (без региона)
+body-children = Подчинённые органы
+body-members = Состав
+body-kind-national-session = Сессия Ассамблеи
+body-kind-council = Совет Ассамблеи
+body-kind-regional-assembly = Ассамблея региона
+body-kind-public-consent-council = Совет общественного согласия
+body-kind-mothers-council = Совет матерей
+body-kind-ethnomediation-council = Совет по этномедиации
+body-kind-scientific-expert-council = Научно-экспертный совет
+body-kind-thematic-council = Тематический совет
+
+## Членство
+
+membership-new = Добавить члена
+membership-form-title = Член органа
+term-start = Начало полномочий
+term-end = Окончание полномочий
+position-chair = Председатель
+position-deputy-chair = Заместитель председателя
+position-secretary = Секретарь
+position-member = Член
+
+## Поиск
+
+search-title = Поиск
+search-results =
+    { $count ->
+        [one] Найден { $count } результат
+        [few] Найдено { $count } результата
+        [many] Найдено { $count } результатов
+       *[other] Найдено { $count } результата
+    }
+kind-group = Этнос
+kind-association = Этнокультурное объединение
+kind-body = Орган
+kind-person = Человек
+
+## Открытые данные
+
+open-data-title = Открытые данные
+open-data-intro = Данные реестра можно свободно скачать в форматах CSV и JSON; органы и их члены доступны и в формате Popolo. API описан в спецификации OpenAPI.
+table-regions = Регионы
+table-ethnic-groups = Этносы
+table-bodies = Органы
+table-associations = Этнокультурные объединения
+table-members = Члены органов
+
+## Учётная запись
+
+login = Войти
+logout = Выйти
+register = Регистрация
+login-failed = Неверный адрес электронной почты или пароль.
+account-title = Личный кабинет
+email = Электронная почта
+display-name = Отображаемое имя
+password = Пароль
+password-hint = Не менее 10 символов.
+password-change = Сменить пароль
+password-changed = Пароль изменён.
+password-current = Текущий пароль
+password-new = Новый пароль
+roles = Роли
+role-admin = Администратор
+role-secretariat = Секретариат
+role-member = Член органа
+role-participant = Участник
+
+## Аудит
+
+audit-title = Журнал аудита
+audit-when = Время
+audit-actor = Пользователь
+audit-action = Действие
+audit-entity = Объект
+audit-entity-id = ID объекта
+audit-before = До
+audit-after = После
+
+## Ошибки
+
+error-not-found = Запрошенная страница не найдена.
+error-validation = Введённые данные содержат ошибки.
+error-bad-request = Некорректный запрос.
+error-login-required = Войдите, чтобы продолжить.
+error-forbidden = У вас нет прав на это действие.
+error-rate-limited = Слишком много запросов. Подождите немного и попробуйте снова.
+error-too-large = Отправленные данные слишком велики.
+error-internal = На сервере произошла ошибка. Попробуйте позже.
+error-csrf = Форма устарела или отправлена с другого сайта. Обновите страницу и попробуйте снова.
+
+## Ошибки полей
+
+field-required = Заполните это поле.
+field-too-short =
+    { $min ->
+        [one] Не менее { $min } символа.
+       *[other] Не менее { $min } символов.
+    }
+field-too-long =
+    { $max ->
+        [one] Не более { $max } символа.
+       *[other] Не более { $max } символов.
+    }
+field-invalid-characters = Поле содержит недопустимые символы (< > или невидимые символы).
+field-not-a-number = Введите целое число.
+field-out-of-range = Введите число от { $min } до { $max }.
+field-invalid-date = Введите дату в формате ГГГГ-ММ-ДД, например 2023-04-27.
+field-invalid-url = Адрес сайта должен начинаться с http:// или https:// и не содержать пробелов.
+field-invalid-choice = Выберите значение из списка.
+field-region-required = Для регионального объединения выберите регион.
+field-unknown-region = Такого региона нет.
+field-groups-required = Выберите хотя бы один этнос.
+field-too-many = Можно выбрать не более { $max }.
+field-unknown-group = Такого этноса нет.
+field-unknown-body = Такого органа нет.
+field-parent-cycle = Орган не может подчиняться самому себе или своему подчинённому органу.
+field-unknown-person = Такого человека нет.
+field-unknown-association = Такого объединения нет.
+field-term-end-before-start = Окончание полномочий не может быть раньше их начала.
+field-invalid-email = Введите правильный адрес электронной почты.
+field-email-taken = Этот адрес уже зарегистрирован.
+field-wrong-password = Неверный пароль.
