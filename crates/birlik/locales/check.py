@@ -13,7 +13,8 @@ It checks that
     en: one other), and the count messages in FULL_PLURALS spell out all of them;
   * every key the app uses exists: literal keys in templates (`ctx.t("…")`, `ctx.count("…", …)`) and Rust
     sources (`t("…")`, `t_args("…")`, `FieldError::new("field", "key")`, `"error-…"` and `"field-…"`
-    literals), plus the keys the app builds at runtime (listed in DYNAMIC below); a
+    literals), plus the keys the app builds at runtime (listed in DYNAMIC below, and derived from the
+    enums and constants named in DERIVED: search kinds, export tables, roles, body kinds, positions); a
     `t(&format!("prefix-{}", …))` whose prefix has no message at all is reported too.
 Exit status 0 when all is well, 1 otherwise. Unused messages are listed as information only.
 """
@@ -59,6 +60,15 @@ PATTERNS = [
 RUST_ONLY = [re.compile(r""""((?:error|field)-[a-z0-9-]+)\"""")]
 # A key built at runtime: t(&format!("level-{}", …)) or ctx.t(format!("table-{}", table).as_str()).
 PREFIX = re.compile(r"""\bt\(\s*&?format!\(\s*"([a-z][a-z0-9-]*-)\{""")
+# Keys derived from the sources, so that a new variant is caught: (file, pattern, key template).
+DERIVED = [
+    ("src/registry/mod.rs", r'SearchDoc \{ kind: "([a-z_]+)"', "kind-{}"),
+    ("src/registry/export.rs", r'pub const TABLES: \[&str; \d+\] = \[([^\]]*)\]', "table-{}"),
+    ("src/accounts/mod.rs", r'Role::\w+(?: \{ \.\. \})? => "([a-z_]+)"', "role-{}"),
+    ("src/registry/model.rs", r'BodyKind::\w+ => "([a-z_]+)"', "body-kind-{}"),
+    ("src/registry/model.rs", r'Position::\w+ => "([a-z_]+)"', "position-{}"),
+    ("src/platform/web/error.rs", r'AppError::\w+(?:\(_\))? => "([a-z-]+)"', "{}"),
+]
 # Messages that must spell out every plural category of the language.
 FULL_PLURALS = {"count-associations", "search-results"}
 
@@ -112,6 +122,13 @@ def used_keys():
         prefixes.update(PREFIX.findall(text))
     for key in DYNAMIC:
         keys.setdefault(key, "check.py DYNAMIC")
+    for file, pattern, template in DERIVED:
+        path = CRATE / file
+        if not path.exists():
+            continue
+        for m in re.finditer(pattern, path.read_text(encoding="utf-8")):
+            for code in re.findall(r'"([^"]+)"', m.group(1)) if '"' in m.group(1) else [m.group(1)]:
+                keys.setdefault(template.format(code.replace("_", "-")), f"{file} ({template})")
     return keys, prefixes
 
 
