@@ -191,6 +191,43 @@ pub fn silhouette(points: &[[f64; 2]], assign: &[u32], k: usize) -> f64 {
     total / n as f64
 }
 
+/// Silhouette over the participants that the weighted points stand for: point i stands for `w_i`
+/// participants at the same place, so its own-cluster mean distance is Σ_{j≠i} w_j d_ij / (W_own − 1)
+/// and each point's coefficient counts `w_i` times.
+pub fn weighted_silhouette(points: &[[f64; 2]], weights: &[f64], assign: &[u32], k: usize) -> f64 {
+    let n = points.len();
+    if n == 0 || k < 2 {
+        return 0.0;
+    }
+    let mut size = vec![0.0f64; k];
+    for (&a, &w) in assign.iter().zip(weights) {
+        size[a as usize] += w;
+    }
+    let total: f64 = weights.iter().sum();
+    let sum: f64 = (0..n)
+        .map(|i| {
+            let own = assign[i] as usize;
+            if size[own] <= 1.0 {
+                return 0.0;
+            }
+            let mut s = vec![0.0f64; k];
+            for j in 0..n {
+                if j != i {
+                    s[assign[j] as usize] += weights[j] * dist2(points[i], points[j]).sqrt();
+                }
+            }
+            let a = s[own] / (size[own] - 1.0);
+            let b = (0..k).filter(|&c| c != own && size[c] > 0.0).map(|c| s[c] / size[c]).fold(f64::INFINITY, f64::min);
+            if !b.is_finite() {
+                return 0.0;
+            }
+            let m = a.max(b);
+            weights[i] * if m > 0.0 { (b - a) / m } else { 0.0 }
+        })
+        .sum();
+    sum / total
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +257,23 @@ mod tests {
         let pts = [[0.0, 0.0], [1.0, 0.0], [5.0, 0.0]];
         let s = silhouette(&pts, &[0, 0, 1], 2);
         assert!((s - 1.55 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn weighted_silhouette_equals_the_expanded_one() {
+        let pts = [[0.0, 0.0], [1.0, 0.0], [5.0, 0.0], [6.0, 1.0]];
+        let w = [2.0, 1.0, 1.0, 3.0];
+        let assign = [0, 0, 1, 1];
+        let mut ep = Vec::new();
+        let mut ea = Vec::new();
+        for i in 0..4 {
+            for _ in 0..w[i] as usize {
+                ep.push(pts[i]);
+                ea.push(assign[i]);
+            }
+        }
+        let s = weighted_silhouette(&pts, &w, &assign, 2);
+        assert!((s - silhouette(&ep, &ea, 2)).abs() < 1e-12);
     }
 
     #[test]

@@ -24,4 +24,4 @@ pub mod synth;
 pub mod unity;
 
 pub use data::{Conversation, ConversationBuilder, VoteMatrix};
-pub use polis::{PolisOptions, PolisResult, PolisState, analyze};
+pub use polis::{PolisOptions, PolisResult, PolisState, analyze, analyze_conversation};

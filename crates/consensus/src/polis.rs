@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::data::VoteMatrix;
-use crate::kmeans::{Clustering, canonical_order, first_distinct, kmeans, kmeans_pp, silhouette};
+use crate::kmeans::{Clustering, canonical_order, first_distinct, kmeans, kmeans_pp, silhouette, weighted_silhouette};
 use crate::linalg::{Components, column_means, power_iteration};
 use crate::rng::Rng;
 
@@ -38,6 +38,20 @@ pub struct PolisOptions {
     pub z_90: f64,
     /// Seed of every random choice.
     pub seed: u64,
+    /// Centre and principal components over every participant with a vote (as `polismath` does), rather
+    /// than over the participants in the analysis only.
+    pub pca_all_participants: bool,
+    /// Count moderated-out and meta statements as `polismath` does after zeroing their columns: in the
+    /// statement count, in each participant's own vote count for the threshold, and as a 0 vote of everyone
+    /// in the sparsity-aware scaling √(n_statements / n_votes_i); rather than leaving them out of all three.
+    pub zeroed_columns_count: bool,
+    /// Silhouette over participants (base centres weighted by size) rather than over base centres.
+    pub weighted_silhouette: bool,
+    /// In incremental mode, also try the cold starts and keep the best of them and the warm start (rather
+    /// than the warm start only, as Pol.is does).
+    pub group_restarts_when_warm: bool,
+    /// Use this number of groups instead of choosing it by silhouette (for evaluation).
+    pub force_k: Option<usize>,
 }
 
 impl Default for PolisOptions {
@@ -55,6 +69,11 @@ impl Default for PolisOptions {
             k_buffer: 4,
             z_90: 1.2816,
             seed: 0x00B1_811C,
+            pca_all_participants: true,
+            zeroed_columns_count: true,
+            weighted_silhouette: false,
+            force_k: None,
+            group_restarts_when_warm: true,
         }
     }
 }
@@ -463,33 +482,51 @@ pub fn analyze(
         .with_min_len(4096)
         .map(|i| m.row(i).0.iter().filter(|&&j| active[j as usize]).count() as u32)
         .collect();
-    let threshold = opts.min_votes.min(n_active).max(1) as u32;
+    let all_rows: Vec<Option<u32>> = (0..n_p).map(|_| Some(0)).collect();
+    let everyone = group_counts(m, &all_rows, 1);
+    let present: Vec<bool> = (0..n_s).map(|j| active[j] || everyone[j][2] > 0).collect();
+    let n_present = present.iter().filter(|&&x| x).count();
+    let n_zeroed = n_present - n_active;
+    // Votes that count for the threshold, and the statement count of the threshold and the scaling.
+    // With zeroed columns (Pol.is), the threshold counts a participant's own votes on every statement present,
+    // and the scaling counts the zeroed columns as votes of everyone.
+    let (count, scale_den, n_stat): (Vec<u32>, Vec<u32>, usize) = if opts.zeroed_columns_count {
+        (
+            (0..n_p).map(|i| m.row(i).0.len() as u32).collect(),
+            n_votes.iter().map(|&v| v + n_zeroed as u32).collect(),
+            n_present,
+        )
+    } else {
+        (n_votes.clone(), n_votes.clone(), n_active)
+    };
+    let threshold = opts.min_votes.min(n_stat).max(1) as u32;
     st.in_conv.resize(n_p, false);
-    let mut in_conv: Vec<bool> =
-        (0..n_p).map(|i| n_votes[i] > 0 && (n_votes[i] >= threshold || st.in_conv[i])).collect();
-    let mut count = in_conv.iter().filter(|&&x| x).count();
-    if count < opts.min_participants {
+    let mut in_conv: Vec<bool> = (0..n_p).map(|i| n_votes[i] > 0 && (count[i] >= threshold || st.in_conv[i])).collect();
+    let mut n_in = in_conv.iter().filter(|&&x| x).count();
+    if n_in < opts.min_participants {
         let mut rest: Vec<usize> = (0..n_p).filter(|&i| !in_conv[i] && n_votes[i] > 0).collect();
-        rest.sort_by_key(|&i| (std::cmp::Reverse(n_votes[i]), i));
+        rest.sort_by_key(|&i| (std::cmp::Reverse(count[i]), i));
         for i in rest {
-            if count >= opts.min_participants {
+            if n_in >= opts.min_participants {
                 break;
             }
             in_conv[i] = true;
-            count += 1;
+            n_in += 1;
         }
     }
     st.in_conv.clone_from(&in_conv);
 
     // 2. Centre and principal components.
-    let mean = column_means(m, &in_conv, active);
+    let pca_rows: Vec<bool> =
+        if opts.pca_all_participants { n_votes.iter().map(|&n| n > 0).collect() } else { in_conv.clone() };
+    let mean = column_means(m, &pca_rows, active);
     let start = st.axes.as_ref().map(|a| {
         let mut a = a.clone();
         a.resize(n_s, [0.0, 0.0]);
         a
     });
     let mut comps =
-        power_iteration(m, &in_conv, active, &mean, start.as_deref(), opts.seed, opts.pca_max_iter, opts.pca_tol);
+        power_iteration(m, &pca_rows, active, &mean, start.as_deref(), opts.seed, opts.pca_max_iter, opts.pca_tol);
     for k in 0..2 {
         let flip = match &start {
             Some(s) if s.iter().any(|x| x[k] != 0.0) => {
@@ -525,7 +562,7 @@ pub fn analyze(
                     b += x * axes[j][1];
                 }
             }
-            let s = (n_active as f64 / n_votes[i].max(1) as f64).sqrt();
+            let s = (n_stat as f64 / scale_den[i].max(1) as f64).sqrt();
             Some([a * s, b * s])
         })
         .collect();
@@ -560,11 +597,15 @@ pub fn analyze(
     }
     for k in 2..=max_k {
         let warm = &st.group_centres[k];
-        let best = if incremental && warm.len() == k {
+        let warm_ok = incremental && warm.len() == k;
+        let best = if warm_ok && !opts.group_restarts_when_warm {
             kmeans(&base.centres, &weights, warm.clone(), opts.kmeans_tol, opts.kmeans_max_iter)
         } else {
             let mut rng = Rng::new(opts.seed ^ ((k as u64) << 32));
             let mut starts = vec![first_distinct(&base.centres, &base_order, Vec::new(), k)];
+            if warm_ok {
+                starts.insert(0, warm.clone());
+            }
             for _ in 0..opts.group_restarts {
                 starts.push(kmeans_pp(&base.centres, &weights, k, &mut rng));
             }
@@ -576,7 +617,11 @@ pub fn analyze(
         };
         let best = if incremental { best } else { sort_groups(best, &weights) };
         st.group_centres[k].clone_from(&best.centres);
-        let s = silhouette(&base.centres, &best.assign, best.centres.len());
+        let s = if opts.weighted_silhouette {
+            weighted_silhouette(&base.centres, &weights, &best.assign, best.centres.len())
+        } else {
+            silhouette(&base.centres, &best.assign, best.centres.len())
+        };
         candidates.push((k, best, s));
     }
     let silhouettes: Vec<(usize, f64)> = candidates.iter().map(|(k, _, s)| (*k, *s)).collect();
@@ -587,6 +632,10 @@ pub fn analyze(
             _ => Some((*k, *s)),
         })
         .map(|(k, _)| k);
+    let this_k = match opts.force_k {
+        Some(f) if (2..=max_k).contains(&f) => Some(f),
+        _ => this_k,
+    };
     let k = match this_k {
         None => usize::from(n_base > 0),
         Some(this_k) if incremental => {
@@ -647,8 +696,6 @@ pub fn analyze(
     let consensus = select_consensus(&active_totals, opts.z_90);
 
     // 7. Per statement: all voters' counts, group-informed consensus, extremity, priority.
-    let all_rows: Vec<Option<u32>> = (0..n_p).map(|_| Some(0)).collect();
-    let everyone = group_counts(m, &all_rows, 1);
     let statements: Vec<StatementStats> = (0..n_s)
         .map(|j| {
             let c = everyone[j];
@@ -658,7 +705,7 @@ pub fn analyze(
                 ga *= (x[0] as f64 + 1.0) / (x[2] as f64 + 2.0);
                 gd *= (x[1] as f64 + 1.0) / (x[2] as f64 + 2.0);
             }
-            let scale = (n_active as f64).sqrt() * (1.0 - mean[j]);
+            let scale = (n_stat as f64).sqrt() * (1.0 - mean[j]);
             let projection = if active[j] { [scale * axes[j][0], scale * axes[j][1]] } else { [0.0, 0.0] };
             let extremity = (projection[0].powi(2) + projection[1].powi(2)).sqrt();
             let pass = c[2] - c[0] - c[1];
@@ -730,4 +777,11 @@ fn sort_groups(c: Clustering, weights: &[f64]) -> Clustering {
         assign: c.assign.iter().map(|&a| remap[a as usize]).collect(),
         iterations: c.iterations,
     }
+}
+
+/// Runs the pipeline once on a whole conversation.
+pub fn analyze_conversation(conv: &crate::data::Conversation, opts: &PolisOptions) -> PolisResult {
+    let m = conv.matrix();
+    let is_meta: Vec<bool> = conv.statements.iter().map(|s| s.is_meta).collect();
+    analyze(&m, &conv.active(), &is_meta, opts, None)
 }
