@@ -4,10 +4,12 @@
 //! See `README.md` in this crate for the transliteration rules and `EVALUATION.md` for measured quality
 //! and speed.
 
+mod detect;
 mod fold;
 mod stem;
 mod translit;
 
+pub use detect::{Lang, detect};
 pub use fold::fold;
 pub use stem::stem;
 pub use translit::{to_cyrillic, to_latin, to_latin_bytes};
