@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::data::VoteMatrix;
+use crate::linalg::fold_rows;
 use crate::rng::Rng;
 
 const CHUNK: usize = 4096;
@@ -196,19 +197,21 @@ impl<'a> Problem<'a> {
 
     /// (Σ e, Σ e²) with e = r̂ − r.
     fn residual_sums(&self, p: &Params) -> (f64, f64) {
-        (0..self.m.n_rows)
-            .into_par_iter()
-            .with_min_len(CHUNK)
-            .map(|i| {
-                let (mut s, mut s2) = (0.0, 0.0);
+        fold_rows(
+            self.m.n_rows,
+            || (0.0, 0.0),
+            |acc, i| {
                 for (j, r) in self.ratings(i) {
                     let e = p.mu + p.iu[i] + p.is[j] + p.fu[i] * p.fs[j] - r;
-                    s += e;
-                    s2 += e * e;
+                    acc.0 += e;
+                    acc.1 += e * e;
                 }
-                (s, s2)
-            })
-            .reduce(|| (0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1))
+            },
+            |a, b| {
+                a.0 += b.0;
+                a.1 += b.1;
+            },
+        )
     }
 
     fn loss(&self, o: &BridgingOptions, p: &Params) -> f64 {
@@ -297,31 +300,25 @@ pub fn fit_adam(m: &VoteMatrix, active: &[bool], o: &BridgingOptions) -> Bridgin
                     ]
                 })
                 .collect();
-            let (gs, gmu) = (0..nr)
-                .into_par_iter()
-                .with_min_len(CHUNK)
-                .fold(
-                    || (vec![[0.0f64; 2]; nc], 0.0f64),
-                    |(mut g, mut gm), i| {
-                        for (j, r) in pr.ratings(i) {
-                            let e = p.mu + p.iu[i] + p.is[j] + p.fu[i] * p.fs[j] - r;
-                            g[j][0] += e;
-                            g[j][1] += e * p.fu[i];
-                            gm += e;
-                        }
-                        (g, gm)
-                    },
-                )
-                .reduce(
-                    || (vec![[0.0f64; 2]; nc], 0.0),
-                    |(mut a, x), (b, y)| {
-                        a.iter_mut().zip(&b).for_each(|(u, v)| {
-                            u[0] += v[0];
-                            u[1] += v[1];
-                        });
-                        (a, x + y)
-                    },
-                );
+            let (gs, gmu) = fold_rows(
+                nr,
+                || (vec![[0.0f64; 2]; nc], 0.0f64),
+                |(g, gm), i| {
+                    for (j, r) in pr.ratings(i) {
+                        let e = p.mu + p.iu[i] + p.is[j] + p.fu[i] * p.fs[j] - r;
+                        g[j][0] += e;
+                        g[j][1] += e * p.fu[i];
+                        *gm += e;
+                    }
+                },
+                |(a, x), (b, y)| {
+                    a.iter_mut().zip(&b).for_each(|(u, v)| {
+                        u[0] += v[0];
+                        u[1] += v[1];
+                    });
+                    *x += y;
+                },
+            );
             let gs = (0..nc)
                 .map(|j| {
                     [
@@ -410,32 +407,23 @@ pub fn fit_als(m: &VoteMatrix, active: &[bool], o: &BridgingOptions) -> Bridging
             p.fu[i] = b;
         }
         // Statements: sufficient statistics by a scatter pass.
-        let acc = (0..nr)
-            .into_par_iter()
-            .with_min_len(CHUNK)
-            .fold(
-                || vec![[0.0f64; 5]; nc],
-                |mut acc, i| {
-                    for (j, r) in pr.ratings(i) {
-                        let t = r - p.mu - p.iu[i];
-                        let f = p.fu[i];
-                        let a = &mut acc[j];
-                        a[0] += 1.0;
-                        a[1] += f;
-                        a[2] += f * f;
-                        a[3] += t;
-                        a[4] += t * f;
-                    }
-                    acc
-                },
-            )
-            .reduce(
-                || vec![[0.0f64; 5]; nc],
-                |mut a, b| {
-                    a.iter_mut().zip(&b).for_each(|(x, y)| (0..5).for_each(|k| x[k] += y[k]));
-                    a
-                },
-            );
+        let acc = fold_rows(
+            nr,
+            || vec![[0.0f64; 5]; nc],
+            |acc, i| {
+                for (j, r) in pr.ratings(i) {
+                    let t = r - p.mu - p.iu[i];
+                    let f = p.fu[i];
+                    let a = &mut acc[j];
+                    a[0] += 1.0;
+                    a[1] += f;
+                    a[2] += f * f;
+                    a[3] += t;
+                    a[4] += t * f;
+                }
+            },
+            |a, b| a.iter_mut().zip(&b).for_each(|(x, y)| (0..5).for_each(|k| x[k] += y[k])),
+        );
         for j in 0..nc {
             let a = acc[j];
             let (x, y) = if a[0] == 0.0 { (0.0, 0.0) } else { solve2(a[0] + ai_s, a[1], a[2] + af_s, a[3], a[4]) };

@@ -163,7 +163,7 @@ pub fn silhouette(points: &[[f64; 2]], assign: &[u32], k: usize) -> f64 {
     for &a in assign {
         size[a as usize] += 1;
     }
-    let total: f64 = (0..n)
+    let each: Vec<f64> = (0..n)
         .into_par_iter()
         .map(|i| {
             let own = assign[i] as usize;
@@ -187,8 +187,8 @@ pub fn silhouette(points: &[[f64; 2]], assign: &[u32], k: usize) -> f64 {
             let m = a.max(b);
             if m > 0.0 { (b - a) / m } else { 0.0 }
         })
-        .sum();
-    total / n as f64
+        .collect();
+    each.iter().sum::<f64>() / n as f64
 }
 
 /// Silhouette over the participants that the weighted points stand for: point i stands for `w_i`

@@ -5,10 +5,37 @@
 use rayon::prelude::*;
 
 use crate::data::VoteMatrix;
-use crate::rng::Rng;
+use crate::rng::{Rng, mix64};
 
 /// Rows handled per parallel task.
 const CHUNK: usize = 4096;
+
+/// A deterministic parallel fold over rows `0..n_rows`: fixed chunks of rows are folded in parallel and
+/// the partial results combined in chunk order, so floating-point sums do not depend on scheduling.
+pub fn fold_rows<T: Send>(
+    n_rows: usize,
+    init: impl Fn() -> T + Sync,
+    fold: impl Fn(&mut T, usize) + Sync,
+    mut combine: impl FnMut(&mut T, T),
+) -> T {
+    let chunks = n_rows.div_ceil(CHUNK).max(1);
+    let parts: Vec<T> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let mut t = init();
+            for i in c * CHUNK..((c + 1) * CHUNK).min(n_rows) {
+                fold(&mut t, i);
+            }
+            t
+        })
+        .collect();
+    let mut it = parts.into_iter();
+    let mut acc = it.next().expect("at least one chunk");
+    for p in it {
+        combine(&mut acc, p);
+    }
+    acc
+}
 
 /// Column means over the given rows, on active columns only (0 for others and for unvoted columns).
 pub fn column_means(m: &VoteMatrix, rows: &[bool], active: &[bool]) -> Vec<f64> {
@@ -42,45 +69,38 @@ pub fn column_means(m: &VoteMatrix, rows: &[bool], active: &[bool]) -> Vec<f64> 
 /// One pass of `W = Xᵀ X V` for the two columns of `V` at once, X the centred matrix restricted to `rows`.
 fn gram_apply(m: &VoteMatrix, rows: &[bool], active: &[bool], mean: &[f64], v: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let n = m.n_cols;
-    (0..m.n_rows)
-        .into_par_iter()
-        .with_min_len(CHUNK)
-        .fold(
-            || vec![[0.0f64; 2]; n],
-            |mut w, i| {
-                if rows[i] {
-                    let (cols, vals) = m.row(i);
-                    let (mut a, mut b) = (0.0, 0.0);
-                    for (&j, &x) in cols.iter().zip(vals) {
-                        let j = j as usize;
-                        if active[j] {
-                            let x = x as f64 - mean[j];
-                            a += x * v[j][0];
-                            b += x * v[j][1];
-                        }
-                    }
-                    for (&j, &x) in cols.iter().zip(vals) {
-                        let j = j as usize;
-                        if active[j] {
-                            let x = x as f64 - mean[j];
-                            w[j][0] += a * x;
-                            w[j][1] += b * x;
-                        }
+    fold_rows(
+        m.n_rows,
+        || vec![[0.0f64; 2]; n],
+        |w, i| {
+            if rows[i] {
+                let (cols, vals) = m.row(i);
+                let (mut a, mut b) = (0.0, 0.0);
+                for (&j, &x) in cols.iter().zip(vals) {
+                    let j = j as usize;
+                    if active[j] {
+                        let x = x as f64 - mean[j];
+                        a += x * v[j][0];
+                        b += x * v[j][1];
                     }
                 }
-                w
-            },
-        )
-        .reduce(
-            || vec![[0.0f64; 2]; n],
-            |mut w, w2| {
-                w.iter_mut().zip(&w2).for_each(|(a, b)| {
-                    a[0] += b[0];
-                    a[1] += b[1];
-                });
-                w
-            },
-        )
+                for (&j, &x) in cols.iter().zip(vals) {
+                    let j = j as usize;
+                    if active[j] {
+                        let x = x as f64 - mean[j];
+                        w[j][0] += a * x;
+                        w[j][1] += b * x;
+                    }
+                }
+            }
+        },
+        |w, w2| {
+            w.iter_mut().zip(&w2).for_each(|(a, b)| {
+                a[0] += b[0];
+                a[1] += b[1];
+            })
+        },
+    )
 }
 
 fn dot(a: &[[f64; 2]], k: usize, b: &[[f64; 2]], l: usize) -> f64 {
@@ -116,8 +136,20 @@ pub fn power_iteration(
     let mut v: Vec<[f64; 2]> = match start {
         Some(s) if s.len() == n && s.iter().any(|x| x[0] != 0.0) => s.to_vec(),
         _ => {
-            let mut rng = Rng::new(seed);
-            (0..n).map(|_| [rng.normal(), rng.normal()]).collect()
+            // A label-free pseudo-random start: each column's start value is a seeded hash of its content
+            // (its vote counts), so relabelling statements or participants does not change the iteration.
+            let mut counts = vec![[0u64; 3]; n];
+            for (&j, &x) in m.cols.iter().zip(&m.vals) {
+                counts[j as usize][(x + 1) as usize] += 1;
+            }
+            counts
+                .iter()
+                .map(|c| {
+                    let h = mix64(seed ^ mix64(c[0] ^ mix64(c[1] ^ mix64(c[2]))));
+                    let mut r = Rng::new(h);
+                    [r.normal(), r.normal()]
+                })
+                .collect()
         }
     };
     for (j, x) in v.iter_mut().enumerate() {
