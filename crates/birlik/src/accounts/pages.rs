@@ -1,0 +1,245 @@
+//! Registration, login (rate-limited), logout, password change, and the admin's audit log page.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use time::format_description::well_known::Rfc3339;
+
+use crate::accounts::{Role, password, session, store};
+use crate::platform::AppState;
+use crate::platform::audit;
+use crate::platform::validate::{self, Checks};
+use crate::platform::web::page::render;
+use crate::platform::web::{AppError, ClientIp, FieldError, Form, PageCtx};
+use crate::registry::forms::Errors;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/login", get(login_page).post(login))
+        .route("/{lang}/logout", post(logout))
+        .route("/{lang}/register", get(register_page).post(register))
+        .route("/{lang}/account", get(account_page).post(change_password))
+        .route("/{lang}/admin/audit", get(audit_page))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/login.html")]
+struct LoginPage {
+    ctx: PageCtx,
+    email: String,
+    next: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local paths are followed after login, never another site.
+fn safe_next(next: &str, ctx: &PageCtx) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_owned()
+    } else {
+        ctx.url("/")
+    }
+}
+
+async fn login_page(ctx: PageCtx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
+    let next = q.next.unwrap_or_default();
+    Ok(render(&LoginPage { ctx, email: String::new(), next, error: None })?.into_response())
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let email_key = format!("email:{}", crate::accounts::normalize_email(&form.email));
+    let ip_key = format!("ip:{ip}");
+    let since = (time::OffsetDateTime::now_utc() - time::Duration::minutes(15))
+        .format(&Rfc3339)
+        .map_err(anyhow::Error::from)?;
+    let limit = state.settings.login_attempts;
+    if store::failures_since(&state.db, &email_key, &since).await? >= limit
+        || store::failures_since(&state.db, &ip_key, &since).await? >= limit * 10
+    {
+        return Err(AppError::RateLimited);
+    }
+    let user = store::find_by_email(&state.db, &form.email).await?;
+    let valid = match &user {
+        Some(u) if form.password.len() <= password::MAX_LENGTH => {
+            password::verify(form.password.clone(), u.password_hash.clone()).await?
+        }
+        _ => false,
+    };
+    let Some(user) = user.filter(|_| valid) else {
+        store::record_failure(&state.db, &email_key).await?;
+        store::record_failure(&state.db, &ip_key).await?;
+        let error = Some(ctx.t("login-failed"));
+        let page = LoginPage { email: form.email.chars().take(200).collect(), next: form.next, error, ctx };
+        return Ok((StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], render(&page)?)
+            .into_response());
+    };
+    let cookie = session::start(&state, user.id).await?;
+    let target = safe_next(&form.next, &ctx);
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response())
+}
+
+async fn logout(State(state): State<AppState>, ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
+    let cookie = session::end(&state, &headers).await?;
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&ctx.url("/"))).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/register.html")]
+struct RegisterPage {
+    ctx: PageCtx,
+    form: RegisterForm,
+    errors: Errors,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct RegisterForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn register_page(ctx: PageCtx) -> Result<Response, AppError> {
+    let errors = Errors::none(ctx.lang);
+    Ok(render(&RegisterPage { ctx, form: RegisterForm::default(), errors })?.into_response())
+}
+
+fn check_email(email: &str) -> Result<String, FieldError> {
+    let email = validate::line("email", email, 3, 254)?;
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    }) && !email.contains(char::is_whitespace);
+    if valid { Ok(email) } else { Err(FieldError::new("email", "field-invalid-email")) }
+}
+
+fn check_password(field: &'static str, password: &str) -> Result<String, FieldError> {
+    let length = password.chars().count();
+    if length < password::MIN_LENGTH {
+        Err(FieldError::new(field, "field-too-short").with("min", password::MIN_LENGTH as i64))
+    } else if length > password::MAX_LENGTH {
+        Err(FieldError::new(field, "field-too-long").with("max", password::MAX_LENGTH as i64))
+    } else {
+        Ok(password.to_owned())
+    }
+}
+
+async fn register(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Form(form): Form<RegisterForm>,
+) -> Result<Response, AppError> {
+    let mut checks = Checks::default();
+    let email = checks.take(check_email(&form.email));
+    let display_name = checks.take(validate::line("display_name", &form.display_name, 2, 100));
+    let password = checks.take(check_password("password", &form.password));
+    let mut errors = checks.errors;
+    if errors.is_empty() {
+        let hash = password::hash(password).await?;
+        match store::create(&state.db, &email, &display_name, &hash, &[Role::Participant]).await? {
+            Some(user_id) => {
+                let cookie = session::start(&state, user_id).await?;
+                return Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&ctx.url("/account"))).into_response());
+            }
+            None => errors.push(FieldError::new("email", "field-email-taken")),
+        }
+    }
+    let errors = Errors::new(ctx.lang, errors);
+    let form = RegisterForm { password: String::new(), ..form };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&RegisterPage { ctx, form, errors })?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/account.html")]
+struct AccountPage {
+    ctx: PageCtx,
+    errors: Errors,
+    changed: bool,
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn account_page(ctx: PageCtx) -> Result<Response, AppError> {
+    ctx.require_user()?;
+    let errors = Errors::none(ctx.lang);
+    Ok(render(&AccountPage { ctx, errors, changed: false })?.into_response())
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let stored = store::find_by_id(&state.db, user.id).await?.ok_or(AppError::Unauthenticated)?;
+    let mut errors = Vec::new();
+    if form.current.len() > password::MAX_LENGTH
+        || !password::verify(form.current.clone(), stored.password_hash).await?
+    {
+        errors.push(FieldError::new("current", "field-wrong-password"));
+    }
+    if let Err(e) = check_password("new_password", &form.new_password) {
+        errors.push(e);
+    }
+    if !errors.is_empty() {
+        let errors = Errors::new(ctx.lang, errors);
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, render(&AccountPage { ctx, errors, changed: false })?).into_response()
+        );
+    }
+    store::set_password(&state.db, user.id, &password::hash(form.new_password).await?).await?;
+    // Whoever else held a session (a stolen one, say) is logged out.
+    session::end_others(&state.db, user.id, &headers).await?;
+    let errors = Errors::none(ctx.lang);
+    Ok(render(&AccountPage { ctx, errors, changed: true })?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/audit.html")]
+struct AuditPage {
+    ctx: PageCtx,
+    entries: Vec<audit::Entry>,
+    filter: audit::Filter,
+}
+
+async fn audit_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(filter): Query<audit::Filter>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    crate::registry::authz::read_audit(user)?;
+    let entries = audit::list(&state.db, &filter).await?;
+    Ok(render(&AuditPage { ctx, entries, filter })?.into_response())
+}

@@ -1,0 +1,94 @@
+//! Sessions stored in the database. The cookie holds a random token; the table holds only its SHA-256,
+//! so a leaked database does not hand out sessions.
+
+use axum::http::HeaderMap;
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::accounts::{SessionUser, store};
+use crate::platform::AppState;
+use crate::platform::db::{Db, now};
+use crate::platform::web::cookie;
+use crate::{with_read, with_write};
+
+pub const COOKIE: &str = "birlik_session";
+const LIFETIME: time::Duration = time::Duration::days(30);
+
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a session and returns the `Set-Cookie` value that carries it.
+pub async fn start(state: &AppState, user_id: i64) -> sqlx::Result<String> {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let expires = (OffsetDateTime::now_utc() + LIFETIME).format(&Rfc3339).expect("formatting a UTC time");
+    with_write!(&state.db, pool => {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash(&token))
+            .bind(user_id)
+            .bind(now())
+            .bind(&expires)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(cookie_value(state, &token, LIFETIME.whole_seconds()))
+}
+
+/// Ends the request's session, if any, and returns the `Set-Cookie` value that clears it.
+pub async fn end(state: &AppState, headers: &HeaderMap) -> sqlx::Result<String> {
+    if let Some(token) = cookie(headers, COOKIE) {
+        with_write!(&state.db, pool => {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash(&token)).execute(pool).await.map(|_| ())
+        })?;
+    }
+    Ok(cookie_value(state, "", 0))
+}
+
+/// Ends every session of a user except the current one (after a password change).
+pub async fn end_others(db: &Db, user_id: i64, headers: &HeaderMap) -> sqlx::Result<()> {
+    let keep = cookie(headers, COOKIE).map(|t| token_hash(&t)).unwrap_or_default();
+    with_write!(db, pool => {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(&keep)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+fn cookie_value(state: &AppState, token: &str, max_age: i64) -> String {
+    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
+/// The logged-in user of a request, if its session cookie names a live session.
+pub async fn current_user(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<SessionUser>> {
+    let Some(token) = cookie(headers, COOKIE) else { return Ok(None) };
+    if token.len() > 64 {
+        return Ok(None);
+    }
+    let user_id: Option<i64> = with_read!(&state.db, pool => {
+        sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+            .bind(token_hash(&token))
+            .bind(now())
+            .fetch_optional(pool)
+            .await?
+            .map(|row| row.get(0))
+    });
+    let Some(user_id) = user_id else { return Ok(None) };
+    let Some(user) = store::find_by_id(&state.db, user_id).await? else { return Ok(None) };
+    store::session_user(&state.db, user).await.map(Some)
+}

@@ -1,0 +1,107 @@
+//! Assembles the server: routes of every capability, the API with its OpenAPI document, and the layers
+//! (body limit, CSRF, error localization, metrics, tracing).
+
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Json, Router, middleware};
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::platform::db::Db;
+use crate::platform::search::SearchIndex;
+use crate::platform::web::{LANG_COOKIE, preferred_lang};
+use crate::platform::{AppState, Settings, metrics};
+use crate::{accounts, registry};
+
+/// The largest request body accepted; imports of large files go through the command line.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Birlik API", version = "1", description = "The registry of the Assembly: ethnic groups, regions, \
+        bodies, ethnocultural associations and members. Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
+        with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
+    tags((name = "registry"), (name = "open data"))
+)]
+struct ApiDoc;
+
+/// The API router and its OpenAPI document.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", registry::api::routes()).split_for_parts()
+}
+
+/// Opens the search index and assembles the state shared by every request.
+pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Result<AppState> {
+    let search_dir = settings.data_dir.join("search");
+    let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
+    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings) })
+}
+
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = api();
+    let openapi = Arc::new(openapi);
+    let static_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static");
+    Router::new()
+        .route("/", get(root))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::render))
+        .route("/api/v1/openapi.json", get(move || async move { Json(openapi.as_ref().clone()) }))
+        .merge(api)
+        .merge(registry::page_routes())
+        .merge(accounts::pages::routes())
+        .nest_service("/static", ServeDir::new(static_dir))
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(middleware::from_fn(remember_language))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::error::localize_errors))
+        .layer(CsrfLayer::new())
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+            ),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(middleware::from_fn(metrics::track))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// `/` sends the reader to his language: the cookie, then `Accept-Language`, then Kazakh.
+async fn root(headers: HeaderMap) -> Redirect {
+    Redirect::to(&format!("/{}/", preferred_lang(&headers).code()))
+}
+
+/// Every page visited under a language prefix remembers that language for the next visit to `/`.
+async fn remember_language(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let lang = request.uri().path().split('/').nth(1).and_then(crate::platform::i18n::Lang::from_code);
+    let mut response = next.run(request).await;
+    if let Some(lang) = lang
+        && let Ok(value) =
+            HeaderValue::from_str(&format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code()))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    if state.db.is_healthy().await {
+        (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": state.db.backend() }))).into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable" }))).into_response()
+    }
+}

@@ -1,0 +1,177 @@
+//! `birlik import associations|members FILE.csv`: checks every row first and reports every problem with its
+//! row number; imports all rows in one transaction, or none.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Deserialize;
+
+use crate::commands::{Cli, app_state};
+use crate::platform::i18n::Lang;
+use crate::platform::web::FieldError;
+use crate::registry::input::{self, AssociationFields, MembershipFields, Refs};
+use crate::registry::store;
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Columns: level, region_code, name_kk, name_ru, name_en, founded_year, website, groups (slugs separated by `;`).
+    Associations {
+        file: PathBuf,
+        /// Language of the problem report: kk, ru or en.
+        #[arg(long, default_value = "kk")]
+        lang: String,
+    },
+    /// Columns: body_id, person_name, position, term_start, term_end, association_id (person_id optional).
+    Members {
+        file: PathBuf,
+        #[arg(long, default_value = "kk")]
+        lang: String,
+    },
+}
+
+/// A problem found in the file: its row (the header is row 1) and what is wrong.
+#[derive(Debug, PartialEq)]
+pub struct Problem {
+    pub row: usize,
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "row {}: {}: {}", self.row, self.field, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+struct AssociationRow {
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    region_code: String,
+    #[serde(default)]
+    name_kk: String,
+    #[serde(default)]
+    name_ru: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    founded_year: String,
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    groups: String,
+}
+
+impl From<AssociationRow> for AssociationFields {
+    fn from(r: AssociationRow) -> AssociationFields {
+        AssociationFields {
+            level: r.level,
+            region_code: r.region_code,
+            name_kk: r.name_kk,
+            name_ru: r.name_ru,
+            name_en: r.name_en,
+            founded_year: r.founded_year,
+            website: r.website,
+            groups: vec![r.groups],
+        }
+    }
+}
+
+fn progress(len: usize) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} rows ({per_sec})")
+            .expect("valid progress template")
+            .progress_chars("=> "),
+    );
+    bar.set_message("checking");
+    bar
+}
+
+/// Reads and checks every row of a CSV file; returns the checked rows, or every problem found.
+pub fn check_rows<R, T>(
+    reader: impl std::io::Read,
+    lang: Lang,
+    bar: &ProgressBar,
+    mut check: impl FnMut(R) -> Result<T, Vec<FieldError>>,
+) -> Result<Vec<T>, Vec<Problem>>
+where
+    R: for<'de> Deserialize<'de>,
+{
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (index, record) in reader.deserialize::<R>().enumerate() {
+        let row = index + 2;
+        match record {
+            Ok(record) => match check(record) {
+                Ok(value) => rows.push(value),
+                Err(errors) => problems.extend(errors.iter().map(|e| Problem {
+                    row,
+                    field: e.field.to_owned(),
+                    message: e.message(lang),
+                })),
+            },
+            Err(e) => problems.push(Problem { row, field: "csv".into(), message: e.to_string() }),
+        }
+        bar.inc(1);
+    }
+    if problems.is_empty() { Ok(rows) } else { Err(problems) }
+}
+
+fn count_rows(path: &Path) -> anyhow::Result<usize> {
+    let text = std::fs::read(path)?;
+    Ok(text.iter().filter(|b| **b == b'\n').count().saturating_sub(1))
+}
+
+pub async fn run(cli: &Cli, command: &ImportCommand) -> anyhow::Result<()> {
+    let (file, lang) = match command {
+        ImportCommand::Associations { file, lang } | ImportCommand::Members { file, lang } => (file, lang),
+    };
+    let lang = Lang::from_code(lang).ok_or_else(|| anyhow::anyhow!("--lang must be kk, ru or en"))?;
+    let state = app_state(cli).await?;
+    let refs = Refs::load(&state.db).await?;
+    let bar = progress(count_rows(file)?);
+    let reader = std::fs::File::open(file)?;
+    let imported = match command {
+        ImportCommand::Associations { .. } => {
+            let checked =
+                check_rows::<AssociationRow, _>(reader, lang, &bar, |row| input::check_association(&row.into(), &refs));
+            let rows = report(checked, &bar)?;
+            bar.set_message("writing");
+            let created = store::create_associations(&state.db, None, &rows).await?;
+            state.search.upsert(&created.iter().map(crate::registry::association_doc).collect::<Vec<_>>())?;
+            created.len()
+        }
+        ImportCommand::Members { .. } => {
+            let persons: HashSet<i64> = store::persons(&state.db).await?.into_iter().map(|(id, _)| id).collect();
+            let checked = check_rows::<MembershipFields, _>(reader, lang, &bar, |row| {
+                input::check_membership(&row, &refs, &persons)
+            });
+            let rows = report(checked, &bar)?;
+            bar.set_message("writing");
+            let created = store::create_memberships(&state.db, None, &rows).await?;
+            state.search.upsert(&created.iter().map(crate::registry::membership_person_doc).collect::<Vec<_>>())?;
+            created.len()
+        }
+    };
+    bar.finish_and_clear();
+    println!("imported {imported} rows from {}", file.display());
+    Ok(())
+}
+
+fn report<T>(checked: Result<Vec<T>, Vec<Problem>>, bar: &ProgressBar) -> anyhow::Result<Vec<T>> {
+    match checked {
+        Ok(rows) => Ok(rows),
+        Err(problems) => {
+            bar.finish_and_clear();
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            anyhow::bail!("{} problems found; nothing was imported", problems.len())
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The command line of the one binary: `serve`, `migrate`, `admin`, `import`, `export`, `backup`, `reindex`.
+
+pub mod import;
+pub mod serve;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::accounts::{Role, password, store as accounts};
+use crate::platform::db::Db;
+use crate::platform::{AppState, Settings};
+
+#[derive(Parser, Debug)]
+#[command(name = "birlik", version, about = "The open platform of an assembly of peoples")]
+pub struct Cli {
+    /// Where the embedded database, the search index and backups live.
+    #[arg(long, global = true, env = "BIRLIK_DATA_DIR", default_value = "birlik-data")]
+    pub data_dir: PathBuf,
+    /// `postgres://…` for PostgreSQL, `sqlite:…` for another SQLite file; default: SQLite in the data directory.
+    #[arg(long, global = true, env = "BIRLIK_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Log lines as text or as JSON objects.
+    #[arg(long, global = true, env = "BIRLIK_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the web server.
+    Serve(serve::ServeArgs),
+    /// Apply database migrations and load the reference data, then exit.
+    Migrate,
+    /// Accounts and roles.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Import a CSV file: every row is checked first; all rows are imported or none.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+    /// Write an open-data file (e.g. `associations.csv`, `members.json`, `popolo.json`) to standard output or a file.
+    Export {
+        file: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write a consistent copy of the SQLite database to FILE, while the server runs.
+    Backup { file: PathBuf },
+    /// Rebuild the search index from the database.
+    Reindex,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create a user with a role. The password comes from BIRLIK_PASSWORD, or is generated and printed.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The body of a secretariat or member role.
+        #[arg(long)]
+        body: Option<i64>,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, env = "BIRLIK_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Secretariat,
+    Member,
+    Participant,
+}
+
+pub fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BIRLIK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tantivy=warn,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+/// Opens the database, brings its schema up to date and loads the reference data.
+pub async fn open_db(cli: &Cli) -> anyhow::Result<Db> {
+    let db = Db::connect(cli.database_url.as_deref(), &cli.data_dir).await?;
+    db.migrate().await?;
+    crate::registry::reference::load(&db).await?;
+    Ok(db)
+}
+
+fn settings(cli: &Cli) -> Settings {
+    Settings { data_dir: cli.data_dir.clone(), ..Settings::default() }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        Command::Serve(args) => serve::run(&cli, args).await,
+        Command::Migrate => {
+            let db = open_db(&cli).await?;
+            println!("database is up to date ({})", db.backend());
+            Ok(())
+        }
+        Command::Admin(AdminCommand::CreateUser { email, role, body, name, password: given }) => {
+            let db = open_db(&cli).await?;
+            let role = match (role, body) {
+                (RoleArg::Admin, _) => Role::Admin,
+                (RoleArg::Participant, _) => Role::Participant,
+                (RoleArg::Secretariat, Some(body_id)) => Role::Secretariat { body_id: *body_id },
+                (RoleArg::Member, Some(body_id)) => Role::Member { body_id: *body_id },
+                (_, None) => anyhow::bail!("a secretariat or member role needs --body ID"),
+            };
+            if let Some(body_id) = role.body_id() {
+                anyhow::ensure!(
+                    crate::registry::store::body(&db, body_id).await?.is_some(),
+                    "no body with id {body_id}"
+                );
+            }
+            let (secret, generated) = match given {
+                Some(p) => (p.clone(), false),
+                None => (generate_password(), true),
+            };
+            anyhow::ensure!(
+                secret.chars().count() >= password::MIN_LENGTH,
+                "the password needs at least {} characters",
+                password::MIN_LENGTH
+            );
+            let hash = password::hash(secret.clone()).await?;
+            let display = name.clone().unwrap_or_else(|| email.split('@').next().unwrap_or(email).to_owned());
+            match accounts::create(&db, email, &display, &hash, std::slice::from_ref(&role)).await? {
+                Some(id) => println!("created user {id} <{email}> as {}", role.name()),
+                None => {
+                    let user =
+                        accounts::find_by_email(&db, email).await?.ok_or_else(|| anyhow::anyhow!("user vanished"))?;
+                    accounts::grant(&db, user.id, &role).await?;
+                    println!("user {} <{email}> exists; granted {}", user.id, role.name());
+                    return Ok(());
+                }
+            }
+            if generated {
+                println!("password: {secret}");
+            }
+            Ok(())
+        }
+        Command::Import(command) => import::run(&cli, command).await,
+        Command::Export { file, out } => {
+            let db = open_db(&cli).await?;
+            let (_, bytes) = crate::registry::export::render(&db, file)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot export {file}: {e}"))?;
+            match out {
+                Some(path) => std::fs::write(path, bytes)?,
+                None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
+            }
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let db = open_db(&cli).await?;
+            db.backup_to(file).await?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Reindex => {
+            let state = app_state(&cli).await?;
+            let n = crate::registry::reindex(&state).await?;
+            println!("search index rebuilt: {n} documents");
+            Ok(())
+        }
+    }
+}
+
+pub async fn app_state(cli: &Cli) -> anyhow::Result<AppState> {
+    let db = open_db(cli).await?;
+    crate::app::state(db, settings(cli), false)
+}
+
+fn generate_password() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 15];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}

@@ -1,0 +1,66 @@
+//! `birlik serve`: opens the database, optionally seeds the demo content, and serves until SIGTERM or Ctrl-C,
+//! letting requests in flight finish.
+
+use std::net::SocketAddr;
+
+use clap::Args;
+
+use crate::commands::{Cli, app_state};
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "BIRLIK_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Seed clearly fictional demo content (bodies, associations, members) into an empty registry.
+    #[arg(long, env = "BIRLIK_DEMO")]
+    pub demo: bool,
+    /// Mark cookies Secure (when served over HTTPS).
+    #[arg(long, env = "BIRLIK_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+pub async fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
+    let mut state = app_state(cli).await?;
+    if args.secure_cookies {
+        let mut settings = (*state.settings).clone();
+        settings.secure_cookies = true;
+        state.settings = std::sync::Arc::new(settings);
+    }
+    if args.demo && crate::registry::seed::load_demo(&state.db).await? {
+        tracing::info!("demo content seeded");
+    }
+    let documents = crate::registry::reindex(&state).await?;
+    tracing::info!(documents, "search index ready");
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    let address = listener.local_addr()?;
+    println!("Birlik is listening on http://{address}/");
+    let db = state.db.clone();
+    let app = crate::app::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,7 @@
+//! Birlik: the open platform on which an assembly of peoples does its work. See ARCHITECTURE.md.
+
+pub mod accounts;
+pub mod app;
+pub mod commands;
+pub mod platform;
+pub mod registry;

@@ -1,0 +1,131 @@
+//! The one database handle, over SQLite (default) or PostgreSQL (chosen by URL).
+//!
+//! Only this module knows which backend runs. Stores write their SQL once with `$1` placeholders (both backends
+//! accept them) and run it through [`with_read!`] / [`with_write!`], which expand the same code for each pool.
+//! SQLite has a single writer, so writes go through a one-connection pool and never meet `SQLITE_BUSY`.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to a pool that may read.
+#[macro_export]
+macro_rules! with_read {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::platform::db::Db::Sqlite { read: $pool, .. } => $body,
+            $crate::platform::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$pool` bound to the pool that writes.
+#[macro_export]
+macro_rules! with_write {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::platform::db::Db::Sqlite { write: $pool, .. } => $body,
+            $crate::platform::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Db {
+    /// Opens the database named by `url`, or the SQLite file `birlik.sqlite3` in `data_dir` when there is none.
+    pub async fn connect(url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
+        match url {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                Ok(Db::Postgres(pool))
+            }
+            Some(url) if url.starts_with("sqlite:") => Self::open_sqlite(SqliteConnectOptions::from_str(url)?).await,
+            Some(url) => anyhow::bail!("unsupported database URL (use sqlite:… or postgres://…): {url}"),
+            None => {
+                std::fs::create_dir_all(data_dir)?;
+                let file = data_dir.join("birlik.sqlite3");
+                Self::open_sqlite(SqliteConnectOptions::new().filename(file)).await
+            }
+        }
+    }
+
+    async fn open_sqlite(options: SqliteConnectOptions) -> anyhow::Result<Db> {
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // NORMAL in WAL mode: a commit survives an application crash; only power loss may lose the last one.
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true);
+        let write = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await?;
+        let read = SqlitePoolOptions::new().max_connections(8).connect_with(options.read_only(true)).await?;
+        Ok(Db::Sqlite { read, write })
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self {
+            Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite { .. } => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn is_healthy(&self) -> bool {
+        with_read!(self, pool => sqlx::query("SELECT 1").execute(pool).await.is_ok())
+    }
+
+    /// A consistent online copy of the SQLite database (`VACUUM INTO`), safe while the server runs.
+    pub async fn backup_to(&self, target: &Path) -> anyhow::Result<()> {
+        match self {
+            Db::Sqlite { write, .. } => {
+                anyhow::ensure!(!target.exists(), "backup target already exists: {}", target.display());
+                let target = target.to_str().ok_or_else(|| anyhow::anyhow!("backup path is not UTF-8"))?;
+                sqlx::query("VACUUM INTO $1").bind(target).execute(write).await?;
+                Ok(())
+            }
+            Db::Postgres(_) => anyhow::bail!("for PostgreSQL use pg_dump; `birlik backup` copies the SQLite database"),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// The current time as stored everywhere: RFC 3339 in UTC, which sorts as text on both backends.
+pub fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .expect("zero nanoseconds is valid")
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339 formatting of a UTC time cannot fail")
+}

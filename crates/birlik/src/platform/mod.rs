@@ -1,0 +1,38 @@
+//! What every capability uses: the database, languages, the web kit, the audit log, search, metrics.
+
+pub mod audit;
+pub mod db;
+pub mod i18n;
+pub mod metrics;
+pub mod search;
+pub mod validate;
+pub mod web;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::platform::db::Db;
+use crate::platform::search::SearchIndex;
+
+/// Operational settings that handlers need.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    /// Mark cookies `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+    /// Failed logins allowed per account (and ten times that per address) in a quarter of an hour.
+    pub login_attempts: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { data_dir: PathBuf::from("birlik-data"), secure_cookies: false, login_attempts: 5 }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub search: Arc<SearchIndex>,
+    pub settings: Arc<Settings>,
+}

@@ -1,0 +1,129 @@
+//! Checks of user input shared by every form and endpoint. A failed check is a [`FieldError`] shown beside
+//! its field; nothing is stored until every check of a request passes.
+
+use crate::platform::web::FieldError;
+
+/// The longest text a single-line field accepts, in characters.
+pub const MAX_LINE: usize = 300;
+
+/// A required single-line text: trimmed, `min..=max` characters, no control characters and no markup brackets
+/// (names never need them, and refusing them keeps pasted markup out of official records).
+pub fn line(field: &'static str, value: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let value = value.trim();
+    let length = value.chars().count();
+    if length == 0 {
+        return Err(FieldError::new(field, "field-required"));
+    }
+    if length < min {
+        return Err(FieldError::new(field, "field-too-short").with("min", min as i64));
+    }
+    if length > max {
+        return Err(FieldError::new(field, "field-too-long").with("max", max as i64));
+    }
+    if value.chars().any(|c| c.is_control() || c == '<' || c == '>' || is_invisible_format(c)) {
+        return Err(FieldError::new(field, "field-invalid-characters"));
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional single-line text: empty means absent.
+pub fn optional_line(field: &'static str, value: &str, max: usize) -> Result<Option<String>, FieldError> {
+    if value.trim().is_empty() { Ok(None) } else { line(field, value, 1, max).map(Some) }
+}
+
+/// Bidirectional overrides and zero-width characters can disguise a name; refuse them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// An integer typed into a form, within `range`.
+pub fn integer(field: &'static str, value: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, FieldError> {
+    let n: i64 = value.trim().parse().map_err(|_| FieldError::new(field, "field-not-a-number"))?;
+    in_range(field, n, range)
+}
+
+pub fn in_range(field: &'static str, n: i64, range: std::ops::RangeInclusive<i64>) -> Result<i64, FieldError> {
+    if range.contains(&n) {
+        Ok(n)
+    } else {
+        Err(FieldError::new(field, "field-out-of-range").with("min", *range.start()).with("max", *range.end()))
+    }
+}
+
+/// An ISO 8601 calendar date, `YYYY-MM-DD`.
+pub fn date(field: &'static str, value: &str) -> Result<String, FieldError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, "field-required"));
+    }
+    time::Date::parse(value, &format)
+        .map(|_| value.to_owned())
+        .map_err(|_| FieldError::new(field, "field-invalid-date"))
+}
+
+/// An optional web address: `http(s)://`, no spaces, at most 200 characters.
+pub fn website(field: &'static str, value: &str) -> Result<Option<String>, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let valid = (value.starts_with("https://") || value.starts_with("http://"))
+        && value.len() <= 200
+        && value.len() > "https://".len()
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\''));
+    if valid { Ok(Some(value.to_owned())) } else { Err(FieldError::new(field, "field-invalid-url")) }
+}
+
+/// Collects the field errors of one request.
+#[derive(Default)]
+pub struct Checks {
+    pub errors: Vec<FieldError>,
+}
+
+impl Checks {
+    /// Keeps the value of a passed check, or records its error and gives a placeholder that is never stored.
+    pub fn take<T: Default>(&mut self, result: Result<T, FieldError>) -> T {
+        result.unwrap_or_else(|e| {
+            self.errors.push(e);
+            T::default()
+        })
+    }
+
+    pub fn push(&mut self, error: FieldError) {
+        self.errors.push(error);
+    }
+
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.errors.is_empty() { Ok(value) } else { Err(self.errors) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_trimmed_and_bounded() {
+        assert_eq!(line("n", "  Бірлік  ", 2, 10).unwrap(), "Бірлік");
+        assert_eq!(line("n", "", 2, 10).unwrap_err().key, "field-required");
+        assert_eq!(line("n", "a", 2, 10).unwrap_err().key, "field-too-short");
+        assert_eq!(line("n", &"қ".repeat(11), 2, 10).unwrap_err().key, "field-too-long");
+        assert_eq!(line("n", "<script>x</script>", 2, 100).unwrap_err().key, "field-invalid-characters");
+        assert_eq!(line("n", "a\u{0}b", 2, 100).unwrap_err().key, "field-invalid-characters");
+        assert_eq!(line("n", "a\u{202e}b", 2, 100).unwrap_err().key, "field-invalid-characters");
+        assert_eq!(line("n", "O'Brien; DROP TABLE x --", 2, 100).unwrap(), "O'Brien; DROP TABLE x --");
+    }
+
+    #[test]
+    fn numbers_dates_and_addresses() {
+        assert_eq!(integer("y", " 1995 ", 1900..=2100).unwrap(), 1995);
+        assert_eq!(integer("y", "99999999999999999999999", 1900..=2100).unwrap_err().key, "field-not-a-number");
+        assert_eq!(integer("y", "1800", 1900..=2100).unwrap_err().key, "field-out-of-range");
+        assert!(date("d", "2023-04-27").is_ok());
+        assert_eq!(date("d", "2023-02-30").unwrap_err().key, "field-invalid-date");
+        assert_eq!(website("w", "javascript:alert(1)").unwrap_err().key, "field-invalid-url");
+        assert_eq!(website("w", "https://example.org/a").unwrap(), Some("https://example.org/a".into()));
+        assert_eq!(website("w", "").unwrap(), None);
+    }
+}

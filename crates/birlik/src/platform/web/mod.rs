@@ -1,0 +1,69 @@
+//! The web kit every capability uses: errors, the page context and layout, extractors, static files.
+
+pub mod error;
+pub mod extract;
+pub mod page;
+
+use axum::http::HeaderMap;
+use axum::http::header;
+
+pub use error::{AppError, FieldError};
+pub use extract::{ApiJson, ClientIp, Form};
+pub use page::PageCtx;
+
+use crate::platform::i18n::Lang;
+
+/// The cookie that keeps the reader's language choice.
+pub const LANG_COOKIE: &str = "birlik_lang";
+
+/// The reader's language when the URL does not say it: the cookie, then `Accept-Language`, then Kazakh.
+pub fn preferred_lang(headers: &HeaderMap) -> Lang {
+    if let Some(lang) = cookie(headers, LANG_COOKIE).and_then(|v| Lang::from_code(&v)) {
+        return lang;
+    }
+    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map_or(Lang::Kk, Lang::negotiate)
+}
+
+/// The value of the cookie `name`, if the request carries it.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// Percent-encodes a query-string value.
+pub fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_language_wins_over_accept_language() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
+        assert_eq!(preferred_lang(&headers), Lang::En);
+        headers.insert(header::COOKIE, "a=b; birlik_lang=ru".parse().unwrap());
+        assert_eq!(preferred_lang(&headers), Lang::Ru);
+    }
+
+    #[test]
+    fn url_encoding_keeps_paths_and_escapes_the_rest() {
+        assert_eq!(url_encode("/kk/search?q=a b&c"), "/kk/search%3Fq%3Da%20b%26c");
+        assert_eq!(url_encode("қ"), "%D2%9B");
+    }
+}

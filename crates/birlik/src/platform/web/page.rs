@@ -1,0 +1,130 @@
+//! The page context every template receives: the reader's language, who is logged in, where the page is.
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+use crate::accounts::SessionUser;
+use crate::platform::AppState;
+use crate::platform::i18n::{Arg, Lang};
+use crate::platform::web::AppError;
+
+#[derive(Clone, Debug)]
+pub struct PageCtx {
+    pub lang: Lang,
+    pub user: Option<SessionUser>,
+    /// The path after the language prefix, e.g. `/regions/KZ-75`.
+    pub path: String,
+    pub query: String,
+}
+
+impl PageCtx {
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// A message with one numeric argument `count` (plural forms).
+    pub fn count(&self, key: &str, count: &i64) -> String {
+        self.lang.t_args(key, &[("count", Arg::Num(*count))])
+    }
+
+    pub fn num(&self, n: &i64) -> String {
+        self.lang.number(*n)
+    }
+
+    /// A link inside the site in the reader's language.
+    pub fn url(&self, path: &str) -> String {
+        format!("/{}{}", self.lang.code(), path)
+    }
+
+    /// The same page in another language, with the same query.
+    pub fn switch_url(&self, lang: &Lang) -> String {
+        if self.query.is_empty() {
+            format!("/{}{}", lang.code(), self.path)
+        } else {
+            format!("/{}{}?{}", lang.code(), self.path, self.query)
+        }
+    }
+
+    pub fn langs(&self) -> [Lang; 3] {
+        Lang::ALL
+    }
+
+    pub fn is_current(&self, lang: &Lang) -> bool {
+        *lang == self.lang
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.roles.is_admin())
+    }
+
+    /// The user, or a 401 that the error layer turns into a redirect to the login page.
+    pub fn require_user(&self) -> Result<&SessionUser, AppError> {
+        self.user.as_ref().ok_or(AppError::Unauthenticated)
+    }
+
+    pub(crate) fn parts_for_error<B>(request: &axum::http::Request<B>) -> (String, String) {
+        let (_, rest) = split_lang(request.uri().path());
+        (rest.to_owned(), request.uri().query().unwrap_or("").to_owned())
+    }
+
+    pub(crate) fn for_error(_state: &AppState, lang: Lang, (path, query): (String, String)) -> PageCtx {
+        PageCtx { lang, user: None, path, query }
+    }
+}
+
+/// `/kk/regions` → (Some(kk), "/regions"); paths without a language prefix keep their whole path.
+fn split_lang(path: &str) -> (Option<Lang>, &str) {
+    let after = path.strip_prefix('/').unwrap_or(path);
+    let head_len = after.find('/').unwrap_or(after.len());
+    match Lang::from_code(&after[..head_len]) {
+        Some(lang) => {
+            let rest = &after[head_len..];
+            (Some(lang), if rest.is_empty() { "/" } else { rest })
+        }
+        None => (None, path),
+    }
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (lang, path) = split_lang(parts.uri.path());
+        let lang = lang.ok_or(AppError::NotFound)?;
+        let user = crate::accounts::session::current_user(state, &parts.headers).await?;
+        Ok(PageCtx { lang, user, path: path.to_owned(), query: parts.uri.query().unwrap_or("").to_owned() })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "platform/web/templates/error.html")]
+pub struct ErrorPage {
+    pub ctx: PageCtx,
+    pub status: u16,
+    pub message: String,
+}
+
+/// Renders a template into a page; a template error is an internal error.
+pub fn render(template: &impl Template) -> Result<axum::response::Html<String>, AppError> {
+    template.render().map(axum::response::Html).map_err(|e| AppError::Internal(e.into()))
+}
+
+impl ErrorPage {
+    pub fn render_html(&self) -> String {
+        self.render().unwrap_or_else(|_| self.message.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_prefix_is_split_from_the_path() {
+        assert_eq!(split_lang("/kk/regions/KZ-75"), (Some(Lang::Kk), "/regions/KZ-75"));
+        assert_eq!(split_lang("/ru"), (Some(Lang::Ru), "/"));
+        assert_eq!(split_lang("/en/"), (Some(Lang::En), "/"));
+        assert_eq!(split_lang("/api/v1/regions"), (None, "/api/v1/regions"));
+    }
+}

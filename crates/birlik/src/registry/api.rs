@@ -1,0 +1,283 @@
+//! The registry's JSON API under `/api/v1`, described in the OpenAPI document. Reads are public; writes need the
+//! session of a user with the same powers as in the forms.
+
+use std::collections::HashSet;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::accounts::{SessionUser, session};
+use crate::platform::AppState;
+use crate::platform::i18n::Lang;
+use crate::platform::search::Hit;
+use crate::platform::web::error::ErrorBody;
+use crate::platform::web::{ApiJson, AppError};
+use crate::registry::input::{self, AssociationDraft, BodyDraft, MembershipDraft, Refs};
+use crate::registry::model::{Association, Body, EthnicGroup, Level, Membership, Region};
+use crate::registry::pages::SearchQuery;
+use crate::registry::store::{self, AssociationFilter, MembershipFilter};
+use crate::registry::{authz, export};
+
+type ApiResult<T> = Result<Json<T>, AppError>;
+
+/// One page of a list and the number of all matching rows.
+#[derive(Serialize, ToSchema)]
+pub struct AssociationList {
+    pub items: Vec<Association>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberList {
+    pub items: Vec<Membership>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_regions))
+        .routes(routes!(get_region))
+        .routes(routes!(list_groups))
+        .routes(routes!(get_group))
+        .routes(routes!(list_associations, create_association))
+        .routes(routes!(get_association, update_association))
+        .routes(routes!(list_bodies, create_body))
+        .routes(routes!(get_body, update_body))
+        .routes(routes!(list_members, create_member))
+        .routes(routes!(get_member, update_member))
+        .routes(routes!(search))
+        .routes(routes!(export::download))
+}
+
+async fn api_user(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, AppError> {
+    session::current_user(state, headers).await?.ok_or(AppError::Unauthenticated)
+}
+
+/// The regions (ISO 3166-2:KZ).
+#[utoipa::path(get, path = "/regions", tag = "registry", responses((status = 200, body = Vec<Region>)))]
+async fn list_regions(State(state): State<AppState>) -> ApiResult<Vec<Region>> {
+    Ok(Json(store::regions(&state.db).await?))
+}
+
+/// One region.
+#[utoipa::path(get, path = "/regions/{code}", tag = "registry", params(("code" = String, Path, description = "ISO 3166-2 code")),
+    responses((status = 200, body = Region), (status = 404, body = ErrorBody)))]
+async fn get_region(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Region> {
+    Ok(Json(store::region(&state.db, &code).await?.ok_or(AppError::NotFound)?))
+}
+
+/// The ethnic groups with census figures where known.
+#[utoipa::path(get, path = "/ethnic-groups", tag = "registry", responses((status = 200, body = Vec<EthnicGroup>)))]
+async fn list_groups(State(state): State<AppState>) -> ApiResult<Vec<EthnicGroup>> {
+    Ok(Json(store::ethnic_groups(&state.db).await?))
+}
+
+/// One ethnic group.
+#[utoipa::path(get, path = "/ethnic-groups/{slug}", tag = "registry", params(("slug" = String, Path)),
+    responses((status = 200, body = EthnicGroup), (status = 404, body = ErrorBody)))]
+async fn get_group(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<EthnicGroup> {
+    Ok(Json(store::ethnic_group(&state.db, &slug).await?.ok_or(AppError::NotFound)?))
+}
+
+/// Ethnocultural associations, filtered and paginated, in Kazakh alphabetical order.
+#[utoipa::path(get, path = "/associations", tag = "registry", params(AssociationFilter),
+    responses((status = 200, body = AssociationList), (status = 400, body = ErrorBody)))]
+async fn list_associations(
+    State(state): State<AppState>,
+    Query(filter): Query<AssociationFilter>,
+) -> ApiResult<AssociationList> {
+    let (items, total) = store::associations(&state.db, &filter, Lang::Kk).await?;
+    Ok(Json(AssociationList { items, total, page: filter.page(), per_page: filter.per_page() }))
+}
+
+/// One association.
+#[utoipa::path(get, path = "/associations/{id}", tag = "registry", params(("id" = i64, Path)),
+    responses((status = 200, body = Association), (status = 404, body = ErrorBody)))]
+async fn get_association(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Association> {
+    Ok(Json(store::association(&state.db, id).await?.ok_or(AppError::NotFound)?))
+}
+
+/// Registers an association (secretariat of a national body, or of the regional assembly of its region).
+#[utoipa::path(post, path = "/associations", tag = "registry", request_body = AssociationDraft,
+    responses((status = 201, body = Association), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn create_association(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(draft): ApiJson<AssociationDraft>,
+) -> Result<(StatusCode, Json<Association>), AppError> {
+    let user = api_user(&state, &headers).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_association(&draft.into(), &refs).map_err(AppError::Validation)?;
+    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
+    let mut created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
+    let association = created.remove(0);
+    state.search.upsert(&[super::association_doc(&association)])?;
+    Ok((StatusCode::CREATED, Json(association)))
+}
+
+/// Changes an association.
+#[utoipa::path(put, path = "/associations/{id}", tag = "registry", params(("id" = i64, Path)), request_body = AssociationDraft,
+    responses((status = 200, body = Association), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_association(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(draft): ApiJson<AssociationDraft>,
+) -> ApiResult<Association> {
+    let user = api_user(&state, &headers).await?;
+    let before = store::association(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let level = Level::from_code(&before.level).unwrap_or_default();
+    authz::manage_association(&state.db, &user, level, before.region_code.as_deref()).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_association(&draft.into(), &refs).map_err(AppError::Validation)?;
+    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
+    let after = store::update_association(&state.db, Some(user.id), &before, &input).await?;
+    state.search.upsert(&[super::association_doc(&after)])?;
+    Ok(Json(after))
+}
+
+/// The bodies of the Assembly (each with its parent).
+#[utoipa::path(get, path = "/bodies", tag = "registry", responses((status = 200, body = Vec<Body>)))]
+async fn list_bodies(State(state): State<AppState>) -> ApiResult<Vec<Body>> {
+    Ok(Json(store::bodies(&state.db, false).await?))
+}
+
+/// One body.
+#[utoipa::path(get, path = "/bodies/{id}", tag = "registry", params(("id" = i64, Path)),
+    responses((status = 200, body = Body), (status = 404, body = ErrorBody)))]
+async fn get_body(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Body> {
+    Ok(Json(store::body(&state.db, id).await?.ok_or(AppError::NotFound)?))
+}
+
+/// Creates a body under a body the caller's secretariat covers (national bodies: admins).
+#[utoipa::path(post, path = "/bodies", tag = "registry", request_body = BodyDraft,
+    responses((status = 201, body = Body), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn create_body(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(draft): ApiJson<BodyDraft>,
+) -> Result<(StatusCode, Json<Body>), AppError> {
+    let user = api_user(&state, &headers).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_body(&draft.into(), &refs, None).map_err(AppError::Validation)?;
+    authz::manage_body_under(&state.db, &user, input.parent_id).await?;
+    let body = store::create_body(&state.db, Some(user.id), &input).await?;
+    state.search.upsert(&[super::body_doc(&body)])?;
+    Ok((StatusCode::CREATED, Json(body)))
+}
+
+/// Changes a body.
+#[utoipa::path(put, path = "/bodies/{id}", tag = "registry", params(("id" = i64, Path)), request_body = BodyDraft,
+    responses((status = 200, body = Body), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_body(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(draft): ApiJson<BodyDraft>,
+) -> ApiResult<Body> {
+    let user = api_user(&state, &headers).await?;
+    let before = store::body(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, &user, before.id).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_body(&draft.into(), &refs, Some(before.id)).map_err(AppError::Validation)?;
+    if input.parent_id != before.parent_id {
+        authz::manage_body_under(&state.db, &user, input.parent_id).await?;
+    }
+    let after = store::update_body(&state.db, Some(user.id), &before, &input).await?;
+    state.search.upsert(&[super::body_doc(&after)])?;
+    Ok(Json(after))
+}
+
+/// Members of bodies: position, term and the association represented.
+#[utoipa::path(get, path = "/members", tag = "registry", params(MembershipFilter),
+    responses((status = 200, body = MemberList), (status = 400, body = ErrorBody)))]
+async fn list_members(State(state): State<AppState>, Query(filter): Query<MembershipFilter>) -> ApiResult<MemberList> {
+    let (items, total) = store::memberships(&state.db, &filter).await?;
+    Ok(Json(MemberList { items, total, page: filter.page(), per_page: filter.per_page() }))
+}
+
+/// One membership.
+#[utoipa::path(get, path = "/members/{id}", tag = "registry", params(("id" = i64, Path)),
+    responses((status = 200, body = Membership), (status = 404, body = ErrorBody)))]
+async fn get_member(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Membership> {
+    Ok(Json(store::membership(&state.db, id).await?.ok_or(AppError::NotFound)?))
+}
+
+async fn person_ids(state: &AppState) -> Result<HashSet<i64>, AppError> {
+    Ok(store::persons(&state.db).await?.into_iter().map(|(id, _)| id).collect())
+}
+
+/// Seats a person in a body.
+#[utoipa::path(post, path = "/members", tag = "registry", request_body = MembershipDraft,
+    responses((status = 201, body = Membership), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn create_member(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(draft): ApiJson<MembershipDraft>,
+) -> Result<(StatusCode, Json<Membership>), AppError> {
+    let user = api_user(&state, &headers).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input =
+        input::check_membership(&draft.into(), &refs, &person_ids(&state).await?).map_err(AppError::Validation)?;
+    authz::manage_body(&state.db, &user, input.body_id).await?;
+    let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
+    let membership = created.remove(0);
+    state.search.upsert(&[super::membership_person_doc(&membership)])?;
+    Ok((StatusCode::CREATED, Json(membership)))
+}
+
+/// Changes a membership (position, term, association; the person's name).
+#[utoipa::path(put, path = "/members/{id}", tag = "registry", params(("id" = i64, Path)), request_body = MembershipDraft,
+    responses((status = 200, body = Membership), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_member(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(draft): ApiJson<MembershipDraft>,
+) -> ApiResult<Membership> {
+    let user = api_user(&state, &headers).await?;
+    let before = store::membership(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, &user, before.body_id).await?;
+    let mut fields: input::MembershipFields = draft.into();
+    fields.person_id = before.person_id.to_string();
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_membership(&fields, &refs, &person_ids(&state).await?).map_err(AppError::Validation)?;
+    if input.body_id != before.body_id {
+        authz::manage_body(&state.db, &user, input.body_id).await?;
+    }
+    let after = store::update_membership(&state.db, Some(user.id), &before, &input).await?;
+    state.search.upsert(&[super::membership_person_doc(&after)])?;
+    Ok(Json(after))
+}
+
+/// Finds groups, associations, bodies and people by name in kk, ru or en.
+#[utoipa::path(get, path = "/search", tag = "registry", params(SearchQuery, ("lang" = Option<String>, Query, description = "kk, ru or en: the language of the names returned")),
+    responses((status = 200, body = Vec<Hit>)))]
+async fn search(
+    State(state): State<AppState>,
+    Query(query): Query<SearchQuery>,
+    Query(lang): Query<LangQuery>,
+) -> ApiResult<Vec<Hit>> {
+    let lang = lang.lang.as_deref().and_then(Lang::from_code).unwrap_or(Lang::Kk);
+    Ok(Json(crate::registry::pages::run_search(&state, &query.q, lang)?))
+}
+
+#[derive(serde::Deserialize)]
+struct LangQuery {
+    lang: Option<String>,
+}

@@ -1,0 +1,198 @@
+//! Open data: every registry table as CSV and JSON, and the whole registry as Popolo JSON
+//! (persons, organizations, memberships, areas; https://www.popoloproject.com/specs/).
+
+use axum::body::Body as HttpBody;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::platform::AppState;
+use crate::platform::db::Db;
+use crate::platform::web::AppError;
+use crate::registry::model::{Association, Membership};
+use crate::registry::store::{self, AssociationFilter, MembershipFilter};
+
+pub const TABLES: [&str; 5] = ["regions", "ethnic-groups", "bodies", "associations", "members"];
+
+pub async fn all_associations(db: &Db) -> sqlx::Result<Vec<Association>> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let filter =
+            AssociationFilter { page: Some(page), per_page: Some(200), include_archived: true, ..Default::default() };
+        let (rows, total) = store::associations(db, &filter, crate::platform::i18n::Lang::Kk).await?;
+        let done = rows.is_empty() || page * 200 >= total;
+        out.extend(rows);
+        if done {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+pub async fn all_memberships(db: &Db) -> sqlx::Result<Vec<Membership>> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let filter =
+            MembershipFilter { page: Some(page), per_page: Some(500), include_archived: true, ..Default::default() };
+        let (rows, total) = store::memberships(db, &filter).await?;
+        let done = rows.is_empty() || page * 500 >= total;
+        out.extend(rows);
+        if done {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// An association as a flat CSV row: its groups joined by `;`, like the import format.
+#[derive(Serialize)]
+struct AssociationRow<'a> {
+    id: i64,
+    level: &'a str,
+    region_code: Option<&'a str>,
+    name_kk: &'a str,
+    name_ru: &'a str,
+    name_en: &'a str,
+    founded_year: Option<i64>,
+    website: Option<&'a str>,
+    groups: String,
+    archived_at: Option<&'a str>,
+}
+
+fn csv_of<T: Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?)
+}
+
+/// The content of one export file, e.g. `associations.csv`, `bodies.json` or `popolo.json`.
+pub async fn render(db: &Db, file: &str) -> Result<(&'static str, Vec<u8>), AppError> {
+    if file == "popolo.json" {
+        return Ok(("application/json", serde_json::to_vec_pretty(&popolo(db).await?).map_err(anyhow::Error::from)?));
+    }
+    let (table, format) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
+    let json = match format {
+        "json" => true,
+        "csv" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    macro_rules! out {
+        ($rows:expr) => {{
+            let rows = $rows;
+            if json { serde_json::to_vec_pretty(&rows).map_err(anyhow::Error::from)? } else { csv_of(rows.iter())? }
+        }};
+    }
+    let bytes = match table {
+        "regions" => out!(store::regions(db).await?),
+        "ethnic-groups" => out!(store::ethnic_groups(db).await?),
+        "bodies" => out!(store::bodies(db, true).await?),
+        "members" => out!(all_memberships(db).await?),
+        "associations" => {
+            let rows = all_associations(db).await?;
+            if json {
+                serde_json::to_vec_pretty(&rows).map_err(anyhow::Error::from)?
+            } else {
+                csv_of(rows.iter().map(|a| AssociationRow {
+                    id: a.id,
+                    level: &a.level,
+                    region_code: a.region_code.as_deref(),
+                    name_kk: &a.name_kk,
+                    name_ru: &a.name_ru,
+                    name_en: &a.name_en,
+                    founded_year: a.founded_year,
+                    website: a.website.as_deref(),
+                    groups: a.groups.join(";"),
+                    archived_at: a.archived_at.as_deref(),
+                }))?
+            }
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    Ok((if json { "application/json" } else { "text/csv; charset=utf-8" }, bytes))
+}
+
+fn other_names(kk: &str, ru: &str, en: &str) -> Value {
+    json!([{ "name": kk, "note": "kk" }, { "name": ru, "note": "ru" }, { "name": en, "note": "en" }])
+}
+
+/// The registry in Popolo: bodies and associations are organizations, regions are areas.
+pub async fn popolo(db: &Db) -> anyhow::Result<Value> {
+    let persons: Vec<Value> = store::persons(db)
+        .await?
+        .into_iter()
+        .map(|(id, name)| json!({ "id": format!("person/{id}"), "name": name }))
+        .collect();
+    let mut organizations: Vec<Value> = store::bodies(db, false)
+        .await?
+        .into_iter()
+        .map(|b| {
+            json!({
+                "id": format!("body/{}", b.id),
+                "name": b.name_kk,
+                "other_names": other_names(&b.name_kk, &b.name_ru, &b.name_en),
+                "classification": b.kind,
+                "parent_id": b.parent_id.map(|p| format!("body/{p}")),
+                "area_id": b.region_code,
+            })
+        })
+        .collect();
+    organizations.extend(all_associations(db).await?.into_iter().filter(|a| a.archived_at.is_none()).map(|a| {
+        json!({
+            "id": format!("association/{}", a.id),
+            "name": a.name_kk,
+            "other_names": other_names(&a.name_kk, &a.name_ru, &a.name_en),
+            "classification": format!("ethnocultural_association/{}", a.level),
+            "area_id": a.region_code,
+            "founding_date": a.founded_year.map(|y| y.to_string()),
+        })
+    }));
+    let memberships: Vec<Value> = all_memberships(db)
+        .await?
+        .into_iter()
+        .filter(|m| m.archived_at.is_none())
+        .map(|m| {
+            json!({
+                "id": format!("membership/{}", m.id),
+                "person_id": format!("person/{}", m.person_id),
+                "organization_id": format!("body/{}", m.body_id),
+                "role": m.position,
+                "on_behalf_of_id": m.association_id.map(|a| format!("association/{a}")),
+                "start_date": m.term_start,
+                "end_date": m.term_end,
+            })
+        })
+        .collect();
+    let areas: Vec<Value> = store::regions(db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name_kk,
+                "other_names": other_names(&r.name_kk, &r.name_ru, &r.name_en),
+                "classification": r.kind,
+                "identifiers": [{ "scheme": "ISO 3166-2", "identifier": r.code }],
+            })
+        })
+        .collect();
+    Ok(json!({ "persons": persons, "organizations": organizations, "memberships": memberships, "areas": areas }))
+}
+
+/// Downloads an export file: `{table}.csv`, `{table}.json` for each registry table, or `popolo.json`.
+#[utoipa::path(get, path = "/export/{file}", tag = "open data",
+    params(("file" = String, Path, description = "e.g. associations.csv, members.json, popolo.json")),
+    responses((status = 200, description = "The file", content_type = "text/csv"),
+        (status = 404, body = crate::platform::web::error::ErrorBody)))]
+pub async fn download(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, AppError> {
+    let (content_type, bytes) = render(&state.db, &file).await?;
+    let disposition = format!("inline; filename=\"birlik-{}\"", file.replace(['"', '\\'], ""));
+    Ok((
+        [(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        HttpBody::from(bytes),
+    )
+        .into_response())
+}

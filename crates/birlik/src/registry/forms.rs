@@ -1,0 +1,481 @@
+//! The secretariat's forms: create, edit and archive associations, bodies and memberships. A refused form is
+//! shown again with each error beside its field, in the reader's language, and nothing is stored.
+
+use std::collections::HashSet;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::accounts::SessionUser;
+use crate::platform::AppState;
+use crate::platform::i18n::{Lang, Localized};
+use crate::platform::web::page::render;
+use crate::platform::web::{AppError, FieldError, Form, PageCtx};
+use crate::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
+use crate::registry::model::{BodyKind, Level, Position};
+use crate::registry::pages::IdPath;
+use crate::registry::{authz, sorted_groups, sorted_regions, store};
+
+/// The errors of a refused form, looked up by field.
+pub struct Errors {
+    lang: Lang,
+    errors: Vec<FieldError>,
+}
+
+impl Errors {
+    pub fn none(lang: Lang) -> Errors {
+        Errors { lang, errors: Vec::new() }
+    }
+
+    pub fn new(lang: Lang, errors: Vec<FieldError>) -> Errors {
+        Errors { lang, errors }
+    }
+
+    pub fn of(&self, field: &str) -> Option<String> {
+        let messages: Vec<String> =
+            self.errors.iter().filter(|e| e.field == field).map(|e| e.message(self.lang)).collect();
+        if messages.is_empty() { None } else { Some(messages.join(" ")) }
+    }
+
+    pub fn any(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// Options of a `<select>`: value and label.
+type Choices = Vec<(String, String)>;
+
+async fn region_choices(state: &AppState, lang: Lang) -> Result<Choices, AppError> {
+    Ok(sorted_regions(store::regions(&state.db).await?, lang)
+        .into_iter()
+        .map(|r| (r.code.clone(), r.name(lang).to_owned()))
+        .collect())
+}
+
+fn require_secretariat(ctx: &PageCtx) -> Result<&SessionUser, AppError> {
+    let user = ctx.require_user()?;
+    if user.roles.is_admin() || user.roles.secretariat_bodies().next().is_some() {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn see_other(ctx: &PageCtx, path: String) -> Response {
+    Redirect::to(&ctx.url(&path)).into_response()
+}
+
+fn refused(page: Result<axum::response::Html<String>, AppError>) -> Result<Response, AppError> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page?).into_response())
+}
+
+// ---- associations ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/association_form.html")]
+struct AssociationForm {
+    ctx: PageCtx,
+    action: String,
+    fields: AssociationFields,
+    errors: Errors,
+    regions: Choices,
+    groups: Choices,
+}
+
+impl AssociationForm {
+    fn has_group(&self, slug: &str) -> bool {
+        self.fields.groups.iter().any(|g| g == slug)
+    }
+}
+
+async fn association_form(
+    state: &AppState,
+    ctx: PageCtx,
+    action: String,
+    fields: AssociationFields,
+    errors: Errors,
+) -> Result<axum::response::Html<String>, AppError> {
+    let regions = region_choices(state, ctx.lang).await?;
+    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, ctx.lang)
+        .into_iter()
+        .map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned()))
+        .collect();
+    render(&AssociationForm { ctx, action, fields, errors, regions, groups })
+}
+
+pub async fn new_association(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
+    require_secretariat(&ctx)?;
+    let errors = Errors::none(ctx.lang);
+    let action = ctx.url("/associations");
+    let fields = AssociationFields { level: "regional".into(), ..Default::default() };
+    Ok(association_form(&state, ctx, action, fields, errors).await?.into_response())
+}
+
+pub async fn create_association(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Form(fields): Form<AssociationFields>,
+) -> Result<Response, AppError> {
+    let user = require_secretariat(&ctx)?.clone();
+    let refs = Refs::load(&state.db).await?;
+    let input = match input::check_association(&fields, &refs) {
+        Ok(input) => input,
+        Err(errors) => {
+            let action = ctx.url("/associations");
+            let errors = Errors { lang: ctx.lang, errors };
+            return refused(association_form(&state, ctx, action, fields, errors).await);
+        }
+    };
+    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
+    let created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
+    state.search.upsert(&created.iter().map(super::association_doc).collect::<Vec<_>>())?;
+    Ok(see_other(&ctx, format!("/associations/{}", created[0].id)))
+}
+
+pub async fn edit_association(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let a = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_association(&state.db, user, level_of(&a.level), a.region_code.as_deref()).await?;
+    let fields = AssociationFields {
+        level: a.level.clone(),
+        region_code: a.region_code.clone().unwrap_or_default(),
+        name_kk: a.name_kk.clone(),
+        name_ru: a.name_ru.clone(),
+        name_en: a.name_en.clone(),
+        founded_year: a.founded_year.map(|y| y.to_string()).unwrap_or_default(),
+        website: a.website.clone().unwrap_or_default(),
+        groups: a.groups.clone(),
+    };
+    let action = ctx.url(&format!("/associations/{}/edit", a.id));
+    let errors = Errors::none(ctx.lang);
+    Ok(association_form(&state, ctx, action, fields, errors).await?.into_response())
+}
+
+fn level_of(code: &str) -> Level {
+    Level::from_code(code).unwrap_or_default()
+}
+
+pub async fn update_association(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<AssociationFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_association(&state.db, &user, level_of(&before.level), before.region_code.as_deref()).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = match input::check_association(&fields, &refs) {
+        Ok(input) => input,
+        Err(errors) => {
+            let action = ctx.url(&format!("/associations/{}/edit", before.id));
+            let errors = Errors { lang: ctx.lang, errors };
+            return refused(association_form(&state, ctx, action, fields, errors).await);
+        }
+    };
+    // Moving an association needs power over its new place too.
+    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
+    let after = store::update_association(&state.db, Some(user.id), &before, &input).await?;
+    state.search.upsert(&[super::association_doc(&after)])?;
+    Ok(see_other(&ctx, format!("/associations/{}", after.id)))
+}
+
+pub async fn archive_association(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_association(&state.db, &user, level_of(&before.level), before.region_code.as_deref()).await?;
+    if before.archived_at.is_none() {
+        store::archive_association(&state.db, Some(user.id), &before).await?;
+        state.search.remove("association", &before.id.to_string())?;
+    }
+    Ok(see_other(&ctx, format!("/associations/{}", before.id)))
+}
+
+// ---- bodies ---------------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/body_form.html")]
+struct BodyForm {
+    ctx: PageCtx,
+    action: String,
+    fields: BodyFields,
+    errors: Errors,
+    regions: Choices,
+    parents: Choices,
+    kinds: Choices,
+}
+
+async fn body_form(
+    state: &AppState,
+    ctx: PageCtx,
+    action: String,
+    fields: BodyFields,
+    errors: Errors,
+) -> Result<axum::response::Html<String>, AppError> {
+    let regions = region_choices(state, ctx.lang).await?;
+    let all = store::bodies(&state.db, false).await?;
+    let parents = crate::registry::pages::tree_order(&all)
+        .into_iter()
+        .map(|(depth, b)| (b.id.to_string(), format!("{}{}", "· ".repeat(depth), b.name(ctx.lang))))
+        .collect();
+    let kinds = BodyKind::ALL.iter().map(|k| (k.code().to_owned(), ctx.t(&k.label_key()))).collect();
+    render(&BodyForm { ctx, action, fields, errors, regions, parents, kinds })
+}
+
+#[derive(Deserialize)]
+pub struct NewBodyQuery {
+    parent: Option<i64>,
+}
+
+pub async fn new_body(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<NewBodyQuery>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    authz::manage_body_under(&state.db, user, q.parent).await?;
+    let parent = match q.parent {
+        Some(id) => Some(store::body(&state.db, id).await?.ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let fields = BodyFields {
+        parent_id: q.parent.map(|p| p.to_string()).unwrap_or_default(),
+        region_code: parent.and_then(|p| p.region_code).unwrap_or_default(),
+        kind: BodyKind::PublicConsentCouncil.code().into(),
+        ..Default::default()
+    };
+    let action = ctx.url("/bodies");
+    let errors = Errors::none(ctx.lang);
+    Ok(body_form(&state, ctx, action, fields, errors).await?.into_response())
+}
+
+pub async fn create_body(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Form(fields): Form<BodyFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let refs = Refs::load(&state.db).await?;
+    let input = match input::check_body(&fields, &refs, None) {
+        Ok(input) => input,
+        Err(errors) => {
+            let action = ctx.url("/bodies");
+            let errors = Errors { lang: ctx.lang, errors };
+            return refused(body_form(&state, ctx, action, fields, errors).await);
+        }
+    };
+    authz::manage_body_under(&state.db, &user, input.parent_id).await?;
+    let body = store::create_body(&state.db, Some(user.id), &input).await?;
+    state.search.upsert(&[super::body_doc(&body)])?;
+    Ok(see_other(&ctx, format!("/bodies/{}", body.id)))
+}
+
+pub async fn edit_body(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let b = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, user, b.id).await?;
+    let fields = BodyFields {
+        parent_id: b.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        kind: b.kind.clone(),
+        region_code: b.region_code.clone().unwrap_or_default(),
+        name_kk: b.name_kk.clone(),
+        name_ru: b.name_ru.clone(),
+        name_en: b.name_en.clone(),
+    };
+    let action = ctx.url(&format!("/bodies/{}/edit", b.id));
+    let errors = Errors::none(ctx.lang);
+    Ok(body_form(&state, ctx, action, fields, errors).await?.into_response())
+}
+
+pub async fn update_body(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<BodyFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, &user, before.id).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = match input::check_body(&fields, &refs, Some(before.id)) {
+        Ok(input) => input,
+        Err(errors) => {
+            let action = ctx.url(&format!("/bodies/{}/edit", before.id));
+            let errors = Errors { lang: ctx.lang, errors };
+            return refused(body_form(&state, ctx, action, fields, errors).await);
+        }
+    };
+    // A secretariat may not lift its own body out of its reach, nor move it under a body it does not cover.
+    if input.parent_id != before.parent_id {
+        authz::manage_body_under(&state.db, &user, input.parent_id).await?;
+    }
+    let after = store::update_body(&state.db, Some(user.id), &before, &input).await?;
+    state.search.upsert(&[super::body_doc(&after)])?;
+    Ok(see_other(&ctx, format!("/bodies/{}", after.id)))
+}
+
+pub async fn archive_body(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, &user, before.id).await?;
+    if before.archived_at.is_none() {
+        store::archive_body(&state.db, Some(user.id), &before).await?;
+        state.search.remove("body", &before.id.to_string())?;
+    }
+    Ok(see_other(&ctx, format!("/bodies/{}", before.id)))
+}
+
+// ---- memberships ----------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/membership_form.html")]
+struct MembershipForm {
+    ctx: PageCtx,
+    action: String,
+    body_name: String,
+    fields: MembershipFields,
+    errors: Errors,
+    positions: Choices,
+    associations: Choices,
+}
+
+async fn membership_form(
+    state: &AppState,
+    ctx: PageCtx,
+    action: String,
+    fields: MembershipFields,
+    errors: Errors,
+) -> Result<axum::response::Html<String>, AppError> {
+    let body_id: i64 = fields.body_id.parse().unwrap_or_default();
+    let body = store::body(&state.db, body_id).await?.ok_or(AppError::NotFound)?;
+    let positions = Position::ALL.iter().map(|p| (p.code().to_owned(), ctx.t(&p.label_key()))).collect();
+    // Members of a regional body usually represent an association of the region; national bodies, any.
+    let filter =
+        store::AssociationFilter { region: body.region_code.clone(), per_page: Some(200), ..Default::default() };
+    let (rows, _) = store::associations(&state.db, &filter, ctx.lang).await?;
+    let associations = rows.iter().map(|a| (a.id.to_string(), a.name(ctx.lang).to_owned())).collect();
+    let body_name = body.name(ctx.lang).to_owned();
+    render(&MembershipForm { ctx, action, body_name, fields, errors, positions, associations })
+}
+
+pub async fn new_membership(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    authz::manage_body(&state.db, user, p.id).await?;
+    let fields = MembershipFields { body_id: p.id.to_string(), position: "member".into(), ..Default::default() };
+    let action = ctx.url(&format!("/bodies/{}/members/new", p.id));
+    let errors = Errors::none(ctx.lang);
+    Ok(membership_form(&state, ctx, action, fields, errors).await?.into_response())
+}
+
+async fn person_ids(state: &AppState) -> Result<HashSet<i64>, AppError> {
+    Ok(store::persons(&state.db).await?.into_iter().map(|(id, _)| id).collect())
+}
+
+pub async fn create_membership(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(mut fields): Form<MembershipFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    authz::manage_body(&state.db, &user, p.id).await?;
+    // The body is the one in the address, whatever the form says.
+    fields.body_id = p.id.to_string();
+    fields.person_id.clear();
+    let refs = Refs::load(&state.db).await?;
+    let input = match input::check_membership(&fields, &refs, &HashSet::new()) {
+        Ok(input) => input,
+        Err(errors) => {
+            let action = ctx.url(&format!("/bodies/{}/members/new", p.id));
+            let errors = Errors { lang: ctx.lang, errors };
+            return refused(membership_form(&state, ctx, action, fields, errors).await);
+        }
+    };
+    let created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
+    state.search.upsert(&created.iter().map(super::membership_person_doc).collect::<Vec<_>>())?;
+    Ok(see_other(&ctx, format!("/bodies/{}", p.id)))
+}
+
+pub async fn edit_membership(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let m = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, user, m.body_id).await?;
+    let fields = MembershipFields {
+        body_id: m.body_id.to_string(),
+        person_id: m.person_id.to_string(),
+        person_name: m.person_name.clone(),
+        association_id: m.association_id.map(|a| a.to_string()).unwrap_or_default(),
+        position: m.position.clone(),
+        term_start: m.term_start.clone(),
+        term_end: m.term_end.clone().unwrap_or_default(),
+    };
+    let action = ctx.url(&format!("/memberships/{}/edit", m.id));
+    let errors = Errors::none(ctx.lang);
+    Ok(membership_form(&state, ctx, action, fields, errors).await?.into_response())
+}
+
+pub async fn update_membership(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(mut fields): Form<MembershipFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let before = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, &user, before.body_id).await?;
+    fields.body_id = before.body_id.to_string();
+    fields.person_id = before.person_id.to_string();
+    let refs = Refs::load(&state.db).await?;
+    let input = match input::check_membership(&fields, &refs, &person_ids(&state).await?) {
+        Ok(input) => input,
+        Err(errors) => {
+            let action = ctx.url(&format!("/memberships/{}/edit", before.id));
+            let errors = Errors { lang: ctx.lang, errors };
+            return refused(membership_form(&state, ctx, action, fields, errors).await);
+        }
+    };
+    let after = store::update_membership(&state.db, Some(user.id), &before, &input).await?;
+    state.search.upsert(&[super::membership_person_doc(&after)])?;
+    Ok(see_other(&ctx, format!("/bodies/{}", after.body_id)))
+}
+
+pub async fn archive_membership(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let before = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, &user, before.body_id).await?;
+    if before.archived_at.is_none() {
+        store::archive_membership(&state.db, Some(user.id), &before).await?;
+    }
+    Ok(see_other(&ctx, format!("/bodies/{}", before.body_id)))
+}

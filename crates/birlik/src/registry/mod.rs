@@ -1,0 +1,118 @@
+//! Capability 1, the registry: ethnic groups, regions, bodies in their hierarchy, ethnocultural associations and
+//! members. Public pages, secretariat forms, the JSON API, open-data exports, CSV imports and search documents.
+
+pub mod api;
+pub mod authz;
+pub mod demo;
+pub mod export;
+pub mod forms;
+pub mod input;
+pub mod model;
+pub mod pages;
+pub mod reference;
+pub mod seed;
+pub mod store;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::platform::AppState;
+use crate::platform::i18n::{Lang, Localized};
+use crate::platform::search::SearchDoc;
+use model::{Association, Body, EthnicGroup, Region};
+
+/// The registry's pages and forms, under `/{lang}`.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}", get(pages::home))
+        .route("/{lang}/", get(pages::home))
+        .route("/{lang}/regions", get(pages::regions))
+        .route("/{lang}/regions/{code}", get(pages::region))
+        .route("/{lang}/ethnic-groups", get(pages::groups))
+        .route("/{lang}/ethnic-groups/{slug}", get(pages::group))
+        .route("/{lang}/associations", get(pages::associations).post(forms::create_association))
+        .route("/{lang}/associations/new", get(forms::new_association))
+        .route("/{lang}/associations/{id}", get(pages::association))
+        .route("/{lang}/associations/{id}/edit", get(forms::edit_association).post(forms::update_association))
+        .route("/{lang}/associations/{id}/archive", post(forms::archive_association))
+        .route("/{lang}/bodies", get(pages::bodies).post(forms::create_body))
+        .route("/{lang}/bodies/new", get(forms::new_body))
+        .route("/{lang}/bodies/{id}", get(pages::body))
+        .route("/{lang}/bodies/{id}/edit", get(forms::edit_body).post(forms::update_body))
+        .route("/{lang}/bodies/{id}/archive", post(forms::archive_body))
+        .route("/{lang}/bodies/{id}/members/new", get(forms::new_membership).post(forms::create_membership))
+        .route("/{lang}/memberships/{id}/edit", get(forms::edit_membership).post(forms::update_membership))
+        .route("/{lang}/memberships/{id}/archive", post(forms::archive_membership))
+        .route("/{lang}/search", get(pages::search))
+        .route("/{lang}/open-data", get(pages::open_data))
+}
+
+/// Regions in the reader's alphabetical order.
+pub fn sorted_regions(mut regions: Vec<Region>, lang: Lang) -> Vec<Region> {
+    regions.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
+    regions
+}
+
+/// Ethnic groups in the reader's alphabetical order.
+pub fn sorted_groups(mut groups: Vec<EthnicGroup>, lang: Lang) -> Vec<EthnicGroup> {
+    groups.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
+    groups
+}
+
+fn names(x: &impl Localized) -> [String; 3] {
+    [x.name_kk().to_owned(), x.name_ru().to_owned(), x.name_en().to_owned()]
+}
+
+pub fn association_doc(a: &Association) -> SearchDoc {
+    SearchDoc { kind: "association", id: a.id.to_string(), names: names(a), path: format!("/associations/{}", a.id) }
+}
+
+pub fn body_doc(b: &Body) -> SearchDoc {
+    SearchDoc { kind: "body", id: b.id.to_string(), names: names(b), path: format!("/bodies/{}", b.id) }
+}
+
+fn group_doc(g: &EthnicGroup) -> SearchDoc {
+    SearchDoc { kind: "group", id: g.slug.clone(), names: names(g), path: format!("/ethnic-groups/{}", g.slug) }
+}
+
+/// A person is found by name; his page is the first body he sits in.
+fn person_doc(id: i64, name: &str, body: Option<i64>) -> SearchDoc {
+    let path = body.map_or_else(|| "/bodies".to_owned(), |b| format!("/bodies/{b}"));
+    SearchDoc { kind: "person", id: id.to_string(), names: [name.to_owned(), name.to_owned(), name.to_owned()], path }
+}
+
+pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
+    person_doc(m.person_id, &m.person_name, Some(m.body_id))
+}
+
+/// Rebuilds the search index from the database.
+pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
+    let db = &state.db;
+    let mut docs: Vec<SearchDoc> = store::ethnic_groups(db).await?.iter().map(group_doc).collect();
+    docs.extend(store::bodies(db, false).await?.iter().map(body_doc));
+    let mut page = 1;
+    loop {
+        let filter = store::AssociationFilter { page: Some(page), per_page: Some(200), ..Default::default() };
+        let (rows, total) = store::associations(db, &filter, Lang::Kk).await?;
+        docs.extend(rows.iter().map(association_doc));
+        if rows.is_empty() || page * 200 >= total {
+            break;
+        }
+        page += 1;
+    }
+    let mut page = 1;
+    loop {
+        let filter = store::MembershipFilter { page: Some(page), per_page: Some(500), ..Default::default() };
+        let (rows, total) = store::memberships(db, &filter).await?;
+        docs.extend(rows.iter().map(membership_person_doc));
+        if rows.is_empty() || page * 500 >= total {
+            break;
+        }
+        page += 1;
+    }
+    // A person with several seats appears once.
+    let mut seen = std::collections::HashSet::new();
+    docs.retain(|d| seen.insert((d.kind, d.id.clone())));
+    state.search.rebuild(&docs)?;
+    Ok(docs.len())
+}

@@ -1,0 +1,482 @@
+//! The public registry pages: home, regions, ethnic groups, associations, bodies, search, open data.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use serde::Deserialize;
+
+use crate::platform::AppState;
+use crate::platform::i18n::{Lang, Localized};
+use crate::platform::search::Hit;
+use crate::platform::web::page::render;
+use crate::platform::web::{AppError, PageCtx};
+use crate::registry::model::{Association, Body, BodyKind, EthnicGroup, Membership, Region};
+use crate::registry::store::{self, AssociationFilter, Figures, MembershipFilter};
+use crate::registry::{authz, sorted_groups, sorted_regions};
+
+type Page = Result<Html<String>, AppError>;
+
+/// A link with its text, as lists show them.
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+impl Link {
+    fn new(ctx: &PageCtx, path: String, label: impl Into<String>) -> Link {
+        Link { href: ctx.url(&path), label: label.into() }
+    }
+}
+
+/// A member as lists show him: name, position, term, and the association he represents.
+pub struct MemberRow {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+    pub term: String,
+    pub body: Option<Link>,
+    pub association: Option<Link>,
+}
+
+async fn member_rows(
+    state: &AppState,
+    ctx: &PageCtx,
+    members: &[Membership],
+    with_body: bool,
+) -> Result<Vec<MemberRow>, AppError> {
+    let bodies: HashMap<i64, Body> = if with_body {
+        store::bodies(&state.db, true).await?.into_iter().map(|b| (b.id, b)).collect()
+    } else {
+        HashMap::new()
+    };
+    let mut rows = Vec::with_capacity(members.len());
+    for m in members {
+        let association = match m.association_id {
+            Some(id) => store::association(&state.db, id)
+                .await?
+                .map(|a| Link::new(ctx, format!("/associations/{id}"), a.name(ctx.lang))),
+            None => None,
+        };
+        rows.push(MemberRow {
+            id: m.id,
+            name: m.person_name.clone(),
+            position: m.position_label(ctx.lang),
+            term: match &m.term_end {
+                Some(end) => format!("{} – {end}", m.term_start),
+                None => format!("{} –", m.term_start),
+            },
+            body: bodies.get(&m.body_id).map(|b| Link::new(ctx, format!("/bodies/{}", b.id), b.name(ctx.lang))),
+            association,
+        });
+    }
+    Ok(rows)
+}
+
+// ---- home -----------------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/home.html")]
+struct HomePage {
+    ctx: PageCtx,
+    figures: Figures,
+}
+
+pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> Page {
+    let figures = store::figures(&state.db).await?;
+    render(&HomePage { ctx, figures })
+}
+
+// ---- regions --------------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/regions.html")]
+struct RegionsPage {
+    ctx: PageCtx,
+    regions: Vec<(Link, String, String)>,
+}
+
+pub async fn regions(State(state): State<AppState>, ctx: PageCtx) -> Page {
+    let regions = sorted_regions(store::regions(&state.db).await?, ctx.lang)
+        .into_iter()
+        .map(|r| {
+            let centre = match ctx.lang {
+                Lang::Kk => r.centre_kk.clone(),
+                Lang::Ru => r.centre_ru.clone(),
+                Lang::En => r.centre_en.clone(),
+            };
+            (
+                Link::new(&ctx, format!("/regions/{}", r.code), r.name(ctx.lang)),
+                r.code.clone(),
+                centre.unwrap_or_default(),
+            )
+        })
+        .collect();
+    render(&RegionsPage { ctx, regions })
+}
+
+#[derive(Template)]
+#[template(path = "registry/templates/region.html")]
+struct RegionPage {
+    ctx: PageCtx,
+    region: Region,
+    name: String,
+    assembly: Option<Link>,
+    councils: Vec<(Link, String)>,
+    associations: Vec<Link>,
+    groups: Vec<Link>,
+    members: Vec<MemberRow>,
+}
+
+pub async fn region(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<CodePath>) -> Page {
+    let region = store::region(&state.db, &p.code).await?.ok_or(AppError::NotFound)?;
+    let lang = ctx.lang;
+    let bodies: Vec<Body> = store::bodies(&state.db, false)
+        .await?
+        .into_iter()
+        .filter(|b| b.region_code.as_deref() == Some(&region.code))
+        .collect();
+    let assembly_body = bodies.iter().find(|b| b.kind() == Some(BodyKind::RegionalAssembly));
+    let assembly = assembly_body.map(|b| Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)));
+    let councils = bodies
+        .iter()
+        .filter(|b| b.kind() != Some(BodyKind::RegionalAssembly))
+        .map(|b| (Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)), b.kind_label(lang)))
+        .collect();
+    let filter = AssociationFilter { region: Some(region.code.clone()), per_page: Some(200), ..Default::default() };
+    let (associations, _) = store::associations(&state.db, &filter, lang).await?;
+    let associations =
+        associations.iter().map(|a| Link::new(&ctx, format!("/associations/{}", a.id), a.name(lang))).collect();
+    let in_region = store::groups_in_region(&state.db, &region.code).await?;
+    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, lang)
+        .into_iter()
+        .filter(|g| in_region.contains(&g.slug))
+        .map(|g| Link::new(&ctx, format!("/ethnic-groups/{}", g.slug), g.name(lang)))
+        .collect();
+    let members = match assembly_body {
+        Some(b) => {
+            let filter = MembershipFilter { body: Some(b.id), per_page: Some(500), ..Default::default() };
+            member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, false).await?
+        }
+        None => Vec::new(),
+    };
+    let name = region.name(lang).to_owned();
+    render(&RegionPage { ctx, region, name, assembly, councils, associations, groups, members })
+}
+
+#[derive(Deserialize)]
+pub struct CodePath {
+    code: String,
+}
+
+#[derive(Deserialize)]
+pub struct IdPath {
+    pub id: i64,
+}
+
+#[derive(Deserialize)]
+pub struct SlugPath {
+    slug: String,
+}
+
+// ---- ethnic groups --------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/groups.html")]
+struct GroupsPage {
+    ctx: PageCtx,
+    by_population: bool,
+    groups: Vec<(Link, String)>,
+}
+
+#[derive(Deserialize)]
+pub struct GroupsQuery {
+    sort: Option<String>,
+}
+
+pub async fn groups(State(state): State<AppState>, ctx: PageCtx, Query(q): Query<GroupsQuery>) -> Page {
+    let by_population = q.sort.as_deref() == Some("population");
+    let mut groups = sorted_groups(store::ethnic_groups(&state.db).await?, ctx.lang);
+    if by_population {
+        // Known figures first, largest first; the rest keep alphabetical order (the sort is stable).
+        groups.sort_by_key(|g| std::cmp::Reverse(g.population().unwrap_or(-1)));
+    }
+    let groups = groups
+        .iter()
+        .map(|g| {
+            let population = g.population().map(|n| ctx.num(&n)).unwrap_or_else(|| ctx.t("unknown"));
+            (Link::new(&ctx, format!("/ethnic-groups/{}", g.slug), g.name(ctx.lang)), population)
+        })
+        .collect();
+    render(&GroupsPage { ctx, by_population, groups })
+}
+
+#[derive(Template)]
+#[template(path = "registry/templates/group.html")]
+struct GroupPage {
+    ctx: PageCtx,
+    name: String,
+    group: EthnicGroup,
+    associations: Vec<(Link, String)>,
+}
+
+pub async fn group(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<SlugPath>) -> Page {
+    let group = store::ethnic_group(&state.db, &p.slug).await?.ok_or(AppError::NotFound)?;
+    let regions: HashMap<String, Region> =
+        store::regions(&state.db).await?.into_iter().map(|r| (r.code.clone(), r)).collect();
+    let filter = AssociationFilter { group: Some(group.slug.clone()), per_page: Some(200), ..Default::default() };
+    let (associations, _) = store::associations(&state.db, &filter, ctx.lang).await?;
+    let associations = associations
+        .iter()
+        .map(|a| {
+            let place = match &a.region_code {
+                Some(code) => regions.get(code).map(|r| r.name(ctx.lang).to_owned()).unwrap_or_default(),
+                None => ctx.t("level-republican"),
+            };
+            (Link::new(&ctx, format!("/associations/{}", a.id), a.name(ctx.lang)), place)
+        })
+        .collect();
+    let name = group.name(ctx.lang).to_owned();
+    render(&GroupPage { ctx, name, group, associations })
+}
+
+// ---- associations ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/associations.html")]
+struct AssociationsPage {
+    ctx: PageCtx,
+    rows: Vec<(Link, String, String)>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    filter: AssociationFilter,
+    regions: Vec<(String, String)>,
+    groups: Vec<(String, String)>,
+    can_create: bool,
+}
+
+impl AssociationsPage {
+    fn page_url(&self, page: i64) -> String {
+        let mut query = vec![format!("page={page}")];
+        for (key, value) in
+            [("region", &self.filter.region), ("group", &self.filter.group), ("level", &self.filter.level)]
+        {
+            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+                query.push(format!("{key}={}", crate::platform::web::url_encode(v)));
+            }
+        }
+        format!("{}?{}", self.ctx.url("/associations"), query.join("&"))
+    }
+
+    fn selected(&self, field: &str, value: &str) -> bool {
+        let current = match field {
+            "region" => &self.filter.region,
+            "group" => &self.filter.group,
+            _ => &self.filter.level,
+        };
+        current.as_deref() == Some(value)
+    }
+}
+
+pub async fn associations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(filter): Query<AssociationFilter>,
+) -> Page {
+    let filter = AssociationFilter { include_archived: false, ..filter };
+    let (rows, total) = store::associations(&state.db, &filter, ctx.lang).await?;
+    let all_regions = sorted_regions(store::regions(&state.db).await?, ctx.lang);
+    let names: HashMap<&str, &str> = all_regions.iter().map(|r| (r.code.as_str(), r.name(ctx.lang))).collect();
+    let rows = rows
+        .iter()
+        .map(|a| {
+            let place = a.region_code.as_deref().and_then(|c| names.get(c)).map(|s| s.to_string()).unwrap_or_default();
+            let level = ctx.t(&format!("level-{}", a.level));
+            (Link::new(&ctx, format!("/associations/{}", a.id), a.name(ctx.lang)), place, level)
+        })
+        .collect();
+    let regions = all_regions.iter().map(|r| (r.code.clone(), r.name(ctx.lang).to_owned())).collect();
+    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, ctx.lang)
+        .into_iter()
+        .map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned()))
+        .collect();
+    let can_create =
+        ctx.user.as_ref().is_some_and(|u| u.roles.is_admin() || u.roles.secretariat_bodies().next().is_some());
+    let pages = ((total + filter.per_page() - 1) / filter.per_page()).max(1);
+    let page = filter.page();
+    render(&AssociationsPage { ctx, rows, total, page, pages, filter, regions, groups, can_create })
+}
+
+#[derive(Template)]
+#[template(path = "registry/templates/association.html")]
+struct AssociationPage {
+    ctx: PageCtx,
+    association: Association,
+    name: String,
+    region: Option<Link>,
+    groups: Vec<Link>,
+    members: Vec<MemberRow>,
+    can_edit: bool,
+}
+
+pub async fn association(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
+    let association = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    let lang = ctx.lang;
+    let region = match &association.region_code {
+        Some(code) => {
+            store::region(&state.db, code).await?.map(|r| Link::new(&ctx, format!("/regions/{code}"), r.name(lang)))
+        }
+        None => None,
+    };
+    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, lang)
+        .into_iter()
+        .filter(|g| association.groups.contains(&g.slug))
+        .map(|g| Link::new(&ctx, format!("/ethnic-groups/{}", g.slug), g.name(lang)))
+        .collect();
+    let filter = MembershipFilter { association: Some(association.id), per_page: Some(500), ..Default::default() };
+    let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, true).await?;
+    let can_edit = match &ctx.user {
+        Some(user) => {
+            let level = crate::registry::model::Level::from_code(&association.level).unwrap_or_default();
+            association.archived_at.is_none()
+                && authz::manage_association(&state.db, user, level, association.region_code.as_deref()).await.is_ok()
+        }
+        None => false,
+    };
+    let name = association.name(lang).to_owned();
+    render(&AssociationPage { ctx, association, name, region, groups, members, can_edit })
+}
+
+// ---- bodies ---------------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/bodies.html")]
+struct BodiesPage {
+    ctx: PageCtx,
+    /// Bodies in tree order with their depth.
+    tree: Vec<(usize, Link, String)>,
+    can_create: bool,
+}
+
+/// Orders bodies as a tree: each body followed by the bodies under it, siblings by id.
+pub fn tree_order(bodies: &[Body]) -> Vec<(usize, &Body)> {
+    let mut children: HashMap<Option<i64>, Vec<&Body>> = HashMap::new();
+    let ids: std::collections::HashSet<i64> = bodies.iter().map(|b| b.id).collect();
+    for b in bodies {
+        // A body whose parent is archived shows at the top level rather than vanishing.
+        let parent = b.parent_id.filter(|p| ids.contains(p));
+        children.entry(parent).or_default().push(b);
+    }
+    let mut out = Vec::with_capacity(bodies.len());
+    let mut stack: Vec<(usize, &Body)> =
+        children.get(&None).map(|v| v.iter().rev().map(|b| (0, *b)).collect()).unwrap_or_default();
+    while let Some((depth, body)) = stack.pop() {
+        out.push((depth, body));
+        if let Some(kids) = children.get(&Some(body.id)) {
+            stack.extend(kids.iter().rev().map(|b| (depth + 1, *b)));
+        }
+    }
+    out
+}
+
+pub async fn bodies(State(state): State<AppState>, ctx: PageCtx) -> Page {
+    let all = store::bodies(&state.db, false).await?;
+    let tree = tree_order(&all)
+        .into_iter()
+        .map(|(depth, b)| {
+            (depth, Link::new(&ctx, format!("/bodies/{}", b.id), b.name(ctx.lang)), b.kind_label(ctx.lang))
+        })
+        .collect();
+    let can_create = ctx.is_admin();
+    render(&BodiesPage { ctx, tree, can_create })
+}
+
+#[derive(Template)]
+#[template(path = "registry/templates/body.html")]
+struct BodyPage {
+    ctx: PageCtx,
+    body: Body,
+    name: String,
+    kind: String,
+    parent: Option<Link>,
+    region: Option<Link>,
+    children: Vec<(Link, String)>,
+    members: Vec<MemberRow>,
+    can_edit: bool,
+}
+
+pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
+    let body = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    let lang = ctx.lang;
+    let all = store::bodies(&state.db, false).await?;
+    let parent = body
+        .parent_id
+        .and_then(|id| all.iter().find(|b| b.id == id))
+        .map(|b| Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)));
+    let children = all
+        .iter()
+        .filter(|b| b.parent_id == Some(body.id))
+        .map(|b| (Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)), b.kind_label(lang)))
+        .collect();
+    let region = match &body.region_code {
+        Some(code) => {
+            store::region(&state.db, code).await?.map(|r| Link::new(&ctx, format!("/regions/{code}"), r.name(lang)))
+        }
+        None => None,
+    };
+    let filter = MembershipFilter { body: Some(body.id), per_page: Some(500), ..Default::default() };
+    let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, false).await?;
+    let can_edit = match &ctx.user {
+        Some(user) => body.archived_at.is_none() && authz::manage_body(&state.db, user, body.id).await.is_ok(),
+        None => false,
+    };
+    let name = body.name(lang).to_owned();
+    let kind = body.kind_label(lang);
+    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit })
+}
+
+// ---- search and open data -------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/search.html")]
+struct SearchPage {
+    ctx: PageCtx,
+    q: String,
+    hits: Vec<(Link, String)>,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    /// What to look for, in any of kk, ru, en.
+    #[serde(default)]
+    pub q: String,
+}
+
+/// Search queries longer than this are cut: no name is longer, and it bounds the work.
+pub const MAX_QUERY: usize = 200;
+
+pub fn run_search(state: &AppState, q: &str, lang: Lang) -> Result<Vec<Hit>, AppError> {
+    let q: String = q.chars().filter(|c| !c.is_control()).take(MAX_QUERY).collect();
+    Ok(state.search.search(&q, lang, 50)?)
+}
+
+pub async fn search(State(state): State<AppState>, ctx: PageCtx, Query(query): Query<SearchQuery>) -> Page {
+    let hits = run_search(&state, &query.q, ctx.lang)?
+        .into_iter()
+        .map(|h| (Link::new(&ctx, h.path.clone(), h.name), ctx.t(&format!("kind-{}", h.kind))))
+        .collect();
+    render(&SearchPage { ctx, q: query.q, hits })
+}
+
+#[derive(Template)]
+#[template(path = "registry/templates/open_data.html")]
+struct OpenDataPage {
+    ctx: PageCtx,
+    tables: [&'static str; 5],
+}
+
+pub async fn open_data(ctx: PageCtx) -> Page {
+    render(&OpenDataPage { ctx, tables: crate::registry::export::TABLES })
+}

@@ -1,0 +1,583 @@
+//! The registry's storage: the only place that reads or writes its tables. Every write records its change in the
+//! audit log in the same transaction and refreshes the search index after commit.
+
+use serde_json::json;
+use sqlx::AssertSqlSafe;
+
+use crate::audit;
+use crate::platform::audit::Change;
+use crate::platform::db::{Db, now};
+use crate::platform::i18n::Lang;
+use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
+use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
+use crate::{with_read, with_write};
+
+// ---- reference data -------------------------------------------------------------------------------------------
+
+pub async fn regions(db: &Db) -> sqlx::Result<Vec<Region>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT code, kind, name_kk, name_ru, name_en, centre_kk, centre_ru, centre_en FROM regions ORDER BY code")
+            .fetch_all(pool)
+            .await
+    })
+}
+
+pub async fn region(db: &Db, code: &str) -> sqlx::Result<Option<Region>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT code, kind, name_kk, name_ru, name_en, centre_kk, centre_ru, centre_en FROM regions WHERE code = $1")
+            .bind(code)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+pub async fn ethnic_groups(db: &Db) -> sqlx::Result<Vec<EthnicGroup>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT slug, name_kk, name_ru, name_en, census_2021, estimate_2025 FROM ethnic_groups ORDER BY slug")
+            .fetch_all(pool)
+            .await
+    })
+}
+
+pub async fn ethnic_group(db: &Db, slug: &str) -> sqlx::Result<Option<EthnicGroup>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT slug, name_kk, name_ru, name_en, census_2021, estimate_2025 FROM ethnic_groups WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+/// Inserts or refreshes reference rows (regions and groups ship with the binary and may be corrected).
+pub async fn upsert_reference(db: &Db, regions: &[Region], groups: &[(EthnicGroup, String)]) -> sqlx::Result<()> {
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for r in regions {
+            sqlx::query(
+                "INSERT INTO regions (code, kind, name_kk, name_ru, name_en, centre_kk, centre_ru, centre_en)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (code) DO UPDATE SET kind = $2, name_kk = $3, name_ru = $4, name_en = $5,
+                     centre_kk = $6, centre_ru = $7, centre_en = $8",
+            )
+            .bind(&r.code).bind(&r.kind).bind(&r.name_kk).bind(&r.name_ru).bind(&r.name_en)
+            .bind(&r.centre_kk).bind(&r.centre_ru).bind(&r.centre_en)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (g, note) in groups {
+            sqlx::query(
+                "INSERT INTO ethnic_groups (slug, name_kk, name_ru, name_en, census_2021, estimate_2025, source_note)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (slug) DO UPDATE SET name_kk = $2, name_ru = $3, name_en = $4, census_2021 = $5,
+                     estimate_2025 = $6, source_note = $7",
+            )
+            .bind(&g.slug).bind(&g.name_kk).bind(&g.name_ru).bind(&g.name_en)
+            .bind(g.census_2021).bind(g.estimate_2025).bind(note)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    })
+}
+
+// ---- bodies ---------------------------------------------------------------------------------------------------
+
+const BODY_COLUMNS: &str = "id, parent_id, kind, region_code, name_kk, name_ru, name_en, archived_at";
+
+pub async fn bodies(db: &Db, include_archived: bool) -> sqlx::Result<Vec<Body>> {
+    let sql = format!(
+        "SELECT {BODY_COLUMNS} FROM bodies {} ORDER BY id",
+        if include_archived { "" } else { "WHERE archived_at IS NULL" }
+    );
+    with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await)
+}
+
+pub async fn body(db: &Db, id: i64) -> sqlx::Result<Option<Body>> {
+    with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!("SELECT {BODY_COLUMNS} FROM bodies WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+/// The body and every body above it, nearest first.
+pub async fn body_and_ancestors(db: &Db, id: i64) -> sqlx::Result<Vec<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar(
+            "WITH RECURSIVE up (id, parent_id, depth) AS (
+                 SELECT id, parent_id, 0 FROM bodies WHERE id = $1
+                 UNION ALL
+                 SELECT b.id, b.parent_id, up.depth + 1 FROM bodies b JOIN up ON b.id = up.parent_id WHERE up.depth < 64
+             )
+             SELECT id FROM up ORDER BY depth",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+pub async fn create_body(db: &Db, actor: Option<i64>, input: &BodyInput) -> sqlx::Result<Body> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let body: Body = sqlx::query_as(AssertSqlSafe(format!(
+            "INSERT INTO bodies (parent_id, kind, region_code, name_kk, name_ru, name_en, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING {BODY_COLUMNS}"
+        )))
+        .bind(input.parent_id).bind(input.kind.code()).bind(&input.region_code)
+        .bind(&input.name_kk).bind(&input.name_ru).bind(&input.name_en).bind(&at)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit!(tx, &Change { actor, action: "create", entity: "body", entity_id: body.id.to_string(),
+            before: None, after: Some(json!(body)), at: &at })?;
+        tx.commit().await?;
+        Ok(body)
+    })
+}
+
+pub async fn update_body(db: &Db, actor: Option<i64>, before: &Body, input: &BodyInput) -> sqlx::Result<Body> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let body: Body = sqlx::query_as(AssertSqlSafe(format!(
+            "UPDATE bodies SET parent_id = $1, kind = $2, region_code = $3, name_kk = $4, name_ru = $5, name_en = $6,
+                 updated_at = $7 WHERE id = $8 RETURNING {BODY_COLUMNS}"
+        )))
+        .bind(input.parent_id).bind(input.kind.code()).bind(&input.region_code)
+        .bind(&input.name_kk).bind(&input.name_ru).bind(&input.name_en).bind(&at).bind(before.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit!(tx, &Change { actor, action: "update", entity: "body", entity_id: body.id.to_string(),
+            before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
+        tx.commit().await?;
+        Ok(body)
+    })
+}
+
+pub async fn archive_body(db: &Db, actor: Option<i64>, before: &Body) -> sqlx::Result<Body> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let body: Body = sqlx::query_as(AssertSqlSafe(format!(
+            "UPDATE bodies SET archived_at = $1, updated_at = $1 WHERE id = $2 RETURNING {BODY_COLUMNS}"
+        )))
+        .bind(&at).bind(before.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit!(tx, &Change { actor, action: "archive", entity: "body", entity_id: body.id.to_string(),
+            before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
+        tx.commit().await?;
+        Ok(body)
+    })
+}
+
+// ---- associations ---------------------------------------------------------------------------------------------
+
+const ASSOCIATION_COLUMNS: &str =
+    "id, level, region_code, name_kk, name_ru, name_en, founded_year, website, archived_at";
+
+/// Filters of the associations directory; every one is optional.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct AssociationFilter {
+    /// ISO 3166-2 code of a region.
+    pub region: Option<String>,
+    /// Slug of an ethnic group.
+    pub group: Option<String>,
+    /// `republican` or `regional`.
+    pub level: Option<String>,
+    /// Page number, from 1.
+    pub page: Option<i64>,
+    /// Rows per page, 1 to 200 (default 25).
+    pub per_page: Option<i64>,
+    #[serde(default)]
+    pub include_archived: bool,
+}
+
+impl AssociationFilter {
+    pub fn page(&self) -> i64 {
+        self.page.unwrap_or(1).clamp(1, 1_000_000)
+    }
+
+    pub fn per_page(&self) -> i64 {
+        self.per_page.unwrap_or(25).clamp(1, 200)
+    }
+
+    fn nonempty(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// One page of associations in the reader's alphabetical order, and the number of all that match.
+pub async fn associations(db: &Db, filter: &AssociationFilter, lang: Lang) -> sqlx::Result<(Vec<Association>, i64)> {
+    let sort = match lang {
+        Lang::Kk => "sort_kk",
+        Lang::Ru => "sort_ru",
+        Lang::En => "sort_en",
+    };
+    let archived = if filter.include_archived { "" } else { "AND archived_at IS NULL" };
+    let filters = format!(
+        "($1 IS NULL OR region_code = $1) AND ($2 IS NULL OR level = $2)
+         AND ($3 IS NULL OR id IN (SELECT association_id FROM association_groups WHERE group_slug = $3)) {archived}"
+    );
+    let page_sql = format!(
+        "SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE {filters} ORDER BY {sort}, id LIMIT $4 OFFSET $5"
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM associations WHERE {filters}");
+    let region = AssociationFilter::nonempty(&filter.region);
+    let level = AssociationFilter::nonempty(&filter.level);
+    let group = AssociationFilter::nonempty(&filter.group);
+    let (mut rows, total): (Vec<Association>, i64) = with_read!(db, pool => {
+        let rows = sqlx::query_as(AssertSqlSafe(page_sql))
+            .bind(region).bind(level).bind(group)
+            .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
+            .fetch_all(pool)
+            .await?;
+        let total = sqlx::query_scalar(AssertSqlSafe(count_sql))
+            .bind(region).bind(level).bind(group)
+            .fetch_one(pool)
+            .await?;
+        (rows, total)
+    });
+    attach_groups(db, &mut rows).await?;
+    Ok((rows, total))
+}
+
+pub async fn association(db: &Db, id: i64) -> sqlx::Result<Option<Association>> {
+    let row: Option<Association> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!("SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+    });
+    let Some(row) = row else { return Ok(None) };
+    let mut rows = vec![row];
+    attach_groups(db, &mut rows).await?;
+    Ok(rows.pop())
+}
+
+async fn attach_groups(db: &Db, rows: &mut [Association]) -> sqlx::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = rows.iter().map(|a| a.id.to_string()).collect();
+    // The ids are integers we formatted ourselves, so they are safe to inline.
+    let sql = format!(
+        "SELECT association_id, group_slug FROM association_groups WHERE association_id IN ({}) ORDER BY group_slug",
+        ids.join(",")
+    );
+    let pairs: Vec<(i64, String)> = with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await?);
+    for (id, slug) in pairs {
+        if let Some(a) = rows.iter_mut().find(|a| a.id == id) {
+            a.groups.push(slug);
+        }
+    }
+    Ok(())
+}
+
+/// Creates associations in one transaction: all or none (imports use it with many rows).
+pub async fn create_associations(
+    db: &Db,
+    actor: Option<i64>,
+    inputs: &[AssociationInput],
+) -> sqlx::Result<Vec<Association>> {
+    let at = now();
+    let mut created = Vec::with_capacity(inputs.len());
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for input in inputs {
+            let mut row: Association = sqlx::query_as(AssertSqlSafe(format!(
+                "INSERT INTO associations (level, region_code, name_kk, name_ru, name_en, founded_year, website,
+                     sort_kk, sort_ru, sort_en, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING {ASSOCIATION_COLUMNS}"
+            )))
+            .bind(input.level.code()).bind(&input.region_code)
+            .bind(&input.name_kk).bind(&input.name_ru).bind(&input.name_en)
+            .bind(input.founded_year).bind(&input.website)
+            .bind(Lang::Kk.sort_key(&input.name_kk)).bind(Lang::Ru.sort_key(&input.name_ru))
+            .bind(Lang::En.sort_key(&input.name_en)).bind(&at)
+            .fetch_one(&mut *tx)
+            .await?;
+            for slug in &input.groups {
+                sqlx::query("INSERT INTO association_groups (association_id, group_slug) VALUES ($1, $2)")
+                    .bind(row.id).bind(slug)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            row.groups = input.groups.clone();
+            audit!(tx, &Change { actor, action: "create", entity: "association", entity_id: row.id.to_string(),
+                before: None, after: Some(json!(row)), at: &at })?;
+            created.push(row);
+        }
+        tx.commit().await?;
+        Ok(created)
+    })
+}
+
+pub async fn update_association(
+    db: &Db,
+    actor: Option<i64>,
+    before: &Association,
+    input: &AssociationInput,
+) -> sqlx::Result<Association> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut row: Association = sqlx::query_as(AssertSqlSafe(format!(
+            "UPDATE associations SET level = $1, region_code = $2, name_kk = $3, name_ru = $4, name_en = $5,
+                 founded_year = $6, website = $7, sort_kk = $8, sort_ru = $9, sort_en = $10, updated_at = $11
+             WHERE id = $12 RETURNING {ASSOCIATION_COLUMNS}"
+        )))
+        .bind(input.level.code()).bind(&input.region_code)
+        .bind(&input.name_kk).bind(&input.name_ru).bind(&input.name_en)
+        .bind(input.founded_year).bind(&input.website)
+        .bind(Lang::Kk.sort_key(&input.name_kk)).bind(Lang::Ru.sort_key(&input.name_ru))
+        .bind(Lang::En.sort_key(&input.name_en)).bind(&at).bind(before.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM association_groups WHERE association_id = $1").bind(row.id).execute(&mut *tx).await?;
+        for slug in &input.groups {
+            sqlx::query("INSERT INTO association_groups (association_id, group_slug) VALUES ($1, $2)")
+                .bind(row.id).bind(slug)
+                .execute(&mut *tx)
+                .await?;
+        }
+        row.groups = input.groups.clone();
+        audit!(tx, &Change { actor, action: "update", entity: "association", entity_id: row.id.to_string(),
+            before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.commit().await?;
+        Ok(row)
+    })
+}
+
+pub async fn archive_association(db: &Db, actor: Option<i64>, before: &Association) -> sqlx::Result<Association> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut row: Association = sqlx::query_as(AssertSqlSafe(format!(
+            "UPDATE associations SET archived_at = $1, updated_at = $1 WHERE id = $2 RETURNING {ASSOCIATION_COLUMNS}"
+        )))
+        .bind(&at).bind(before.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        row.groups = before.groups.clone();
+        audit!(tx, &Change { actor, action: "archive", entity: "association", entity_id: row.id.to_string(),
+            before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.commit().await?;
+        Ok(row)
+    })
+}
+
+// ---- memberships ----------------------------------------------------------------------------------------------
+
+const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.body_id, m.person_id, p.full_name AS person_name, m.association_id,
+        m.position, m.term_start, m.term_end, m.archived_at
+    FROM memberships m JOIN persons p ON p.id = m.person_id";
+
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct MembershipFilter {
+    /// Only seats in this body.
+    pub body: Option<i64>,
+    /// Only seats of bodies in this region (ISO 3166-2 code).
+    pub region: Option<String>,
+    /// Only members representing this association.
+    pub association: Option<i64>,
+    pub person: Option<i64>,
+    /// Page number, from 1.
+    pub page: Option<i64>,
+    /// Rows per page, 1 to 500 (default 50).
+    pub per_page: Option<i64>,
+    #[serde(default)]
+    pub include_archived: bool,
+}
+
+impl MembershipFilter {
+    pub fn page(&self) -> i64 {
+        self.page.unwrap_or(1).clamp(1, 1_000_000)
+    }
+
+    pub fn per_page(&self) -> i64 {
+        self.per_page.unwrap_or(50).clamp(1, 500)
+    }
+}
+
+pub async fn memberships(db: &Db, filter: &MembershipFilter) -> sqlx::Result<(Vec<Membership>, i64)> {
+    let archived = if filter.include_archived { "" } else { "AND m.archived_at IS NULL" };
+    let filters = format!(
+        "($1 IS NULL OR m.body_id = $1) AND ($2 IS NULL OR m.association_id = $2) AND ($3 IS NULL OR m.person_id = $3)
+         AND ($4 IS NULL OR m.body_id IN (SELECT id FROM bodies WHERE region_code = $4)) {archived}"
+    );
+    // Chairs first, then deputies, secretaries and members, each by name.
+    let order = "CASE m.position WHEN 'chair' THEN 0 WHEN 'deputy_chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END,
+        p.full_name, m.id";
+    let page_sql = format!("{MEMBERSHIP_SELECT} WHERE {filters} ORDER BY {order} LIMIT $5 OFFSET $6");
+    let count_sql = format!("SELECT COUNT(*) FROM memberships m WHERE {filters}");
+    let region = filter.region.as_deref().filter(|s| !s.is_empty());
+    with_read!(db, pool => {
+        let rows = sqlx::query_as(AssertSqlSafe(page_sql))
+            .bind(filter.body).bind(filter.association).bind(filter.person).bind(region)
+            .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
+            .fetch_all(pool)
+            .await?;
+        let total = sqlx::query_scalar(AssertSqlSafe(count_sql))
+            .bind(filter.body).bind(filter.association).bind(filter.person).bind(region)
+            .fetch_one(pool)
+            .await?;
+        Ok((rows, total))
+    })
+}
+
+pub async fn membership(db: &Db, id: i64) -> sqlx::Result<Option<Membership>> {
+    with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!("{MEMBERSHIP_SELECT} WHERE m.id = $1")))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+/// Creates memberships, and their persons where no `person_id` is given, in one transaction: all or none.
+pub async fn create_memberships(
+    db: &Db,
+    actor: Option<i64>,
+    inputs: &[MembershipInput],
+) -> sqlx::Result<Vec<Membership>> {
+    let at = now();
+    let mut created = Vec::with_capacity(inputs.len());
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for input in inputs {
+            let person_id: i64 = match input.person_id {
+                Some(id) => id,
+                None => {
+                    let id: i64 = sqlx::query_scalar("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
+                        .bind(&input.person_name).bind(&at)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    audit!(tx, &Change { actor, action: "create", entity: "person", entity_id: id.to_string(),
+                        before: None, after: Some(json!({ "id": id, "full_name": input.person_name })), at: &at })?;
+                    id
+                }
+            };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO memberships (body_id, person_id, association_id, position, term_start, term_end, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+            )
+            .bind(input.body_id).bind(person_id).bind(input.association_id).bind(input.position.code())
+            .bind(&input.term_start).bind(&input.term_end).bind(&at)
+            .fetch_one(&mut *tx)
+            .await?;
+            let row: Membership = sqlx::query_as(AssertSqlSafe(format!("{MEMBERSHIP_SELECT} WHERE m.id = $1")))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            audit!(tx, &Change { actor, action: "create", entity: "membership", entity_id: id.to_string(),
+                before: None, after: Some(json!(row)), at: &at })?;
+            created.push(row);
+        }
+        tx.commit().await?;
+        Ok(created)
+    })
+}
+
+pub async fn update_membership(
+    db: &Db,
+    actor: Option<i64>,
+    before: &Membership,
+    input: &MembershipInput,
+) -> sqlx::Result<Membership> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "UPDATE memberships SET body_id = $1, association_id = $2, position = $3, term_start = $4, term_end = $5,
+                 updated_at = $6 WHERE id = $7",
+        )
+        .bind(input.body_id).bind(input.association_id).bind(input.position.code())
+        .bind(&input.term_start).bind(&input.term_end).bind(&at).bind(before.id)
+        .execute(&mut *tx)
+        .await?;
+        if input.person_name != before.person_name {
+            sqlx::query("UPDATE persons SET full_name = $1 WHERE id = $2")
+                .bind(&input.person_name).bind(before.person_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let row: Membership = sqlx::query_as(AssertSqlSafe(format!("{MEMBERSHIP_SELECT} WHERE m.id = $1")))
+            .bind(before.id)
+            .fetch_one(&mut *tx)
+            .await?;
+        audit!(tx, &Change { actor, action: "update", entity: "membership", entity_id: row.id.to_string(),
+            before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.commit().await?;
+        Ok(row)
+    })
+}
+
+pub async fn archive_membership(db: &Db, actor: Option<i64>, before: &Membership) -> sqlx::Result<Membership> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE memberships SET archived_at = $1, updated_at = $1 WHERE id = $2")
+            .bind(&at).bind(before.id)
+            .execute(&mut *tx)
+            .await?;
+        let row: Membership = sqlx::query_as(AssertSqlSafe(format!("{MEMBERSHIP_SELECT} WHERE m.id = $1")))
+            .bind(before.id)
+            .fetch_one(&mut *tx)
+            .await?;
+        audit!(tx, &Change { actor, action: "archive", entity: "membership", entity_id: row.id.to_string(),
+            before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.commit().await?;
+        Ok(row)
+    })
+}
+
+/// Key figures for the home page.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    pub groups: i64,
+    pub regions: i64,
+    pub bodies: i64,
+    pub associations: i64,
+    pub members: i64,
+}
+
+pub async fn figures(db: &Db) -> sqlx::Result<Figures> {
+    with_read!(db, pool => {
+        let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).fetch_one(pool);
+        Ok(Figures {
+            groups: count("SELECT COUNT(*) FROM ethnic_groups").await?,
+            regions: count("SELECT COUNT(*) FROM regions").await?,
+            bodies: count("SELECT COUNT(*) FROM bodies WHERE archived_at IS NULL").await?,
+            associations: count("SELECT COUNT(*) FROM associations WHERE archived_at IS NULL").await?,
+            members: count("SELECT COUNT(DISTINCT person_id) FROM memberships WHERE archived_at IS NULL").await?,
+        })
+    })
+}
+
+/// The ids of all associations that are not archived.
+pub async fn association_ids(db: &Db) -> sqlx::Result<Vec<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM associations WHERE archived_at IS NULL").fetch_all(pool).await
+    })
+}
+
+/// The groups represented by the associations of a region.
+pub async fn groups_in_region(db: &Db, region: &str) -> sqlx::Result<Vec<String>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar(
+            "SELECT DISTINCT ag.group_slug FROM association_groups ag JOIN associations a ON a.id = ag.association_id
+             WHERE a.region_code = $1 AND a.archived_at IS NULL",
+        )
+        .bind(region)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Persons with their id and name (Popolo export, search index).
+pub async fn persons(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
+    with_read!(db, pool => sqlx::query_as("SELECT id, full_name FROM persons ORDER BY id").fetch_all(pool).await)
+}
