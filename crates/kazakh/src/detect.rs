@@ -4,8 +4,13 @@
 //! Russian and nine neighbours: Ukrainian, Belarusian, Bulgarian, Serbian, Kyrgyz, Tatar, Bashkir, Uzbek,
 //! Mongolian) or Latin (Kazakh, English and ten others: Turkish, Azerbaijani, Uzbek, German, French, Spanish,
 //! Italian, Polish, Portuguese, Dutch). Each candidate scores every word: +2 for one of its common function
-//! words, +1.5 for a letter only it uses among the candidates, +0.5 for a typical ending, −3 for a letter
-//! outside its alphabet. The best score wins; the neighbours all answer [`Lang::Other`].
+//! words, +1.5 for a letter only it uses among the candidates (else +0.5 for a hinting letter: Russian-only
+//! loan letters for Russian, ң ө ү һ і for Kazakh), +0.5 for a typical ending, −3 for a letter outside its
+//! alphabet, and for Kazakh −3 for a word of a shape Kazakh does not allow (ә ө ү ұ after the first
+//! syllable as in Tatar мәктәпкә or Kyrgyz үйрөнүп; і beside a back vowel as in Ukrainian пішов). The best
+//! score wins (ties go to the earlier profile: Kazakh, then Russian or English); the neighbours all answer
+//! [`Lang::Other`]. With no evidence at all, Cyrillic text is Kazakh if it has a Kazakh letter, else Russian;
+//! Latin text is Other.
 
 /// A language as the platform sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

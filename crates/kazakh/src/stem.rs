@@ -8,8 +8,10 @@
 //! root of at least two letters with a vowel, the shortest root wins. The root is then normalised so that every
 //! form of a word gives the same key:
 //!
-//! * a final -ы/-і or -ым/-ім after a consonant is dropped (оқушы and оқушысы both give оқуш; білім and білімі
-//!   give біл), because the parse cannot tell a root's own final vowel from a possessive;
+//! * a final -с after a vowel is dropped, then a final -ы/-і, -ым/-ім or -ын/-ін after a consonant when three
+//!   letters remain, until nothing changes (қала and қаласы give қала, бас and басы give ба, оқушы and
+//!   оқушысы give оқуш, білім and білімі give біл), because no parse can tell a root's own ending from a
+//!   possessive (қала-сы or қалас-ы?);
 //! * the vowel that Kazakh drops before a vowel-initial suffix is put back (халқы → халық, орны → орын,
 //!   аузы → ауыз);
 //! * a final б/г/ғ becomes п/к/қ (кітабы → кітап, бірлігі → бірлік, аймағы → аймақ).
@@ -362,6 +364,10 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
                     if m > 0 && s.s.len() == 2 && letters(r) < 3 {
                         continue;
                     }
+                    // -ым/-ім needs a root of three letters, like its normalisation (ұйым stays ұйым).
+                    if *kind == PossKind::Sing12 && letters(r) < 3 {
+                        continue;
+                    }
                     take(best_parse(r, 3, Req::None, m + 1));
                 }
             }
@@ -420,9 +426,10 @@ fn normalise(root: &str) -> String {
     }
     // Steps 2 and 3 repeat until nothing changes, so that the order of the cuts does not matter
     // (келісім → келіс → кел, and келісімі → келісім → … → кел).
+    let mut s_dropped = false;
     loop {
         let before = out.len();
-        cut_tail(&mut out);
+        cut_tail(&mut out, &mut s_dropped);
         if out.len() == before {
             break;
         }
@@ -441,7 +448,7 @@ fn normalise(root: &str) -> String {
     out
 }
 
-fn cut_tail(out: &mut String) {
+fn cut_tail(out: &mut String, s_dropped: &mut bool) {
     // 2. A final -с after a vowel goes: қала-сы and қалас-ы, бас-ы and ба-сы cannot be told apart, so
     //    бас, басы and қала, қаласы must meet whatever the parse.
     if let Some(r) = out.strip_suffix('с')
@@ -449,10 +456,13 @@ fn cut_tail(out: &mut String) {
         && letters(r) >= 2
     {
         out.truncate(r.len());
+        *s_dropped = true;
     }
-    // 3. A final -ы/-і, -ым/-ім (after a consonant) or -ын/-ін (root of three letters or more).
-    let cut = ends_in_consonant_then(out, &["ым", "ім", "ы", "і"])
-        .or_else(|| ends_in_consonant_then(out, &["ын", "ін"]).filter(|&n| letters(&out[..n]) >= 3));
+    // 3. A final -ы/-і after a consonant; or -ым/-ім, -ын/-ін, or -ы/-і once an -с went, leaving at least three
+    //    letters (so орыс → оры does not meet ор, and жиын does not become жи).
+    let cut = ends_in_consonant_then(out, &["ы", "і"])
+        .filter(|&n| !*s_dropped || letters(&out[..n]) >= 3)
+        .or_else(|| ends_in_consonant_then(out, &["ым", "ім", "ын", "ін"]).filter(|&n| letters(&out[..n]) >= 3));
     if let Some(n) = cut {
         out.truncate(n);
     }
