@@ -4,11 +4,13 @@
 //! See `README.md` in this crate for the transliteration rules and `EVALUATION.md` for measured quality
 //! and speed.
 
+mod analyze;
 mod detect;
 mod fold;
 mod stem;
 mod translit;
 
+pub use analyze::{query_terms, search_terms, term, tokens};
 pub use detect::{Lang, detect};
 pub use fold::fold;
 pub use stem::stem;
