@@ -40,10 +40,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         zeroed_columns_count: flag("ZEROED", d.zeroed_columns_count),
         weighted_silhouette: flag("WSIL", d.weighted_silhouette),
         group_restarts_when_warm: flag("RESTARTS", d.group_restarts_when_warm),
+        group_restarts: std::env::var("GR").ok().and_then(|g| g.parse().ok()).unwrap_or(d.group_restarts),
         min_votes: std::env::var("MINV").ok().and_then(|g| g.parse().ok()).unwrap_or(7),
         ..PolisOptions::default()
     };
     let force_their_k = flag("FORCE_K", false);
+    if let Some(n) = std::env::var("SEEDS").ok().and_then(|s| s.parse::<u64>().ok()) {
+        return seed_sweep(&dir, &opts, n);
+    }
     println!(
         "| conversation | participants | statements | votes | their k | our k | ARI | our k (replay) | ARI (replay) | compared / theirs | analysis A (ms, median of 21) | replay (ms, updates) |"
     );
@@ -111,5 +115,66 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!("\nmean ARI: one-shot {:.2}, replay {:.2}", sum1 / n, sum2 / n);
+    Ok(())
+}
+
+/// ARI over `n` seeds: mean, min and max per conversation, one-shot and replay.
+fn seed_sweep(dir: &str, opts: &PolisOptions, n: u64) -> Result<(), Box<dyn std::error::Error>> {
+    let mut names: Vec<_> =
+        std::fs::read_dir(dir)?.filter_map(|e| e.ok()).filter(|e| e.path().is_dir()).map(|e| e.path()).collect();
+    names.sort();
+    println!(
+        "| conversation | their k | one-shot ARI mean (min–max) | k chosen (one-shot) | replay ARI mean (min–max) | k chosen (replay) |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let (mut m1, mut m2) = (0.0, 0.0);
+    for d in &names {
+        let conv = read_polis(File::open(d.join("comments.csv"))?, File::open(d.join("votes.csv"))?)?;
+        let theirs: HashMap<String, u32> = read_polis_groups(File::open(d.join("participants-votes.csv"))?)?
+            .into_iter()
+            .filter_map(|(p, g)| g.map(|g| (p, g)))
+            .collect();
+        let their_k = theirs.values().collect::<std::collections::HashSet<_>>().len();
+        let (mut a1, mut a2) = (Vec::new(), Vec::new());
+        let (mut k1, mut k2): (HashMap<usize, usize>, HashMap<usize, usize>) = (HashMap::new(), HashMap::new());
+        for seed in 0..n {
+            let o = PolisOptions { seed, ..opts.clone() };
+            let r = analyze_conversation(&conv, &o);
+            a1.push(score(&conv, &r, &theirs).0);
+            *k1.entry(r.k).or_default() += 1;
+            let (rr, _, _) = replay(&conv, &o, &ReplaySchedule::default());
+            a2.push(score(&conv, &rr, &theirs).0);
+            *k2.entry(rr.k).or_default() += 1;
+        }
+        let stat = |v: &[f64]| {
+            let mean = v.iter().sum::<f64>() / v.len() as f64;
+            (mean, v.iter().cloned().fold(f64::INFINITY, f64::min), v.iter().cloned().fold(f64::NEG_INFINITY, f64::max))
+        };
+        let ks = |k: &HashMap<usize, usize>| {
+            let mut v: Vec<_> = k.iter().collect();
+            v.sort();
+            v.iter().map(|(k, c)| format!("{k}×{c}")).collect::<Vec<_>>().join(" ")
+        };
+        let (s1, s2) = (stat(&a1), stat(&a2));
+        m1 += s1.0;
+        m2 += s2.0;
+        println!(
+            "| {} | {their_k} | {:.2} ({:.2}–{:.2}) | {} | {:.2} ({:.2}–{:.2}) | {} |",
+            d.file_name().unwrap().to_string_lossy(),
+            s1.0,
+            s1.1,
+            s1.2,
+            ks(&k1),
+            s2.0,
+            s2.1,
+            s2.2,
+            ks(&k2)
+        );
+    }
+    println!(
+        "\nmean over conversations and {n} seeds: one-shot {:.2}, replay {:.2}",
+        m1 / names.len() as f64,
+        m2 / names.len() as f64
+    );
     Ok(())
 }

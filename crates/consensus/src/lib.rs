@@ -18,6 +18,7 @@ pub mod data;
 pub mod io;
 pub mod kmeans;
 pub mod linalg;
+pub mod pipeline;
 pub mod polis;
 pub mod replay;
 pub mod report;

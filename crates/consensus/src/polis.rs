@@ -65,7 +65,7 @@ impl Default for PolisOptions {
             kmeans_max_iter: 100,
             pca_tol: 1e-7,
             pca_max_iter: 1000,
-            group_restarts: 8,
+            group_restarts: 32,
             k_buffer: 4,
             z_90: 1.2816,
             seed: 0x00B1_811C,
