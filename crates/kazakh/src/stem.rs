@@ -19,6 +19,8 @@
 //! The result is a search key, not a dictionary lemma. Words of other languages pass through mostly unchanged
 //! (lower-cased); Latin input is stemmed through its Cyrillic reading and given back in Latin.
 
+use std::sync::LazyLock;
+
 use crate::translit::{to_cyrillic, to_latin};
 
 /// Class of the sound a suffix attaches to, which decides its first consonant.
@@ -253,6 +255,42 @@ static PLURAL: &[Suf] = &[
     suf("тер", F, T),
 ];
 
+/// Suffix lists indexed by their last letter (a Cyrillic code point minus U+0400), so that a word is only
+/// compared with the suffixes it can end in.
+struct Index {
+    personal: Vec<Vec<u8>>,
+    case: Vec<Vec<u8>>,
+    poss: Vec<Vec<u8>>,
+    plural: Vec<Vec<u8>>,
+}
+
+fn last_off(s: &str) -> Option<usize> {
+    s.chars().next_back().map(|c| c as usize).filter(|c| (0x400..0x500).contains(c)).map(|c| c - 0x400)
+}
+
+fn index<'a>(suffixes: impl Iterator<Item = &'a str>) -> Vec<Vec<u8>> {
+    let mut by_last = vec![Vec::new(); 256];
+    for (k, s) in suffixes.enumerate() {
+        if let Some(off) = last_off(s) {
+            by_last[off].push(u8::try_from(k).expect("fewer than 256 suffixes"));
+        }
+    }
+    by_last
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    personal: index(PERSONAL.iter().map(|s| s.s)),
+    case: index(CASE.iter().map(|s| s.s)),
+    poss: index(POSS.iter().map(|(s, _)| s.s)),
+    plural: index(PLURAL.iter().map(|s| s.s)),
+});
+
+/// The suffixes of `list` (through its index `ix`) that could end `w`.
+fn ending_in<'a, T>(w: &str, list: &'a [T], ix: &'a [Vec<u8>]) -> impl Iterator<Item = &'a T> {
+    let ids: &[u8] = last_off(w).map_or(&[], |off| ix[off].as_slice());
+    ids.iter().map(move |&k| &list[k as usize])
+}
+
 /// Shortest allowed root, in letters.
 const MIN_ROOT: usize = 2;
 
@@ -322,7 +360,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
     match slot {
         0 => {
             take(best_parse(w, 1, Req::None, m));
-            for s in PERSONAL {
+            for s in ending_in(w, PERSONAL, &INDEX.personal) {
                 if let Some(r) = w.strip_suffix(s.s)
                     && fits(r, s)
                     && root_ok(r)
@@ -333,7 +371,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
         }
         1 => {
             take(best_parse(w, 2, Req::None, m));
-            for s in CASE {
+            for s in ending_in(w, CASE, &INDEX.case) {
                 if let Some(r) = w.strip_suffix(s.s)
                     && fits(r, s)
                     && root_ok(r)
@@ -346,7 +384,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
             if req == Req::None {
                 take(best_parse(w, 3, Req::None, m));
             }
-            for (s, kind) in POSS {
+            for (s, kind) in ending_in(w, POSS, &INDEX.poss) {
                 let allowed = match req {
                     Req::None => matches!(kind, PossKind::Third | PossKind::Plural | PossKind::Sing12),
                     Req::Poss3 => *kind == PossKind::Third,
@@ -376,7 +414,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
             if m == 0 || root_shape_ok(w) {
                 take(Some(Parse { morphemes: m, root_len: w.len() }));
             }
-            for s in PLURAL {
+            for s in ending_in(w, PLURAL, &INDEX.plural) {
                 if let Some(r) = w.strip_suffix(s.s)
                     && fits(r, s)
                     && root_ok(r)
@@ -480,22 +518,39 @@ pub(crate) fn stem_cyrillic_lower(w: &str) -> String {
     normalise(&w[..n])
 }
 
-/// Lower-case in the Kazakh way: Latin `İ` → `i`, `I` → `ı`; everything else by Unicode.
+/// Lower-case in the Kazakh way: Latin `İ` → `i`, `I` → `ı`; everything else by Unicode (with a fast path
+/// for ASCII and Cyrillic).
 pub(crate) fn kk_lower(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            'İ' => out.push('i'),
-            'I' => out.push('ı'),
-            c if c.is_lowercase() || !c.is_alphabetic() => out.push(c),
-            c => out.extend(c.to_lowercase()),
-        }
+        out.extend(lower_char(c));
     }
     out
 }
 
-fn has_latin_letter(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_alphabetic() || matches!(c, 'ä' | 'ğ' | 'ı' | 'ñ' | 'ö' | 'ş' | 'ū' | 'ü'))
+#[inline]
+fn lower_char(c: char) -> impl Iterator<Item = char> {
+    let simple = match c {
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => Some(c),
+        'A'..='H' | 'J'..='Z' => Some((c as u8 + 32) as char),
+        'I' => Some('ı'),
+        'İ' => Some('i'),
+        // А..Я → а..я, Ѐ..Џ → ѐ..џ
+        'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50),
+        c if c.is_ascii() => Some(c),
+        _ => None,
+    };
+    let (one, many) = match simple {
+        Some(l) => (Some(l), None),
+        None if c.is_lowercase() || !c.is_alphabetic() => (Some(c), None),
+        None => (None, Some(c.to_lowercase())),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'ä' | 'ğ' | 'ı' | 'ñ' | 'ö' | 'ş' | 'ū' | 'ü')
 }
 
 /// Stem one Kazakh word, in Cyrillic or in 2021 Latin. The result is lower-case, in the script of the input.
@@ -508,12 +563,22 @@ fn has_latin_letter(w: &str) -> bool {
 /// assert_eq!(stem("balalarymyz"), "bala");
 /// ```
 pub fn stem(word: &str) -> String {
-    let lower = kk_lower(word);
-    if has_latin_letter(&lower) {
+    let mut lower = String::with_capacity(word.len());
+    let (mut latin, mut cyrillic) = (false, false);
+    for c in word.chars() {
+        for l in lower_char(c) {
+            latin |= is_latin_letter(l);
+            cyrillic |= ('\u{0400}'..='\u{04FF}').contains(&l);
+            lower.push(l);
+        }
+    }
+    if latin {
         let cyr = to_cyrillic(&lower);
         to_latin(&stem_cyrillic_lower(&cyr))
-    } else {
+    } else if cyrillic {
         stem_cyrillic_lower(&lower)
+    } else {
+        lower
     }
 }
 

@@ -16,8 +16,7 @@ enum Out {
 
 /// The Latin form of one Kazakh Cyrillic letter, or `None` when the character is not Kazakh Cyrillic
 /// (it then passes through unchanged).
-#[inline]
-fn cyr_to_lat(c: char) -> Option<Out> {
+const fn cyr_to_lat(c: char) -> Option<Out> {
     use Out::{Lower as L, Upper as U};
     Some(match c {
         'а' => L("a"),
@@ -117,52 +116,97 @@ fn cyr_to_lat(c: char) -> Option<Out> {
 /// ```
 pub fn to_latin(s: &str) -> String {
     let bytes = s.as_bytes();
-    // Latin output is never longer than 2× the input (the longest case is ц → ts: 2 bytes → 2 bytes,
-    // щ → şş: 2 → 4). Reserve the input length plus a margin.
-    let mut out = String::with_capacity(s.len() + s.len() / 4 + 8);
+    // Latin output is at most 2× the input (щ → şş: 2 bytes → 4); most letters keep their length.
+    let mut out = String::with_capacity(s.len() + s.len() / 8 + 8);
     let mut i = 0;
     let mut run_start = 0;
-    while i < bytes.len() {
+    while i + 1 < bytes.len() {
         let b = bytes[i];
         // Kazakh Cyrillic lives in U+0400..U+04FF: two-byte sequences led by 0xD0..=0xD3.
         if !(0xD0..=0xD3).contains(&b) {
             i += 1;
             continue;
         }
-        // `i` is a char boundary: 0xD0..=0xD3 are lead bytes.
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let len = c.len_utf8();
-        let Some(mapped) = cyr_to_lat(c) else {
-            i += len;
+        let off = (((b & 0x03) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+        let e = &TABLE[off];
+        if e.kind == Kind::None {
+            i += 2;
             continue;
-        };
-        // Flush the unchanged run before this letter.
-        out.push_str(&s[run_start..i]);
-        match mapped {
-            Out::Lower(l) => out.push_str(l),
-            Out::Upper(title, caps) => {
-                if title.len() == caps.len() && title == caps {
-                    out.push_str(title);
-                } else {
-                    let next = s[i + len..].chars().next();
-                    let all_caps = match next {
-                        Some(n) if n.is_uppercase() => true,
-                        Some(n) if n.is_alphabetic() => false,
-                        _ => s[..i].chars().next_back().is_some_and(char::is_uppercase),
-                    };
-                    out.push_str(if all_caps { caps } else { title });
-                }
-            }
         }
-        i += len;
+        // Flush the unchanged run before this letter (`i` is a char boundary: it holds a lead byte).
+        if run_start < i {
+            out.push_str(&s[run_start..i]);
+        }
+        match e.kind {
+            Kind::Multi => {
+                let next = s[i + 2..].chars().next();
+                let all_caps = match next {
+                    Some(n) if n.is_uppercase() => true,
+                    Some(n) if n.is_alphabetic() => false,
+                    _ => s[..i].chars().next_back().is_some_and(char::is_uppercase),
+                };
+                out.push_str(if all_caps { e.caps } else { e.text });
+            }
+            _ => out.push_str(e.text),
+        }
+        i += 2;
         run_start = i;
     }
     out.push_str(&s[run_start..]);
     out
 }
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// not Kazakh Cyrillic: passes through
+    None,
+    /// one fixed output
+    Fixed,
+    /// an upper-case letter written with several Latin letters: Title or CAPS by context
+    Multi,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    kind: Kind,
+    text: &'static str,
+    caps: &'static str,
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The Latin form of every code point U+0400..U+04FF, built at compile time from [`cyr_to_lat`].
+static TABLE: [Entry; 256] = {
+    let mut t = [Entry { kind: Kind::None, text: "", caps: "" }; 256];
+    let mut k = 0;
+    while k < 256 {
+        if let Some(c) = char::from_u32(0x400 + k as u32) {
+            t[k] = match cyr_to_lat(c) {
+                None => Entry { kind: Kind::None, text: "", caps: "" },
+                Some(Out::Lower(l)) => Entry { kind: Kind::Fixed, text: l, caps: l },
+                Some(Out::Upper(title, caps)) => {
+                    let multi = !same(title, caps);
+                    Entry { kind: if multi { Kind::Multi } else { Kind::Fixed }, text: title, caps }
+                }
+            };
+        }
+        k += 1;
+    }
+    t
+};
 
 /// Transliterate bytes that should be UTF-8 Kazakh Cyrillic. Invalid sequences become U+FFFD, then
 /// [`to_latin`] applies.
