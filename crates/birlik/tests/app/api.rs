@@ -1,0 +1,200 @@
+//! The JSON API: the OpenAPI document (a snapshot), real responses checked against it, errors with stable keys.
+
+use birlik::accounts::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{TestApp, association_json};
+
+/// Validates `instance` against `schema`, resolving `$ref`s inside the OpenAPI document.
+fn assert_matches_schema(document: &Value, schema: &Value, instance: &Value, what: &str) {
+    let mut root = document.clone();
+    root["allOf"] = json!([schema]);
+    root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    let validator = jsonschema::draft202012::new(&root).expect("the OpenAPI schemas are valid JSON Schema");
+    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{what} does not match its schema: {errors:?}");
+}
+
+/// The schema of the response `status` of `method path` in the document.
+fn response_schema(document: &Value, method: &str, path: &str, status: u16) -> Value {
+    let schema = &document["paths"][path][method]["responses"][status.to_string()]["content"]["application/json"]["schema"];
+    assert!(!schema.is_null(), "{method} {path} documents a {status} JSON response");
+    schema.clone()
+}
+
+#[tokio::test]
+async fn openapi_document_matches_its_snapshot() {
+    let app = TestApp::sqlite().await;
+    let (status, document) = app.get_json("/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
+    let pretty = serde_json::to_string_pretty(&document).unwrap() + "\n";
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/openapi.json");
+    if std::env::var("BIRLIK_UPDATE_SNAPSHOTS").is_ok() || !std::path::Path::new(path).exists() {
+        std::fs::write(path, &pretty).unwrap();
+    }
+    let recorded = std::fs::read_to_string(path).unwrap();
+    assert_eq!(pretty, recorded, "the API changed: review it, then run with BIRLIK_UPDATE_SNAPSHOTS=1");
+    for path in [
+        "/api/v1/regions",
+        "/api/v1/regions/{code}",
+        "/api/v1/ethnic-groups",
+        "/api/v1/ethnic-groups/{slug}",
+        "/api/v1/associations",
+        "/api/v1/associations/{id}",
+        "/api/v1/bodies",
+        "/api/v1/bodies/{id}",
+        "/api/v1/members",
+        "/api/v1/members/{id}",
+    ] {
+        assert!(document["paths"][path]["get"].is_object(), "{path} is documented");
+    }
+}
+
+#[tokio::test]
+async fn real_responses_match_the_openapi_document() {
+    let app = TestApp::sqlite().await;
+    let (_, document) = app.get_json("/api/v1/openapi.json").await;
+    let association = app.get_json("/api/v1/associations?per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let member = app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
+    let cases = [
+        ("/api/v1/regions", "/api/v1/regions".to_owned()),
+        ("/api/v1/regions/{code}", "/api/v1/regions/KZ-75".to_owned()),
+        ("/api/v1/ethnic-groups", "/api/v1/ethnic-groups".to_owned()),
+        ("/api/v1/ethnic-groups/{slug}", "/api/v1/ethnic-groups/kazakhs".to_owned()),
+        ("/api/v1/associations", "/api/v1/associations?region=KZ-75&per_page=5".to_owned()),
+        ("/api/v1/associations/{id}", format!("/api/v1/associations/{association}")),
+        ("/api/v1/bodies", "/api/v1/bodies".to_owned()),
+        ("/api/v1/bodies/{id}", format!("/api/v1/bodies/{body}")),
+        ("/api/v1/members", format!("/api/v1/members?body={body}")),
+        ("/api/v1/members/{id}", format!("/api/v1/members/{member}")),
+        ("/api/v1/search", "/api/v1/search?q=Almaty".to_owned()),
+    ];
+    for (template, url) in cases {
+        let (status, value) = app.get_json(&url).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+        assert_matches_schema(&document, &response_schema(&document, "get", template, 200), &value, &url);
+    }
+    let (status, value) = app.get_json("/api/v1/associations/999999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_matches_schema(&document, &response_schema(&document, "get", "/api/v1/associations/{id}", 404), &value, "404");
+
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let (status, created) = admin.send_json(Method::POST, "/api/v1/associations", &association_json(Some("KZ-75"), "Схема")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_matches_schema(&document, &response_schema(&document, "post", "/api/v1/associations", 201), &created, "created");
+    let (status, refused) = admin.send_json(Method::POST, "/api/v1/associations", &json!({
+        "level": "regional", "region_code": "KZ-99", "name_kk": "", "name_ru": "x", "name_en": "ok name",
+        "founded_year": 1700, "website": "javascript:alert(1)", "groups": ["nobody"]
+    })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_matches_schema(&document, &response_schema(&document, "post", "/api/v1/associations", 422), &refused, "422");
+    let fields: Vec<&str> = refused["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    for field in ["region_code", "name_kk", "name_ru", "founded_year", "website", "groups"] {
+        assert!(fields.contains(&field), "{field} is reported: {fields:?}");
+    }
+}
+
+#[tokio::test]
+async fn errors_have_stable_keys_and_localized_messages() {
+    let app = TestApp::sqlite().await;
+    let (status, en) = app.get_json("/api/v1/bodies/424242?lang=en").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(en["error"]["key"], "error-not-found");
+    let (_, ru) = app.get_json("/api/v1/bodies/424242?lang=ru").await;
+    let (_, kk) = app.get_json("/api/v1/bodies/424242").await;
+    assert_eq!(ru["error"]["key"], "error-not-found");
+    assert_ne!(en["error"]["message"], ru["error"]["message"]);
+    assert_ne!(ru["error"]["message"], kk["error"]["message"]);
+    // A path parameter of the wrong type is a bad request, in JSON.
+    let (status, body) = app.get_json("/api/v1/bodies/not-a-number").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["error"]["key"], "error-bad-request");
+    // Writing without a session.
+    let (status, body) = app.send_json(Method::POST, "/api/v1/associations", &association_json(None, "X")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["error"]["key"], "error-login-required");
+}
+
+#[tokio::test]
+async fn wrong_types_and_oversized_bodies_are_refused_and_change_nothing() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let before = app.snapshot().await;
+    let mut wrong = association_json(Some("KZ-75"), "Типы");
+    for (field, value) in [
+        ("founded_year", json!("nineteen")),
+        ("founded_year", json!(1e300)),
+        ("founded_year", json!(99999999999999999999u128 as f64)),
+        ("groups", json!("koreans")),
+        ("name_kk", json!(42)),
+        ("level", json!(null)),
+        ("unexpected", json!(true)),
+    ] {
+        wrong[field] = value;
+        let (status, body) = admin.send_json(Method::POST, "/api/v1/associations", &wrong).await;
+        assert!(status == StatusCode::BAD_REQUEST || status == StatusCode::UNPROCESSABLE_ENTITY, "{field}: {status}");
+        assert!(body["error"]["key"].is_string(), "{field} gives a keyed error");
+        wrong = association_json(Some("KZ-75"), "Типы");
+    }
+    let huge = "қ".repeat(300_000);
+    let (status, body) = admin.send_json(Method::POST, "/api/v1/associations", &json!({ "name_kk": huge })).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["error"]["key"], "error-too-large");
+    let response = admin
+        .client
+        .post(format!("{}/en/associations", admin.base))
+        .form(&[("name_kk", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(response.text().await.unwrap().contains("lang=\"en\""), "a page says it in the reader's language");
+    let response = admin
+        .client
+        .post(format!("{}/api/v1/associations", admin.base))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(app.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let before = app.snapshot().await;
+    let response = admin
+        .client
+        .post(format!("{}/en/associations", admin.base))
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("level", "republican"), ("name_kk", "Жалған"), ("name_ru", "Ложное"), ("name_en", "Forged"), ("groups", "koreans")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.text().await.unwrap().contains("lang=\"en\""));
+    let (status, body) = {
+        let r = admin
+            .client
+            .post(format!("{}/api/v1/associations", admin.base))
+            .header("origin", "https://evil.example")
+            .json(&association_json(None, "Forged"))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.json::<Value>().await.unwrap())
+    };
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["error"]["key"], "error-csrf");
+    assert_eq!(app.snapshot().await, before);
+}

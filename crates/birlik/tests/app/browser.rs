@@ -1,0 +1,104 @@
+//! End to end in a real browser: Debian's headless Chromium driven through chromedriver (WebDriver).
+//! Outside CI the test is skipped, saying so, when chromedriver is not installed; in CI (CI=true) that fails.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use birlik::accounts::Role;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+use crate::support::TestApp;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn browser() -> Option<(Driver, Client)> {
+    if !std::path::Path::new(CHROMEDRIVER).exists() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("chromedriver is required in CI (CI=true): install chromium and chromium-driver");
+        }
+        eprintln!("SKIPPED: {CHROMEDRIVER} is not installed (apt-get install chromium chromium-driver); the browser test is skipped");
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let driver = Driver(
+        Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
+    let profile = tempfile::tempdir().unwrap().keep();
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                     format!("--user-data-dir={}", profile.display())]
+        }
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    for _ in 0..50 {
+        match ClientBuilder::new(connector.clone()).capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            Ok(client) => return Some((driver, client)),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+    panic!("chromedriver did not accept a session");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secretariat_finds_its_way_in_a_real_browser() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("almaty.secretariat@example.kz", &[Role::Secretariat { body_id: assembly }]).await;
+
+    // The home page in Kazakh, then the same page in Russian.
+    browser.goto(&app.url("/")).await.unwrap();
+    assert!(browser.current_url().await.unwrap().path().starts_with("/kk"));
+    let lang = browser.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap();
+    assert_eq!(lang.as_deref(), Some("kk"));
+    browser.find(Locator::Id("lang-ru")).await.unwrap().click().await.unwrap();
+    assert!(browser.current_url().await.unwrap().path().starts_with("/ru"));
+
+    // Search for an association from the header box.
+    let search = browser.find(Locator::Id("site-q")).await.unwrap();
+    search.send_keys("корейцев").await.unwrap();
+    search.send_keys("\u{E007}").await.unwrap();
+    let results = browser.wait().for_element(Locator::Id("results")).await.unwrap();
+    assert!(results.text().await.unwrap().contains("корейцев"));
+
+    // Log in as the secretariat and register an association of Almaty.
+    browser.find(Locator::Id("login-link")).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Id("email")).await.unwrap().send_keys("almaty.secretariat@example.kz").await.unwrap();
+    browser.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
+    browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
+    browser.goto(&app.url("/ru/associations")).await.unwrap();
+    browser.find(Locator::Id("new-association")).await.unwrap().click().await.unwrap();
+    let form = browser.form(Locator::Id("association-form")).await.unwrap();
+    form.set_by_name("region_code", "KZ-75").await.unwrap();
+    form.set_by_name("name_kk", "Браузер тестінің бірлестігі").await.unwrap();
+    form.set_by_name("name_ru", "Объединение браузерного теста").await.unwrap();
+    form.set_by_name("name_en", "Browser test association").await.unwrap();
+    browser.find(Locator::Css("input[name=groups][value=koreans]")).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Id("save")).await.unwrap().click().await.unwrap();
+    let heading = browser.wait().for_element(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+    assert_eq!(heading, "Объединение браузерного теста");
+
+    // It is in the directory.
+    browser.goto(&app.url("/ru/associations?region=KZ-75&per_page=200")).await.unwrap();
+    let directory = browser.find(Locator::Id("associations")).await.unwrap().text().await.unwrap();
+    assert!(directory.contains("Объединение браузерного теста"));
+    browser.close().await.unwrap();
+}

@@ -1,0 +1,115 @@
+//! The command line: imports (all rows or none, every problem with its row), backup, admin, export, reindex.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use birlik::platform::db::Db;
+
+fn birlik(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_birlik"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("BIRLIK_DATABASE_URL")
+        .output()
+        .expect("the birlik binary runs")
+}
+
+async fn demo_data_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::connect(None, dir.path()).await.unwrap();
+    db.migrate().await.unwrap();
+    birlik::registry::reference::load(&db).await.unwrap();
+    birlik::registry::seed::load_demo(&db).await.unwrap();
+    db.close().await;
+    dir
+}
+
+async fn count(dir: &Path, table: &str) -> i64 {
+    let db = Db::connect(None, dir).await.unwrap();
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    let n = birlik::with_read!(&db, pool => sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.unwrap());
+    db.close().await;
+    n
+}
+
+#[tokio::test]
+async fn import_reports_every_problem_with_its_row_and_imports_nothing() {
+    let dir = demo_data_dir().await;
+    let before = count(dir.path(), "associations").await;
+    let file = dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n\
+         regional,KZ-75,Жақсы бірлестік,Хорошее объединение,Good association,2001,,koreans\n\
+         regional,KZ-99,Бірлестік,Объединение,Association,2001,,koreans\n\
+         republican,,<b>bold</b>,Объединение,Association,1800,,koreans\n\
+         regional,KZ-11,Бірлестік,Объединение,Association,2001,ftp://x,nobody\n",
+    )
+    .unwrap();
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "en"]);
+    assert!(!output.status.success());
+    let report = String::from_utf8_lossy(&output.stderr);
+    for expected in ["row 3: region_code", "row 4: name_kk", "row 4: founded_year", "row 5: website", "row 5: groups", "nothing was imported"] {
+        assert!(report.contains(expected), "report mentions {expected:?}:\n{report}");
+    }
+    assert!(!report.contains("row 2"), "the good row is not reported");
+    assert_eq!(count(dir.path(), "associations").await, before, "nothing was imported");
+}
+
+#[tokio::test]
+async fn import_of_a_valid_file_imports_every_row() {
+    let dir = demo_data_dir().await;
+    let before = count(dir.path(), "associations").await;
+    let file = dir.path().join("good.csv");
+    let mut csv = String::from("level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n");
+    for i in 0..250 {
+        csv.push_str(&format!("regional,KZ-79,Бірлестік {i},Объединение {i},Association {i},2001,https://example.org/{i},koreans;uzbeks\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(count(dir.path(), "associations").await, before + 250);
+    assert_eq!(count(dir.path(), "association_groups").await >= 500, true);
+
+    let members = dir.path().join("members.csv");
+    std::fs::write(&members, "body_id,person_name,position,term_start,term_end,association_id\n1,Жаңа Мүше,member,2024-05-01,,\n1,Екінші Мүше,secretary,2024-05-01,2027-05-01,\n").unwrap();
+    let persons = count(dir.path(), "persons").await;
+    let output = birlik(dir.path(), &["import", "members", members.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(count(dir.path(), "persons").await, persons + 2);
+    std::fs::write(&members, "body_id,person_name,position,term_start,term_end,association_id\n1,Жаңа Мүше,member,2024-05-01,2020-01-01,\n99999,X Y Z,member,2024-13-01,,\n").unwrap();
+    let output = birlik(dir.path(), &["import", "members", members.to_str().unwrap(), "--lang", "ru"]);
+    assert!(!output.status.success());
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("row 2: term_end") && report.contains("row 3: body_id") && report.contains("row 3: term_start"), "{report}");
+}
+
+#[tokio::test]
+async fn backup_is_a_consistent_copy() {
+    let dir = demo_data_dir().await;
+    let target = dir.path().join("copy.sqlite3");
+    let output = birlik(dir.path(), &["backup", target.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let copy = tempfile::tempdir().unwrap();
+    std::fs::copy(&target, copy.path().join("birlik.sqlite3")).unwrap();
+    assert_eq!(count(copy.path(), "associations").await, count(dir.path(), "associations").await);
+    let again = birlik(dir.path(), &["backup", target.to_str().unwrap()]);
+    assert!(!again.status.success(), "an existing file is never overwritten");
+}
+
+#[tokio::test]
+async fn admin_export_and_reindex_commands() {
+    let dir = demo_data_dir().await;
+    let output = birlik(dir.path(), &["admin", "create-user", "--email", "sec@example.kz", "--role", "secretariat", "--body", "1"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("password: "), "a generated password is printed once");
+    let output = birlik(dir.path(), &["admin", "create-user", "--email", "x@example.kz", "--role", "secretariat"]);
+    assert!(!output.status.success(), "a secretariat needs a body");
+    let output = birlik(dir.path(), &["export", "regions.csv"]);
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 21);
+    let output = birlik(dir.path(), &["reindex"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("documents"));
+}

@@ -1,0 +1,155 @@
+//! A corpus of hostile strings through every text field: each is refused with a clear error and changes nothing,
+//! or is stored exactly as typed and always shown escaped.
+
+use birlik::accounts::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use crate::support::{TestApp, association_json};
+
+const HOSTILE: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "'; DROP TABLE associations; --",
+    "Robert'); DELETE FROM users WHERE ('1'='1",
+    "{{7*7}} ${7*7} <%= 7*7 %>",
+    "a\u{0}b",
+    "line\nbreak",
+    "tab\tinside",
+    "\u{202e}evil\u{202c}",
+    "zero\u{200b}width",
+    "\u{feff}bom",
+    "ﷺ𒐫\u{1F600}",
+    "../../etc/passwd",
+    "%00%27%22",
+    "99999999999999999999999999999",
+    "-1",
+    " ",
+    "x",
+];
+
+/// A response to hostile input is either a clear refusal (and nothing changed) or a success that stored it.
+fn refused(status: StatusCode) -> bool {
+    matches!(status, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST)
+}
+
+#[tokio::test]
+async fn hostile_strings_in_every_association_field_via_form_and_api() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let fields = ["level", "region_code", "name_kk", "name_ru", "name_en", "founded_year", "website", "groups"];
+    for field in fields {
+        for hostile in HOSTILE {
+            let before = app.snapshot().await;
+            let mut form: Vec<(&str, String)> = vec![
+                ("level", "regional".into()),
+                ("region_code", "KZ-75".into()),
+                ("name_kk", "Сынақ бірлестігі".into()),
+                ("name_ru", "Тестовое объединение".into()),
+                ("name_en", "Test association".into()),
+                ("founded_year", "2001".into()),
+                ("website", String::new()),
+                ("groups", "koreans".into()),
+            ];
+            form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = hostile.to_string();
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = admin.post_form("/kk/associations", &pairs).await;
+            let status = response.status();
+            let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
+            let html = response.text().await.unwrap();
+            assert!(!html.contains("<script>alert"), "{field}={hostile:?} is escaped");
+            assert!(!html.contains("<img src=x"), "{field}={hostile:?} is escaped");
+            if refused(status) {
+                assert_eq!(app.snapshot().await, before, "refused {field}={hostile:?} changed nothing");
+                assert!(html.contains("field-error"), "{field}={hostile:?} is explained beside the field");
+            } else {
+                assert_eq!(status, StatusCode::SEE_OTHER, "{field}={hostile:?}");
+                let id = location.unwrap().rsplit('/').next().unwrap().to_owned();
+                let (_, stored) = app.get_json(&format!("/api/v1/associations/{id}")).await;
+                if let Some(text) = stored[field].as_str() {
+                    assert_eq!(text, hostile.trim(), "{field} is stored as typed");
+                }
+                let (_, page) = app.get_text(&format!("/kk/associations/{id}")).await;
+                assert!(!page.contains("<script>alert") && !page.contains("<img src=x"), "{field}={hostile:?} shows escaped");
+            }
+            let mut json = association_json(Some("KZ-75"), "Сынақ");
+            json[field] = Value::String(hostile.to_string());
+            let (status, body) = admin.send_json(Method::POST, "/api/v1/associations", &json).await;
+            if status == StatusCode::CREATED {
+                let stored = &body[field];
+                if stored.is_string() {
+                    assert_eq!(stored.as_str().unwrap(), hostile.trim(), "{field} is stored as typed");
+                }
+            } else {
+                assert!(refused(status), "{field}={hostile:?} via API: {status}");
+                assert!(body["error"]["key"].is_string());
+            }
+        }
+    }
+    // Whatever was stored shows escaped on every page that lists it.
+    let (_, html) = app.get_text("/en/associations?region=KZ-75&per_page=200").await;
+    assert!(!html.contains("<script>alert"));
+}
+
+#[tokio::test]
+async fn hostile_strings_in_body_membership_account_and_search_fields() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    for hostile in HOSTILE {
+        for field in ["parent_id", "kind", "region_code", "name_kk", "name_ru", "name_en"] {
+            let before = app.snapshot().await;
+            let parent = assembly.to_string();
+            let mut form = vec![
+                ("parent_id", parent.as_str()),
+                ("kind", "public_consent_council"),
+                ("region_code", "KZ-75"),
+                ("name_kk", "Аудандық кеңес"),
+                ("name_ru", "Районный совет"),
+                ("name_en", "District council"),
+            ];
+            form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = hostile;
+            let response = admin.post_form("/ru/bodies", &form).await;
+            check(&app, response, before, field, hostile).await;
+        }
+        for field in ["person_name", "position", "association_id", "term_start", "term_end"] {
+            let before = app.snapshot().await;
+            let mut form =
+                vec![("person_name", "Сынақ Адам"), ("position", "member"), ("association_id", ""), ("term_start", "2024-01-01"), ("term_end", "")];
+            form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = hostile;
+            let response = admin.post_form(&format!("/en/bodies/{assembly}/members/new"), &form).await;
+            check(&app, response, before, field, hostile).await;
+        }
+        for field in ["email", "display_name", "password"] {
+            let before = app.snapshot().await;
+            let mut form = vec![("email", "new.person@example.kz"), ("display_name", "New Person"), ("password", "long enough secret")];
+            form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = hostile;
+            let response = TestApp::client().post(app.url("/kk/register")).form(&form).send().await.unwrap();
+            let status = response.status();
+            let html = response.text().await.unwrap();
+            assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
+            if status == StatusCode::SEE_OTHER {
+                // Registered (a hostile but harmless display name): later rounds find the address taken.
+                continue;
+            }
+            assert!(refused(status), "register {field}={hostile:?}: {status}");
+            assert_eq!(app.snapshot().await, before);
+        }
+        let (status, html) = app.get_text(&format!("/en/search?q={}", birlik::platform::web::url_encode(hostile))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
+    }
+}
+
+async fn check(app: &TestApp, response: reqwest::Response, before: Vec<i64>, field: &str, hostile: &str) {
+    let status = response.status();
+    let html = response.text().await.unwrap();
+    assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "{field}={hostile:?} is escaped");
+    if refused(status) {
+        assert_eq!(app.snapshot().await, before, "refused {field}={hostile:?} changed nothing");
+    } else {
+        assert_eq!(status, StatusCode::SEE_OTHER, "{field}={hostile:?}: {status}");
+    }
+}

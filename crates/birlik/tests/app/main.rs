@@ -1,0 +1,14 @@
+//! The one integration-test binary: boots the real server (SQLite, and PostgreSQL when available) and drives it
+//! over HTTP like a browser or an API client would.
+
+mod support;
+
+mod accounts;
+mod api;
+mod authorization;
+mod browser;
+mod cli;
+mod hostile;
+mod open_data;
+mod pages;
+mod storage;

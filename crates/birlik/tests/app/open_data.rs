@@ -1,0 +1,54 @@
+//! Open data: CSV and JSON of every registry table, Popolo JSON.
+
+use reqwest::StatusCode;
+
+use crate::support::TestApp;
+
+#[tokio::test]
+async fn every_table_exports_as_csv_and_json() {
+    let app = TestApp::sqlite().await;
+    for table in birlik::registry::export::TABLES {
+        let (status, json) = app.get_json(&format!("/api/v1/export/{table}.json")).await;
+        assert_eq!(status, StatusCode::OK, "{table}.json");
+        let rows = json.as_array().unwrap().len();
+        assert!(rows > 0, "{table} has rows");
+        let response = app.get(&format!("/api/v1/export/{table}.csv")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let text = response.text().await.unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert!(reader.headers().unwrap().iter().any(|h| h == "id" || h == "code" || h == "slug"));
+        assert_eq!(reader.records().count(), rows, "{table}.csv has as many rows as {table}.json");
+    }
+    assert_eq!(app.get("/api/v1/export/users.csv").await.status(), StatusCode::NOT_FOUND, "accounts are never exported");
+    assert_eq!(app.get("/api/v1/export/regions.xml").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn popolo_export_links_persons_organizations_memberships_and_areas() {
+    let app = TestApp::sqlite().await;
+    let (status, popolo) = app.get_json("/api/v1/export/popolo.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let ids = |key: &str| -> std::collections::HashSet<String> {
+        popolo[key].as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let persons = ids("persons");
+    let organizations = ids("organizations");
+    let areas = ids("areas");
+    assert_eq!(areas.len(), 20);
+    assert!(persons.len() >= 300);
+    for m in popolo["memberships"].as_array().unwrap() {
+        assert!(persons.contains(m["person_id"].as_str().unwrap()));
+        assert!(organizations.contains(m["organization_id"].as_str().unwrap()));
+        if let Some(on_behalf) = m["on_behalf_of_id"].as_str() {
+            assert!(organizations.contains(on_behalf));
+        }
+    }
+    for o in popolo["organizations"].as_array().unwrap() {
+        if let Some(area) = o["area_id"].as_str() {
+            assert!(areas.contains(area));
+        }
+    }
+    let text = serde_json::to_string(&popolo).unwrap();
+    assert!(!text.contains("ethnicity") && !text.contains("email"), "no personal data beyond names and seats");
+}

@@ -1,0 +1,167 @@
+//! The public pages in three languages, language negotiation, ordering, pagination, search.
+
+use reqwest::StatusCode;
+
+use crate::support::TestApp;
+
+#[tokio::test]
+async fn every_public_page_renders_in_each_language() {
+    let app = TestApp::sqlite().await;
+    let association = app.get_json("/api/v1/associations?per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let pages = [
+        "/".to_owned(),
+        "/regions".into(),
+        "/regions/KZ-75".into(),
+        "/ethnic-groups".into(),
+        "/ethnic-groups?sort=population".into(),
+        "/ethnic-groups/koreans".into(),
+        "/associations".into(),
+        "/associations?region=KZ-75&level=regional&page=1".into(),
+        format!("/associations/{association}"),
+        "/bodies".into(),
+        format!("/bodies/{body}"),
+        "/search?q=Astana".into(),
+        "/open-data".into(),
+        "/login".into(),
+        "/register".into(),
+    ];
+    for lang in ["kk", "ru", "en"] {
+        for page in &pages {
+            let (status, html) = app.get_text(&format!("/{lang}{page}")).await;
+            assert_eq!(status, StatusCode::OK, "/{lang}{page}");
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "/{lang}{page} declares its language");
+            assert!(!html.contains("Unknown localization"), "/{lang}{page} has every message");
+        }
+    }
+    let (_, kk) = app.get_text("/kk/regions").await;
+    assert!(kk.contains("Алматы облысы"));
+    let (_, en) = app.get_text("/en/regions").await;
+    assert!(en.contains("Almaty Region"));
+}
+
+#[tokio::test]
+async fn root_redirects_by_cookie_then_accept_language_then_kazakh() {
+    let app = TestApp::sqlite().await;
+    let fresh = TestApp::client();
+    let location = |r: &reqwest::Response| r.headers()["location"].to_str().unwrap().to_owned();
+    let r = fresh.get(app.url("/")).send().await.unwrap();
+    assert_eq!(location(&r), "/kk/");
+    let r = fresh.get(app.url("/")).header("accept-language", "ru-RU,ru;q=0.9,en;q=0.5").send().await.unwrap();
+    assert_eq!(location(&r), "/ru/");
+    // Visiting a page in English remembers the choice over the browser's Russian.
+    fresh.get(app.url("/en/regions")).send().await.unwrap();
+    let r = fresh.get(app.url("/")).header("accept-language", "ru").send().await.unwrap();
+    assert_eq!(location(&r), "/en/");
+}
+
+#[tokio::test]
+async fn language_switch_keeps_the_reader_on_the_same_page() {
+    let app = TestApp::sqlite().await;
+    let (_, html) = app.get_text("/kk/associations?region=KZ-75&page=1").await;
+    assert!(html.contains("href=\"/ru/associations?region=KZ-75&amp;page=1\""), "switch to Russian keeps path and query");
+    assert!(html.contains("href=\"/en/associations?region=KZ-75&amp;page=1\""));
+}
+
+#[tokio::test]
+async fn ethnic_groups_sort_in_the_readers_alphabet_or_by_population() {
+    let app = TestApp::sqlite().await;
+    let (_, kk) = app.get_text("/kk/ethnic-groups").await;
+    let position = |html: &str, s: &str| html.find(s).unwrap_or_else(|| panic!("{s} listed"));
+    // Kazakh order: А Ә Б … Қ … О Ө …; the Kazakh letters sit after their base letters, not at the end.
+    assert!(position(&kk, "Орыстар") < position(&kk, "Өзбектер"));
+    assert!(position(&kk, "Қазақтар") < position(&kk, "Орыстар"));
+    assert!(position(&kk, "Әзірбайжандар") < position(&kk, "Белорустар"));
+    let (_, ru) = app.get_text("/ru/ethnic-groups").await;
+    assert!(position(&ru, "азербайджанцы") < position(&ru, "белорусы"));
+    assert!(position(&ru, "узбеки") < position(&ru, "уйгуры"));
+    assert!(position(&ru, "уйгуры") < position(&ru, "украинцы"));
+    let (_, by_population) = app.get_text("/en/ethnic-groups?sort=population").await;
+    assert!(position(&by_population, "Kazakhs") < position(&by_population, "Russians"));
+    assert!(position(&by_population, "Russians") < position(&by_population, "Uzbeks"));
+    assert!(position(&by_population, "Uzbeks") < position(&by_population, "Ukrainians"));
+}
+
+#[tokio::test]
+async fn associations_directory_filters_and_paginates() {
+    let app = TestApp::sqlite().await;
+    let (_, all) = app.get_json("/api/v1/associations?per_page=10").await;
+    let total = all["total"].as_i64().unwrap();
+    assert!(total >= 60);
+    let (_, html) = app.get_text("/en/associations").await;
+    assert!(html.contains("rel=\"next\""), "the first page links to the next");
+    let (_, last) = app.get_text(&format!("/en/associations?page={}", (total + 24) / 25)).await;
+    assert!(!last.contains("rel=\"next\""), "the last page does not");
+    let (_, almaty) = app.get_json("/api/v1/associations?region=KZ-75&per_page=200").await;
+    let items = almaty["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|a| a["region_code"] == "KZ-75"));
+    let (_, koreans) = app.get_json("/api/v1/associations?group=koreans&per_page=200").await;
+    assert!(koreans["items"].as_array().unwrap().iter().all(|a| a["groups"].as_array().unwrap().contains(&"koreans".into())));
+    let (_, republican) = app.get_json("/api/v1/associations?level=republican&per_page=200").await;
+    assert!(republican["items"].as_array().unwrap().iter().all(|a| a["region_code"].is_null()));
+}
+
+#[tokio::test]
+async fn region_page_shows_its_assembly_councils_associations_groups_and_members() {
+    let app = TestApp::sqlite().await;
+    let (status, html) = app.get_text("/en/regions/KZ-75").await;
+    assert_eq!(status, StatusCode::OK);
+    for section in ["Assembly", "Public Consent Council", "Council of Mothers"] {
+        assert!(html.contains(section), "region page mentions {section}");
+    }
+    assert!(html.contains("/en/associations/"), "lists associations");
+    assert!(html.contains("/en/ethnic-groups/"), "lists groups represented");
+    assert!(html.contains("class=\"members\""), "lists members");
+    assert_eq!(app.get("/en/regions/KZ-00").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn search_finds_groups_associations_bodies_and_people_in_every_language() {
+    let app = TestApp::sqlite().await;
+    for (query, expected) in [("корейцев", "association"), ("Koreans", "group"), ("кәрістер", "group"), ("assembly", "body")] {
+        let (status, hits) = app.get_json(&format!("/api/v1/search?q={query}&lang=en")).await;
+        assert_eq!(status, StatusCode::OK);
+        let hits = hits.as_array().unwrap();
+        assert!(hits.iter().any(|h| h["kind"] == expected), "{query} finds a {expected}: {hits:?}");
+    }
+    // Russian stemming: an inflected form finds the base form.
+    let (_, hits) = app.get_json("/api/v1/search?q=ассамблеи&lang=ru").await;
+    assert!(!hits.as_array().unwrap().is_empty());
+    let person = app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["person_name"].as_str().unwrap().to_owned();
+    let surname = person.split_whitespace().next().unwrap().to_owned();
+    let (_, hits) = app.get_json(&format!("/api/v1/search?q={surname}")).await;
+    assert!(hits.as_array().unwrap().iter().any(|h| h["kind"] == "person"), "{surname} finds a person");
+    let (status, html) = app.get_text("/kk/search?q=%22%3Cscript%3E(((").await;
+    assert_eq!(status, StatusCode::OK, "any query is a search, never an error");
+    assert!(!html.contains("<script>("));
+}
+
+#[tokio::test]
+async fn demo_content_covers_every_region() {
+    let app = TestApp::sqlite().await;
+    assert!(app.count("associations").await >= 60);
+    assert!(app.count("persons").await >= 300);
+    let (_, regions) = app.get_json("/api/v1/regions").await;
+    assert_eq!(regions.as_array().unwrap().len(), 20);
+    for region in regions.as_array().unwrap() {
+        let code = region["code"].as_str().unwrap();
+        let (_, list) = app.get_json(&format!("/api/v1/associations?region={code}")).await;
+        assert!(list["total"].as_i64().unwrap() >= 1, "{code} has associations");
+    }
+    for kind in ["national_session", "council", "ethnomediation_council", "scientific_expert_council", "mothers_council", "public_consent_council"] {
+        app.body_id(kind, None).await;
+    }
+}
+
+#[tokio::test]
+async fn health_and_metrics() {
+    let app = TestApp::sqlite().await;
+    let (status, health) = app.get_json("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(health["database"], "sqlite");
+    app.get("/en/regions").await;
+    let (status, metrics) = app.get_text("/metrics").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(metrics.contains("http_requests_total"));
+}

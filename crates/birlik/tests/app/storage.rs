@@ -1,0 +1,205 @@
+//! The storage suite, run against SQLite and against PostgreSQL (127.0.0.1:5432; skipped, saying so, when absent
+//! outside CI).
+
+use birlik::accounts::Role;
+use birlik::platform::audit;
+use birlik::platform::i18n::Lang;
+use birlik::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
+use birlik::registry::store::{self, AssociationFilter, MembershipFilter};
+use reqwest::StatusCode;
+
+use crate::support::{Backend, TestApp, postgres_available};
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::support::TestApp::start(super::Backend::Sqlite, true).await).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                if super::postgres_available().await {
+                    super::$name(crate::support::TestApp::start(super::Backend::Postgres, true).await).await
+                }
+            })*
+        }
+    };
+}
+
+on_both_backends!(
+    reference_and_demo_data_round_trip,
+    association_lifecycle_is_audited_and_searchable,
+    body_hierarchy_and_cycles,
+    memberships_keep_persons_and_terms,
+    audit_log_is_append_only_and_filterable,
+    directory_sorts_in_kazakh_order_and_paginates,
+    pages_render,
+);
+
+async fn reference_and_demo_data_round_trip(app: TestApp) {
+    let regions = store::regions(&app.state.db).await.unwrap();
+    assert_eq!(regions.len(), 20);
+    let almaty = regions.iter().find(|r| r.code == "KZ-75").unwrap();
+    assert_eq!(almaty.name_kk, "Алматы");
+    let groups = store::ethnic_groups(&app.state.db).await.unwrap();
+    assert!(groups.len() >= 40);
+    let kazakhs = groups.iter().find(|g| g.slug == "kazakhs").unwrap();
+    assert_eq!((kazakhs.name_kk.as_str(), kazakhs.census_2021), ("қазақтар", Some(13_497_891)));
+    assert!(app.count("associations").await >= 60);
+    assert!(app.count("persons").await >= 300);
+    // Loading the reference data again changes nothing.
+    birlik::registry::reference::load(&app.state.db).await.unwrap();
+    assert_eq!(store::regions(&app.state.db).await.unwrap().len(), 20);
+}
+
+async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
+    let db = &app.state.db;
+    let refs = Refs::load(db).await.unwrap();
+    let fields = AssociationFields {
+        level: "regional".into(),
+        region_code: "KZ-10".into(),
+        name_kk: "Әбай өңірінің ғажайып «Достық» үйі".into(),
+        name_ru: "Удивительный дом «Дружба» области Абай".into(),
+        name_en: "Wondrous Friendship House of Abai".into(),
+        founded_year: "2005".into(),
+        website: "https://example.org/dostyk".into(),
+        groups: vec!["koreans;greeks".into()],
+    };
+    let input = input::check_association(&fields, &refs).unwrap();
+    let created = store::create_associations(db, None, std::slice::from_ref(&input)).await.unwrap();
+    let id = created[0].id;
+    app.state.search.upsert(&[birlik::registry::association_doc(&created[0])]).unwrap();
+    let read = store::association(db, id).await.unwrap().unwrap();
+    assert_eq!(read.name_kk, fields.name_kk);
+    assert_eq!(read.groups, vec!["greeks".to_owned(), "koreans".to_owned()]);
+    assert_eq!(read.founded_year, Some(2005));
+    let hits = app.state.search.search("Wondrous", Lang::En, 10).unwrap();
+    assert!(hits.iter().any(|h| h.id == id.to_string()));
+
+    let changed = input::check_association(&AssociationFields { name_en: "Friendship House of Abai".into(), ..fields.clone() }, &refs)
+        .unwrap();
+    let updated = store::update_association(db, None, &read, &changed).await.unwrap();
+    assert_eq!(updated.name_en, "Friendship House of Abai");
+    let archived = store::archive_association(db, None, &updated).await.unwrap();
+    assert!(archived.archived_at.is_some());
+    let (rows, _) = store::associations(db, &AssociationFilter { region: Some("KZ-10".into()), per_page: Some(200), ..Default::default() }, Lang::Kk)
+        .await
+        .unwrap();
+    assert!(rows.iter().all(|a| a.id != id), "archived associations leave the directory");
+    assert!(store::association(db, id).await.unwrap().is_some(), "but nothing is deleted");
+
+    let entries = audit::list(db, &audit::Filter { entity: Some("association".into()), entity_id: Some(id.to_string()), ..Default::default() })
+        .await
+        .unwrap();
+    let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["archive", "update", "create"]);
+    let update = &entries[1];
+    assert!(update.before_json.as_ref().unwrap().contains("Wondrous"));
+    assert!(update.after_json.as_ref().unwrap().contains("\"Friendship House of Abai\""));
+}
+
+async fn body_hierarchy_and_cycles(app: TestApp) {
+    let db = &app.state.db;
+    let session = app.body_id("national_session", None).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let district = app.body_id("public_consent_council", Some("KZ-75")).await;
+    assert_eq!(store::body_and_ancestors(db, district).await.unwrap(), vec![district, assembly, session]);
+    let refs = Refs::load(db).await.unwrap();
+    let fields = BodyFields {
+        parent_id: district.to_string(),
+        kind: "regional_assembly".into(),
+        region_code: "KZ-75".into(),
+        name_kk: "Алматы".into(),
+        name_ru: "Алматы".into(),
+        name_en: "Almaty".into(),
+    };
+    let errors = input::check_body(&fields, &refs, Some(assembly)).unwrap_err();
+    assert!(errors.iter().any(|e| e.key == "field-parent-cycle"), "a body cannot move under its own descendant");
+    let new = input::check_body(&BodyFields { kind: "thematic_council".into(), ..fields }, &refs, None).unwrap();
+    let body = store::create_body(db, None, &new).await.unwrap();
+    assert_eq!(body.parent_id, Some(district));
+    let archived = store::archive_body(db, None, &body).await.unwrap();
+    assert!(archived.archived_at.is_some());
+    assert!(store::bodies(db, false).await.unwrap().iter().all(|b| b.id != body.id));
+}
+
+async fn memberships_keep_persons_and_terms(app: TestApp) {
+    let db = &app.state.db;
+    let assembly = app.body_id("regional_assembly", Some("KZ-79")).await;
+    let refs = Refs::load(db).await.unwrap();
+    let fields = MembershipFields {
+        body_id: assembly.to_string(),
+        person_name: "Сәуле Жүсіпқызы Әбенова".into(),
+        position: "deputy_chair".into(),
+        term_start: "2023-04-27".into(),
+        term_end: "2027-04-27".into(),
+        ..Default::default()
+    };
+    let input = input::check_membership(&fields, &refs, &Default::default()).unwrap();
+    let created = store::create_memberships(db, None, &[input]).await.unwrap();
+    let m = store::membership(db, created[0].id).await.unwrap().unwrap();
+    assert_eq!((m.person_name.as_str(), m.term_start.as_str(), m.term_end.as_deref()), ("Сәуле Жүсіпқызы Әбенова", "2023-04-27", Some("2027-04-27")));
+    let (rows, total) = store::memberships(db, &MembershipFilter { body: Some(assembly), ..Default::default() }).await.unwrap();
+    assert!(total >= 1);
+    assert!(rows.iter().any(|r| r.id == m.id));
+    assert_eq!(rows[0].position, "chair", "chairs are listed first");
+    let bad = MembershipFields { term_end: "2020-01-01".into(), ..fields };
+    let errors = input::check_membership(&bad, &refs, &Default::default()).unwrap_err();
+    assert_eq!(errors[0].key, "field-term-end-before-start");
+    store::archive_membership(db, None, &m).await.unwrap();
+    let (rows, _) = store::memberships(db, &MembershipFilter { body: Some(assembly), per_page: Some(500), ..Default::default() }).await.unwrap();
+    assert!(rows.iter().all(|r| r.id != m.id));
+}
+
+async fn audit_log_is_append_only_and_filterable(app: TestApp) {
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let body = app.body_id("mothers_council", Some("KZ-75")).await;
+    let r = admin
+        .post_form(&format!("/en/bodies/{body}/members/new"), &[("person_name", "Гүлнар Серікқызы"), ("position", "member"), ("term_start", "2024-02-01")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, html) = admin.get_text("/en/admin/audit?entity=membership&actor=ADMIN@example.kz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Гүлнар Серікқызы"), "the audit page shows the change by its actor");
+    let (_, none) = admin.get_text("/en/admin/audit?entity=membership&actor=nobody@example.kz").await;
+    assert!(!none.contains("Гүлнар Серікқызы"), "the filter by actor filters");
+    let tampered = birlik::with_write!(&app.state.db, pool => {
+        sqlx::query("UPDATE audit_log SET action = 'forged'").execute(pool).await.map(|_| ())
+    });
+    assert!(tampered.is_err(), "the database refuses to change the audit log");
+    let deleted = birlik::with_write!(&app.state.db, pool => {
+        sqlx::query("DELETE FROM audit_log").execute(pool).await.map(|_| ())
+    });
+    assert!(deleted.is_err(), "the database refuses to delete from the audit log");
+}
+
+async fn directory_sorts_in_kazakh_order_and_paginates(app: TestApp) {
+    let db = &app.state.db;
+    let mut names = Vec::new();
+    let mut total = 0;
+    for page in 1..=3 {
+        let (rows, t) = store::associations(db, &AssociationFilter { page: Some(page), per_page: Some(20), ..Default::default() }, Lang::Kk)
+            .await
+            .unwrap();
+        total = t;
+        names.extend(rows.into_iter().map(|a| a.name_kk));
+    }
+    assert!(total >= 60);
+    assert_eq!(names.len(), 60);
+    for pair in names.windows(2) {
+        assert_ne!(Lang::Kk.compare(&pair[0], &pair[1]), std::cmp::Ordering::Greater, "{} before {}", pair[0], pair[1]);
+    }
+}
+
+async fn pages_render(app: TestApp) {
+    for path in ["/kk/", "/ru/regions/KZ-75", "/en/associations", "/kk/bodies", "/ru/ethnic-groups/russians"] {
+        let (status, _) = app.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    let (_, health) = app.get_json("/healthz").await;
+    assert_eq!(health["status"], "ok");
+}

@@ -1,0 +1,221 @@
+//! `TestApp`: a real server on a free port, with its own database, and helpers to talk to it.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use birlik::accounts::{Role, password, store as accounts};
+use birlik::platform::db::Db;
+use birlik::platform::{AppState, Settings};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+    pg_database: Option<String>,
+}
+
+const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// In CI a missing PostgreSQL is a failure; elsewhere the PostgreSQL half of a test is skipped, and says so.
+pub async fn postgres_available() -> bool {
+    let reachable = sqlx::PgPool::connect(PG_ADMIN_URL).await.is_ok();
+    if !reachable {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("PostgreSQL at 127.0.0.1:5432 is required in CI (CI=true) but is not reachable");
+        }
+        eprintln!("SKIPPED: PostgreSQL at 127.0.0.1:5432 is not reachable; the PostgreSQL run of this test is skipped");
+    }
+    reachable
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+impl TestApp {
+    pub async fn start(backend: Backend, demo: bool) -> TestApp {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let (db, pg_database) = match backend {
+            Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
+            Backend::Postgres => {
+                let name = format!(
+                    "birlik_test_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst)
+                );
+                let admin = sqlx::PgPool::connect(PG_ADMIN_URL).await.expect("postgres reachable");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.expect("create db");
+                admin.close().await;
+                let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
+                (Db::connect(Some(&url), dir.path()).await.expect("postgres opens"), Some(name))
+            }
+        };
+        db.migrate().await.expect("migrations run");
+        birlik::registry::reference::load(&db).await.expect("reference data loads");
+        if demo {
+            birlik::registry::seed::load_demo(&db).await.expect("demo loads");
+        }
+        let settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
+        let state = birlik::app::state(db, settings, true).expect("state");
+        birlik::registry::reindex(&state).await.expect("index builds");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
+        let client = TestApp::client();
+        TestApp { address, state, client, _dir: dir, pg_database }
+    }
+
+    pub async fn sqlite() -> TestApp {
+        TestApp::start(Backend::Sqlite, true).await
+    }
+
+    /// A client that keeps cookies and does not follow redirects, so tests see them.
+    pub fn client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client builds")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request sent")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    pub async fn get_json(&self, path: &str) -> (StatusCode, Value) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.json().await.expect("json body"))
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(self.url(path)).form(form).send().await.expect("request sent")
+    }
+
+    pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &Value) -> (StatusCode, Value) {
+        let response = self.client.request(method, self.url(path)).json(body).send().await.expect("request sent");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Creates a user with these roles directly in the database.
+    pub async fn user(&self, email: &str, roles: &[Role]) -> i64 {
+        let hash = password::hash("correct horse battery".into()).await.expect("hash");
+        accounts::create(&self.state.db, email, "Test User", &hash, roles).await.expect("insert").expect("new user")
+    }
+
+    /// A fresh client logged in as `email` (password `correct horse battery`).
+    pub async fn login_as(&self, email: &str) -> LoggedIn {
+        let client = TestApp::client();
+        let response = client
+            .post(self.url("/en/login"))
+            .form(&[("email", email), ("password", "correct horse battery"), ("next", "/en/")])
+            .send()
+            .await
+            .expect("login request");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login of {email} succeeds");
+        LoggedIn { base: format!("http://{}", self.address), client }
+    }
+
+    /// The id of the first body of a kind (optionally in a region).
+    pub async fn body_id(&self, kind: &str, region: Option<&str>) -> i64 {
+        birlik::registry::store::bodies(&self.state.db, false)
+            .await
+            .expect("bodies")
+            .into_iter()
+            .find(|b| b.kind == kind && (region.is_none() || b.region_code.as_deref() == region))
+            .unwrap_or_else(|| panic!("a {kind} body exists"))
+            .id
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        birlik::with_read!(&self.state.db, pool => {
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.expect("count")
+        })
+    }
+
+    /// Row counts of every registry table, to show that a refused request changed nothing.
+    pub async fn snapshot(&self) -> Vec<i64> {
+        let mut counts = Vec::new();
+        for table in ["bodies", "associations", "association_groups", "persons", "memberships", "users", "audit_log"] {
+            counts.push(self.count(table).await);
+        }
+        counts
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(name) = self.pg_database.take() {
+            // Best effort: a leftover test database is harmless and named after the process.
+            std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                if let Ok(runtime) = runtime {
+                    runtime.block_on(async {
+                        if let Ok(admin) = sqlx::PgPool::connect(PG_ADMIN_URL).await {
+                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                                .execute(&admin)
+                                .await;
+                        }
+                    });
+                }
+            });
+        }
+    }
+}
+
+/// A logged-in client of a running [`TestApp`].
+pub struct LoggedIn {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl LoggedIn {
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{}", self.base, path)).form(form).send().await.expect("request sent")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
+        let response = self.client.get(format!("{}{}", self.base, path)).send().await.expect("request sent");
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &Value) -> (StatusCode, Value) {
+        let response =
+            self.client.request(method, format!("{}{}", self.base, path)).json(body).send().await.expect("request sent");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+pub fn association_json(region: Option<&str>, name: &str) -> Value {
+    serde_json::json!({
+        "level": if region.is_some() { "regional" } else { "republican" },
+        "region_code": region,
+        "name_kk": format!("{name} қауымдастығы"),
+        "name_ru": format!("Объединение {name}"),
+        "name_en": format!("{name} association"),
+        "founded_year": 1999,
+        "website": null,
+        "groups": ["koreans"],
+    })
+}
