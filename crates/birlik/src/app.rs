@@ -47,6 +47,7 @@ pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Resu
 }
 
 pub fn router(state: AppState) -> Router {
+    metrics::handle();
     let (api, openapi) = api();
     let openapi = Arc::new(openapi);
     let static_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static");
@@ -60,11 +61,12 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::pages::routes())
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(|| async { StatusCode::NOT_FOUND })
-        .layer(middleware::from_fn(remember_language))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::error::localize_errors))
+        // Innermost first: the refusals of CSRF and of the body limit pass through `localize_errors`.
         .layer(CsrfLayer::new())
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::error::localize_errors))
+        .layer(middleware::from_fn(remember_language))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

@@ -1,28 +1,38 @@
 //! Form and JSON extractors whose rejections are our own localized errors, not axum's plain-text ones.
 
-use axum::extract::rejection::{FormRejection, JsonRejection};
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 
 use crate::platform::web::AppError;
 
-/// An HTML form body; a malformed one is a localized 400, an oversized one a 413.
+/// An HTML form body (`application/x-www-form-urlencoded`; repeated fields fill a `Vec`); a malformed one is a
+/// localized 400, an oversized one a 413.
 pub struct Form<T>(pub T);
 
 impl<S, T> FromRequest<S> for Form<T>
 where
     S: Send + Sync,
-    axum::Form<T>: FromRequest<S, Rejection = FormRejection>,
+    T: serde::de::DeserializeOwned,
 {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Form::<T>::from_request(request, state).await {
-            Ok(axum::Form(value)) => Ok(Form(value)),
-            Err(rejection) if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(AppError::PayloadTooLarge)
-            }
-            Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+        let is_form = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(AppError::BadRequest("expected a form".into()));
         }
+        let bytes = match axum::body::Bytes::from_request(request, state).await {
+            Ok(bytes) => bytes,
+            Err(rejection) if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(AppError::PayloadTooLarge);
+            }
+            Err(rejection) => return Err(AppError::BadRequest(rejection.body_text())),
+        };
+        serde_html_form::from_bytes(&bytes).map(Form).map_err(|e| AppError::BadRequest(e.to_string()))
     }
 }
 
