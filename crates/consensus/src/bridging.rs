@@ -360,6 +360,46 @@ pub fn fit_adam(m: &VoteMatrix, active: &[bool], o: &BridgingOptions) -> Bridgin
     p.into_model(&pr, loss, epoch)
 }
 
+/// Exact steps along the directions that leave every prediction unchanged (so only the regulariser moves),
+/// along which block coordinate descent crawls: moving the global mean between μ and the intercepts,
+/// shifting one side's factors against the other side's intercepts (f_u + c with i_s − c·f_s, and the
+/// mirror), and rescaling f_u by c and f_s by 1/c. Each is a closed-form one-dimensional minimum.
+fn gauge_steps(pr: &Problem, o: &BridgingOptions, p: &mut Params) {
+    let (li, lf) = (o.lambda_intercept, o.lambda_factor);
+    let rated_u: Vec<usize> = (0..p.iu.len()).filter(|&i| pr.user_ratings[i] > 0).collect();
+    let rated_s: Vec<usize> = (0..p.is.len()).filter(|&j| pr.statement_ratings[j] > 0).collect();
+    let mean =
+        |idx: &[usize], f: &dyn Fn(usize) -> f64| idx.iter().map(|&i| f(i)).sum::<f64>() / idx.len().max(1) as f64;
+    // μ + δ, i_s − δ: minimise li(μ+δ)² + li·mean_s(i_s − δ)²  →  δ = (mean(i_s) − μ)/2.
+    for users in [false, true] {
+        let (idx, v) = if users { (&rated_u, &mut p.iu) } else { (&rated_s, &mut p.is) };
+        let m = idx.iter().map(|&i| v[i]).sum::<f64>() / idx.len().max(1) as f64;
+        let delta = (m - p.mu) / 2.0;
+        p.mu += delta;
+        idx.iter().for_each(|&i| v[i] -= delta);
+    }
+    // f_u + c, i_s − c·f_s: minimise lf·mean_u(f_u + c)² + li·mean_s(i_s − c f_s)².
+    let c = (li * mean(&rated_s, &|j| p.fs[j] * p.is[j]) - lf * mean(&rated_u, &|i| p.fu[i]))
+        / (lf + li * mean(&rated_s, &|j| p.fs[j] * p.fs[j]));
+    if c.is_finite() {
+        rated_u.iter().for_each(|&i| p.fu[i] += c);
+        rated_s.iter().for_each(|&j| p.is[j] -= c * p.fs[j]);
+    }
+    let c = (li * mean(&rated_u, &|i| p.fu[i] * p.iu[i]) - lf * mean(&rated_s, &|j| p.fs[j]))
+        / (lf + li * mean(&rated_u, &|i| p.fu[i] * p.fu[i]));
+    if c.is_finite() {
+        rated_s.iter().for_each(|&j| p.fs[j] += c);
+        rated_u.iter().for_each(|&i| p.iu[i] -= c * p.fu[i]);
+    }
+    // f_u·c, f_s/c: minimise lf·(c²·mean(f_u²) + mean(f_s²)/c²)  →  c⁴ = mean(f_s²)/mean(f_u²).
+    let (a, b) = (mean(&rated_u, &|i| p.fu[i] * p.fu[i]), mean(&rated_s, &|j| p.fs[j] * p.fs[j]));
+    if a > 0.0 && b > 0.0 {
+        let c = (b / a).sqrt().sqrt();
+        rated_u.iter().for_each(|&i| p.fu[i] *= c);
+        rated_s.iter().for_each(|&j| p.fs[j] /= c);
+    }
+}
+
 /// Solves [[a, b], [b, c]] x = [d, e].
 fn solve2(a: f64, b: f64, c: f64, d: f64, e: f64) -> (f64, f64) {
     let det = a * c - b * b;
@@ -437,6 +477,7 @@ pub fn fit_als(m: &VoteMatrix, active: &[bool], o: &BridgingOptions) -> Bridging
         let d = new_mu - p.mu;
         p.mu = new_mu;
         let sse = se2 + 2.0 * d * se + pr.n * d * d;
+        gauge_steps(&pr, o, &mut p);
         let prev = std::mem::replace(&mut loss, sse / pr.n + pr.regulariser(o, &p));
         if (prev - loss).abs() <= o.tol * 1e-2 {
             break;
