@@ -65,7 +65,11 @@ fn main() {
             }
         }
     });
-    println!("stem            {:>8.2} M words/s ({} distinct-position words × {reps})", n / d.as_secs_f64() / 1e6, words.len());
+    println!(
+        "stem            {:>8.2} M words/s ({} distinct-position words × {reps})",
+        n / d.as_secs_f64() / 1e6,
+        words.len()
+    );
 
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let d = best_of(5, || {

@@ -16,8 +16,7 @@ const MAX_WORD: usize = 96;
 
 /// The words of a text: maximal runs of letters, digits and combining marks. Everything else separates.
 pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)))
-        .filter(|t| !t.is_empty())
+    text.split(|c: char| !(c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c))).filter(|t| !t.is_empty())
 }
 
 fn is_cyrillic_word(t: &str) -> bool {

@@ -61,6 +61,7 @@ struct Profile {
     endings: &'static [&'static str],
 }
 
+#[rustfmt::skip]
 static CYRILLIC: &[Profile] = &[
     Profile {
         lang: Lang::Kk,
@@ -236,6 +237,7 @@ static CYRILLIC: &[Profile] = &[
     },
 ];
 
+#[rustfmt::skip]
 static LATIN: &[Profile] = &[
     Profile {
         lang: Lang::Kk,
@@ -427,11 +429,7 @@ fn is_base(c: char, script: Script) -> bool {
 }
 
 fn in_alphabet(p: &Profile, c: char, script: Script) -> bool {
-    if is_base(c, script) {
-        !p.missing.contains(c)
-    } else {
-        p.extra.contains(c)
-    }
+    if is_base(c, script) { !p.missing.contains(c) } else { p.extra.contains(c) }
 }
 
 /// Does a Cyrillic word look Kazakh? Kazakh keeps ә, ө, ү, ұ to the first syllable (Tatar мәктәпкә, Kyrgyz

@@ -74,10 +74,7 @@ fn class(c: char) -> Cls {
 }
 
 fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'я' | 'ю' | 'ё' | 'и' | 'у'
-    )
+    matches!(c, 'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'я' | 'ю' | 'ё' | 'и' | 'у')
 }
 
 /// Harmony of a suffix or a stem.

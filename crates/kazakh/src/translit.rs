@@ -247,12 +247,10 @@ fn lat_lower(c: char) -> Option<char> {
     Some(match c {
         'İ' => 'i',
         'I' => 'ı',
-        'A' | 'Ä' | 'B' | 'D' | 'E' | 'F' | 'G' | 'Ğ' | 'H' | 'J' | 'K' | 'L' | 'M' | 'N' | 'Ñ' | 'O' | 'Ö'
-        | 'P' | 'Q' | 'R' | 'S' | 'Ş' | 'T' | 'U' | 'Ū' | 'Ü' | 'V' | 'Y' | 'Z' => {
-            c.to_lowercase().next().unwrap_or(c)
-        }
-        'a' | 'ä' | 'b' | 'd' | 'e' | 'f' | 'g' | 'ğ' | 'h' | 'i' | 'ı' | 'j' | 'k' | 'l' | 'm' | 'n' | 'ñ'
-        | 'o' | 'ö' | 'p' | 'q' | 'r' | 's' | 'ş' | 't' | 'u' | 'ū' | 'ü' | 'v' | 'y' | 'z' => c,
+        'A' | 'Ä' | 'B' | 'D' | 'E' | 'F' | 'G' | 'Ğ' | 'H' | 'J' | 'K' | 'L' | 'M' | 'N' | 'Ñ' | 'O' | 'Ö' | 'P'
+        | 'Q' | 'R' | 'S' | 'Ş' | 'T' | 'U' | 'Ū' | 'Ü' | 'V' | 'Y' | 'Z' => c.to_lowercase().next().unwrap_or(c),
+        'a' | 'ä' | 'b' | 'd' | 'e' | 'f' | 'g' | 'ğ' | 'h' | 'i' | 'ı' | 'j' | 'k' | 'l' | 'm' | 'n' | 'ñ' | 'o'
+        | 'ö' | 'p' | 'q' | 'r' | 's' | 'ş' | 't' | 'u' | 'ū' | 'ü' | 'v' | 'y' | 'z' => c,
         _ => return None,
     })
 }
@@ -384,11 +382,7 @@ pub fn to_cyrillic(s: &str) -> String {
             }
             _ => {}
         }
-        let cyr = if lc == 'i' && k > 0 && is_lat_vowel(chars[k - 1]) {
-            'й'
-        } else {
-            lower_to_cyr(lc)
-        };
+        let cyr = if lc == 'i' && k > 0 && is_lat_vowel(chars[k - 1]) { 'й' } else { lower_to_cyr(lc) };
         emit(&mut out, cyr, upper);
         k += 1;
     }

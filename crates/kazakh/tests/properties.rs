@@ -6,9 +6,8 @@ use proptest::prelude::*;
 /// Native Kazakh letters that the Latin alphabet keeps apart (и/й share `i` and х/һ share `h`, so и, й and
 /// һ are left out; х is kept).
 const VOWELS: &[&str] = &["а", "ә", "е", "о", "ө", "ұ", "ү", "ы", "і", "у"];
-const CONSONANTS: &[&str] = &[
-    "б", "в", "г", "ғ", "д", "ж", "з", "к", "қ", "л", "м", "н", "ң", "п", "р", "с", "т", "ф", "х", "ш",
-];
+const CONSONANTS: &[&str] =
+    &["б", "в", "г", "ғ", "д", "ж", "з", "к", "қ", "л", "м", "н", "ң", "п", "р", "с", "т", "ф", "х", "ш"];
 
 /// A word of Kazakh syllables: (C)V(C), one to five of them. Kazakh words start and end with at most one
 /// consonant, which is what the Latin → Cyrillic rules for ц and ч rely on; шш is written щ (`şş`) in Latin,

@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-
 struct Set {
     /// (word, lemma index); lemmas themselves are included as words.
     words: Vec<(String, usize)>,
@@ -152,7 +151,9 @@ fn conflation_latin() {
 #[test]
 fn conflation_held_out() {
     let set = load_heldout();
-    for (name, conv) in [("held-out Cyrillic", (|w: &str| w.to_owned()) as fn(&str) -> String), ("held-out Latin", kazakh::to_latin)] {
+    for (name, conv) in
+        [("held-out Cyrillic", (|w: &str| w.to_owned()) as fn(&str) -> String), ("held-out Latin", kazakh::to_latin)]
+    {
         let s = score(&set, conv);
         report(name, &set, &s);
         assert!(s.recall >= HELDOUT_RECALL_MIN, "recall {:.3}", s.recall);
@@ -186,9 +187,49 @@ fn different_lemmas_do_not_collapse() {
     lemmas.extend(load_heldout().lemmas);
     // Minimal pairs where one word looks like the other plus a suffix.
     for w in [
-        "ат", "ата", "атау", "қала", "қалам", "бал", "бала", "ана", "ан", "ел", "елік", "ой", "ойын", "ор", "орын",
-        "дау", "дауыс", "жас", "жаз", "жан", "тау", "ту", "тіл", "тілек", "бас", "басшы", "көз", "көзет", "жол",
-        "жолдас", "ұл", "ұлт", "ұлы", "ер", "ерлік", "мал", "мал", "сан", "сана", "аға", "ағаш", "қой", "қойшы",
+        "ат",
+        "ата",
+        "атау",
+        "қала",
+        "қалам",
+        "бал",
+        "бала",
+        "ана",
+        "ан",
+        "ел",
+        "елік",
+        "ой",
+        "ойын",
+        "ор",
+        "орын",
+        "дау",
+        "дауыс",
+        "жас",
+        "жаз",
+        "жан",
+        "тау",
+        "ту",
+        "тіл",
+        "тілек",
+        "бас",
+        "басшы",
+        "көз",
+        "көзет",
+        "жол",
+        "жолдас",
+        "ұл",
+        "ұлт",
+        "ұлы",
+        "ер",
+        "ерлік",
+        "мал",
+        "мал",
+        "сан",
+        "сана",
+        "аға",
+        "ағаш",
+        "қой",
+        "қойшы",
     ] {
         if !lemmas.iter().any(|l| l == w) {
             lemmas.push(w.to_owned());
