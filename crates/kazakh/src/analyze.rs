@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::detect::Lang;
-use crate::fold::fold;
+use crate::fold::{fold, fold_lowercase};
 use crate::stem::stem;
 
 static RUSSIAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Russian));
@@ -42,7 +42,8 @@ pub fn term(token: &str, lang: Lang) -> String {
             if token.len() > MAX_WORD {
                 fold(token)
             } else {
-                fold(&stem(token))
+                // `stem` lower-cases the Kazakh way already.
+                fold_lowercase(&stem(token))
             }
         }
         // Russian text: Cyrillic words by the Russian Snowball stemmer, Latin ones by the English one.

@@ -17,7 +17,12 @@ use crate::translit::to_latin;
 /// assert_eq!(fold("БІРЛІК"), "birlik");
 /// ```
 pub fn fold(word: &str) -> String {
-    let latin = to_latin(&kk_lower(word));
+    fold_lowercase(&kk_lower(word))
+}
+
+/// [`fold`] of a word already lower-cased the Kazakh way (as [`crate::stem`] returns it).
+pub(crate) fn fold_lowercase(lower: &str) -> String {
+    let latin = to_latin(lower);
     if latin.contains('ı') { latin.replace('ı', "i") } else { latin }
 }
 

@@ -292,13 +292,25 @@ fn ending_in<'a, T>(w: &str, list: &'a [T], ix: &'a [Vec<u8>]) -> impl Iterator<
 const MIN_ROOT: usize = 2;
 
 fn root_ok(root: &str) -> bool {
-    let mut n = 0;
-    let mut vowel = false;
-    for c in root.chars() {
-        n += 1;
-        vowel |= is_vowel(c);
+    root.chars().nth(MIN_ROOT - 1).is_some() && root.chars().any(is_vowel)
+}
+
+/// `w` without `suffix`, if it ends with it. (A byte loop: suffixes are a few bytes, and a call to `memcmp`
+/// costs more than the comparison.)
+#[inline]
+fn strip<'a>(w: &'a str, suffix: &str) -> Option<&'a str> {
+    let (wb, sb) = (w.as_bytes(), suffix.as_bytes());
+    if sb.len() > wb.len() {
+        return None;
     }
-    n >= MIN_ROOT && vowel
+    let start = wb.len() - sb.len();
+    for k in 0..sb.len() {
+        if wb[start + k] != sb[k] {
+            return None;
+        }
+    }
+    // `start` is a char boundary: the suffix is a whole string and matched byte for byte.
+    w.get(..start)
 }
 
 /// Does `suffix` attach to `stem` by harmony and assimilation?
@@ -341,8 +353,9 @@ fn root_shape_ok(root: &str) -> bool {
     matches!(prev, 'р' | 'л' | 'й' | 'м' | 'н' | 'ң') || matches!(last, 'р' | 'л') || (prev == 'с' && last == 'т')
 }
 
-fn letters(s: &str) -> usize {
-    s.chars().count()
+/// At least `n` letters?
+fn at_least(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
 }
 
 /// The best parse of `w` from slot `slot` on (0 personal, 1 case, 2 possessive, 3 plural). `req` is what the
@@ -358,7 +371,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
         0 => {
             take(best_parse(w, 1, Req::None, m));
             for s in ending_in(w, PERSONAL, &INDEX.personal) {
-                if let Some(r) = w.strip_suffix(s.s)
+                if let Some(r) = strip(w, s.s)
                     && fits(r, s)
                     && root_ok(r)
                 {
@@ -369,7 +382,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
         1 => {
             take(best_parse(w, 2, Req::None, m));
             for s in ending_in(w, CASE, &INDEX.case) {
-                if let Some(r) = w.strip_suffix(s.s)
+                if let Some(r) = strip(w, s.s)
                     && fits(r, s)
                     && root_ok(r)
                 {
@@ -390,17 +403,17 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
                 if !allowed {
                     continue;
                 }
-                if let Some(r) = w.strip_suffix(s.s)
+                if let Some(r) = strip(w, s.s)
                     && fits(r, s)
                     && root_ok(r)
                 {
                     // Before a case or personal ending (жиын-да is not жи-ы-нда, жиын-ы not жи-ы-ны), a bare
                     // -ы/-і needs a root of three letters: the same limit as the -ын/-ін normalisation.
-                    if m > 0 && s.s.len() == 2 && letters(r) < 3 {
+                    if m > 0 && s.s.len() == 2 && !at_least(r, 3) {
                         continue;
                     }
                     // -ым/-ім needs a root of three letters, like its normalisation (ұйым stays ұйым).
-                    if *kind == PossKind::Sing12 && letters(r) < 3 {
+                    if *kind == PossKind::Sing12 && !at_least(r, 3) {
                         continue;
                     }
                     take(best_parse(r, 3, Req::None, m + 1));
@@ -412,7 +425,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
                 take(Some(Parse { morphemes: m, root_len: w.len() }));
             }
             for s in ending_in(w, PLURAL, &INDEX.plural) {
-                if let Some(r) = w.strip_suffix(s.s)
+                if let Some(r) = strip(w, s.s)
                     && fits(r, s)
                     && root_ok(r)
                     && root_shape_ok(r)
@@ -427,7 +440,7 @@ fn best_parse(w: &str, slot: u8, req: Req, m: u8) -> Option<Parse> {
 
 fn ends_in_consonant_then(root: &str, tail: &[&str]) -> Option<usize> {
     for t in tail {
-        if let Some(r) = root.strip_suffix(t)
+        if let Some(r) = strip(root, t)
             && let Some(prev) = r.chars().next_back()
             && !is_vowel(prev)
             && root_ok(r)
@@ -451,7 +464,7 @@ fn normalise(root: &str) -> String {
     let elided = matches!(
         (prev, last),
         (Some('л' | 'р'), Some('қ' | 'к' | 'п')) | (Some('р'), Some('н')) | (Some('у'), Some('з' | 'с'))
-    ) && letters(root) >= 3;
+    ) && at_least(root, 3);
     if elided && let Some(last) = last {
         out.push_str(&root[..root.len() - last.len_utf8()]);
         out.push(if harmony(&out) == H::Front { 'і' } else { 'ы' });
@@ -488,7 +501,7 @@ fn cut_tail(out: &mut String, s_dropped: &mut bool) {
     //    бас, басы and қала, қаласы must meet whatever the parse.
     if let Some(r) = out.strip_suffix('с')
         && r.chars().next_back().is_some_and(|c| is_vowel(c) && c != 'у' && c != 'и')
-        && letters(r) >= 2
+        && at_least(r, 2)
     {
         out.truncate(r.len());
         *s_dropped = true;
@@ -496,8 +509,8 @@ fn cut_tail(out: &mut String, s_dropped: &mut bool) {
     // 3. A final -ы/-і after a consonant; or -ым/-ім, -ын/-ін, or -ы/-і once an -с went, leaving at least three
     //    letters (so орыс → оры does not meet ор, and жиын does not become жи).
     let cut = ends_in_consonant_then(out, &["ы", "і"])
-        .filter(|&n| !*s_dropped || letters(&out[..n]) >= 3)
-        .or_else(|| ends_in_consonant_then(out, &["ым", "ім", "ын", "ін"]).filter(|&n| letters(&out[..n]) >= 3));
+        .filter(|&n| !*s_dropped || at_least(&out[..n], 3))
+        .or_else(|| ends_in_consonant_then(out, &["ым", "ім", "ын", "ін"]).filter(|&n| at_least(&out[..n], 3)));
     if let Some(n) = cut {
         out.truncate(n);
     }
@@ -560,6 +573,11 @@ fn is_latin_letter(c: char) -> bool {
 /// assert_eq!(stem("balalarymyz"), "bala");
 /// ```
 pub fn stem(word: &str) -> String {
+    // Most words arrive lower-case in Cyrillic: stem them without a copy.
+    if word.chars().all(|c| matches!(c, 'а'..='я' | 'ѐ'..='џ' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ'))
+    {
+        return stem_cyrillic_lower(word);
+    }
     let mut lower = String::with_capacity(word.len());
     let (mut latin, mut cyrillic) = (false, false);
     for c in word.chars() {

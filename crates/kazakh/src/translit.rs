@@ -317,74 +317,70 @@ fn cyr_upper(c: char) -> char {
 /// assert_eq!(kazakh::to_cyrillic("Assambleia"), "Ассамблея");
 /// ```
 pub fn to_cyrillic(s: &str) -> String {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_alphabetic()) {
-        return s.to_owned();
-    }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() * 2);
-    let n = chars.len();
-    let lower_at = |k: usize| -> Option<char> { chars.get(k).and_then(|&c| lat_lower(c)) };
-    let is_letter_at = |k: usize| -> bool { chars.get(k).is_some_and(|c| c.is_alphabetic()) };
-    let mut k = 0;
-    while k < n {
-        let c = chars[k];
+    let bytes = s.as_bytes();
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII that are not letters are copied as they are.
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i] < 0x80 && !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            out.push_str(&s[start..i]);
+            prev = Some(bytes[i - 1] as char);
+            continue;
+        }
+        let mut rest = s[i..].chars();
+        let Some(c) = rest.next() else { break };
+        let len = c.len_utf8();
         let Some(lc) = lat_lower(c) else {
             out.push(c);
-            k += 1;
+            prev = Some(c);
+            i += len;
             continue;
         };
         let upper = lc != c;
-        let word_start = k == 0 || !chars[k - 1].is_alphabetic();
-        let next = lower_at(k + 1);
-        let emit = |out: &mut String, cyr: char, up: bool| {
-            if up {
+        let word_start = !prev.is_some_and(char::is_alphabetic);
+        let after_vowel = prev.is_some_and(is_lat_vowel);
+        let c1 = rest.next();
+        let c2 = rest.next();
+        let next = c1.and_then(lat_lower);
+        let emit = |out: &mut String, cyr: char| {
+            if upper {
                 out.push(cyr_upper(cyr));
             } else {
                 out.push(cyr);
             }
         };
         // Two-letter sequences first.
-        match (lc, next) {
-            ('i', Some(v @ ('a' | 'o' | 'u'))) => {
-                let after_vowel = k > 0 && is_lat_vowel(chars[k - 1]);
-                if word_start || after_vowel || v == 'u' {
-                    let cyr = match v {
-                        'a' => 'я',
-                        'o' => 'ё',
-                        _ => 'ю',
-                    };
-                    emit(&mut out, cyr, upper);
-                    k += 2;
-                    continue;
-                }
+        let pair = match (lc, next) {
+            ('i', Some(v @ ('a' | 'o' | 'u'))) if word_start || after_vowel || v == 'u' => Some(match v {
+                'a' => 'я',
+                'o' => 'ё',
+                _ => 'ю',
+            }),
+            ('t', Some('s'))
+                if word_start || !c2.is_some_and(char::is_alphabetic) || c2.and_then(lat_lower) == Some('i') =>
+            {
+                Some('ц')
             }
-            ('t', Some('s')) => {
-                let word_end = !is_letter_at(k + 2);
-                let before_i = lower_at(k + 2) == Some('i');
-                if word_start || word_end || before_i {
-                    emit(&mut out, 'ц', upper);
-                    k += 2;
-                    continue;
-                }
-            }
-            ('t', Some('ş')) => {
-                let word_end = !is_letter_at(k + 2);
-                if word_start || word_end {
-                    emit(&mut out, 'ч', upper);
-                    k += 2;
-                    continue;
-                }
-            }
-            ('ş', Some('ş')) => {
-                emit(&mut out, 'щ', upper);
-                k += 2;
-                continue;
-            }
-            _ => {}
+            ('t', Some('ş')) if word_start || !c2.is_some_and(char::is_alphabetic) => Some('ч'),
+            ('ş', Some('ş')) => Some('щ'),
+            _ => None,
+        };
+        if let (Some(cyr), Some(c1)) = (pair, c1) {
+            emit(&mut out, cyr);
+            i += len + c1.len_utf8();
+            prev = Some(c1);
+            continue;
         }
-        let cyr = if lc == 'i' && k > 0 && is_lat_vowel(chars[k - 1]) { 'й' } else { lower_to_cyr(lc) };
-        emit(&mut out, cyr, upper);
-        k += 1;
+        let cyr = if lc == 'i' && after_vowel { 'й' } else { lower_to_cyr(lc) };
+        emit(&mut out, cyr);
+        prev = Some(c);
+        i += len;
     }
     out
 }
