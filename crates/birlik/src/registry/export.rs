@@ -66,7 +66,7 @@ fn csv_of<T: Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<Vec
     for row in rows {
         writer.serialize(row)?;
     }
-    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?)
+    writer.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
 }
 
 /// The content of one export file, e.g. `associations.csv`, `bodies.json` or `popolo.json`.

@@ -104,12 +104,6 @@ pub struct AssociationInput {
     pub groups: Vec<String>,
 }
 
-impl Default for Level {
-    fn default() -> Level {
-        Level::Regional
-    }
-}
-
 pub fn check_association(fields: &AssociationFields, refs: &Refs) -> Result<AssociationInput, Vec<FieldError>> {
     let mut checks = Checks::default();
     let level =

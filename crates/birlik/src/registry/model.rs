@@ -125,11 +125,12 @@ impl Body {
     }
 }
 
-/// Whether an association works across the republic or in one region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// Whether an association works across the republic or in one region (most are regional).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Republican,
+    #[default]
     Regional,
 }
 

@@ -8,7 +8,10 @@ use crate::support::TestApp;
 async fn register_login_logout_and_change_password() {
     let app = TestApp::sqlite().await;
     let r = app
-        .post_form("/en/register", &[("email", "Aigerim@Example.kz"), ("display_name", "Aigerim"), ("password", "a long enough secret")])
+        .post_form(
+            "/en/register",
+            &[("email", "Aigerim@Example.kz"), ("display_name", "Aigerim"), ("password", "a long enough secret")],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "registration logs in and redirects");
     let (status, html) = app.get_text("/en/account").await;
@@ -27,14 +30,21 @@ async fn register_login_logout_and_change_password() {
     // Password change needs the current password.
     let r = app.post_form("/en/account", &[("current", "wrong password"), ("new_password", "a new long secret")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let r = app.post_form("/en/account", &[("current", "a long enough secret"), ("new_password", "a new long secret")]).await;
+    let r = app
+        .post_form("/en/account", &[("current", "a long enough secret"), ("new_password", "a new long secret")])
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
     let r = app.post_form("/en/logout", &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.get("/en/account").await.status(), StatusCode::SEE_OTHER, "logged out: account page sends to login");
     let r = app.post_form("/en/login", &[("email", "aigerim@example.kz"), ("password", "a long enough secret")]).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "the old password no longer works");
-    let r = app.post_form("/en/login", &[("email", "AIGERIM@example.kz"), ("password", "a new long secret"), ("next", "/en/bodies")]).await;
+    let r = app
+        .post_form(
+            "/en/login",
+            &[("email", "AIGERIM@example.kz"), ("password", "a new long secret"), ("next", "/en/bodies")],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/en/bodies");
 }
@@ -44,7 +54,12 @@ async fn login_never_redirects_to_another_site() {
     let app = TestApp::sqlite().await;
     app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
     for next in ["https://evil.example/", "//evil.example/", "/\\evil.example"] {
-        let r = app.post_form("/kk/login", &[("email", "admin@example.kz"), ("password", "correct horse battery"), ("next", next)]).await;
+        let r = app
+            .post_form(
+                "/kk/login",
+                &[("email", "admin@example.kz"), ("password", "correct horse battery"), ("next", next)],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(r.headers()["location"], "/kk/", "{next} is not followed");
     }

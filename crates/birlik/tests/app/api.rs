@@ -12,13 +12,15 @@ fn assert_matches_schema(document: &Value, schema: &Value, instance: &Value, wha
     root["allOf"] = json!([schema]);
     root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
     let validator = jsonschema::draft202012::new(&root).expect("the OpenAPI schemas are valid JSON Schema");
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{what} does not match its schema: {errors:?}");
 }
 
 /// The schema of the response `status` of `method path` in the document.
 fn response_schema(document: &Value, method: &str, path: &str, status: u16) -> Value {
-    let schema = &document["paths"][path][method]["responses"][status.to_string()]["content"]["application/json"]["schema"];
+    let schema =
+        &document["paths"][path][method]["responses"][status.to_string()]["content"]["application/json"]["schema"];
     assert!(!schema.is_null(), "{method} {path} documents a {status} JSON response");
     schema.clone()
 }
@@ -79,20 +81,38 @@ async fn real_responses_match_the_openapi_document() {
     }
     let (status, value) = app.get_json("/api/v1/associations/999999").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_matches_schema(&document, &response_schema(&document, "get", "/api/v1/associations/{id}", 404), &value, "404");
+    assert_matches_schema(
+        &document,
+        &response_schema(&document, "get", "/api/v1/associations/{id}", 404),
+        &value,
+        "404",
+    );
 
     app.user("admin@example.kz", &[Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
-    let (status, created) = admin.send_json(Method::POST, "/api/v1/associations", &association_json(Some("KZ-75"), "Схема")).await;
+    let (status, created) =
+        admin.send_json(Method::POST, "/api/v1/associations", &association_json(Some("KZ-75"), "Схема")).await;
     assert_eq!(status, StatusCode::CREATED);
-    assert_matches_schema(&document, &response_schema(&document, "post", "/api/v1/associations", 201), &created, "created");
-    let (status, refused) = admin.send_json(Method::POST, "/api/v1/associations", &json!({
-        "level": "regional", "region_code": "KZ-99", "name_kk": "", "name_ru": "x", "name_en": "ok name",
-        "founded_year": 1700, "website": "javascript:alert(1)", "groups": ["nobody"]
-    })).await;
+    assert_matches_schema(
+        &document,
+        &response_schema(&document, "post", "/api/v1/associations", 201),
+        &created,
+        "created",
+    );
+    let (status, refused) = admin
+        .send_json(
+            Method::POST,
+            "/api/v1/associations",
+            &json!({
+                "level": "regional", "region_code": "KZ-99", "name_kk": "", "name_ru": "x", "name_en": "ok name",
+                "founded_year": 1700, "website": "javascript:alert(1)", "groups": ["nobody"]
+            }),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_matches_schema(&document, &response_schema(&document, "post", "/api/v1/associations", 422), &refused, "422");
-    let fields: Vec<&str> = refused["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        refused["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     for field in ["region_code", "name_kk", "name_ru", "founded_year", "website", "groups"] {
         assert!(fields.contains(&field), "{field} is reported: {fields:?}");
     }
@@ -177,7 +197,13 @@ async fn cross_site_posts_are_refused() {
         .post(format!("{}/en/associations", admin.base))
         .header("origin", "https://evil.example")
         .header("sec-fetch-site", "cross-site")
-        .form(&[("level", "republican"), ("name_kk", "Жалған"), ("name_ru", "Ложное"), ("name_en", "Forged"), ("groups", "koreans")])
+        .form(&[
+            ("level", "republican"),
+            ("name_kk", "Жалған"),
+            ("name_ru", "Ложное"),
+            ("name_en", "Forged"),
+            ("groups", "koreans"),
+        ])
         .send()
         .await
         .unwrap();

@@ -65,7 +65,10 @@ async fn role_by_action_matrix() {
             ],
         ),
         ("council@x.kz", &[AssociationInOwnRegion, AssociationInOtherRegion, RepublicanAssociation]),
-        ("almaty@x.kz", &[AssociationInOwnRegion, BodyUnderRegionalAssembly, RenameRegionalAssembly, MemberOfDistrictCouncil]),
+        (
+            "almaty@x.kz",
+            &[AssociationInOwnRegion, BodyUnderRegionalAssembly, RenameRegionalAssembly, MemberOfDistrictCouncil],
+        ),
         ("district@x.kz", &[MemberOfDistrictCouncil]),
         ("member@x.kz", &[]),
         ("participant@x.kz", &[]),
@@ -98,8 +101,12 @@ async fn perform(
     session: i64,
 ) -> StatusCode {
     let (method, path, body) = match action {
-        AssociationInOwnRegion => (Method::POST, "/api/v1/associations".to_owned(), association_json(Some("KZ-75"), "Тест")),
-        AssociationInOtherRegion => (Method::POST, "/api/v1/associations".to_owned(), association_json(Some("KZ-11"), "Тест")),
+        AssociationInOwnRegion => {
+            (Method::POST, "/api/v1/associations".to_owned(), association_json(Some("KZ-75"), "Тест"))
+        }
+        AssociationInOtherRegion => {
+            (Method::POST, "/api/v1/associations".to_owned(), association_json(Some("KZ-11"), "Тест"))
+        }
         RepublicanAssociation => (Method::POST, "/api/v1/associations".to_owned(), association_json(None, "Тест")),
         BodyUnderRegionalAssembly => (Method::POST, "/api/v1/bodies".to_owned(), body_json(Some(assembly), "KZ-75")),
         RootBody => (Method::POST, "/api/v1/bodies".to_owned(), body_json(None, "KZ-75")),

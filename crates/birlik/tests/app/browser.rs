@@ -25,7 +25,9 @@ async fn browser() -> Option<(Driver, Client)> {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("chromedriver is required in CI (CI=true): install chromium and chromium-driver");
         }
-        eprintln!("SKIPPED: {CHROMEDRIVER} is not installed (apt-get install chromium chromium-driver); the browser test is skipped");
+        eprintln!(
+            "SKIPPED: {CHROMEDRIVER} is not installed (apt-get install chromium chromium-driver); the browser test is skipped"
+        );
         return None;
     }
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -49,7 +51,11 @@ async fn browser() -> Option<(Driver, Client)> {
     let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     for _ in 0..50 {
-        match ClientBuilder::new(connector.clone()).capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
             Ok(client) => return Some((driver, client)),
             Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
         }

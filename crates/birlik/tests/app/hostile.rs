@@ -71,7 +71,10 @@ async fn hostile_strings_in_every_association_field_via_form_and_api() {
                     assert_eq!(text, hostile.trim(), "{field} is stored as typed");
                 }
                 let (_, page) = app.get_text(&format!("/kk/associations/{id}")).await;
-                assert!(!page.contains("<script>alert") && !page.contains("<img src=x"), "{field}={hostile:?} shows escaped");
+                assert!(
+                    !page.contains("<script>alert") && !page.contains("<img src=x"),
+                    "{field}={hostile:?} shows escaped"
+                );
             }
             let mut json = association_json(Some("KZ-75"), "Сынақ");
             json[field] = Value::String(hostile.to_string());
@@ -116,15 +119,24 @@ async fn hostile_strings_in_body_membership_account_and_search_fields() {
         }
         for field in ["person_name", "position", "association_id", "term_start", "term_end"] {
             let before = app.snapshot().await;
-            let mut form =
-                vec![("person_name", "Сынақ Адам"), ("position", "member"), ("association_id", ""), ("term_start", "2024-01-01"), ("term_end", "")];
+            let mut form = vec![
+                ("person_name", "Сынақ Адам"),
+                ("position", "member"),
+                ("association_id", ""),
+                ("term_start", "2024-01-01"),
+                ("term_end", ""),
+            ];
             form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = hostile;
             let response = admin.post_form(&format!("/en/bodies/{assembly}/members/new"), &form).await;
             check(&app, response, before, field, hostile).await;
         }
         for field in ["email", "display_name", "password"] {
             let before = app.snapshot().await;
-            let mut form = vec![("email", "new.person@example.kz"), ("display_name", "New Person"), ("password", "long enough secret")];
+            let mut form = vec![
+                ("email", "new.person@example.kz"),
+                ("display_name", "New Person"),
+                ("password", "long enough secret"),
+            ];
             form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = hostile;
             let response = TestApp::client().post(app.url("/kk/register")).form(&form).send().await.unwrap();
             let status = response.status();
@@ -137,7 +149,8 @@ async fn hostile_strings_in_body_membership_account_and_search_fields() {
             assert!(refused(status), "register {field}={hostile:?}: {status}");
             assert_eq!(app.snapshot().await, before);
         }
-        let (status, html) = app.get_text(&format!("/en/search?q={}", birlik::platform::web::url_encode(hostile))).await;
+        let (status, html) =
+            app.get_text(&format!("/en/search?q={}", birlik::platform::web::url_encode(hostile))).await;
         assert_eq!(status, StatusCode::OK);
         assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
     }

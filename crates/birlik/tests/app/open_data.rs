@@ -20,7 +20,11 @@ async fn every_table_exports_as_csv_and_json() {
         assert!(reader.headers().unwrap().iter().any(|h| h == "id" || h == "code" || h == "slug"));
         assert_eq!(reader.records().count(), rows, "{table}.csv has as many rows as {table}.json");
     }
-    assert_eq!(app.get("/api/v1/export/users.csv").await.status(), StatusCode::NOT_FOUND, "accounts are never exported");
+    assert_eq!(
+        app.get("/api/v1/export/users.csv").await.status(),
+        StatusCode::NOT_FOUND,
+        "accounts are never exported"
+    );
     assert_eq!(app.get("/api/v1/export/regions.xml").await.status(), StatusCode::NOT_FOUND);
 }
 

@@ -61,7 +61,8 @@ async fn language_switch_keeps_the_reader_on_the_same_page() {
     let (_, html) = app.get_text("/kk/associations?region=KZ-75&page=1").await;
     // `&` is escaped in attributes (as &#38; or &amp;): compare the parts around it.
     for lang in ["ru", "en"] {
-        let start = html.find(&format!("href=\"/{lang}/associations?region=KZ-75&")).expect("switch keeps path and query");
+        let start =
+            html.find(&format!("href=\"/{lang}/associations?region=KZ-75&")).expect("switch keeps path and query");
         assert!(html[start..start + 60].contains("page=1\""), "switch to {lang} keeps the page");
     }
 }
@@ -100,7 +101,13 @@ async fn associations_directory_filters_and_paginates() {
     assert!(!items.is_empty());
     assert!(items.iter().all(|a| a["region_code"] == "KZ-75"));
     let (_, koreans) = app.get_json("/api/v1/associations?group=koreans&per_page=200").await;
-    assert!(koreans["items"].as_array().unwrap().iter().all(|a| a["groups"].as_array().unwrap().contains(&"koreans".into())));
+    assert!(
+        koreans["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["groups"].as_array().unwrap().contains(&"koreans".into()))
+    );
     let (_, republican) = app.get_json("/api/v1/associations?level=republican&per_page=200").await;
     assert!(republican["items"].as_array().unwrap().iter().all(|a| a["region_code"].is_null()));
 }
@@ -122,7 +129,9 @@ async fn region_page_shows_its_assembly_councils_associations_groups_and_members
 #[tokio::test]
 async fn search_finds_groups_associations_bodies_and_people_in_every_language() {
     let app = TestApp::sqlite().await;
-    for (query, expected) in [("корейцев", "association"), ("Koreans", "group"), ("кәрістер", "group"), ("assembly", "body")] {
+    for (query, expected) in
+        [("корейцев", "association"), ("Koreans", "group"), ("кәрістер", "group"), ("assembly", "body")]
+    {
         let (status, hits) = app.get_json(&format!("/api/v1/search?q={query}&lang=en")).await;
         assert_eq!(status, StatusCode::OK);
         let hits = hits.as_array().unwrap();
@@ -131,7 +140,8 @@ async fn search_finds_groups_associations_bodies_and_people_in_every_language() 
     // Russian stemming: an inflected form finds the base form.
     let (_, hits) = app.get_json("/api/v1/search?q=ассамблеи&lang=ru").await;
     assert!(!hits.as_array().unwrap().is_empty());
-    let person = app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["person_name"].as_str().unwrap().to_owned();
+    let person =
+        app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["person_name"].as_str().unwrap().to_owned();
     let surname = person.split_whitespace().next().unwrap().to_owned();
     let (_, hits) = app.get_json(&format!("/api/v1/search?q={surname}")).await;
     assert!(hits.as_array().unwrap().iter().any(|h| h["kind"] == "person"), "{surname} finds a person");
@@ -152,7 +162,14 @@ async fn demo_content_covers_every_region() {
         let (_, list) = app.get_json(&format!("/api/v1/associations?region={code}")).await;
         assert!(list["total"].as_i64().unwrap() >= 1, "{code} has associations");
     }
-    for kind in ["national_session", "council", "ethnomediation_council", "scientific_expert_council", "mothers_council", "public_consent_council"] {
+    for kind in [
+        "national_session",
+        "council",
+        "ethnomediation_council",
+        "scientific_expert_council",
+        "mothers_council",
+        "public_consent_council",
+    ] {
         app.body_id(kind, None).await;
     }
 }

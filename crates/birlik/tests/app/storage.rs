@@ -79,21 +79,31 @@ async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
     let hits = app.state.search.search("Wondrous", Lang::En, 10).unwrap();
     assert!(hits.iter().any(|h| h.id == id.to_string()));
 
-    let changed = input::check_association(&AssociationFields { name_en: "Friendship House of Abai".into(), ..fields.clone() }, &refs)
-        .unwrap();
+    let changed = input::check_association(
+        &AssociationFields { name_en: "Friendship House of Abai".into(), ..fields.clone() },
+        &refs,
+    )
+    .unwrap();
     let updated = store::update_association(db, None, &read, &changed).await.unwrap();
     assert_eq!(updated.name_en, "Friendship House of Abai");
     let archived = store::archive_association(db, None, &updated).await.unwrap();
     assert!(archived.archived_at.is_some());
-    let (rows, _) = store::associations(db, &AssociationFilter { region: Some("KZ-10".into()), per_page: Some(200), ..Default::default() }, Lang::Kk)
-        .await
-        .unwrap();
+    let (rows, _) = store::associations(
+        db,
+        &AssociationFilter { region: Some("KZ-10".into()), per_page: Some(200), ..Default::default() },
+        Lang::Kk,
+    )
+    .await
+    .unwrap();
     assert!(rows.iter().all(|a| a.id != id), "archived associations leave the directory");
     assert!(store::association(db, id).await.unwrap().is_some(), "but nothing is deleted");
 
-    let entries = audit::list(db, &audit::Filter { entity: Some("association".into()), entity_id: Some(id.to_string()), ..Default::default() })
-        .await
-        .unwrap();
+    let entries = audit::list(
+        db,
+        &audit::Filter { entity: Some("association".into()), entity_id: Some(id.to_string()), ..Default::default() },
+    )
+    .await
+    .unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["archive", "update", "create"]);
     let update = &entries[1];
@@ -141,8 +151,12 @@ async fn memberships_keep_persons_and_terms(app: TestApp) {
     let input = input::check_membership(&fields, &refs, &Default::default()).unwrap();
     let created = store::create_memberships(db, None, &[input]).await.unwrap();
     let m = store::membership(db, created[0].id).await.unwrap().unwrap();
-    assert_eq!((m.person_name.as_str(), m.term_start.as_str(), m.term_end.as_deref()), ("Сәуле Жүсіпқызы Әбенова", "2023-04-27", Some("2027-04-27")));
-    let (rows, total) = store::memberships(db, &MembershipFilter { body: Some(assembly), ..Default::default() }).await.unwrap();
+    assert_eq!(
+        (m.person_name.as_str(), m.term_start.as_str(), m.term_end.as_deref()),
+        ("Сәуле Жүсіпқызы Әбенова", "2023-04-27", Some("2027-04-27"))
+    );
+    let (rows, total) =
+        store::memberships(db, &MembershipFilter { body: Some(assembly), ..Default::default() }).await.unwrap();
     assert!(total >= 1);
     assert!(rows.iter().any(|r| r.id == m.id));
     assert_eq!(rows[0].position, "chair", "chairs are listed first");
@@ -150,7 +164,10 @@ async fn memberships_keep_persons_and_terms(app: TestApp) {
     let errors = input::check_membership(&bad, &refs, &Default::default()).unwrap_err();
     assert_eq!(errors[0].key, "field-term-end-before-start");
     store::archive_membership(db, None, &m).await.unwrap();
-    let (rows, _) = store::memberships(db, &MembershipFilter { body: Some(assembly), per_page: Some(500), ..Default::default() }).await.unwrap();
+    let (rows, _) =
+        store::memberships(db, &MembershipFilter { body: Some(assembly), per_page: Some(500), ..Default::default() })
+            .await
+            .unwrap();
     assert!(rows.iter().all(|r| r.id != m.id));
 }
 
@@ -159,7 +176,10 @@ async fn audit_log_is_append_only_and_filterable(app: TestApp) {
     let admin = app.login_as("admin@example.kz").await;
     let body = app.body_id("mothers_council", Some("KZ-75")).await;
     let r = admin
-        .post_form(&format!("/en/bodies/{body}/members/new"), &[("person_name", "Гүлнар Серікқызы"), ("position", "member"), ("term_start", "2024-02-01")])
+        .post_form(
+            &format!("/en/bodies/{body}/members/new"),
+            &[("person_name", "Гүлнар Серікқызы"), ("position", "member"), ("term_start", "2024-02-01")],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (status, html) = admin.get_text("/en/admin/audit?entity=membership&actor=ADMIN@example.kz").await;
@@ -182,9 +202,13 @@ async fn directory_sorts_in_kazakh_order_and_paginates(app: TestApp) {
     let mut names = Vec::new();
     let mut total = 0;
     for page in 1..=3 {
-        let (rows, t) = store::associations(db, &AssociationFilter { page: Some(page), per_page: Some(20), ..Default::default() }, Lang::Kk)
-            .await
-            .unwrap();
+        let (rows, t) = store::associations(
+            db,
+            &AssociationFilter { page: Some(page), per_page: Some(20), ..Default::default() },
+            Lang::Kk,
+        )
+        .await
+        .unwrap();
         total = t;
         names.extend(rows.into_iter().map(|a| a.name_kk));
     }

@@ -44,13 +44,12 @@ impl TestApp {
         let (db, pg_database) = match backend {
             Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
             Backend::Postgres => {
-                let name = format!(
-                    "birlik_test_{}_{}",
-                    std::process::id(),
-                    COUNTER.fetch_add(1, Ordering::SeqCst)
-                );
+                let name = format!("birlik_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
                 let admin = sqlx::PgPool::connect(PG_ADMIN_URL).await.expect("postgres reachable");
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.expect("create db");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&admin)
+                    .await
+                    .expect("create db");
                 admin.close().await;
                 let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
                 (Db::connect(Some(&url), dir.path()).await.expect("postgres opens"), Some(name))
@@ -171,9 +170,11 @@ impl Drop for TestApp {
                 if let Ok(runtime) = runtime {
                     runtime.block_on(async {
                         if let Ok(admin) = sqlx::PgPool::connect(PG_ADMIN_URL).await {
-                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                                .execute(&admin)
-                                .await;
+                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            )))
+                            .execute(&admin)
+                            .await;
                         }
                     });
                 }
@@ -200,8 +201,13 @@ impl LoggedIn {
     }
 
     pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &Value) -> (StatusCode, Value) {
-        let response =
-            self.client.request(method, format!("{}{}", self.base, path)).json(body).send().await.expect("request sent");
+        let response = self
+            .client
+            .request(method, format!("{}{}", self.base, path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent");
         let status = response.status();
         (status, response.json().await.unwrap_or(Value::Null))
     }
