@@ -1,12 +1,12 @@
 //! Scale benchmark (run by hand, in release): a synthetic conversation with planted groups, analysed whole.
 //!
-//! `cargo run --release -p consensus --example scale -- [participants] [statements] [votes_per_participant] [als_sweeps]`
+//! `cargo run --release -p consensus --example scale -- [participants] [statements] [votes_per_participant] [als_sweeps] [adam]`
 //! (defaults: 1,000,000 × 10,000 × 100 → 100 million votes). Measure peak memory with `/usr/bin/time -v`.
 
 use std::time::Instant;
 
 use consensus::ari::adjusted_rand_index;
-use consensus::bridging::{BridgingOptions, fit_als};
+use consensus::bridging::{BridgingOptions, fit_adam, fit_als};
 use consensus::data::VoteMatrix;
 use consensus::polis::{PolisOptions, analyze};
 use consensus::synth::{Synth, SynthOptions};
@@ -74,4 +74,23 @@ fn main() {
         shared_first,
         peak_mib()
     );
+    if std::env::args().nth(5).is_some_and(|a| a == "adam") {
+        let t = Instant::now();
+        let a = fit_adam(&m, &active, &BridgingOptions::default());
+        let n = b.statement_intercept.len() as f64;
+        let max_di =
+            b.statement_intercept.iter().zip(&a.statement_intercept).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max);
+        let mean_di =
+            b.statement_intercept.iter().zip(&a.statement_intercept).map(|(x, y)| (x - y).abs()).sum::<f64>() / n;
+        println!(
+            "bridging B (Adam reference): {:.2} s, {} epochs, loss {:.6} (ALS {:.6}); statement intercepts differ by {:.4} on average, {:.4} at most (peak {:.0} MiB)",
+            t.elapsed().as_secs_f64(),
+            a.iterations,
+            a.loss,
+            b.loss,
+            mean_di,
+            max_di,
+            peak_mib()
+        );
+    }
 }

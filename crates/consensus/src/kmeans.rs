@@ -23,64 +23,111 @@ impl Clustering {
     }
 }
 
-fn nearest(p: [f64; 2], centres: &[[f64; 2]]) -> u32 {
-    let mut best = 0;
-    let mut bd = f64::INFINITY;
+/// Nearest and second-nearest centre of a point: (index, distance, second distance); ties to the lowest index.
+fn nearest2(p: [f64; 2], centres: &[[f64; 2]]) -> (u32, f64, f64) {
+    let (mut best, mut d1, mut d2) = (0usize, f64::INFINITY, f64::INFINITY);
     for (c, &x) in centres.iter().enumerate() {
         let d = dist2(p, x);
-        if d < bd {
-            bd = d;
+        if d < d1 {
+            d2 = d1;
+            d1 = d;
             best = c;
+        } else if d < d2 {
+            d2 = d;
         }
     }
-    best as u32
+    (best as u32, d1.sqrt(), d2.sqrt())
 }
 
 /// Lloyd's algorithm from the given initial centres: assign every point to its nearest centre (ties to the
 /// lowest index), move centres to the weighted mean of their points, drop clusters left empty (as Pol.is
 /// does), and stop when no centre moves by `tol` or more, or after `max_iter` iterations.
+///
+/// The assignment step uses Hamerly's bounds (2010): an upper bound on the distance to the assigned centre
+/// and a lower bound on the distance to any other, moved by how far the centres moved; a point is looked
+/// at again only when its bounds no longer prove its assignment. The result is that of plain Lloyd.
 pub fn kmeans(points: &[[f64; 2]], weights: &[f64], init: Vec<[f64; 2]>, tol: f64, max_iter: usize) -> Clustering {
     let mut centres = init;
-    let mut assign = vec![0u32; points.len()];
-    let mut it = 0;
-    if centres.is_empty() || points.is_empty() {
-        return Clustering { centres: Vec::new(), assign, iterations: 0 };
+    let n = points.len();
+    if centres.is_empty() || n == 0 {
+        return Clustering { centres: Vec::new(), assign: vec![0; n], iterations: 0 };
     }
+    // (assignment, upper bound, lower bound) per point.
+    let full = |centres: &[[f64; 2]]| -> Vec<(u32, f64, f64)> {
+        points.par_iter().with_min_len(8192).map(|p| nearest2(*p, centres)).collect()
+    };
+    let mut state = full(&centres);
+    let mut it = 0;
     loop {
         it += 1;
-        points.par_iter().zip(assign.par_iter_mut()).with_min_len(8192).for_each(|(p, a)| *a = nearest(*p, &centres));
         let k = centres.len();
         let mut sum = vec![[0.0f64; 3]; k];
-        for ((p, &a), &w) in points.iter().zip(&assign).zip(weights) {
+        for (p, (&(a, _, _), &w)) in points.iter().zip(state.iter().zip(weights)) {
             let s = &mut sum[a as usize];
             s[0] += w * p[0];
             s[1] += w * p[1];
             s[2] += w;
         }
-        let mut moved = 0.0f64;
         let mut next = Vec::with_capacity(k);
+        let mut moved = Vec::with_capacity(k);
         let mut remap = vec![u32::MAX; k];
         for (c, s) in sum.iter().enumerate() {
             if s[2] > 0.0 {
                 let x = [s[0] / s[2], s[1] / s[2]];
-                moved = moved.max(dist2(x, centres[c]).sqrt());
+                moved.push(dist2(x, centres[c]).sqrt());
                 remap[c] = next.len() as u32;
                 next.push(x);
             }
         }
         let dropped = next.len() < k;
         centres = next;
+        let max_move = moved.iter().cloned().fold(0.0f64, f64::max);
+        let done = (!dropped && max_move < tol) || it >= max_iter;
         if dropped {
-            assign.iter_mut().for_each(|a| *a = remap[*a as usize]);
+            state = full(&centres);
+        } else {
+            // Largest and second-largest move, for the lower bounds.
+            let (mut m1, mut m1i, mut m2) = (0.0f64, usize::MAX, 0.0f64);
+            for (c, &d) in moved.iter().enumerate() {
+                if d > m1 {
+                    m2 = m1;
+                    m1 = d;
+                    m1i = c;
+                } else if d > m2 {
+                    m2 = d;
+                }
+            }
+            // Half the distance from each centre to its nearest other centre.
+            let half: Vec<f64> = (0..centres.len())
+                .map(|c| {
+                    (0..centres.len())
+                        .filter(|&o| o != c)
+                        .map(|o| dist2(centres[c], centres[o]))
+                        .fold(f64::INFINITY, f64::min)
+                        .sqrt()
+                        / 2.0
+                })
+                .collect();
+            let cs = &centres;
+            state.par_iter_mut().zip(points.par_iter()).with_min_len(8192).for_each(|(st, p)| {
+                let a = st.0 as usize;
+                let upper = st.1 + moved[a];
+                let lower = st.2 - if a == m1i { m2 } else { m1 };
+                let bound = half[a].max(lower);
+                if upper < bound {
+                    *st = (st.0, upper, lower);
+                    return;
+                }
+                let exact = dist2(*p, cs[a]).sqrt();
+                if exact < bound {
+                    *st = (st.0, exact, lower);
+                    return;
+                }
+                *st = nearest2(*p, cs);
+            });
         }
-        if (!dropped && moved < tol) || it >= max_iter {
-            // Final assignment consistent with the final centres.
-            points
-                .par_iter()
-                .zip(assign.par_iter_mut())
-                .with_min_len(8192)
-                .for_each(|(p, a)| *a = nearest(*p, &centres));
-            return Clustering { centres, assign, iterations: it };
+        if done {
+            return Clustering { centres, assign: state.iter().map(|s| s.0).collect(), iterations: it };
         }
     }
 }

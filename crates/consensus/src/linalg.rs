@@ -69,7 +69,11 @@ pub fn column_means(m: &VoteMatrix, rows: &[bool], active: &[bool]) -> Vec<f64> 
 /// One pass of `W = Xᵀ X V` for the two columns of `V` at once, X the centred matrix restricted to `rows`.
 fn gram_apply(m: &VoteMatrix, rows: &[bool], active: &[bool], mean: &[f64], v: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let n = m.n_cols;
-    fold_rows(
+    // Branch-free inner loops: inactive columns get a zero direction (so they add nothing to the dot
+    // products) and their accumulated entries are cleared at the end.
+    let vm: Vec<[f64; 3]> =
+        (0..n).map(|j| if active[j] { [v[j][0], v[j][1], mean[j]] } else { [0.0, 0.0, mean[j]] }).collect();
+    let mut w = fold_rows(
         m.n_rows,
         || vec![[0.0f64; 2]; n],
         |w, i| {
@@ -77,20 +81,16 @@ fn gram_apply(m: &VoteMatrix, rows: &[bool], active: &[bool], mean: &[f64], v: &
                 let (cols, vals) = m.row(i);
                 let (mut a, mut b) = (0.0, 0.0);
                 for (&j, &x) in cols.iter().zip(vals) {
-                    let j = j as usize;
-                    if active[j] {
-                        let x = x as f64 - mean[j];
-                        a += x * v[j][0];
-                        b += x * v[j][1];
-                    }
+                    let e = vm[j as usize];
+                    let x = x as f64 - e[2];
+                    a += x * e[0];
+                    b += x * e[1];
                 }
                 for (&j, &x) in cols.iter().zip(vals) {
-                    let j = j as usize;
-                    if active[j] {
-                        let x = x as f64 - mean[j];
-                        w[j][0] += a * x;
-                        w[j][1] += b * x;
-                    }
+                    let x = x as f64 - vm[j as usize][2];
+                    let t = &mut w[j as usize];
+                    t[0] += a * x;
+                    t[1] += b * x;
                 }
             }
         },
@@ -100,7 +100,13 @@ fn gram_apply(m: &VoteMatrix, rows: &[bool], active: &[bool], mean: &[f64], v: &
                 a[1] += b[1];
             })
         },
-    )
+    );
+    for j in 0..n {
+        if !active[j] {
+            w[j] = [0.0, 0.0];
+        }
+    }
+    w
 }
 
 fn dot(a: &[[f64; 2]], k: usize, b: &[[f64; 2]], l: usize) -> f64 {
