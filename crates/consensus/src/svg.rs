@@ -1,6 +1,7 @@
 //! The opinion map as SVG: participants drawn only as density on a coarse grid (a cell is drawn only when
 //! at least `min_cell` participants fall in its 3 × 3 neighbourhood, so no lone participant shows), groups
-//! outlined by their 2σ covariance ellipse (an aggregate, not anyone's position), every text escaped.
+//! outlined by their 2σ covariance ellipse (an aggregate, not anyone's position; drawn only for groups of at
+//! least `min_cell` members), every text escaped.
 
 use std::fmt::Write;
 
@@ -112,7 +113,8 @@ pub fn opinion_map(r: &PolisResult, title: &str, group_names: &[String], o: &Svg
     // Group outlines: mean ± 2σ ellipse of the members.
     for g in &r.groups {
         let members: Vec<[f64; 2]> = pts.iter().filter(|p| p.1 == Some(g.id)).map(|p| to_px(p.0)).collect();
-        if members.len() < 2 {
+        // An ellipse of very few members would come close to showing where they are.
+        if members.len() < o.min_cell.max(2) as usize {
             continue;
         }
         let nm = members.len() as f64;

@@ -384,3 +384,55 @@ fn incremental_state_keeps_participants_and_k() {
     let back: PolisState = serde_json::from_str(&json).unwrap();
     assert_eq!(back, state);
 }
+
+#[test]
+fn degenerate_conversations_do_not_panic() {
+    let o = PolisOptions::default();
+    // Nothing at all.
+    let empty = ConversationBuilder::new().build();
+    let r = analyze_conversation(&empty, &o);
+    assert_eq!(r.k, 0);
+    assert!(r.groups.is_empty());
+    // One participant, one vote.
+    let mut b = ConversationBuilder::new();
+    b.vote("a", "s", 1, None).unwrap();
+    let r = analyze_conversation(&b.build(), &o);
+    assert!(r.k <= 1);
+    // Everyone identical; every statement moderated out; a meta statement.
+    let mut b = ConversationBuilder::new();
+    for i in 0..30 {
+        for j in 0..5 {
+            b.vote(&i.to_string(), &j.to_string(), 1, None).unwrap();
+        }
+    }
+    let same = b.build();
+    let r = analyze_conversation(&same, &o);
+    assert!(r.k <= 1, "identical voters form one group, k = {}", r.k);
+    let mut b = ConversationBuilder::new();
+    for j in 0..3 {
+        b.statement(&j.to_string(), "", true, j == 2);
+    }
+    for i in 0..20 {
+        for j in 0..3 {
+            b.vote(&i.to_string(), &j.to_string(), if i % 2 == 0 { 1 } else { -1 }, None).unwrap();
+        }
+    }
+    let c = b.build();
+    let r = analyze_conversation(&c, &o);
+    assert_eq!(r.n_active, 0);
+    assert_eq!(r.statements[2].priority, 49.0);
+    // Replay, bridging, unity, the report and the map on these.
+    for conv in [&empty, &same, &c] {
+        let (r, _, _) = replay(conv, &o, &ReplaySchedule::default());
+        let m = conv.matrix();
+        let active = conv.active();
+        let model = fit_als(&m, &active, &BridgingOptions::default());
+        assert!(model.loss.is_finite());
+        let adam = consensus::bridging::fit_adam(&m, &active, &BridgingOptions::default());
+        assert!(adam.loss.is_finite());
+        let report = Report::new(conv, &r, None, vec![]);
+        report.write_json(Vec::new()).unwrap();
+        let svg = opinion_map(&r, "x", &[], &SvgOptions::default());
+        assert!(svg.ends_with("</svg>"));
+    }
+}
