@@ -5,14 +5,14 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use ::consensus::data::ConversationBuilder;
+use ::consensus::pipeline::{AnalysisOptions, Solver, analyze_full};
+use ::consensus::polis::PolisOptions;
+use ::consensus::replay::ReplaySchedule;
+use ::consensus::svg::{SvgOptions, opinion_map};
+use ::consensus::synth::{Synth, SynthOptions};
+use ::consensus::unity::UnityOptions;
 use anyhow::{Context, bail};
-use consensus::data::ConversationBuilder;
-use consensus::pipeline::{AnalysisOptions, Solver, analyze_full};
-use consensus::polis::PolisOptions;
-use consensus::replay::ReplaySchedule;
-use consensus::svg::{SvgOptions, opinion_map};
-use consensus::synth::{Synth, SynthOptions};
-use consensus::unity::UnityOptions;
 
 /// The consensus engine: opinion groups, bridging statements, cross-group unity.
 #[derive(clap::Subcommand, Debug)]
@@ -124,20 +124,20 @@ fn analyze(a: AnalyzeArgs) -> anyhow::Result<()> {
     let mut b = ConversationBuilder::new();
     let title = match (&a.polis_dir, &a.votes) {
         (Some(dir), _) => {
-            consensus::io::add_polis_comments(&mut b, open(&dir.join("comments.csv"))?)
+            ::consensus::io::add_polis_comments(&mut b, open(&dir.join("comments.csv"))?)
                 .with_context(|| format!("{}/comments.csv", dir.display()))?;
-            consensus::io::add_polis_votes(&mut b, open(&dir.join("votes.csv"))?)
+            ::consensus::io::add_polis_votes(&mut b, open(&dir.join("votes.csv"))?)
                 .with_context(|| format!("{}/votes.csv", dir.display()))?;
             dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned())
         }
         (None, Some(votes)) => {
-            consensus::io::add_votes_csv(&mut b, open(votes)?).with_context(|| votes.display().to_string())?;
+            ::consensus::io::add_votes_csv(&mut b, open(votes)?).with_context(|| votes.display().to_string())?;
             votes.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         }
         (None, None) => bail!("give --polis-dir DIR or --votes FILE.csv"),
     };
     if let Some(attrs) = &a.attributes {
-        consensus::io::add_attributes_csv(&mut b, open(attrs)?).with_context(|| attrs.display().to_string())?;
+        ::consensus::io::add_attributes_csv(&mut b, open(attrs)?).with_context(|| attrs.display().to_string())?;
     }
     let conv = b.build();
     let mut polis = PolisOptions::default();
