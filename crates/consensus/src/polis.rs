@@ -385,15 +385,17 @@ fn beats_best_agree(r: &Repness, best: Option<&Repness>, z: f64) -> bool {
 }
 
 /// Pol.is `select-rep-comments` for one group: the statements that pass both tests (group proportion and
-/// group-vs-rest) in their direction, best metric `ra·rat·pa·pat` first, the best agreed statement in front,
-/// at most 5, agrees before disagrees; when none passes, the best agreed statement, else the best by test.
+/// group-vs-rest) in their direction, best metric `ra·rat·pa·pat` first, the best agreed statement
+/// (`beats-best-agr?`) in front, at most 5, agrees before disagrees; when none passes, the best agreed
+/// statement, else the best by test. Each is reported in the direction of its larger repness test
+/// (`finalize-cmt-stats`), the best agreed one included, as red-dwarf's port does.
 pub fn select_representative(stats: &[Repness], z: f64) -> Vec<RepStatement> {
     let sig = |x: f64| x > z;
     let mut best_agree: Option<&Repness> = None;
     let mut best: Option<&Repness> = None;
     let mut sufficient: Vec<RepStatement> = Vec::new();
     for r in stats {
-        if r.na > r.nd && beats_best_agree(r, best_agree, z) {
+        if beats_best_agree(r, best_agree, z) {
             best_agree = Some(r);
         }
         let f = finalize(r);
@@ -404,18 +406,7 @@ pub fn select_representative(stats: &[Repness], z: f64) -> Vec<RepStatement> {
             sufficient.push(f);
         }
     }
-    let best_agree = best_agree.map(|r| {
-        let mut f = finalize(r);
-        // The best agreed statement is shown as an agree.
-        f.repful_for = Direction::Agree;
-        f.n_success = r.na;
-        f.p_success = r.pa;
-        f.p_test = r.pat;
-        f.repness = r.ra;
-        f.repness_test = r.rat;
-        f.best_agree = true;
-        f
-    });
+    let best_agree = best_agree.map(|r| RepStatement { best_agree: true, ..finalize(r) });
     let mut out = if sufficient.is_empty() {
         match (best_agree, best) {
             (Some(a), _) => vec![a],
@@ -692,13 +683,17 @@ pub fn analyze(
             representative: select_representative(&repness[g], opts.z_90),
         })
         .collect();
-    let active_totals: Vec<(u32, [u32; 3])> = (0..n_s).filter(|&j| active[j]).map(|j| (j as u32, total[j])).collect();
+    // Consensus over every voter (as red-dwarf's port of Pol.is does), not only the grouped ones.
+    let active_totals: Vec<(u32, [u32; 3])> =
+        (0..n_s).filter(|&j| active[j]).map(|j| (j as u32, everyone[j])).collect();
     let consensus = select_consensus(&active_totals, opts.z_90);
 
     // 7. Per statement: all voters' counts, group-informed consensus, extremity, priority.
     let statements: Vec<StatementStats> = (0..n_s)
         .map(|j| {
             let c = everyone[j];
+            // Routing priority counts the grouped participants' votes (Pol.is sums its group votes).
+            let t = total[j];
             let (mut ga, mut gd) = (1.0, 1.0);
             for g in 0..k {
                 let x = counts[g * n_s + j];
@@ -710,7 +705,7 @@ pub fn analyze(
             let extremity = (projection[0].powi(2) + projection[1].powi(2)).sqrt();
             let pass = c[2] - c[0] - c[1];
             let prio = if active[j] || is_meta[j] {
-                priority(is_meta[j], c[0] as f64, pass as f64, c[2] as f64, extremity)
+                priority(is_meta[j], t[0] as f64, (t[2] - t[0] - t[1]) as f64, t[2] as f64, extremity)
             } else {
                 0.0
             };
