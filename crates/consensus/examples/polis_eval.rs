@@ -41,6 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         weighted_silhouette: flag("WSIL", d.weighted_silhouette),
         group_restarts_when_warm: flag("RESTARTS", d.group_restarts_when_warm),
         group_restarts: std::env::var("GR").ok().and_then(|g| g.parse().ok()).unwrap_or(d.group_restarts),
+        base_k: std::env::var("BASEK").ok().and_then(|g| g.parse().ok()).unwrap_or(d.base_k),
         min_votes: std::env::var("MINV").ok().and_then(|g| g.parse().ok()).unwrap_or(7),
         ..PolisOptions::default()
     };
