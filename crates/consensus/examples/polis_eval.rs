@@ -47,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let force_their_k = flag("FORCE_K", false);
     if let Some(n) = std::env::var("SEEDS").ok().and_then(|s| s.parse::<u64>().ok()) {
-        return seed_sweep(&dir, &opts, n);
+        return seed_sweep(&dir, &opts, n, force_their_k);
     }
     println!(
         "| conversation | participants | statements | votes | their k | our k | ARI | our k (replay) | ARI (replay) | compared / theirs | analysis A (ms, median of 21) | replay (ms, updates) |"
@@ -120,7 +120,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// ARI over `n` seeds: mean, min and max per conversation, one-shot and replay.
-fn seed_sweep(dir: &str, opts: &PolisOptions, n: u64) -> Result<(), Box<dyn std::error::Error>> {
+fn seed_sweep(dir: &str, opts: &PolisOptions, n: u64, force_their_k: bool) -> Result<(), Box<dyn std::error::Error>> {
     let mut names: Vec<_> =
         std::fs::read_dir(dir)?.filter_map(|e| e.ok()).filter(|e| e.path().is_dir()).map(|e| e.path()).collect();
     names.sort();
@@ -139,7 +139,7 @@ fn seed_sweep(dir: &str, opts: &PolisOptions, n: u64) -> Result<(), Box<dyn std:
         let (mut a1, mut a2) = (Vec::new(), Vec::new());
         let (mut k1, mut k2): (HashMap<usize, usize>, HashMap<usize, usize>) = (HashMap::new(), HashMap::new());
         for seed in 0..n {
-            let o = PolisOptions { seed, ..opts.clone() };
+            let o = PolisOptions { seed, force_k: force_their_k.then_some(their_k), ..opts.clone() };
             let r = analyze_conversation(&conv, &o);
             a1.push(score(&conv, &r, &theirs).0);
             *k1.entry(r.k).or_default() += 1;
