@@ -14,6 +14,8 @@
 //!   possessive (қала-сы or қалас-ы?);
 //! * the vowel that Kazakh drops before a vowel-initial suffix is put back (халқы → халық, орны → орын,
 //!   аузы → ауыз);
+//! * a final -н after а, ә, е, я is dropped when two vowels remain (баланы, read as балан-ы, meets бала; отан
+//!   and отаны give ота);
 //! * a final б/г/ғ becomes п/к/қ (кітабы → кітап, бірлігі → бірлік, аймағы → аймақ).
 //!
 //! The result is a search key, not a dictionary lemma. Words of other languages pass through mostly unchanged
@@ -506,6 +508,15 @@ fn cut_tail(out: &mut String, s_dropped: &mut bool) {
         out.truncate(r.len());
         *s_dropped = true;
     }
+    // 2b. A final -н after а, ә, е or я goes when two vowels remain: бала-ны (accusative) and отан-ы (possessive)
+    //     cannot be told apart, so бала, баланы and отан, отаны must meet whatever the parse (отан → ота,
+    //     ассамблеяны → ассамблея). One-syllable roots keep it (жан, сан, нан), and so do -ын/-ін (step 3).
+    if let Some(r) = out.strip_suffix('н')
+        && r.ends_with(['а', 'ә', 'е', 'я'])
+        && r.chars().filter(|&c| is_vowel(c) && c != 'у' && c != 'и').count() >= 2
+    {
+        out.truncate(r.len());
+    }
     // 3. A final -ы/-і after a consonant; or -ым/-ім, -ын/-ін, or -ы/-і once an -с went, leaving at least three
     //    letters (so орыс → оры does not meet ор, and жиын does not become жи).
     let cut = ends_in_consonant_then(out, &["ы", "і"])
@@ -521,10 +532,8 @@ pub(crate) fn stem_cyrillic_lower(w: &str) -> String {
     if !w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
         return w.to_owned();
     }
-    if PROTECTED.contains(&w) {
-        return w.to_owned();
-    }
-    let n = best_parse(w, 0, Req::None, 0).map_or(w.len(), |p| p.root_len);
+    let n =
+        if PROTECTED.contains(&w) { w.len() } else { best_parse(w, 0, Req::None, 0).map_or(w.len(), |p| p.root_len) };
     normalise(&w[..n])
 }
 
