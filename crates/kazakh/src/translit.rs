@@ -255,7 +255,7 @@ fn lat_lower(c: char) -> Option<char> {
     })
 }
 
-fn lower_to_cyr(c: char) -> char {
+const fn lower_to_cyr(c: char) -> char {
     match c {
         'a' => 'а',
         'ä' => 'ә',
@@ -289,6 +289,43 @@ fn lower_to_cyr(c: char) -> char {
         'y' => 'ы',
         'z' => 'з',
         other => other,
+    }
+}
+
+/// Cyrillic for the ASCII letters that need no context (all but i, t and the letters outside the alphabet:
+/// c, w, x); `'\0'` for the rest.
+static ASCII_TO_CYR: [char; 128] = {
+    let mut t = ['\0'; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let lower = b.to_ascii_lowercase();
+        if lower.is_ascii_lowercase() && !matches!(lower, b'i' | b't' | b'c' | b'w' | b'x') {
+            let cyr = lower_to_cyr(lower as char);
+            t[b as usize] = if b.is_ascii_uppercase() { cyr_upper_const(cyr) } else { cyr };
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Upper case of the Cyrillic letters [`lower_to_cyr`] gives (a `const` version of [`cyr_upper`]).
+const fn cyr_upper_const(c: char) -> char {
+    match c {
+        'і' => 'І',
+        'ә' => 'Ә',
+        'ғ' => 'Ғ',
+        'қ' => 'Қ',
+        'ң' => 'Ң',
+        'ө' => 'Ө',
+        'ұ' => 'Ұ',
+        'ү' => 'Ү',
+        'һ' => 'Һ',
+        // а..я → А..Я
+        'а'..='я' => match char::from_u32(c as u32 - 0x20) {
+            Some(u) => u,
+            None => c,
+        },
+        _ => c,
     }
 }
 
@@ -332,6 +369,16 @@ pub fn to_cyrillic(s: &str) -> String {
             out.push_str(&s[start..i]);
             prev = Some(bytes[i - 1] as char);
             continue;
+        }
+        // ASCII letters without a context rule: one table look-up.
+        if b < 0x80 {
+            let m = ASCII_TO_CYR[b as usize];
+            if m != '\0' {
+                out.push(m);
+                prev = Some(b as char);
+                i += 1;
+                continue;
+            }
         }
         let mut rest = s[i..].chars();
         let Some(c) = rest.next() else { break };
