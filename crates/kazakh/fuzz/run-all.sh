@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Run every fuzz target for SECONDS (default 600), two at a time, with a seed corpus made from the
-# evaluation sets. Logs go to $LOGDIR (default /tmp/kazakh-fuzz). Needs `cargo install cargo-fuzz`.
+# Run every fuzz target (or those named in $TARGETS) for SECONDS (default 600), two at a time, with a seed
+# corpus made from the evaluation sets. Logs go to $LOGDIR (default /tmp/kazakh-fuzz). Needs
+# `cargo install cargo-fuzz`.
 set -u
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
 LOGDIR="${LOGDIR:-/tmp/kazakh-fuzz}"
 mkdir -p "$LOGDIR"
-targets=(to_latin to_latin_bytes to_cyrillic detect stem search_terms)
+read -r -a targets <<< "${TARGETS:-to_latin to_latin_bytes to_cyrillic detect stem search_terms}"
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   n=0

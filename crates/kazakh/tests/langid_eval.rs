@@ -1,6 +1,8 @@
 //! Language identification: accuracy per language on the development set `tests/data/langid_eval.tsv`
-//! (asserted ≥ 98% on texts of three words or more) and on the held-out set `tests/data/langid_heldout.tsv`
-//! (written after tuning; reported, asserted ≥ 80%: short Kyrgyz and Tatar sentences are its weak spot). Run with `--nocapture` to see the figures.
+//! (asserted ≥ 98% on texts of three words or more), on the first held-out set `tests/data/langid_heldout.tsv`
+//! (written after tuning on the first; its Kyrgyz and Tatar errors then led to two more rules, so it is no
+//! longer held out) and on the second held-out set `tests/data/langid_heldout2.tsv` (written after that, never
+//! used to tune). The held-out sets are asserted ≥ 80%. Run with `--nocapture` to see the figures.
 
 use kazakh::{Lang, detect};
 
@@ -65,4 +67,11 @@ fn development_set() {
 fn held_out_set() {
     let worst = evaluate("held-out", include_str!("data/langid_heldout.tsv"), 100);
     assert!(worst >= 0.80, "held-out accuracy on texts of ≥3 words below 80% for some language: {worst:.3}");
+}
+
+/// Written after the detector was also tuned on the first held-out set's errors; reported, asserted ≥ 80%.
+#[test]
+fn second_held_out_set() {
+    let worst = evaluate("held-out 2", include_str!("data/langid_heldout2.tsv"), 80);
+    assert!(worst >= 0.80, "second held-out accuracy on texts of ≥3 words below 80% for some language: {worst:.3}");
 }
