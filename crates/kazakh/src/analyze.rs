@@ -19,6 +19,13 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c))).filter(|t| !t.is_empty())
 }
 
+/// The words of a text with their byte offsets in it (`text[start..start + word.len()] == word`), for an
+/// analyzer that records offsets (highlighting, tantivy's `Token::offset_from`).
+pub fn token_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    tokens(text).map(move |t| (t.as_ptr() as usize - base, t))
+}
+
 fn is_cyrillic_word(t: &str) -> bool {
     t.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
@@ -125,6 +132,15 @@ mod tests {
         assert_eq!(search_terms("Bonjour Paris", Lang::Other), ["bonjour", "paris"]);
         let long = "а".repeat(200);
         assert_eq!(search_terms(&long, Lang::Kk).len(), 1);
+    }
+
+    #[test]
+    fn spans() {
+        let text = "Ассамблея, 2026 — бірлік!";
+        for (start, word) in token_spans(text) {
+            assert_eq!(&text[start..start + word.len()], word);
+        }
+        assert_eq!(token_spans(text).map(|(s, _)| s).collect::<Vec<_>>(), [0, 20, 29]);
     }
 
     #[test]

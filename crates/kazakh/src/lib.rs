@@ -10,7 +10,7 @@ mod fold;
 mod stem;
 mod translit;
 
-pub use analyze::{query_terms, search_terms, term, tokens};
+pub use analyze::{query_terms, search_terms, term, token_spans, tokens};
 pub use detect::{Lang, detect};
 pub use fold::fold;
 pub use stem::stem;
