@@ -8,7 +8,7 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Deserialize;
 
-use crate::commands::{Cli, app_state};
+use crate::commands::{Globals, app_state};
 use crate::platform::i18n::Lang;
 use crate::platform::web::FieldError;
 use crate::registry::input::{self, AssociationFields, MembershipFields, Refs};
@@ -127,7 +127,7 @@ fn count_rows(path: &Path) -> anyhow::Result<usize> {
     Ok(text.iter().filter(|b| **b == b'\n').count().saturating_sub(1))
 }
 
-pub async fn run(cli: &Cli, command: &ImportCommand) -> anyhow::Result<()> {
+pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
     let (file, lang) = match command {
         ImportCommand::Associations { file, lang } | ImportCommand::Members { file, lang } => (file, lang),
     };

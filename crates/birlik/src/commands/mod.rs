@@ -1,5 +1,6 @@
 //! The command line of the one binary: `serve`, `migrate`, `admin`, `import`, `export`, `backup`, `reindex`.
 
+pub mod consensus;
 pub mod import;
 pub mod serve;
 
@@ -14,6 +15,15 @@ use crate::platform::{AppState, Settings};
 #[derive(Parser, Debug)]
 #[command(name = "birlik", version, about = "The open platform of an assembly of peoples")]
 pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(clap::Args, Debug)]
+pub struct Globals {
     /// Where the embedded database, the search index and backups live.
     #[arg(long, global = true, env = "BIRLIK_DATA_DIR", default_value = "birlik-data")]
     pub data_dir: PathBuf,
@@ -23,8 +33,6 @@ pub struct Cli {
     /// Log lines as text or as JSON objects.
     #[arg(long, global = true, env = "BIRLIK_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
-    #[command(subcommand)]
-    pub command: Command,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -38,7 +46,11 @@ pub enum Command {
     /// Run the web server.
     Serve(serve::ServeArgs),
     /// Apply database migrations and load the reference data, then exit.
-    Migrate,
+    Migrate {
+        /// Also seed the fictional demo content into an empty registry.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Accounts and roles.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -55,6 +67,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Rebuild the search index from the database.
     Reindex,
+    /// The consensus engine: opinion groups, bridging statements and cross-group unity of a conversation.
+    #[command(subcommand)]
+    Consensus(consensus::ConsensusCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -94,27 +109,38 @@ pub fn init_logging(format: LogFormat) {
 }
 
 /// Opens the database, brings its schema up to date and loads the reference data.
-pub async fn open_db(cli: &Cli) -> anyhow::Result<Db> {
+pub async fn open_db(cli: &Globals) -> anyhow::Result<Db> {
     let db = Db::connect(cli.database_url.as_deref(), &cli.data_dir).await?;
     db.migrate().await?;
     crate::registry::reference::load(&db).await?;
     Ok(db)
 }
 
-fn settings(cli: &Cli) -> Settings {
+fn settings(cli: &Globals) -> Settings {
     Settings { data_dir: cli.data_dir.clone(), ..Settings::default() }
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    match &cli.command {
-        Command::Serve(args) => serve::run(&cli, args).await,
-        Command::Migrate => {
-            let db = open_db(&cli).await?;
+    match cli.command {
+        // The analysis is CPU-bound with its own threads, and needs no database.
+        Command::Consensus(command) => consensus::run(command),
+        command => run_with_data(&cli.globals, &command).await,
+    }
+}
+
+async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => serve::run(cli, args).await,
+        Command::Migrate { demo } => {
+            let db = open_db(cli).await?;
+            if *demo && crate::registry::seed::load_demo(&db).await? {
+                println!("demo content seeded");
+            }
             println!("database is up to date ({})", db.backend());
             Ok(())
         }
         Command::Admin(AdminCommand::CreateUser { email, role, body, name, password: given }) => {
-            let db = open_db(&cli).await?;
+            let db = open_db(cli).await?;
             let role = match (role, body) {
                 (RoleArg::Admin, _) => Role::Admin,
                 (RoleArg::Participant, _) => Role::Participant,
@@ -154,9 +180,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Import(command) => import::run(&cli, command).await,
+        Command::Import(command) => import::run(cli, command).await,
         Command::Export { file, out } => {
-            let db = open_db(&cli).await?;
+            let db = open_db(cli).await?;
             let (_, bytes) = crate::registry::export::render(&db, file)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot export {file}: {e}"))?;
@@ -167,13 +193,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { file } => {
-            let db = open_db(&cli).await?;
+            let db = open_db(cli).await?;
             db.backup_to(file).await?;
             println!("backup written to {}", file.display());
             Ok(())
         }
+        Command::Consensus(_) => unreachable!("run() handles the consensus commands"),
         Command::Reindex => {
-            let state = app_state(&cli).await?;
+            let state = app_state(cli).await?;
             let n = crate::registry::reindex(&state).await?;
             println!("search index rebuilt: {n} documents");
             Ok(())
@@ -181,7 +208,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-pub async fn app_state(cli: &Cli) -> anyhow::Result<AppState> {
+pub async fn app_state(cli: &Globals) -> anyhow::Result<AppState> {
     let db = open_db(cli).await?;
     crate::app::state(db, settings(cli), false)
 }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use clap::Args;
 
-use crate::commands::{Cli, app_state};
+use crate::commands::{Globals, app_state};
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -20,7 +20,7 @@ pub struct ServeArgs {
     pub secure_cookies: bool,
 }
 
-pub async fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
+pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
     let mut state = app_state(cli).await?;
     if args.secure_cookies {
         let mut settings = (*state.settings).clone();

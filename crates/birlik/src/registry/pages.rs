@@ -51,15 +51,14 @@ async fn member_rows(
     } else {
         HashMap::new()
     };
-    let mut rows = Vec::with_capacity(members.len());
-    for m in members {
-        let association = match m.association_id {
-            Some(id) => store::association(&state.db, id)
-                .await?
-                .map(|a| Link::new(ctx, format!("/associations/{id}"), a.name(ctx.lang))),
-            None => None,
-        };
-        rows.push(MemberRow {
+    let mut ids: Vec<i64> = members.iter().filter_map(|m| m.association_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let associations: HashMap<i64, Association> =
+        store::associations_by_ids(&state.db, &ids).await?.into_iter().map(|a| (a.id, a)).collect();
+    Ok(members
+        .iter()
+        .map(|m| MemberRow {
             id: m.id,
             name: m.person_name.clone(),
             position: m.position_label(ctx.lang),
@@ -68,10 +67,12 @@ async fn member_rows(
                 None => format!("{} –", m.term_start),
             },
             body: bodies.get(&m.body_id).map(|b| Link::new(ctx, format!("/bodies/{}", b.id), b.name(ctx.lang))),
-            association,
-        });
-    }
-    Ok(rows)
+            association: m
+                .association_id
+                .and_then(|id| associations.get(&id))
+                .map(|a| Link::new(ctx, format!("/associations/{}", a.id), a.name(ctx.lang))),
+        })
+        .collect())
 }
 
 // ---- home -----------------------------------------------------------------------------------------------------

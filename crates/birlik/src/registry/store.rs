@@ -276,6 +276,17 @@ async fn attach_groups(db: &Db, rows: &mut [Association]) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// The associations with these ids (names only; their groups are not loaded).
+pub async fn associations_by_ids(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Association>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    // The ids are integers formatted here, so they are safe to inline.
+    let sql = format!("SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE id IN ({})", list.join(","));
+    with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await)
+}
+
 /// Creates associations in one transaction: all or none (imports use it with many rows).
 pub async fn create_associations(
     db: &Db,

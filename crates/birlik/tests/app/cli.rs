@@ -129,3 +129,32 @@ async fn admin_export_and_reindex_commands() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).contains("documents"));
 }
+
+#[tokio::test]
+async fn serve_answers_and_stops_gracefully_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_birlik"))
+        .args(["--log-format", "json", "--data-dir"])
+        .arg(dir.path())
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env_remove("BIRLIK_DATABASE_URL")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let url = line.trim().rsplit(' ').next().unwrap().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "prints its URL: {line}");
+    let health: serde_json::Value = reqwest::get(format!("{url}healthz")).await.unwrap().json().await.unwrap();
+    assert_eq!(health["status"], "ok");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exits cleanly on SIGTERM");
+    let logs = String::from_utf8_lossy(&output.stderr);
+    let last = logs.lines().last().unwrap();
+    let entry: serde_json::Value = serde_json::from_str(last).expect("log lines are JSON");
+    assert_eq!(entry["fields"]["message"], "stopped");
+}
