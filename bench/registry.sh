@@ -39,12 +39,15 @@ PY
 echo "== server time in process"
 cargo bench -q -p birlik --bench registry -- "$data"
 
-echo "== loopback: wrk, 2 threads, 64 connections, ${duration}s"
-"$birlik" --data-dir "$data" serve --listen "127.0.0.1:$port" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-for path in /en/associations /en/regions/KZ-75; do
-  echo "-- $path"
-  wrk -t2 -c64 -d"${duration}s" --latency "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency|50%|99%|requests in"
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$data"' EXIT
+for mode in "" "--no-page-cache"; do
+  echo "== loopback: wrk, 2 threads, 64 connections, ${duration}s ${mode:-(page cache on)}"
+  "$birlik" --data-dir "$data" serve --listen "127.0.0.1:$port" $mode >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  for path in /en/associations /en/regions/KZ-75; do
+    echo "-- $path"
+    wrk -t2 -c64 -d"${duration}s" --latency "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency|50%|99%|requests in"
+  done
+  kill $server; wait $server 2>/dev/null || true
 done

@@ -19,13 +19,24 @@ fn main() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let db = birlik::platform::db::Db::connect(None, std::path::Path::new(&data_dir)).await?;
-        let settings = birlik::platform::Settings { data_dir: data_dir.clone().into(), ..Default::default() };
-        let state = birlik::app::state(db, settings, true)?;
-        birlik::registry::reindex(&state).await?;
-        let associations = birlik::registry::store::association_ids(&state.db).await?.len();
-        let members = birlik::registry::export::all_memberships(&state.db).await?.len();
+        let associations = birlik::registry::store::association_ids(&db).await?.len();
+        let members = birlik::registry::export::all_memberships(&db).await?.len();
         println!("data: {associations} associations, {members} memberships ({data_dir})");
-        let router = birlik::app::router(state);
+        for page_cache in [false, true] {
+            let settings =
+                birlik::platform::Settings { data_dir: data_dir.clone().into(), page_cache, ..Default::default() };
+            let state = birlik::app::state(db.clone(), settings, true)?;
+            birlik::registry::reindex(&state).await?;
+            let router = birlik::app::router(state);
+            println!("\npage cache {}", if page_cache { "on (anonymous readers)" } else { "off: every page rendered" });
+            measure(&router).await?;
+        }
+        Ok(())
+    })
+}
+
+async fn measure(router: &axum::Router) -> anyhow::Result<()> {
+    {
         println!("{:<40} {:>10} {:>10} {:>10}", "page", "median", "p99", "bytes");
         for path in [
             "/en/associations",
@@ -50,5 +61,5 @@ fn main() -> anyhow::Result<()> {
             println!("{path:<40} {:>10.3?} {:>10.3?} {bytes:>10}", percentile(&times, 0.5), percentile(&times, 0.99));
         }
         Ok(())
-    })
+    }
 }

@@ -18,6 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::platform::db::Db;
 use crate::platform::search::SearchIndex;
+use crate::platform::web::cache::PageCache;
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
 use crate::platform::{AppState, Settings, metrics};
 use crate::{accounts, registry};
@@ -43,7 +44,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Result<AppState> {
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
-    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings) })
+    let pages = settings.page_cache.then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10))));
+    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages })
 }
 
 pub fn router(state: AppState) -> Router {
@@ -66,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::error::localize_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::cache::serve_cached))
         .layer(middleware::from_fn(remember_language))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -116,7 +116,7 @@ pub async fn open_db(cli: &Globals) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-fn settings(cli: &Globals) -> Settings {
+pub fn settings(cli: &Globals) -> Settings {
     Settings { data_dir: cli.data_dir.clone(), ..Settings::default() }
 }
 

@@ -5,7 +5,8 @@ use std::net::SocketAddr;
 
 use clap::Args;
 
-use crate::commands::{Globals, app_state};
+use crate::commands::{Globals, open_db, settings};
+use crate::platform::Settings;
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -18,15 +19,14 @@ pub struct ServeArgs {
     /// Mark cookies Secure (when served over HTTPS).
     #[arg(long, env = "BIRLIK_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Render every page afresh instead of keeping public pages for anonymous readers until the next write.
+    #[arg(long, env = "BIRLIK_NO_PAGE_CACHE")]
+    pub no_page_cache: bool,
 }
 
 pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
-    let mut state = app_state(cli).await?;
-    if args.secure_cookies {
-        let mut settings = (*state.settings).clone();
-        settings.secure_cookies = true;
-        state.settings = std::sync::Arc::new(settings);
-    }
+    let settings = Settings { secure_cookies: args.secure_cookies, page_cache: !args.no_page_cache, ..settings(cli) };
+    let state = crate::app::state(open_db(cli).await?, settings, false)?;
     if args.demo && crate::registry::seed::load_demo(&state.db).await? {
         tracing::info!("demo content seeded");
     }

@@ -28,15 +28,29 @@ macro_rules! with_read {
     };
 }
 
-/// Runs `$body` with `$pool` bound to the pool that writes.
+/// Runs `$body` with `$pool` bound to the pool that writes, then counts a write (see [`writes`]).
 #[macro_export]
 macro_rules! with_write {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
+    ($db:expr, $pool:ident => $body:expr) => {{
+        let result = match $db {
             $crate::platform::db::Db::Sqlite { write: $pool, .. } => $body,
             $crate::platform::db::Db::Postgres($pool) => $body,
-        }
-    };
+        };
+        $crate::platform::db::note_write();
+        result
+    }};
+}
+
+static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Counts a finished write; cached pages rendered before it are stale.
+pub fn note_write() {
+    WRITES.fetch_add(1, std::sync::atomic::Ordering::Release);
+}
+
+/// How many writes this process has finished: a generation number for caches.
+pub fn writes() -> u64 {
+    WRITES.load(std::sync::atomic::Ordering::Acquire)
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");

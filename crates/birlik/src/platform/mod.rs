@@ -22,11 +22,13 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Failed logins allowed per account (and ten times that per address) in a quarter of an hour.
     pub login_attempts: i64,
+    /// Keep rendered public pages for anonymous readers until the next write (see `web::cache`).
+    pub page_cache: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { data_dir: PathBuf::from("birlik-data"), secure_cookies: false, login_attempts: 5 }
+        Settings { data_dir: PathBuf::from("birlik-data"), secure_cookies: false, login_attempts: 5, page_cache: true }
     }
 }
 
@@ -35,4 +37,6 @@ pub struct AppState {
     pub db: Db,
     pub search: Arc<SearchIndex>,
     pub settings: Arc<Settings>,
+    /// `None` when the page cache is off.
+    pub pages: Option<Arc<web::cache::PageCache>>,
 }

@@ -130,6 +130,8 @@ impl SearchIndex {
         }
         writer.commit()?;
         self.reader.reload()?;
+        // Pages cached before this change (search results) are stale now.
+        crate::platform::db::note_write();
         Ok(())
     }
 
@@ -139,6 +141,8 @@ impl SearchIndex {
         writer.delete_term(Term::from_field_text(self.fields.key, &format!("{kind}:{id}")));
         writer.commit()?;
         self.reader.reload()?;
+        // Pages cached before this change (search results) are stale now.
+        crate::platform::db::note_write();
         Ok(())
     }
 
@@ -151,6 +155,8 @@ impl SearchIndex {
         }
         writer.commit()?;
         self.reader.reload()?;
+        // Pages cached before this change (search results) are stale now.
+        crate::platform::db::note_write();
         Ok(())
     }
 

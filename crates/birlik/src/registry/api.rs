@@ -21,7 +21,7 @@ use crate::registry::input::{self, AssociationDraft, BodyDraft, MembershipDraft,
 use crate::registry::model::{Association, Body, EthnicGroup, Level, Membership, Region};
 use crate::registry::pages::SearchQuery;
 use crate::registry::store::{self, AssociationFilter, MembershipFilter};
-use crate::registry::{authz, export};
+use crate::registry::{authz, export, reference};
 
 type ApiResult<T> = Result<Json<T>, AppError>;
 
@@ -64,28 +64,28 @@ async fn api_user(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, 
 
 /// The regions (ISO 3166-2:KZ).
 #[utoipa::path(get, path = "/regions", tag = "registry", responses((status = 200, body = Vec<Region>)))]
-async fn list_regions(State(state): State<AppState>) -> ApiResult<Vec<Region>> {
-    Ok(Json(store::regions(&state.db).await?))
+async fn list_regions() -> ApiResult<Vec<Region>> {
+    Ok(Json(reference::regions().to_vec()))
 }
 
 /// One region.
 #[utoipa::path(get, path = "/regions/{code}", tag = "registry", params(("code" = String, Path, description = "ISO 3166-2 code")),
     responses((status = 200, body = Region), (status = 404, body = ErrorBody)))]
-async fn get_region(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Region> {
-    Ok(Json(store::region(&state.db, &code).await?.ok_or(AppError::NotFound)?))
+async fn get_region(Path(code): Path<String>) -> ApiResult<Region> {
+    Ok(Json(reference::region(&code).cloned().ok_or(AppError::NotFound)?))
 }
 
 /// The ethnic groups with census figures where known.
 #[utoipa::path(get, path = "/ethnic-groups", tag = "registry", responses((status = 200, body = Vec<EthnicGroup>)))]
-async fn list_groups(State(state): State<AppState>) -> ApiResult<Vec<EthnicGroup>> {
-    Ok(Json(store::ethnic_groups(&state.db).await?))
+async fn list_groups() -> ApiResult<Vec<EthnicGroup>> {
+    Ok(Json(reference::ethnic_groups().cloned().collect()))
 }
 
 /// One ethnic group.
 #[utoipa::path(get, path = "/ethnic-groups/{slug}", tag = "registry", params(("slug" = String, Path)),
     responses((status = 200, body = EthnicGroup), (status = 404, body = ErrorBody)))]
-async fn get_group(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<EthnicGroup> {
-    Ok(Json(store::ethnic_group(&state.db, &slug).await?.ok_or(AppError::NotFound)?))
+async fn get_group(Path(slug): Path<String>) -> ApiResult<EthnicGroup> {
+    Ok(Json(reference::ethnic_group(&slug).cloned().ok_or(AppError::NotFound)?))
 }
 
 /// Ethnocultural associations, filtered and paginated, in Kazakh alphabetical order.

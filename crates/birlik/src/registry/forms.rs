@@ -48,11 +48,8 @@ impl Errors {
 /// Options of a `<select>`: value and label.
 type Choices = Vec<(String, String)>;
 
-async fn region_choices(state: &AppState, lang: Lang) -> Result<Choices, AppError> {
-    Ok(sorted_regions(store::regions(&state.db).await?, lang)
-        .into_iter()
-        .map(|r| (r.code.clone(), r.name(lang).to_owned()))
-        .collect())
+fn region_choices(lang: Lang) -> Choices {
+    sorted_regions(lang).into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect()
 }
 
 fn require_secretariat(ctx: &PageCtx) -> Result<&SessionUser, AppError> {
@@ -91,27 +88,23 @@ impl AssociationForm {
     }
 }
 
-async fn association_form(
-    state: &AppState,
+fn association_form(
     ctx: PageCtx,
     action: String,
     fields: AssociationFields,
     errors: Errors,
 ) -> Result<axum::response::Html<String>, AppError> {
-    let regions = region_choices(state, ctx.lang).await?;
-    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, ctx.lang)
-        .into_iter()
-        .map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned()))
-        .collect();
+    let regions = region_choices(ctx.lang);
+    let groups = sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect();
     render(&AssociationForm { ctx, action, fields, errors, regions, groups })
 }
 
-pub async fn new_association(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
+pub async fn new_association(ctx: PageCtx) -> Result<Response, AppError> {
     require_secretariat(&ctx)?;
     let errors = Errors::none(ctx.lang);
     let action = ctx.url("/associations");
     let fields = AssociationFields { level: "regional".into(), ..Default::default() };
-    Ok(association_form(&state, ctx, action, fields, errors).await?.into_response())
+    Ok(association_form(ctx, action, fields, errors)?.into_response())
 }
 
 pub async fn create_association(
@@ -126,7 +119,7 @@ pub async fn create_association(
         Err(errors) => {
             let action = ctx.url("/associations");
             let errors = Errors { lang: ctx.lang, errors };
-            return refused(association_form(&state, ctx, action, fields, errors).await);
+            return refused(association_form(ctx, action, fields, errors));
         }
     };
     authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
@@ -155,7 +148,7 @@ pub async fn edit_association(
     };
     let action = ctx.url(&format!("/associations/{}/edit", a.id));
     let errors = Errors::none(ctx.lang);
-    Ok(association_form(&state, ctx, action, fields, errors).await?.into_response())
+    Ok(association_form(ctx, action, fields, errors)?.into_response())
 }
 
 fn level_of(code: &str) -> Level {
@@ -177,7 +170,7 @@ pub async fn update_association(
         Err(errors) => {
             let action = ctx.url(&format!("/associations/{}/edit", before.id));
             let errors = Errors { lang: ctx.lang, errors };
-            return refused(association_form(&state, ctx, action, fields, errors).await);
+            return refused(association_form(ctx, action, fields, errors));
         }
     };
     // Moving an association needs power over its new place too.
@@ -223,7 +216,7 @@ async fn body_form(
     fields: BodyFields,
     errors: Errors,
 ) -> Result<axum::response::Html<String>, AppError> {
-    let regions = region_choices(state, ctx.lang).await?;
+    let regions = region_choices(ctx.lang);
     let all = store::bodies(&state.db, false).await?;
     let parents = crate::registry::pages::tree_order(&all)
         .into_iter()

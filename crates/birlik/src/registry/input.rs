@@ -10,7 +10,7 @@ use crate::platform::db::Db;
 use crate::platform::validate::{self, Checks};
 use crate::platform::web::FieldError;
 use crate::registry::model::{Body, BodyKind, Level, Position};
-use crate::registry::store;
+use crate::registry::{reference, store};
 
 const NAME_MAX: usize = 200;
 
@@ -24,8 +24,8 @@ pub struct Refs {
 
 impl Refs {
     pub async fn load(db: &Db) -> sqlx::Result<Refs> {
-        let regions = store::regions(db).await?.into_iter().map(|r| r.code).collect();
-        let groups = store::ethnic_groups(db).await?.into_iter().map(|g| g.slug).collect();
+        let regions = reference::regions().iter().map(|r| r.code.clone()).collect();
+        let groups = reference::ethnic_groups().map(|g| g.slug.clone()).collect();
         let bodies = store::bodies(db, false).await?.into_iter().map(|b| (b.id, b)).collect();
         let associations = store::association_ids(db).await?.into_iter().collect();
         Ok(Refs { regions, groups, bodies, associations })

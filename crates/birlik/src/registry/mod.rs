@@ -48,13 +48,15 @@ pub fn page_routes() -> Router<AppState> {
 }
 
 /// Regions in the reader's alphabetical order.
-pub fn sorted_regions(mut regions: Vec<Region>, lang: Lang) -> Vec<Region> {
+pub fn sorted_regions(lang: Lang) -> Vec<&'static Region> {
+    let mut regions: Vec<&Region> = reference::regions().iter().collect();
     regions.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
     regions
 }
 
 /// Ethnic groups in the reader's alphabetical order.
-pub fn sorted_groups(mut groups: Vec<EthnicGroup>, lang: Lang) -> Vec<EthnicGroup> {
+pub fn sorted_groups(lang: Lang) -> Vec<&'static EthnicGroup> {
+    let mut groups: Vec<&EthnicGroup> = reference::ethnic_groups().collect();
     groups.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
     groups
 }
@@ -88,7 +90,7 @@ pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
 /// Rebuilds the search index from the database.
 pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
     let db = &state.db;
-    let mut docs: Vec<SearchDoc> = store::ethnic_groups(db).await?.iter().map(group_doc).collect();
+    let mut docs: Vec<SearchDoc> = reference::ethnic_groups().map(group_doc).collect();
     docs.extend(store::bodies(db, false).await?.iter().map(body_doc));
     let mut page = 1;
     loop {

@@ -14,7 +14,7 @@ use crate::platform::web::page::render;
 use crate::platform::web::{AppError, PageCtx};
 use crate::registry::model::{Association, Body, BodyKind, EthnicGroup, Membership, Region};
 use crate::registry::store::{self, AssociationFilter, Figures, MembershipFilter};
-use crate::registry::{authz, sorted_groups, sorted_regions};
+use crate::registry::{authz, reference, sorted_groups, sorted_regions};
 
 type Page = Result<Html<String>, AppError>;
 
@@ -98,8 +98,8 @@ struct RegionsPage {
     regions: Vec<(Link, String, String)>,
 }
 
-pub async fn regions(State(state): State<AppState>, ctx: PageCtx) -> Page {
-    let regions = sorted_regions(store::regions(&state.db).await?, ctx.lang)
+pub async fn regions(ctx: PageCtx) -> Page {
+    let regions = sorted_regions(ctx.lang)
         .into_iter()
         .map(|r| {
             let centre = match ctx.lang {
@@ -131,7 +131,7 @@ struct RegionPage {
 }
 
 pub async fn region(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<CodePath>) -> Page {
-    let region = store::region(&state.db, &p.code).await?.ok_or(AppError::NotFound)?;
+    let region = reference::region(&p.code).cloned().ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let bodies: Vec<Body> = store::bodies(&state.db, false)
         .await?
@@ -150,7 +150,7 @@ pub async fn region(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<C
     let associations =
         associations.iter().map(|a| Link::new(&ctx, format!("/associations/{}", a.id), a.name(lang))).collect();
     let in_region = store::groups_in_region(&state.db, &region.code).await?;
-    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, lang)
+    let groups = sorted_groups(lang)
         .into_iter()
         .filter(|g| in_region.contains(&g.slug))
         .map(|g| Link::new(&ctx, format!("/ethnic-groups/{}", g.slug), g.name(lang)))
@@ -196,9 +196,9 @@ pub struct GroupsQuery {
     sort: Option<String>,
 }
 
-pub async fn groups(State(state): State<AppState>, ctx: PageCtx, Query(q): Query<GroupsQuery>) -> Page {
+pub async fn groups(ctx: PageCtx, Query(q): Query<GroupsQuery>) -> Page {
     let by_population = q.sort.as_deref() == Some("population");
-    let mut groups = sorted_groups(store::ethnic_groups(&state.db).await?, ctx.lang);
+    let mut groups = sorted_groups(ctx.lang);
     if by_population {
         // Known figures first, largest first; the rest keep alphabetical order (the sort is stable).
         groups.sort_by_key(|g| std::cmp::Reverse(g.population().unwrap_or(-1)));
@@ -223,16 +223,14 @@ struct GroupPage {
 }
 
 pub async fn group(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<SlugPath>) -> Page {
-    let group = store::ethnic_group(&state.db, &p.slug).await?.ok_or(AppError::NotFound)?;
-    let regions: HashMap<String, Region> =
-        store::regions(&state.db).await?.into_iter().map(|r| (r.code.clone(), r)).collect();
+    let group = reference::ethnic_group(&p.slug).cloned().ok_or(AppError::NotFound)?;
     let filter = AssociationFilter { group: Some(group.slug.clone()), per_page: Some(200), ..Default::default() };
     let (associations, _) = store::associations(&state.db, &filter, ctx.lang).await?;
     let associations = associations
         .iter()
         .map(|a| {
             let place = match &a.region_code {
-                Some(code) => regions.get(code).map(|r| r.name(ctx.lang).to_owned()).unwrap_or_default(),
+                Some(code) => reference::region(code).map(|r| r.name(ctx.lang).to_owned()).unwrap_or_default(),
                 None => ctx.t("level-republican"),
             };
             (Link::new(&ctx, format!("/associations/{}", a.id), a.name(ctx.lang)), place)
@@ -288,7 +286,7 @@ pub async fn associations(
 ) -> Page {
     let filter = AssociationFilter { include_archived: false, ..filter };
     let (rows, total) = store::associations(&state.db, &filter, ctx.lang).await?;
-    let all_regions = sorted_regions(store::regions(&state.db).await?, ctx.lang);
+    let all_regions = sorted_regions(ctx.lang);
     let names: HashMap<&str, &str> = all_regions.iter().map(|r| (r.code.as_str(), r.name(ctx.lang))).collect();
     let rows = rows
         .iter()
@@ -299,10 +297,7 @@ pub async fn associations(
         })
         .collect();
     let regions = all_regions.iter().map(|r| (r.code.clone(), r.name(ctx.lang).to_owned())).collect();
-    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, ctx.lang)
-        .into_iter()
-        .map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned()))
-        .collect();
+    let groups = sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect();
     let can_create =
         ctx.user.as_ref().is_some_and(|u| u.roles.is_admin() || u.roles.secretariat_bodies().next().is_some());
     let pages = ((total + filter.per_page() - 1) / filter.per_page()).max(1);
@@ -326,12 +321,10 @@ pub async fn association(State(state): State<AppState>, ctx: PageCtx, Path(p): P
     let association = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let region = match &association.region_code {
-        Some(code) => {
-            store::region(&state.db, code).await?.map(|r| Link::new(&ctx, format!("/regions/{code}"), r.name(lang)))
-        }
+        Some(code) => reference::region(code).map(|r| Link::new(&ctx, format!("/regions/{code}"), r.name(lang))),
         None => None,
     };
-    let groups = sorted_groups(store::ethnic_groups(&state.db).await?, lang)
+    let groups = sorted_groups(lang)
         .into_iter()
         .filter(|g| association.groups.contains(&g.slug))
         .map(|g| Link::new(&ctx, format!("/ethnic-groups/{}", g.slug), g.name(lang)))
@@ -422,9 +415,7 @@ pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdP
         .map(|b| (Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)), b.kind_label(lang)))
         .collect();
     let region = match &body.region_code {
-        Some(code) => {
-            store::region(&state.db, code).await?.map(|r| Link::new(&ctx, format!("/regions/{code}"), r.name(lang)))
-        }
+        Some(code) => reference::region(code).map(|r| Link::new(&ctx, format!("/regions/{code}"), r.name(lang))),
         None => None,
     };
     let filter = MembershipFilter { body: Some(body.id), per_page: Some(500), ..Default::default() };

@@ -1,5 +1,10 @@
 //! The reference data that ships inside the binary: the 20 regions (ISO 3166-2:KZ, borders since 2022) and the
 //! ethnic groups with their census figures. Sources and caveats are in `reference/*.NOTE.md`.
+//!
+//! It is immutable while the server runs: every start writes it to the database (for joins, foreign keys and
+//! exports), and pages read this in-memory copy, which saves queries on every request.
+
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -38,7 +43,7 @@ fn nonempty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
-pub fn regions() -> anyhow::Result<Vec<Region>> {
+fn parse_regions() -> anyhow::Result<Vec<Region>> {
     let mut reader = csv::Reader::from_reader(REGIONS_CSV.as_bytes());
     reader
         .deserialize::<RegionRow>()
@@ -58,7 +63,7 @@ pub fn regions() -> anyhow::Result<Vec<Region>> {
         .collect()
 }
 
-pub fn ethnic_groups() -> anyhow::Result<Vec<(EthnicGroup, String)>> {
+fn parse_ethnic_groups() -> anyhow::Result<Vec<(EthnicGroup, String)>> {
     let mut reader = csv::Reader::from_reader(GROUPS_CSV.as_bytes());
     reader
         .deserialize::<GroupRow>()
@@ -77,9 +82,31 @@ pub fn ethnic_groups() -> anyhow::Result<Vec<(EthnicGroup, String)>> {
         .collect()
 }
 
+static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| parse_regions().expect("the shipped regions.csv is valid"));
+static GROUPS: LazyLock<Vec<(EthnicGroup, String)>> =
+    LazyLock::new(|| parse_ethnic_groups().expect("the shipped ethnic-groups.csv is valid"));
+
+/// The regions, in ISO code order.
+pub fn regions() -> &'static [Region] {
+    &REGIONS
+}
+
+pub fn region(code: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.code == code)
+}
+
+/// The ethnic groups, in census order.
+pub fn ethnic_groups() -> impl Iterator<Item = &'static EthnicGroup> {
+    GROUPS.iter().map(|(g, _)| g)
+}
+
+pub fn ethnic_group(slug: &str) -> Option<&'static EthnicGroup> {
+    ethnic_groups().find(|g| g.slug == slug)
+}
+
 /// Loads (or refreshes) the reference data; run at every start, so corrections ship with upgrades.
 pub async fn load(db: &Db) -> anyhow::Result<()> {
-    store::upsert_reference(db, &regions()?, &ethnic_groups()?).await?;
+    store::upsert_reference(db, regions(), &GROUPS).await?;
     Ok(())
 }
 
@@ -87,7 +114,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
 mod tests {
     #[test]
     fn twenty_regions_with_iso_codes() {
-        let regions = super::regions().unwrap();
+        let regions = super::parse_regions().unwrap();
         assert_eq!(regions.len(), 20);
         assert!(regions.iter().all(|r| r.code.starts_with("KZ-") && r.code.len() == 5));
         assert_eq!(regions.iter().filter(|r| r.kind == "city").count(), 3);
@@ -95,7 +122,7 @@ mod tests {
 
     #[test]
     fn groups_have_three_names_and_census_where_known() {
-        let groups = super::ethnic_groups().unwrap();
+        let groups = super::parse_ethnic_groups().unwrap();
         assert!(groups.len() >= 18);
         let kazakhs = groups.iter().find(|(g, _)| g.slug == "kazakhs").unwrap();
         assert_eq!(kazakhs.0.census_2021, Some(13_497_891));

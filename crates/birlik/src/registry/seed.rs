@@ -5,16 +5,15 @@ use std::collections::HashMap;
 use crate::platform::db::Db;
 use crate::registry::demo;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
-use crate::registry::store;
+use crate::registry::{reference, store};
 
 /// Seeds the demo content unless the registry already has bodies; tells whether it seeded.
 pub async fn load_demo(db: &Db) -> anyhow::Result<bool> {
     if !store::bodies(db, true).await?.is_empty() {
         return Ok(false);
     }
-    let regions = store::regions(db).await?;
-    let groups = store::ethnic_groups(db).await?;
-    let data = demo::generate(&regions, &groups);
+    let groups: Vec<_> = reference::ethnic_groups().cloned().collect();
+    let data = demo::generate(reference::regions(), &groups);
 
     let mut body_ids: HashMap<String, i64> = HashMap::new();
     for b in &data.bodies {

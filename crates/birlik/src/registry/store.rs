@@ -2,7 +2,7 @@
 //! audit log in the same transaction and refreshes the search index after commit.
 
 use serde_json::json;
-use sqlx::AssertSqlSafe;
+use sqlx::{AssertSqlSafe, FromRow, Row};
 
 use crate::audit;
 use crate::platform::audit::Change;
@@ -22,28 +22,10 @@ pub async fn regions(db: &Db) -> sqlx::Result<Vec<Region>> {
     })
 }
 
-pub async fn region(db: &Db, code: &str) -> sqlx::Result<Option<Region>> {
-    with_read!(db, pool => {
-        sqlx::query_as("SELECT code, kind, name_kk, name_ru, name_en, centre_kk, centre_ru, centre_en FROM regions WHERE code = $1")
-            .bind(code)
-            .fetch_optional(pool)
-            .await
-    })
-}
-
 pub async fn ethnic_groups(db: &Db) -> sqlx::Result<Vec<EthnicGroup>> {
     with_read!(db, pool => {
         sqlx::query_as("SELECT slug, name_kk, name_ru, name_en, census_2021, estimate_2025 FROM ethnic_groups ORDER BY slug")
             .fetch_all(pool)
-            .await
-    })
-}
-
-pub async fn ethnic_group(db: &Db, slug: &str) -> sqlx::Result<Option<EthnicGroup>> {
-    with_read!(db, pool => {
-        sqlx::query_as("SELECT slug, name_kk, name_ru, name_en, census_2021, estimate_2025 FROM ethnic_groups WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(pool)
             .await
     })
 }
@@ -221,23 +203,27 @@ pub async fn associations(db: &Db, filter: &AssociationFilter, lang: Lang) -> sq
         "($1 IS NULL OR region_code = $1) AND ($2 IS NULL OR level = $2)
          AND ($3 IS NULL OR id IN (SELECT association_id FROM association_groups WHERE group_slug = $3)) {archived}"
     );
+    // One query gives the page and, through the window, the number of all matching rows.
     let page_sql = format!(
-        "SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE {filters} ORDER BY {sort}, id LIMIT $4 OFFSET $5"
+        "SELECT {ASSOCIATION_COLUMNS}, COUNT(*) OVER () AS total FROM associations WHERE {filters}
+         ORDER BY {sort}, id LIMIT $4 OFFSET $5"
     );
     let count_sql = format!("SELECT COUNT(*) FROM associations WHERE {filters}");
     let region = AssociationFilter::nonempty(&filter.region);
     let level = AssociationFilter::nonempty(&filter.level);
     let group = AssociationFilter::nonempty(&filter.group);
     let (mut rows, total): (Vec<Association>, i64) = with_read!(db, pool => {
-        let rows = sqlx::query_as(AssertSqlSafe(page_sql))
+        let raw = sqlx::query(AssertSqlSafe(page_sql))
             .bind(region).bind(level).bind(group)
             .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
             .fetch_all(pool)
             .await?;
-        let total = sqlx::query_scalar(AssertSqlSafe(count_sql))
-            .bind(region).bind(level).bind(group)
-            .fetch_one(pool)
-            .await?;
+        let total = match raw.first() {
+            Some(row) => row.try_get("total")?,
+            // Past the last page the window has no row to ride on: count apart.
+            None => sqlx::query_scalar(AssertSqlSafe(count_sql)).bind(region).bind(level).bind(group).fetch_one(pool).await?,
+        };
+        let rows = raw.iter().map(Association::from_row).collect::<sqlx::Result<Vec<_>>>()?;
         (rows, total)
     });
     attach_groups(db, &mut rows).await?;
@@ -422,19 +408,26 @@ pub async fn memberships(db: &Db, filter: &MembershipFilter) -> sqlx::Result<(Ve
     // Chairs first, then deputies, secretaries and members, each by name.
     let order = "CASE m.position WHEN 'chair' THEN 0 WHEN 'deputy_chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END,
         p.full_name, m.id";
-    let page_sql = format!("{MEMBERSHIP_SELECT} WHERE {filters} ORDER BY {order} LIMIT $5 OFFSET $6");
+    let page_sql = format!(
+        "{} WHERE {filters} ORDER BY {order} LIMIT $5 OFFSET $6",
+        MEMBERSHIP_SELECT.replacen("SELECT ", "SELECT COUNT(*) OVER () AS total, ", 1)
+    );
     let count_sql = format!("SELECT COUNT(*) FROM memberships m WHERE {filters}");
     let region = filter.region.as_deref().filter(|s| !s.is_empty());
     with_read!(db, pool => {
-        let rows = sqlx::query_as(AssertSqlSafe(page_sql))
+        let raw = sqlx::query(AssertSqlSafe(page_sql))
             .bind(filter.body).bind(filter.association).bind(filter.person).bind(region)
             .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
             .fetch_all(pool)
             .await?;
-        let total = sqlx::query_scalar(AssertSqlSafe(count_sql))
-            .bind(filter.body).bind(filter.association).bind(filter.person).bind(region)
-            .fetch_one(pool)
-            .await?;
+        let total = match raw.first() {
+            Some(row) => row.try_get("total")?,
+            None => sqlx::query_scalar(AssertSqlSafe(count_sql))
+                .bind(filter.body).bind(filter.association).bind(filter.person).bind(region)
+                .fetch_one(pool)
+                .await?,
+        };
+        let rows = raw.iter().map(Membership::from_row).collect::<sqlx::Result<Vec<_>>>()?;
         Ok((rows, total))
     })
 }

@@ -81,14 +81,14 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     let search = browser.find(Locator::Id("site-q")).await.unwrap();
     search.send_keys("корейцев").await.unwrap();
     search.send_keys("\u{E007}").await.unwrap();
-    let results = browser.wait().for_element(Locator::Id("results")).await.unwrap();
-    assert!(results.text().await.unwrap().contains("корейцев"));
+    wait_for_text(&browser, "#results", "корейцев").await;
 
     // Log in as the secretariat and register an association of Almaty.
     browser.find(Locator::Id("login-link")).await.unwrap().click().await.unwrap();
     browser.find(Locator::Id("email")).await.unwrap().send_keys("almaty.secretariat@example.kz").await.unwrap();
     browser.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
     browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, ".account", "Test User").await;
     browser.goto(&app.url("/ru/associations")).await.unwrap();
     browser.find(Locator::Id("new-association")).await.unwrap().click().await.unwrap();
     let form = browser.form(Locator::Id("association-form")).await.unwrap();
@@ -98,12 +98,29 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     form.set_by_name("name_en", "Browser test association").await.unwrap();
     browser.find(Locator::Css("input[name=groups][value=koreans]")).await.unwrap().click().await.unwrap();
     browser.find(Locator::Id("save")).await.unwrap().click().await.unwrap();
-    let heading = browser.wait().for_element(Locator::Css("h1")).await.unwrap().text().await.unwrap();
-    assert_eq!(heading, "Объединение браузерного теста");
+    // The click navigates: wait for the new page rather than reading the old one.
+    wait_for_text(&browser, "h1", "Объединение браузерного теста").await;
 
     // It is in the directory.
     browser.goto(&app.url("/ru/associations?region=KZ-75&per_page=200")).await.unwrap();
     let directory = browser.find(Locator::Id("associations")).await.unwrap().text().await.unwrap();
     assert!(directory.contains("Объединение браузерного теста"));
     browser.close().await.unwrap();
+}
+
+/// Waits up to ten seconds until the element `css` exists and its text contains `expected`.
+async fn wait_for_text(browser: &Client, css: &str, expected: &str) {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(element) = browser.find(Locator::Css(css)).await
+            && let Ok(text) = element.text().await
+        {
+            if text.contains(expected) {
+                return;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never showed {expected:?}; last seen {last:?}");
 }

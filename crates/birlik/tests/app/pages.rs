@@ -185,3 +185,26 @@ async fn health_and_metrics() {
     assert_eq!(status, StatusCode::OK);
     assert!(metrics.contains("http_requests_total"));
 }
+
+#[tokio::test]
+async fn cached_public_pages_follow_every_write() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let (_, before) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
+    let (_, again) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
+    assert_eq!(before, again);
+    let (status, _) = admin
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/associations",
+            &crate::support::association_json(Some("KZ-79"), "Кэш"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, after) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
+    assert!(after.contains("Кэш association"), "a cached page is not served after a write");
+    // A logged-in reader never gets the anonymous page: his own header shows.
+    let (_, own) = admin.get_text("/en/associations?region=KZ-79&per_page=200").await;
+    assert!(own.contains("Test User"));
+}

@@ -1,5 +1,6 @@
 //! The web kit every capability uses: errors, the page context and layout, extractors, static files.
 
+pub mod cache;
 pub mod error;
 pub mod extract;
 pub mod page;

@@ -1,0 +1,90 @@
+//! A cache of public pages as anonymous readers see them. An entry is served until this process finishes any
+//! write (the generation in [`crate::platform::db::writes`]) or until it is older than the time to live, which
+//! bounds staleness when several servers share one PostgreSQL database. Logged-in readers are never served
+//! from it, because their pages carry their name and their powers.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::platform::AppState;
+use crate::platform::db::writes;
+use crate::platform::i18n::Lang;
+
+const MAX_ENTRIES: usize = 4096;
+const MAX_PAGE: usize = 512 * 1024;
+
+struct Cached {
+    generation: u64,
+    stored: Instant,
+    content_type: HeaderValue,
+    body: Bytes,
+}
+
+pub struct PageCache {
+    entries: RwLock<HashMap<String, Cached>>,
+    ttl: Duration,
+}
+
+impl PageCache {
+    pub fn new(ttl: Duration) -> PageCache {
+        PageCache { entries: RwLock::new(HashMap::new()), ttl }
+    }
+
+    fn get(&self, key: &str) -> Option<(HeaderValue, Bytes)> {
+        let entries = self.entries.read().ok()?;
+        let entry = entries.get(key)?;
+        (entry.generation == writes() && entry.stored.elapsed() < self.ttl)
+            .then(|| (entry.content_type.clone(), entry.body.clone()))
+    }
+
+    fn put(&self, key: String, generation: u64, content_type: HeaderValue, body: Bytes) {
+        if let Ok(mut entries) = self.entries.write() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, Cached { generation, stored: Instant::now(), content_type, body });
+        }
+    }
+}
+
+/// The cache key of a request a cached page may answer, or `None`.
+fn key(request: &Request) -> Option<String> {
+    if request.method() != Method::GET
+        || crate::platform::web::cookie(request.headers(), crate::accounts::session::COOKIE).is_some()
+    {
+        return None;
+    }
+    let path = request.uri().path();
+    path.split('/').nth(1).and_then(Lang::from_code)?;
+    Some(request.uri().path_and_query().map_or(path, |pq| pq.as_str()).to_owned())
+}
+
+pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let Some(cache) = state.pages.as_deref() else { return next.run(request).await };
+    let Some(key) = key(&request) else { return next.run(request).await };
+    if let Some((content_type, body)) = cache.get(&key) {
+        return ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    }
+    // The generation is read before rendering, so a write during rendering makes this entry stale at once.
+    let generation = writes();
+    let response = next.run(request).await;
+    let cacheable = response.status() == StatusCode::OK && !response.headers().contains_key(header::SET_COOKIE);
+    let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned().filter(|_| cacheable) else {
+        return response;
+    };
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_PAGE).await {
+        Ok(bytes) => {
+            cache.put(key, generation, content_type, bytes.clone());
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
