@@ -3,6 +3,7 @@
 pub mod consensus;
 pub mod import;
 pub mod serve;
+pub mod text;
 
 use std::path::PathBuf;
 
@@ -70,6 +71,9 @@ pub enum Command {
     /// The consensus engine: opinion groups, bridging statements and cross-group unity of a conversation.
     #[command(subcommand)]
     Consensus(consensus::ConsensusCommand),
+    /// The Kazakh language toolkit on standard input: transliterate, detect the language, stem.
+    #[command(subcommand)]
+    Text(text::TextCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -124,6 +128,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         // The analysis is CPU-bound with its own threads, and needs no database.
         Command::Consensus(command) => consensus::run(command),
+        Command::Text(command) => text::run(&command, std::io::stdin().lock(), std::io::stdout().lock()),
         command => run_with_data(&cli.globals, &command).await,
     }
 }
@@ -198,7 +203,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
             println!("backup written to {}", file.display());
             Ok(())
         }
-        Command::Consensus(_) => unreachable!("run() handles the consensus commands"),
+        Command::Consensus(_) | Command::Text(_) => unreachable!("run() handles the commands without data"),
         Command::Reindex => {
             let state = app_state(cli).await?;
             let n = crate::registry::reindex(&state).await?;

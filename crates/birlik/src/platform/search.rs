@@ -1,6 +1,8 @@
 //! The full-text index over everything public (tantivy). It is derived from the database: `birlik reindex`
-//! rebuilds it, and every registry write refreshes its document. Each language has its own field and analyzer;
-//! [`analyzer`] is the one seam where language-specific analysis (Kazakh stemming) plugs in.
+//! rebuilds it, and every registry write refreshes its document. Each language has its own field, analysed by
+//! the `kazakh` crate's [`kazakh::term`]: Kazakh words stemmed and folded so that Cyrillic and Latin spellings of
+//! any inflected form meet, Russian and English words by their Snowball stemmers. A query is analysed by each
+//! field's analyzer in turn, so it finds a name in any language, typed in either Kazakh script.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -8,7 +10,7 @@ use std::sync::Mutex;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
 use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use crate::platform::i18n::Lang;
@@ -53,11 +55,60 @@ const ANALYZERS: [&str; 3] = ["birlik_kk", "birlik_ru", "birlik_en"];
 
 /// The analysis of one language's text, used alike for indexing and for queries.
 pub fn analyzer(lang: Lang) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(64)).filter(LowerCaser);
-    match lang {
-        Lang::Kk => base.build(),
-        Lang::Ru => base.filter(Stemmer::new(Language::Russian)).build(),
-        Lang::En => base.filter(Stemmer::new(Language::English)).build(),
+    let lang = match lang {
+        Lang::Kk => kazakh::Lang::Kk,
+        Lang::Ru => kazakh::Lang::Ru,
+        Lang::En => kazakh::Lang::En,
+    };
+    TextAnalyzer::from(Terms { lang })
+}
+
+/// A tantivy tokenizer that yields the `kazakh` crate's search terms, with their offsets and positions.
+#[derive(Clone)]
+struct Terms {
+    lang: kazakh::Lang,
+}
+
+struct TermStream {
+    tokens: std::vec::IntoIter<Token>,
+    current: Token,
+}
+
+impl Tokenizer for Terms {
+    type TokenStream<'a> = TermStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream {
+        let tokens: Vec<Token> = kazakh::token_spans(text)
+            .enumerate()
+            .map(|(position, (offset, word))| Token {
+                offset_from: offset,
+                offset_to: offset + word.len(),
+                position,
+                text: kazakh::term(word, self.lang),
+                position_length: 1,
+            })
+            .collect();
+        TermStream { tokens: tokens.into_iter(), current: Token::default() }
+    }
+}
+
+impl TokenStream for TermStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                self.current = token;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
     }
 }
 
@@ -166,7 +217,9 @@ impl SearchIndex {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let parser = QueryParser::for_index(&self.index, self.fields.text.to_vec());
+        let mut parser = QueryParser::for_index(&self.index, self.fields.text.to_vec());
+        // Every word must be found (in some language): a longer query narrows, it does not widen.
+        parser.set_conjunction_by_default();
         // Lenient parsing: whatever people type is a search, never a syntax error.
         let (parsed, _) = parser.parse_query_lenient(query);
         let searcher = self.reader.searcher();

@@ -208,3 +208,32 @@ async fn cached_public_pages_follow_every_write() {
     let (_, own) = admin.get_text("/en/associations?region=KZ-79&per_page=200").await;
     assert!(own.contains("Test User"));
 }
+
+#[tokio::test]
+async fn search_finds_kazakh_words_in_any_inflected_form_and_either_script() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let mut first = crate::support::association_json(Some("KZ-71"), "X");
+    first["name_kk"] = "Ассамблеяның жастар қанаты".into();
+    let mut second = crate::support::association_json(Some("KZ-71"), "Y");
+    second["name_kk"] = "Халықтар бірлігі орталығы".into();
+    for body in [&first, &second] {
+        let (status, _) = admin.send_json(reqwest::Method::POST, "/api/v1/associations", body).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    for (query, expected) in [
+        ("ассамблея", "Ассамблеяның"),
+        ("assambleia", "Ассамблеяның"),
+        ("ASSAMBLEIA", "Ассамблеяның"),
+        ("бірлік", "бірлігі"),
+        ("birlik", "бірлігі"),
+    ] {
+        let (_, hits) =
+            app.get_json(&format!("/api/v1/search?q={}&lang=kk", birlik::platform::web::url_encode(query))).await;
+        assert!(
+            hits.as_array().unwrap().iter().any(|h| h["name"].as_str().unwrap().contains(expected)),
+            "{query} finds {expected}: {hits}"
+        );
+    }
+}
