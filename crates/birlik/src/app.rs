@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .merge(registry::page_routes())
         .merge(accounts::pages::routes())
+        .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(|| async { StatusCode::NOT_FOUND })
         // Innermost first: the refusals of CSRF and of the body limit pass through `localize_errors`.
@@ -69,6 +70,8 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::error::localize_errors))
         .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::cache::serve_cached))
+        // Outside the cache: the cache keeps Cyrillic pages, each reader gets his script.
+        .layer(middleware::from_fn(crate::platform::web::script::apply_script))
         .layer(middleware::from_fn(remember_language))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

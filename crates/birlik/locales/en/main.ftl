@@ -235,3 +235,8 @@ field-term-end-before-start = The term cannot end before it starts.
 field-invalid-email = Enter a valid email address.
 field-email-taken = This address is already registered.
 field-wrong-password = Wrong password.
+
+# The script of Kazakh text: Cyrillic or the 2021 Latin alphabet.
+script-switch = Choose the script
+script-cyrillic = Cyrillic
+script-latin = Latin

@@ -227,3 +227,8 @@ field-term-end-before-start = Өкілеттіктің аяқталу күні �
 field-invalid-email = Электрондық пошта мекенжайын дұрыс енгізіңіз.
 field-email-taken = Бұл мекенжай бұрыннан тіркелген.
 field-wrong-password = Құпиясөз қате.
+
+# Қазақ жазуы: кирилл немесе латын әліпбиі (2021).
+script-switch = Жазуды таңдау
+script-cyrillic = Кирилл
+script-latin = Латын

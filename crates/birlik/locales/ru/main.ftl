@@ -239,3 +239,8 @@ field-term-end-before-start = Окончание полномочий не мо�
 field-invalid-email = Введите правильный адрес электронной почты.
 field-email-taken = Этот адрес уже зарегистрирован.
 field-wrong-password = Неверный пароль.
+
+# Письменность казахского текста: кириллица или латиница (2021).
+script-switch = Выбор письменности
+script-cyrillic = Кириллица
+script-latin = Латиница

@@ -243,6 +243,24 @@ mod tests {
         assert_eq!(Lang::En.number(999), "999");
     }
 
+    /// The message ids of a Fluent file (its top-level `id = …` lines).
+    fn message_ids(ftl: &str) -> std::collections::BTreeSet<&str> {
+        ftl.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim()))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_exists_in_kazakh_russian_and_english() {
+        let kk = message_ids(include_str!("../../locales/kk/main.ftl"));
+        let ru = message_ids(include_str!("../../locales/ru/main.ftl"));
+        let en = message_ids(include_str!("../../locales/en/main.ftl"));
+        assert!(kk.len() > 100);
+        assert_eq!(kk.symmetric_difference(&ru).collect::<Vec<_>>(), Vec::<&&str>::new(), "kk and ru differ");
+        assert_eq!(kk.symmetric_difference(&en).collect::<Vec<_>>(), Vec::<&&str>::new(), "kk and en differ");
+    }
+
     #[test]
     fn plural_forms_follow_cldr() {
         assert_eq!(Lang::En.t_args("count-associations", &[("count", 1.into())]), "1 association");

@@ -13,6 +13,8 @@ pub mod reference;
 pub mod seed;
 pub mod store;
 
+use std::sync::LazyLock;
+
 use axum::Router;
 use axum::routing::{get, post};
 
@@ -47,18 +49,32 @@ pub fn page_routes() -> Router<AppState> {
         .route("/{lang}/open-data", get(pages::open_data))
 }
 
+/// Sorts `items` by name in each language once: the reference data does not change while the server runs.
+fn sorted_once<T: Localized>(items: Vec<&'static T>) -> [Vec<&'static T>; 3] {
+    Lang::ALL.map(|lang| {
+        let mut sorted = items.clone();
+        sorted.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
+        sorted
+    })
+}
+
+static SORTED_REGIONS: LazyLock<[Vec<&'static Region>; 3]> =
+    LazyLock::new(|| sorted_once(reference::regions().iter().collect()));
+static SORTED_GROUPS: LazyLock<[Vec<&'static EthnicGroup>; 3]> =
+    LazyLock::new(|| sorted_once(reference::ethnic_groups().collect()));
+
+fn lang_slot(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).expect("every language is in Lang::ALL")
+}
+
 /// Regions in the reader's alphabetical order.
 pub fn sorted_regions(lang: Lang) -> Vec<&'static Region> {
-    let mut regions: Vec<&Region> = reference::regions().iter().collect();
-    regions.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
-    regions
+    SORTED_REGIONS[lang_slot(lang)].clone()
 }
 
 /// Ethnic groups in the reader's alphabetical order.
 pub fn sorted_groups(lang: Lang) -> Vec<&'static EthnicGroup> {
-    let mut groups: Vec<&EthnicGroup> = reference::ethnic_groups().collect();
-    groups.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
-    groups
+    SORTED_GROUPS[lang_slot(lang)].clone()
 }
 
 fn names(x: &impl Localized) -> [String; 3] {

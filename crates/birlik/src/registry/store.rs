@@ -203,27 +203,22 @@ pub async fn associations(db: &Db, filter: &AssociationFilter, lang: Lang) -> sq
         "($1 IS NULL OR region_code = $1) AND ($2 IS NULL OR level = $2)
          AND ($3 IS NULL OR id IN (SELECT association_id FROM association_groups WHERE group_slug = $3)) {archived}"
     );
-    // One query gives the page and, through the window, the number of all matching rows.
+    // Two queries: the page walks the index in alphabetical order and stops at LIMIT; counting apart is
+    // cheaper than a window count, which would visit and sort every matching row.
     let page_sql = format!(
-        "SELECT {ASSOCIATION_COLUMNS}, COUNT(*) OVER () AS total FROM associations WHERE {filters}
-         ORDER BY {sort}, id LIMIT $4 OFFSET $5"
+        "SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE {filters} ORDER BY {sort}, id LIMIT $4 OFFSET $5"
     );
     let count_sql = format!("SELECT COUNT(*) FROM associations WHERE {filters}");
     let region = AssociationFilter::nonempty(&filter.region);
     let level = AssociationFilter::nonempty(&filter.level);
     let group = AssociationFilter::nonempty(&filter.group);
     let (mut rows, total): (Vec<Association>, i64) = with_read!(db, pool => {
-        let raw = sqlx::query(AssertSqlSafe(page_sql))
+        let rows = sqlx::query_as(AssertSqlSafe(page_sql))
             .bind(region).bind(level).bind(group)
             .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
             .fetch_all(pool)
             .await?;
-        let total = match raw.first() {
-            Some(row) => row.try_get("total")?,
-            // Past the last page the window has no row to ride on: count apart.
-            None => sqlx::query_scalar(AssertSqlSafe(count_sql)).bind(region).bind(level).bind(group).fetch_one(pool).await?,
-        };
-        let rows = raw.iter().map(Association::from_row).collect::<sqlx::Result<Vec<_>>>()?;
+        let total = sqlx::query_scalar(AssertSqlSafe(count_sql)).bind(region).bind(level).bind(group).fetch_one(pool).await?;
         (rows, total)
     });
     attach_groups(db, &mut rows).await?;

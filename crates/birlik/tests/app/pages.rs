@@ -237,3 +237,26 @@ async fn search_finds_kazakh_words_in_any_inflected_form_and_either_script() {
         );
     }
 }
+
+#[tokio::test]
+async fn kazakh_pages_follow_the_readers_choice_of_script() {
+    let app = TestApp::sqlite().await;
+    let r = app.get("/kk/script/latn?back=/kk/regions").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/kk/regions");
+    let (_, latin) = app.get_text("/kk/regions").await;
+    assert!(latin.contains("<html lang=\"kk-Latn\">"));
+    assert!(latin.contains(&kazakh::to_latin("Абай облысы")), "content in Latin");
+    let title = birlik::platform::i18n::Lang::Kk.t("regions-title");
+    assert!(latin.contains(&kazakh::to_latin(&title)) && !latin.contains(&title), "interface in Latin: {title}");
+    assert!(!latin.contains("Абай облысы"));
+    assert!(latin.contains(">Русский<"), "the name of Russian stays Russian");
+    let (_, russian) = app.get_text("/ru/regions").await;
+    assert!(russian.contains("Абайская") || russian.contains("область Абай"), "Russian pages are not transliterated");
+    app.get("/kk/script/cyrl?back=/kk/regions").await;
+    let (_, cyrillic) = app.get_text("/kk/regions").await;
+    assert!(cyrillic.contains("Абай облысы"));
+    assert_eq!(app.get("/kk/script/greek").await.status(), StatusCode::NOT_FOUND);
+    let r = app.get("/kk/script/latn?back=https://evil.example/").await;
+    assert_eq!(r.headers()["location"], "/kk/");
+}

@@ -4,6 +4,7 @@ pub mod cache;
 pub mod error;
 pub mod extract;
 pub mod page;
+pub mod script;
 
 use axum::http::HeaderMap;
 use axum::http::header;

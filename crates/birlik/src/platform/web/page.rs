@@ -50,6 +50,20 @@ impl PageCtx {
         Lang::ALL
     }
 
+    pub fn is_kazakh(&self) -> bool {
+        self.lang == Lang::Kk
+    }
+
+    /// The link that switches Kazakh text to `script` (`cyrl` or `latn`) and comes back here.
+    pub fn script_url(&self, script: &str) -> String {
+        let here = if self.query.is_empty() {
+            self.url(&self.path)
+        } else {
+            format!("{}?{}", self.url(&self.path), self.query)
+        };
+        format!("{}?back={}", self.url(&format!("/script/{script}")), crate::platform::web::url_encode(&here))
+    }
+
     pub fn is_current(&self, lang: &Lang) -> bool {
         *lang == self.lang
     }
