@@ -13,11 +13,11 @@ struct Set {
 }
 
 fn load() -> Set {
-    parse(include_str!("data/stem_eval.tsv"))
+    parse(include_str!("../data/stem_eval.tsv"))
 }
 
 fn load_heldout() -> Set {
-    parse(include_str!("data/stem_heldout.tsv"))
+    parse(include_str!("../data/stem_heldout.tsv"))
 }
 
 fn parse(text: &str) -> Set {
