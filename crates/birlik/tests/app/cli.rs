@@ -158,3 +158,52 @@ async fn serve_answers_and_stops_gracefully_on_sigterm() {
     let entry: serde_json::Value = serde_json::from_str(last).expect("log lines are JSON");
     assert_eq!(entry["fields"]["message"], "stopped");
 }
+
+#[test]
+fn consensus_commands_find_the_planted_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let votes = dir.path().join("votes.csv");
+    let output = birlik(
+        dir.path(),
+        &["consensus", "synth", "--participants", "300", "--statements", "40", "--out", votes.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json = dir.path().join("analysis.json");
+    let svg = dir.path().join("map.svg");
+    let output = birlik(
+        dir.path(),
+        &[
+            "consensus",
+            "analyze",
+            "--votes",
+            votes.to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let analysis: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(analysis["k"], 3, "three planted groups are found");
+    assert_eq!(analysis["participants"].as_array().unwrap().len(), 300);
+    for key in ["groups", "consensus", "group_informed_consensus", "bridging"] {
+        assert!(!analysis[key].is_null(), "the analysis has {key}");
+    }
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}
+
+#[test]
+fn text_commands_answer_line_by_line() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_birlik"))
+        .args(["text", "translit", "--to", "latin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("Қазақстан халқы Ассамблеясы\nБірлік\n".as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text, format!("{}\n{}\n", kazakh::to_latin("Қазақстан халқы Ассамблеясы"), kazakh::to_latin("Бірлік")));
+}
