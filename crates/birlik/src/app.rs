@@ -68,7 +68,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CsrfLayer::new())
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::error::localize_errors))
+        .layer(middleware::from_fn(crate::platform::web::error::localize_errors))
         .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::cache::serve_cached))
         // Outside the cache: the cache keeps Cyrillic pages, each reader gets his script.
         .layer(middleware::from_fn(crate::platform::web::script::apply_script))

@@ -33,6 +33,8 @@ pub async fn start(state: &AppState, user_id: i64) -> sqlx::Result<String> {
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let expires = (OffsetDateTime::now_utc() + LIFETIME).format(&Rfc3339).expect("formatting a UTC time");
     with_write!(&state.db, pool => {
+        // Expired sessions go when a new one starts, so the table holds only live ones.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now()).execute(pool).await?;
         sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash(&token))
             .bind(user_id)

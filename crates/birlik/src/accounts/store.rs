@@ -113,9 +113,13 @@ pub async fn session_user(db: &Db, user: StoredUser) -> sqlx::Result<SessionUser
     Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles })
 }
 
-/// Records a failed login under `key` and tells how many failures it has since `since`.
+/// Records a failed login under `key`; failures older than a day are forgotten.
 pub async fn record_failure(db: &Db, key: &str) -> sqlx::Result<()> {
+    let day_ago = (time::OffsetDateTime::now_utc() - time::Duration::days(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("formatting a UTC time");
     with_write!(db, pool => {
+        sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(&day_ago).execute(pool).await?;
         sqlx::query("INSERT INTO login_attempts (key, at) VALUES ($1, $2)")
             .bind(key)
             .bind(now())

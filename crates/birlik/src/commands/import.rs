@@ -1,7 +1,6 @@
 //! `birlik import associations|members FILE.csv`: checks every row first and reports every problem with its
 //! row number; imports all rows in one transaction, or none.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -147,7 +146,7 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
             created.len()
         }
         ImportCommand::Members { .. } => {
-            let persons: HashSet<i64> = store::persons(&state.db).await?.into_iter().map(|(id, _)| id).collect();
+            let persons = store::person_ids(&state.db).await?;
             let checked = check_rows::<MembershipFields, _>(reader, lang, &bar, |row| {
                 input::check_membership(&row, &refs, &persons)
             });

@@ -1,8 +1,6 @@
 //! The registry's JSON API under `/api/v1`, described in the OpenAPI document. Reads are public; writes need the
 //! session of a user with the same powers as in the forms.
 
-use std::collections::HashSet;
-
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -216,10 +214,6 @@ async fn get_member(State(state): State<AppState>, Path(id): Path<i64>) -> ApiRe
     Ok(Json(store::membership(&state.db, id).await?.ok_or(AppError::NotFound)?))
 }
 
-async fn person_ids(state: &AppState) -> Result<HashSet<i64>, AppError> {
-    Ok(store::persons(&state.db).await?.into_iter().map(|(id, _)| id).collect())
-}
-
 /// Seats a person in a body.
 #[utoipa::path(post, path = "/members", tag = "registry", request_body = MembershipDraft,
     responses((status = 201, body = Membership), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -231,8 +225,8 @@ async fn create_member(
 ) -> Result<(StatusCode, Json<Membership>), AppError> {
     let user = api_user(&state, &headers).await?;
     let refs = Refs::load(&state.db).await?;
-    let input =
-        input::check_membership(&draft.into(), &refs, &person_ids(&state).await?).map_err(AppError::Validation)?;
+    let input = input::check_membership(&draft.into(), &refs, &store::person_ids(&state.db).await?)
+        .map_err(AppError::Validation)?;
     authz::manage_body(&state.db, &user, input.body_id).await?;
     let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
     let membership = created.remove(0);
@@ -256,7 +250,8 @@ async fn update_member(
     let mut fields: input::MembershipFields = draft.into();
     fields.person_id = before.person_id.to_string();
     let refs = Refs::load(&state.db).await?;
-    let input = input::check_membership(&fields, &refs, &person_ids(&state).await?).map_err(AppError::Validation)?;
+    let input =
+        input::check_membership(&fields, &refs, &store::person_ids(&state.db).await?).map_err(AppError::Validation)?;
     if input.body_id != before.body_id {
         authz::manage_body(&state.db, &user, input.body_id).await?;
     }

@@ -383,10 +383,6 @@ pub async fn new_membership(
     Ok(membership_form(&state, ctx, action, fields, errors).await?.into_response())
 }
 
-async fn person_ids(state: &AppState) -> Result<HashSet<i64>, AppError> {
-    Ok(store::persons(&state.db).await?.into_iter().map(|(id, _)| id).collect())
-}
-
 pub async fn create_membership(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -446,7 +442,7 @@ pub async fn update_membership(
     fields.body_id = before.body_id.to_string();
     fields.person_id = before.person_id.to_string();
     let refs = Refs::load(&state.db).await?;
-    let input = match input::check_membership(&fields, &refs, &person_ids(&state).await?) {
+    let input = match input::check_membership(&fields, &refs, &store::person_ids(&state.db).await?) {
         Ok(input) => input,
         Err(errors) => {
             let action = ctx.url(&format!("/memberships/{}/edit", before.id));

@@ -576,6 +576,14 @@ pub async fn groups_in_region(db: &Db, region: &str) -> sqlx::Result<Vec<String>
     })
 }
 
+/// The ids of all persons (to check a membership's `person_id`).
+pub async fn person_ids(db: &Db) -> sqlx::Result<std::collections::HashSet<i64>> {
+    with_read!(db, pool => {
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM persons").fetch_all(pool).await?;
+        Ok(ids.into_iter().collect())
+    })
+}
+
 /// Persons with their id and name (Popolo export, search index).
 pub async fn persons(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
     with_read!(db, pool => sqlx::query_as("SELECT id, full_name FROM persons ORDER BY id").fetch_all(pool).await)

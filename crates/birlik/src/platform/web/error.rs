@@ -2,13 +2,12 @@
 //! [`localize_errors`], turns it into a localized HTML page or a JSON body `{"error": {key, message, fields}}`.
 
 use axum::Json;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 
-use crate::platform::AppState;
 use crate::platform::i18n::{Arg, Lang};
 use crate::platform::web::page::PageCtx;
 
@@ -135,7 +134,7 @@ pub struct FieldProblem {
 
 /// Gives every error response a body in the reader's language: JSON under `/api/`, an HTML page elsewhere.
 /// It also catches errors raised outside the handlers (413 from the body limit, 403 from CSRF, 404 routing).
-pub async fn localize_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn localize_errors(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let query = request.uri().query().unwrap_or("").to_owned();
     let is_api = path.starts_with("/api/");
@@ -175,7 +174,7 @@ pub async fn localize_errors(State(state): State<AppState>, request: Request, ne
         let target = format!("/{}/login?next={}", lang.code(), crate::platform::web::url_encode(&next_url));
         return Redirect::to(&target).into_response();
     }
-    let ctx = PageCtx::for_error(&state, lang, ctx_parts);
+    let ctx = PageCtx::for_error(lang, ctx_parts);
     let page = crate::platform::web::page::ErrorPage { ctx, status: status.as_u16(), message: lang.t(failure.key) };
     (status, Html(page.render_html())).into_response()
 }

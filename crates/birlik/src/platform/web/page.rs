@@ -82,7 +82,7 @@ impl PageCtx {
         (rest.to_owned(), request.uri().query().unwrap_or("").to_owned())
     }
 
-    pub(crate) fn for_error(_state: &AppState, lang: Lang, (path, query): (String, String)) -> PageCtx {
+    pub(crate) fn for_error(lang: Lang, (path, query): (String, String)) -> PageCtx {
         PageCtx { lang, user: None, path, query }
     }
 }
