@@ -63,7 +63,10 @@ fn key(request: &Request) -> Option<String> {
     }
     let path = request.uri().path();
     path.split('/').nth(1).and_then(Lang::from_code)?;
-    Some(request.uri().path_and_query().map_or(path, |pq| pq.as_str()).to_owned())
+    let page = request.uri().path_and_query().map_or(path, |pq| pq.as_str());
+    // The header shows the reader's script choice, so the two scripts are two pages.
+    let script = if crate::platform::web::script::wants_latin(request.headers()) { "latn" } else { "cyrl" };
+    Some(format!("{script} {page}"))
 }
 
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -16,6 +16,8 @@ pub struct PageCtx {
     /// The path after the language prefix, e.g. `/regions/KZ-75`.
     pub path: String,
     pub query: String,
+    /// The reader chose the Latin alphabet for Kazakh.
+    pub latin: bool,
 }
 
 impl PageCtx {
@@ -83,7 +85,7 @@ impl PageCtx {
     }
 
     pub(crate) fn for_error(lang: Lang, (path, query): (String, String)) -> PageCtx {
-        PageCtx { lang, user: None, path, query }
+        PageCtx { lang, user: None, path, query, latin: false }
     }
 }
 
@@ -107,7 +109,8 @@ impl FromRequestParts<AppState> for PageCtx {
         let (lang, path) = split_lang(parts.uri.path());
         let lang = lang.ok_or(AppError::NotFound)?;
         let user = crate::accounts::session::current_user(state, &parts.headers).await?;
-        Ok(PageCtx { lang, user, path: path.to_owned(), query: parts.uri.query().unwrap_or("").to_owned() })
+        let latin = crate::platform::web::script::wants_latin(&parts.headers);
+        Ok(PageCtx { lang, user, path: path.to_owned(), query: parts.uri.query().unwrap_or("").to_owned(), latin })
     }
 }
 
