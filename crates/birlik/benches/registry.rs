@@ -20,7 +20,7 @@ fn main() -> anyhow::Result<()> {
     runtime.block_on(async {
         let db = birlik::platform::db::Db::connect(None, std::path::Path::new(&data_dir)).await?;
         let associations = birlik::registry::store::association_ids(&db).await?.len();
-        let members = birlik::registry::export::all_memberships(&db).await?.len();
+        let members = birlik::registry::store::all_memberships(&db).await?.len();
         println!("data: {associations} associations, {members} memberships ({data_dir})");
         for page_cache in [false, true] {
             let settings =

@@ -11,40 +11,9 @@ use serde_json::{Value, json};
 use crate::platform::AppState;
 use crate::platform::db::Db;
 use crate::platform::web::AppError;
-use crate::registry::model::{Association, Membership};
-use crate::registry::store::{self, AssociationFilter, MembershipFilter};
+use crate::registry::store;
 
 pub const TABLES: [&str; 5] = ["regions", "ethnic-groups", "bodies", "associations", "members"];
-
-pub async fn all_associations(db: &Db) -> sqlx::Result<Vec<Association>> {
-    let mut out = Vec::new();
-    for page in 1.. {
-        let filter =
-            AssociationFilter { page: Some(page), per_page: Some(200), include_archived: true, ..Default::default() };
-        let (rows, total) = store::associations(db, &filter, crate::platform::i18n::Lang::Kk).await?;
-        let done = rows.is_empty() || page * 200 >= total;
-        out.extend(rows);
-        if done {
-            break;
-        }
-    }
-    Ok(out)
-}
-
-pub async fn all_memberships(db: &Db) -> sqlx::Result<Vec<Membership>> {
-    let mut out = Vec::new();
-    for page in 1.. {
-        let filter =
-            MembershipFilter { page: Some(page), per_page: Some(500), include_archived: true, ..Default::default() };
-        let (rows, total) = store::memberships(db, &filter).await?;
-        let done = rows.is_empty() || page * 500 >= total;
-        out.extend(rows);
-        if done {
-            break;
-        }
-    }
-    Ok(out)
-}
 
 /// An association as a flat CSV row: its groups joined by `;`, like the import format.
 #[derive(Serialize)]
@@ -90,9 +59,9 @@ pub async fn render(db: &Db, file: &str) -> Result<(&'static str, Vec<u8>), AppE
         "regions" => out!(store::regions(db).await?),
         "ethnic-groups" => out!(store::ethnic_groups(db).await?),
         "bodies" => out!(store::bodies(db, true).await?),
-        "members" => out!(all_memberships(db).await?),
+        "members" => out!(store::all_memberships(db).await?),
         "associations" => {
-            let rows = all_associations(db).await?;
+            let rows = store::all_associations(db).await?;
             if json {
                 serde_json::to_vec_pretty(&rows).map_err(anyhow::Error::from)?
             } else {
@@ -140,7 +109,7 @@ pub async fn popolo(db: &Db) -> anyhow::Result<Value> {
             })
         })
         .collect();
-    organizations.extend(all_associations(db).await?.into_iter().filter(|a| a.archived_at.is_none()).map(|a| {
+    organizations.extend(store::all_associations(db).await?.into_iter().filter(|a| a.archived_at.is_none()).map(|a| {
         json!({
             "id": format!("association/{}", a.id),
             "name": a.name_kk,
@@ -150,7 +119,7 @@ pub async fn popolo(db: &Db) -> anyhow::Result<Value> {
             "founding_date": a.founded_year.map(|y| y.to_string()),
         })
     }));
-    let memberships: Vec<Value> = all_memberships(db)
+    let memberships: Vec<Value> = store::all_memberships(db)
         .await?
         .into_iter()
         .filter(|m| m.archived_at.is_none())

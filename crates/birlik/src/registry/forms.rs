@@ -361,11 +361,18 @@ async fn membership_form(
     let body_id: i64 = fields.body_id.parse().unwrap_or_default();
     let body = store::body(&state.db, body_id).await?.ok_or(AppError::NotFound)?;
     let positions = Position::ALL.iter().map(|p| (p.code().to_owned(), ctx.t(&p.label_key()))).collect();
-    // Members of a regional body usually represent an association of the region; national bodies, any.
-    let filter =
-        store::AssociationFilter { region: body.region_code.clone(), per_page: Some(200), ..Default::default() };
-    let (rows, _) = store::associations(&state.db, &filter, ctx.lang).await?;
-    let associations = rows.iter().map(|a| (a.id.to_string(), a.name(ctx.lang).to_owned())).collect();
+    // Members of a regional body usually represent an association of the region, those of a national body any
+    // association; the one already chosen is always offered, so saving never drops it unseen.
+    let mut associations: Vec<_> = store::all_associations(&state.db)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            let current = fields.association_id == a.id.to_string();
+            current || (a.archived_at.is_none() && (body.region_code.is_none() || a.region_code == body.region_code))
+        })
+        .collect();
+    associations.sort_by(|a, b| ctx.lang.compare(a.name(ctx.lang), b.name(ctx.lang)));
+    let associations = associations.iter().map(|a| (a.id.to_string(), a.name(ctx.lang).to_owned())).collect();
     let body_name = body.name(ctx.lang).to_owned();
     render(&MembershipForm { ctx, action, body_name, fields, errors, positions, associations })
 }

@@ -108,26 +108,10 @@ pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
     let db = &state.db;
     let mut docs: Vec<SearchDoc> = reference::ethnic_groups().map(group_doc).collect();
     docs.extend(store::bodies(db, false).await?.iter().map(body_doc));
-    let mut page = 1;
-    loop {
-        let filter = store::AssociationFilter { page: Some(page), per_page: Some(200), ..Default::default() };
-        let (rows, total) = store::associations(db, &filter, Lang::Kk).await?;
-        docs.extend(rows.iter().map(association_doc));
-        if rows.is_empty() || page * 200 >= total {
-            break;
-        }
-        page += 1;
-    }
-    let mut page = 1;
-    loop {
-        let filter = store::MembershipFilter { page: Some(page), per_page: Some(500), ..Default::default() };
-        let (rows, total) = store::memberships(db, &filter).await?;
-        docs.extend(rows.iter().map(membership_person_doc));
-        if rows.is_empty() || page * 500 >= total {
-            break;
-        }
-        page += 1;
-    }
+    let associations = store::all_associations(db).await?;
+    docs.extend(associations.iter().filter(|a| a.archived_at.is_none()).map(association_doc));
+    let memberships = store::all_memberships(db).await?;
+    docs.extend(memberships.iter().filter(|m| m.archived_at.is_none()).map(membership_person_doc));
     // A person with several seats appears once.
     let mut seen = std::collections::HashSet::new();
     docs.retain(|d| seen.insert((d.kind, d.id.clone())));

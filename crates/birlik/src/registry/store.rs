@@ -588,3 +588,35 @@ pub async fn person_ids(db: &Db) -> sqlx::Result<std::collections::HashSet<i64>>
 pub async fn persons(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
     with_read!(db, pool => sqlx::query_as("SELECT id, full_name FROM persons ORDER BY id").fetch_all(pool).await)
 }
+
+/// Every association, archived ones included, in Kazakh order (exports, forms, the search index).
+pub async fn all_associations(db: &Db) -> sqlx::Result<Vec<Association>> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let filter =
+            AssociationFilter { page: Some(page), per_page: Some(200), include_archived: true, ..Default::default() };
+        let (rows, total) = associations(db, &filter, Lang::Kk).await?;
+        let done = rows.is_empty() || page * 200 >= total;
+        out.extend(rows);
+        if done {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Every membership, archived ones included.
+pub async fn all_memberships(db: &Db) -> sqlx::Result<Vec<Membership>> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let filter =
+            MembershipFilter { page: Some(page), per_page: Some(500), include_archived: true, ..Default::default() };
+        let (rows, total) = memberships(db, &filter).await?;
+        let done = rows.is_empty() || page * 500 >= total;
+        out.extend(rows);
+        if done {
+            break;
+        }
+    }
+    Ok(out)
+}
