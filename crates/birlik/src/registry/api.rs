@@ -33,6 +33,41 @@ pub struct AssociationList {
 }
 
 #[derive(Serialize, ToSchema)]
+pub struct BodyList {
+    pub items: Vec<Body>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// Filters of the bodies list; every one is optional.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct BodyFilter {
+    /// ISO 3166-2 code of a region; `national` for the bodies without a region.
+    pub region: Option<String>,
+    /// A body kind, e.g. `public_consent_council`.
+    pub kind: Option<String>,
+    /// Only the bodies directly under this one.
+    pub parent: Option<i64>,
+    /// Page number, from 1.
+    pub page: Option<i64>,
+    /// Rows per page, 1 to 500 (default 100).
+    pub per_page: Option<i64>,
+}
+
+impl BodyFilter {
+    fn matches(&self, b: &Body) -> bool {
+        let region = match self.region.as_deref().filter(|r| !r.is_empty()) {
+            None => true,
+            Some("national") => b.region_code.is_none(),
+            Some(code) => b.region_code.as_deref() == Some(code),
+        };
+        let kind = self.kind.as_deref().filter(|k| !k.is_empty()).is_none_or(|k| b.kind == k);
+        region && kind && self.parent.is_none_or(|p| b.parent_id == Some(p))
+    }
+}
+
+#[derive(Serialize, ToSchema)]
 pub struct MemberList {
     pub items: Vec<Membership>,
     pub total: i64,
@@ -145,10 +180,18 @@ async fn update_association(
     Ok(Json(after))
 }
 
-/// The bodies of the Assembly (each with its parent).
-#[utoipa::path(get, path = "/bodies", tag = "registry", responses((status = 200, body = Vec<Body>)))]
-async fn list_bodies(State(state): State<AppState>) -> ApiResult<Vec<Body>> {
-    Ok(Json(store::bodies(&state.db, false).await?))
+/// The bodies of the Assembly (each with its parent), filtered and paginated, in the order they were created.
+#[utoipa::path(get, path = "/bodies", tag = "registry", params(BodyFilter),
+    responses((status = 200, body = BodyList), (status = 400, body = ErrorBody)))]
+async fn list_bodies(State(state): State<AppState>, Query(filter): Query<BodyFilter>) -> ApiResult<BodyList> {
+    // A few hundred bodies at national scale: filtering in memory is simpler than SQL and as fast.
+    let matching: Vec<Body> =
+        store::bodies(&state.db, false).await?.into_iter().filter(|b| filter.matches(b)).collect();
+    let page = filter.page.unwrap_or(1).clamp(1, 1_000_000);
+    let per_page = filter.per_page.unwrap_or(100).clamp(1, 500);
+    let total = matching.len() as i64;
+    let items = matching.into_iter().skip(((page - 1) * per_page) as usize).take(per_page as usize).collect();
+    Ok(Json(BodyList { items, total, page, per_page }))
 }
 
 /// One body.

@@ -224,3 +224,25 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(body["error"]["key"], "error-csrf");
     assert_eq!(app.snapshot().await, before);
 }
+
+#[tokio::test]
+async fn bodies_list_filters_and_paginates() {
+    let app = TestApp::sqlite().await;
+    let (_, councils) = app.get_json("/api/v1/bodies?region=KZ-75&kind=public_consent_council").await;
+    let items = councils["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|b| b["region_code"] == "KZ-75" && b["kind"] == "public_consent_council"));
+    let (_, national) = app.get_json("/api/v1/bodies?region=national").await;
+    assert!(national["items"].as_array().unwrap().iter().all(|b| b["region_code"].is_null()));
+    let session = app.body_id("national_session", None).await;
+    let (_, children) = app.get_json(&format!("/api/v1/bodies?parent={session}&per_page=500")).await;
+    assert!(children["items"].as_array().unwrap().iter().all(|b| b["parent_id"] == session));
+    assert!(children["total"].as_i64().unwrap() >= 21, "the Council and 20 regional assemblies");
+    let (_, first) = app.get_json("/api/v1/bodies?per_page=10").await;
+    let (_, second) = app.get_json("/api/v1/bodies?per_page=10&page=2").await;
+    assert_eq!(first["items"].as_array().unwrap().len(), 10);
+    assert_ne!(first["items"][0]["id"], second["items"][0]["id"]);
+    assert_eq!(first["total"], second["total"]);
+    let (status, _) = app.get_json("/api/v1/bodies?parent=abc").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
