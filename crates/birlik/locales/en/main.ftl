@@ -115,6 +115,7 @@ body-parent = Parent body
 body-no-parent = No parent body
 body-national = National (no region)
 body-children = Bodies under this one
+person-seats = Seats in the bodies of the Assembly
 body-members = Members
 body-kind-national-session = Session of the Assembly
 body-kind-council = Council of the Assembly

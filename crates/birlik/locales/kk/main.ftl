@@ -115,6 +115,7 @@ body-parent = Жоғары тұрған орган
 body-no-parent = Жоғары тұрған орган жоқ
 body-national = Республикалық (өңірсіз)
 body-children = Бағынысты органдар
+person-seats = Ассамблея органдарындағы орындары
 body-members = Құрамы
 body-kind-national-session = Ассамблея сессиясы
 body-kind-council = Ассамблея Кеңесі

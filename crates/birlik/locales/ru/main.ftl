@@ -117,6 +117,7 @@ body-parent = Вышестоящий орган
 body-no-parent = Нет вышестоящего органа
 body-national = Республиканский (без региона)
 body-children = Подчинённые органы
+person-seats = Места в органах Ассамблеи
 body-members = Состав
 body-kind-national-session = Сессия Ассамблеи
 body-kind-council = Совет Ассамблеи

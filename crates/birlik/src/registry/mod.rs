@@ -45,6 +45,7 @@ pub fn page_routes() -> Router<AppState> {
         .route("/{lang}/bodies/{id}/members/new", get(forms::new_membership).post(forms::create_membership))
         .route("/{lang}/memberships/{id}/edit", get(forms::edit_membership).post(forms::update_membership))
         .route("/{lang}/memberships/{id}/archive", post(forms::archive_membership))
+        .route("/{lang}/persons/{id}", get(pages::person))
         .route("/{lang}/search", get(pages::search))
         .route("/{lang}/open-data", get(pages::open_data))
 }
@@ -93,14 +94,15 @@ fn group_doc(g: &EthnicGroup) -> SearchDoc {
     SearchDoc { kind: "group", id: g.slug.clone(), names: names(g), path: format!("/ethnic-groups/{}", g.slug) }
 }
 
-/// A person is found by name; his page is the first body he sits in.
-fn person_doc(id: i64, name: &str, body: Option<i64>) -> SearchDoc {
-    let path = body.map_or_else(|| "/bodies".to_owned(), |b| format!("/bodies/{b}"));
-    SearchDoc { kind: "person", id: id.to_string(), names: [name.to_owned(), name.to_owned(), name.to_owned()], path }
-}
-
+/// A person is found by name, the same in every language.
 pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
-    person_doc(m.person_id, &m.person_name, Some(m.body_id))
+    let name = &m.person_name;
+    SearchDoc {
+        kind: "person",
+        id: m.person_id.to_string(),
+        names: [name.clone(), name.clone(), name.clone()],
+        path: format!("/persons/{}", m.person_id),
+    }
 }
 
 /// Rebuilds the search index from the database.

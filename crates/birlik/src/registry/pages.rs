@@ -33,7 +33,7 @@ impl Link {
 /// A member as lists show him: name, position, term, and the association he represents.
 pub struct MemberRow {
     pub id: i64,
-    pub name: String,
+    pub person: Link,
     pub position: String,
     pub term: String,
     pub body: Option<Link>,
@@ -60,7 +60,7 @@ async fn member_rows(
         .iter()
         .map(|m| MemberRow {
             id: m.id,
-            name: m.person_name.clone(),
+            person: Link::new(ctx, format!("/persons/{}", m.person_id), m.person_name.clone()),
             position: m.position_label(ctx.lang),
             term: match &m.term_end {
                 Some(end) => format!("{} – {end}", m.term_start),
@@ -427,6 +427,24 @@ pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdP
     let name = body.name(lang).to_owned();
     let kind = body.kind_label(lang);
     render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit })
+}
+
+// ---- persons --------------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "registry/templates/person.html")]
+struct PersonPage {
+    ctx: PageCtx,
+    name: String,
+    members: Vec<MemberRow>,
+}
+
+/// A person's seats in the bodies of the Assembly. Nothing else about a person is kept or shown.
+pub async fn person(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
+    let name = store::person_name(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    let filter = MembershipFilter { person: Some(p.id), per_page: Some(500), ..Default::default() };
+    let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, true).await?;
+    render(&PersonPage { ctx, name, members })
 }
 
 // ---- search and open data -------------------------------------------------------------------------------------

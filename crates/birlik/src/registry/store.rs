@@ -576,6 +576,12 @@ pub async fn groups_in_region(db: &Db, region: &str) -> sqlx::Result<Vec<String>
     })
 }
 
+pub async fn person_name(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar("SELECT full_name FROM persons WHERE id = $1").bind(id).fetch_optional(pool).await
+    })
+}
+
 /// The ids of all persons (to check a membership's `person_id`).
 pub async fn person_ids(db: &Db) -> sqlx::Result<std::collections::HashSet<i64>> {
     with_read!(db, pool => {

@@ -9,6 +9,7 @@ async fn every_public_page_renders_in_each_language() {
     let app = TestApp::sqlite().await;
     let association = app.get_json("/api/v1/associations?per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let person = app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["person_id"].as_i64().unwrap();
     let pages = [
         "/".to_owned(),
         "/regions".into(),
@@ -21,6 +22,7 @@ async fn every_public_page_renders_in_each_language() {
         format!("/associations/{association}"),
         "/bodies".into(),
         format!("/bodies/{body}"),
+        format!("/persons/{person}"),
         "/search?q=Astana".into(),
         "/open-data".into(),
         "/login".into(),
@@ -144,7 +146,10 @@ async fn search_finds_groups_associations_bodies_and_people_in_every_language() 
         app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["person_name"].as_str().unwrap().to_owned();
     let surname = person.split_whitespace().next().unwrap().to_owned();
     let (_, hits) = app.get_json(&format!("/api/v1/search?q={surname}")).await;
-    assert!(hits.as_array().unwrap().iter().any(|h| h["kind"] == "person"), "{surname} finds a person");
+    let person = hits.as_array().unwrap().iter().find(|h| h["kind"] == "person").expect("a person is found");
+    let (status, page) = app.get_text(&format!("/en{}", person["path"].as_str().unwrap())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(person["name"].as_str().unwrap()), "the person's page names him and lists his seats");
     let (status, html) = app.get_text("/kk/search?q=%22%3Cscript%3E(((").await;
     assert_eq!(status, StatusCode::OK, "any query is a search, never an error");
     assert!(!html.contains("<script>("));
