@@ -198,6 +198,7 @@ error-not-found = The page you asked for was not found.
 error-validation = The data you entered has errors.
 error-bad-request = Bad request.
 error-login-required = Please log in to continue.
+error-archived = This record is archived and cannot be changed.
 error-forbidden = You are not allowed to do this.
 error-rate-limited = Too many requests. Please wait a little and try again.
 error-too-large = What you sent is too large.

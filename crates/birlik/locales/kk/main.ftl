@@ -198,6 +198,7 @@ error-not-found = Сұралған бет табылмады.
 error-validation = Енгізілген деректерде қателер бар.
 error-bad-request = Сұрау дұрыс емес.
 error-login-required = Жалғастыру үшін жүйеге кіріңіз.
+error-archived = Бұл жазба мұрағатта: оны өзгертуге болмайды.
 error-forbidden = Бұл әрекетке құқығыңыз жоқ.
 error-rate-limited = Сұрау тым көп. Біраз күтіп, қайталап көріңіз.
 error-too-large = Жіберілген деректер тым үлкен.

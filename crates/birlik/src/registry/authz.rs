@@ -63,6 +63,22 @@ pub async fn manage_association(
     Err(AppError::Forbidden)
 }
 
+/// May `user` register associations at all (somewhere)? Decides whether the directory offers the form.
+pub async fn may_register_associations(db: &Db, user: &SessionUser) -> Result<bool, AppError> {
+    if user.roles.is_admin() {
+        return Ok(true);
+    }
+    for body_id in user.roles.secretariat_bodies() {
+        if let Some(body) = store::body(db, body_id).await?
+            && body.archived_at.is_none()
+            && matches!(body.kind(), Some(BodyKind::NationalSession | BodyKind::Council | BodyKind::RegionalAssembly))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// May `user` read the audit log?
 pub fn read_audit(user: &SessionUser) -> Result<(), AppError> {
     allow(user.roles.is_admin())
