@@ -100,6 +100,7 @@ count-associations =
         [one] { $count } association
        *[other] { $count } associations
     }
+see-all-associations = See all associations
 level-republican = Republican
 level-regional = Regional
 
@@ -159,6 +160,17 @@ table-ethnic-groups = Ethnic groups
 table-bodies = Bodies
 table-associations = Ethnocultural associations
 table-members = Members of bodies
+import-problem = row { $row }: { $field }: { $message }
+import-refused =
+    { $count ->
+        [one] { $count } problem found; nothing was imported.
+       *[other] { $count } problems found; nothing was imported.
+    }
+import-done =
+    { $count ->
+        [one] Imported { $count } row from { $file }.
+       *[other] Imported { $count } rows from { $file }.
+    }
 
 ## Account
 
@@ -230,6 +242,7 @@ field-groups-required = Choose at least one ethnic group.
 field-too-many = Choose at most { $max }.
 field-unknown-group = No such ethnic group.
 field-unknown-body = No such body.
+field-region-of-parent = A body under a regional body belongs to the same region.
 field-parent-cycle = A body cannot stand under itself or under a body below it.
 field-unknown-person = No such person.
 field-unknown-association = No such association.

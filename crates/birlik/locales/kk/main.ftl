@@ -100,6 +100,7 @@ count-associations =
         [one] { $count } бірлестік
        *[other] { $count } бірлестік
     }
+see-all-associations = Барлық бірлестіктерді көрсету
 level-republican = Республикалық
 level-regional = Өңірлік
 
@@ -159,6 +160,9 @@ table-ethnic-groups = Этностар
 table-bodies = Органдар
 table-associations = Этномәдени бірлестіктер
 table-members = Орган мүшелері
+import-problem = { $row }-жол: { $field }: { $message }
+import-refused = { $count } қате табылды; ештеңе импортталмады.
+import-done = { $file } файлынан { $count } жол импортталды.
 
 ## Тіркелгі
 
@@ -222,6 +226,7 @@ field-groups-required = Кемінде бір этносты таңдаңыз.
 field-too-many = Ең көбі { $max } таңдауға болады.
 field-unknown-group = Мұндай этнос жоқ.
 field-unknown-body = Мұндай орган жоқ.
+field-region-of-parent = Өңірлік органның ішіндегі орган сол өңірге жатады.
 field-parent-cycle = Орган өзіне немесе өзіне бағынысты органға бағына алмайды.
 field-unknown-person = Мұндай тұлға жоқ.
 field-unknown-association = Мұндай бірлестік жоқ.

@@ -102,6 +102,7 @@ count-associations =
         [many] { $count } объединений
        *[other] { $count } объединения
     }
+see-all-associations = Показать все объединения
 level-republican = Республиканское
 level-regional = Региональное
 
@@ -163,6 +164,21 @@ table-ethnic-groups = Этносы
 table-bodies = Органы
 table-associations = Этнокультурные объединения
 table-members = Члены органов
+import-problem = строка { $row }: { $field }: { $message }
+import-refused =
+    { $count ->
+        [one] Найдена { $count } ошибка; ничего не импортировано.
+        [few] Найдено { $count } ошибки; ничего не импортировано.
+        [many] Найдено { $count } ошибок; ничего не импортировано.
+       *[other] Найдено { $count } ошибки; ничего не импортировано.
+    }
+import-done =
+    { $count ->
+        [one] Импортирована { $count } строка из файла { $file }.
+        [few] Импортировано { $count } строки из файла { $file }.
+        [many] Импортировано { $count } строк из файла { $file }.
+       *[other] Импортировано { $count } строки из файла { $file }.
+    }
 
 ## Учётная запись
 
@@ -234,6 +250,7 @@ field-groups-required = Выберите хотя бы один этнос.
 field-too-many = Можно выбрать не более { $max }.
 field-unknown-group = Такого этноса нет.
 field-unknown-body = Такого органа нет.
+field-region-of-parent = Орган внутри регионального органа относится к тому же региону.
 field-parent-cycle = Орган не может подчиняться самому себе или своему подчинённому органу.
 field-unknown-person = Такого человека нет.
 field-unknown-association = Такого объединения нет.

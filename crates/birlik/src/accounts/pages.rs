@@ -52,11 +52,7 @@ pub struct NextQuery {
 
 /// Only local paths are followed after login, never another site.
 fn safe_next(next: &str, ctx: &PageCtx) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_owned()
-    } else {
-        ctx.url("/")
-    }
+    crate::platform::web::local_path(next).unwrap_or_else(|| ctx.url("/"))
 }
 
 async fn login_page(ctx: PageCtx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
@@ -70,35 +66,37 @@ async fn login(
     ClientIp(ip): ClientIp,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    let email_key = format!("email:{}", crate::accounts::normalize_email(&form.email));
+    let email: String = crate::accounts::normalize_email(&form.email).chars().take(254).collect();
+    let email_key = format!("email:{email}");
     let ip_key = format!("ip:{ip}");
-    let since = (time::OffsetDateTime::now_utc() - time::Duration::minutes(15))
-        .format(&Rfc3339)
-        .map_err(anyhow::Error::from)?;
+    let attempts = store::record_attempt(&state.db, &[&email_key, &ip_key]).await?;
     let limit = state.settings.login_attempts;
-    if store::failures_since(&state.db, &email_key, &since).await? >= limit
-        || store::failures_since(&state.db, &ip_key, &since).await? >= limit * 10
+    if store::attempts_since(&state.db, &email_key, &quarter_hour_ago()?).await? > limit
+        || store::attempts_since(&state.db, &ip_key, &quarter_hour_ago()?).await? > limit * 10
     {
         return Err(AppError::RateLimited);
     }
-    let user = store::find_by_email(&state.db, &form.email).await?;
+    let user = store::find_by_email(&state.db, &email).await?;
     let valid = match &user {
-        Some(u) if form.password.len() <= password::MAX_LENGTH => {
+        Some(u) if password::within_limits(&form.password) => {
             password::verify(form.password.clone(), u.password_hash.clone()).await?
         }
-        _ => false,
+        _ => password::verify_decoy(form.password.clone()).await?,
     };
     let Some(user) = user.filter(|_| valid) else {
-        store::record_failure(&state.db, &email_key).await?;
-        store::record_failure(&state.db, &ip_key).await?;
         let error = Some(ctx.t("login-failed"));
         let page = LoginPage { email: form.email.chars().take(200).collect(), next: form.next, error, ctx };
         return Ok((StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], render(&page)?)
             .into_response());
     };
+    store::forget_attempts(&state.db, &attempts).await?;
     let cookie = session::start(&state, user.id).await?;
     let target = safe_next(&form.next, &ctx);
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response())
+}
+
+fn quarter_hour_ago() -> Result<String, AppError> {
+    Ok((time::OffsetDateTime::now_utc() - time::Duration::minutes(15)).format(&Rfc3339).map_err(anyhow::Error::from)?)
 }
 
 async fn logout(State(state): State<AppState>, ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
@@ -139,20 +137,27 @@ fn check_email(email: &str) -> Result<String, FieldError> {
 
 fn check_password(field: &'static str, password: &str) -> Result<String, FieldError> {
     let length = password.chars().count();
-    if length < password::MIN_LENGTH {
-        Err(FieldError::new(field, "field-too-short").with("min", password::MIN_LENGTH as i64))
-    } else if length > password::MAX_LENGTH {
-        Err(FieldError::new(field, "field-too-long").with("max", password::MAX_LENGTH as i64))
-    } else {
+    if password::within_limits(password) {
         Ok(password.to_owned())
+    } else if length < password::MIN_LENGTH {
+        Err(FieldError::new(field, "field-too-short").with("min", password::MIN_LENGTH as i64))
+    } else {
+        Err(FieldError::new(field, "field-too-long").with("max", password::MAX_LENGTH as i64))
     }
 }
 
 async fn register(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientIp(ip): ClientIp,
     Form(form): Form<RegisterForm>,
 ) -> Result<Response, AppError> {
+    // Each registration costs a password hash: a few a quarter of an hour from one address is plenty.
+    let key = format!("register:{ip}");
+    store::record_attempt(&state.db, &[&key]).await?;
+    if store::attempts_since(&state.db, &key, &quarter_hour_ago()?).await? > state.settings.registrations {
+        return Err(AppError::RateLimited);
+    }
     let mut checks = Checks::default();
     let email = checks.take(check_email(&form.email));
     let display_name = checks.take(validate::line("display_name", &form.display_name, 2, 100));
@@ -204,9 +209,7 @@ async fn change_password(
     let user = ctx.require_user()?.clone();
     let stored = store::find_by_id(&state.db, user.id).await?.ok_or(AppError::Unauthenticated)?;
     let mut errors = Vec::new();
-    if form.current.len() > password::MAX_LENGTH
-        || !password::verify(form.current.clone(), stored.password_hash).await?
-    {
+    if !password::within_limits(&form.current) || !password::verify(form.current.clone(), stored.password_hash).await? {
         errors.push(FieldError::new("current", "field-wrong-password"));
     }
     if let Err(e) = check_password("new_password", &form.new_password) {

@@ -29,3 +29,21 @@ pub async fn verify(password: String, stored: String) -> anyhow::Result<bool> {
         .await
         .map_err(Into::into)
 }
+
+/// True when a password's length, in characters, is one that can have been registered.
+pub fn within_limits(password: &str) -> bool {
+    (MIN_LENGTH..=MAX_LENGTH).contains(&password.chars().count())
+}
+
+/// A hash of nothing anyone knows: a login for an unknown address verifies against it, so the answer takes as
+/// long as for a known one and does not tell which addresses are registered.
+static DECOY: LazyLock<String> = LazyLock::new(|| {
+    let hash: PasswordHash =
+        Argon2::default().hash_password(b"birlik decoy password").expect("hashing a constant succeeds");
+    hash.to_string()
+});
+
+pub async fn verify_decoy(password: String) -> anyhow::Result<bool> {
+    let decoy = tokio::task::spawn_blocking(|| DECOY.clone()).await?;
+    verify(password, decoy).await.map(|_| false)
+}

@@ -28,22 +28,21 @@ macro_rules! with_read {
     };
 }
 
-/// Runs `$body` with `$pool` bound to the pool that writes, then counts a write (see [`writes`]).
+/// Runs `$body` with `$pool` bound to the pool that writes.
 #[macro_export]
 macro_rules! with_write {
-    ($db:expr, $pool:ident => $body:expr) => {{
-        let result = match $db {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
             $crate::platform::db::Db::Sqlite { write: $pool, .. } => $body,
             $crate::platform::db::Db::Postgres($pool) => $body,
-        };
-        $crate::platform::db::note_write();
-        result
-    }};
+        }
+    };
 }
 
 static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
-/// Counts a finished write; cached pages rendered before it are stale.
+/// Counts a committed change to public content (the registry, the search index); pages cached before it are
+/// stale. Sessions and login attempts are not public content and do not count.
 pub fn note_write() {
     WRITES.fetch_add(1, std::sync::atomic::Ordering::Release);
 }

@@ -22,13 +22,21 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Failed logins allowed per account (and ten times that per address) in a quarter of an hour.
     pub login_attempts: i64,
+    /// Registrations allowed per address in a quarter of an hour (each costs a password hash).
+    pub registrations: i64,
     /// Keep rendered public pages for anonymous readers until the next write (see `web::cache`).
     pub page_cache: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { data_dir: PathBuf::from("birlik-data"), secure_cookies: false, login_attempts: 5, page_cache: true }
+        Settings {
+            data_dir: PathBuf::from("birlik-data"),
+            secure_cookies: false,
+            login_attempts: 5,
+            registrations: 10,
+            page_cache: true,
+        }
     }
 }
 

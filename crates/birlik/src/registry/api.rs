@@ -16,7 +16,7 @@ use crate::platform::search::Hit;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError};
 use crate::registry::input::{self, AssociationDraft, BodyDraft, MembershipDraft, Refs};
-use crate::registry::model::{Association, Body, EthnicGroup, Level, Membership, Region};
+use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
 use crate::registry::pages::SearchQuery;
 use crate::registry::store::{self, AssociationFilter, MembershipFilter};
 use crate::registry::{authz, export, reference};
@@ -154,7 +154,7 @@ async fn create_association(
     authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
     let mut created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
     let association = created.remove(0);
-    state.search.upsert(&[super::association_doc(&association)])?;
+    super::index(&state, vec![super::association_doc(&association)]).await;
     Ok((StatusCode::CREATED, Json(association)))
 }
 
@@ -170,13 +170,12 @@ async fn update_association(
 ) -> ApiResult<Association> {
     let user = api_user(&state, &headers).await?;
     let before = store::association(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let level = Level::from_code(&before.level).unwrap_or_default();
-    authz::manage_association(&state.db, &user, level, before.region_code.as_deref()).await?;
+    authz::edit_association(&state.db, &user, &before).await?;
     let refs = Refs::load(&state.db).await?;
     let input = input::check_association(&draft.into(), &refs).map_err(AppError::Validation)?;
-    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
+    authz::change_association(&state.db, &user, &before, &input).await?;
     let after = store::update_association(&state.db, Some(user.id), &before, &input).await?;
-    state.search.upsert(&[super::association_doc(&after)])?;
+    super::index(&state, vec![super::association_doc(&after)]).await;
     Ok(Json(after))
 }
 
@@ -215,7 +214,7 @@ async fn create_body(
     let input = input::check_body(&draft.into(), &refs, None).map_err(AppError::Validation)?;
     authz::manage_body_under(&state.db, &user, input.parent_id).await?;
     let body = store::create_body(&state.db, Some(user.id), &input).await?;
-    state.search.upsert(&[super::body_doc(&body)])?;
+    super::index(&state, vec![super::body_doc(&body)]).await;
     Ok((StatusCode::CREATED, Json(body)))
 }
 
@@ -231,14 +230,12 @@ async fn update_body(
 ) -> ApiResult<Body> {
     let user = api_user(&state, &headers).await?;
     let before = store::body(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, &user, before.id).await?;
+    authz::edit_body(&state.db, &user, &before).await?;
     let refs = Refs::load(&state.db).await?;
     let input = input::check_body(&draft.into(), &refs, Some(before.id)).map_err(AppError::Validation)?;
-    if input.parent_id != before.parent_id {
-        authz::manage_body_under(&state.db, &user, input.parent_id).await?;
-    }
+    authz::change_body(&state.db, &user, &before, &input).await?;
     let after = store::update_body(&state.db, Some(user.id), &before, &input).await?;
-    state.search.upsert(&[super::body_doc(&after)])?;
+    super::index(&state, vec![super::body_doc(&after)]).await;
     Ok(Json(after))
 }
 
@@ -273,7 +270,7 @@ async fn create_member(
     authz::manage_body(&state.db, &user, input.body_id).await?;
     let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
     let membership = created.remove(0);
-    state.search.upsert(&[super::membership_person_doc(&membership)])?;
+    super::index(&state, vec![super::membership_person_doc(&membership)]).await;
     Ok((StatusCode::CREATED, Json(membership)))
 }
 
@@ -289,17 +286,15 @@ async fn update_member(
 ) -> ApiResult<Membership> {
     let user = api_user(&state, &headers).await?;
     let before = store::membership(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, &user, before.body_id).await?;
+    authz::edit_membership(&state.db, &user, &before).await?;
     let mut fields: input::MembershipFields = draft.into();
     fields.person_id = before.person_id.to_string();
     let refs = Refs::load(&state.db).await?;
     let input =
         input::check_membership(&fields, &refs, &store::person_ids(&state.db).await?).map_err(AppError::Validation)?;
-    if input.body_id != before.body_id {
-        authz::manage_body(&state.db, &user, input.body_id).await?;
-    }
+    authz::change_membership(&state.db, &user, &before, &input).await?;
     let after = store::update_membership(&state.db, Some(user.id), &before, &input).await?;
-    state.search.upsert(&[super::membership_person_doc(&after)])?;
+    super::index(&state, vec![super::membership_person_doc(&after)]).await;
     Ok(Json(after))
 }
 

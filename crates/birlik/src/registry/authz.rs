@@ -5,7 +5,8 @@
 use crate::accounts::SessionUser;
 use crate::platform::db::Db;
 use crate::platform::web::AppError;
-use crate::registry::model::{BodyKind, Level};
+use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
+use crate::registry::model::{Association, Body, BodyKind, Level, Membership};
 use crate::registry::store;
 
 fn allow(allowed: bool) -> Result<(), AppError> {
@@ -28,7 +29,13 @@ pub async fn manage_body(db: &Db, user: &SessionUser, body: i64) -> Result<(), A
     if user.roles.is_admin() {
         return Ok(());
     }
-    let secretariats: Vec<i64> = user.roles.secretariat_bodies().collect();
+    // The secretariat of an archived body has no powers left.
+    let mut secretariats = Vec::new();
+    for id in user.roles.secretariat_bodies() {
+        if store::body(db, id).await?.is_some_and(|b| b.archived_at.is_none()) {
+            secretariats.push(id);
+        }
+    }
     if secretariats.is_empty() {
         return Err(AppError::Forbidden);
     }
@@ -61,6 +68,74 @@ pub async fn manage_association(
         }
     }
     Err(AppError::Forbidden)
+}
+
+fn not_archived(archived_at: &Option<String>) -> Result<(), AppError> {
+    if archived_at.is_some() { Err(AppError::Archived) } else { Ok(()) }
+}
+
+/// May `user` open `before` for editing? Archived records are not changed.
+pub async fn edit_association(db: &Db, user: &SessionUser, before: &Association) -> Result<(), AppError> {
+    manage_association(db, user, before.level(), before.region_code.as_deref()).await?;
+    not_archived(&before.archived_at)
+}
+
+/// May `user` change `before` into `input`? Moving it needs power over its new place too.
+pub async fn change_association(
+    db: &Db,
+    user: &SessionUser,
+    before: &Association,
+    input: &AssociationInput,
+) -> Result<(), AppError> {
+    edit_association(db, user, before).await?;
+    manage_association(db, user, input.level, input.region_code.as_deref()).await
+}
+
+pub async fn edit_body(db: &Db, user: &SessionUser, before: &Body) -> Result<(), AppError> {
+    manage_body(db, user, before.id).await?;
+    not_archived(&before.archived_at)
+}
+
+/// May `user` change `before` into `input`? A body's place, kind and region decide what its secretariat may do,
+/// so only whoever covers its parent (before and after) may change them: a secretariat cannot widen its own
+/// powers by editing its own body.
+pub async fn change_body(db: &Db, user: &SessionUser, before: &Body, input: &BodyInput) -> Result<(), AppError> {
+    edit_body(db, user, before).await?;
+    let placement_changes = input.parent_id != before.parent_id
+        || input.kind.code() != before.kind
+        || input.region_code != before.region_code;
+    if placement_changes {
+        manage_body_under(db, user, before.parent_id).await?;
+        manage_body_under(db, user, input.parent_id).await?;
+    }
+    Ok(())
+}
+
+pub async fn edit_membership(db: &Db, user: &SessionUser, before: &Membership) -> Result<(), AppError> {
+    manage_body(db, user, before.body_id).await?;
+    not_archived(&before.archived_at)
+}
+
+/// May `user` change `before` into `input`? Moving the seat needs power over the new body; renaming the person
+/// needs power over every body he sits in, because the name is his, not the seat's.
+pub async fn change_membership(
+    db: &Db,
+    user: &SessionUser,
+    before: &Membership,
+    input: &MembershipInput,
+) -> Result<(), AppError> {
+    edit_membership(db, user, before).await?;
+    if input.body_id != before.body_id {
+        manage_body(db, user, input.body_id).await?;
+    }
+    if input.person_name != before.person_name {
+        let filter =
+            store::MembershipFilter { person: Some(before.person_id), per_page: Some(500), ..Default::default() };
+        for seat in store::memberships(db, &filter).await?.0 {
+            manage_body(db, user, seat.body_id).await?;
+        }
+    }
+    Ok(())
 }
 
 /// May `user` register associations at all (somewhere)? Decides whether the directory offers the form.

@@ -15,7 +15,7 @@ use crate::platform::i18n::{Lang, Localized};
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, FieldError, Form, PageCtx};
 use crate::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
-use crate::registry::model::{BodyKind, Level, Position};
+use crate::registry::model::{BodyKind, Position};
 use crate::registry::pages::IdPath;
 use crate::registry::{authz, sorted_groups, sorted_regions, store};
 
@@ -124,7 +124,7 @@ pub async fn create_association(
     };
     authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
     let created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
-    state.search.upsert(&created.iter().map(super::association_doc).collect::<Vec<_>>())?;
+    super::index(&state, created.iter().map(super::association_doc).collect()).await;
     Ok(see_other(&ctx, format!("/associations/{}", created[0].id)))
 }
 
@@ -135,7 +135,7 @@ pub async fn edit_association(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let a = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_association(&state.db, user, level_of(&a.level), a.region_code.as_deref()).await?;
+    authz::edit_association(&state.db, user, &a).await?;
     let fields = AssociationFields {
         level: a.level.clone(),
         region_code: a.region_code.clone().unwrap_or_default(),
@@ -151,10 +151,6 @@ pub async fn edit_association(
     Ok(association_form(ctx, action, fields, errors)?.into_response())
 }
 
-fn level_of(code: &str) -> Level {
-    Level::from_code(code).unwrap_or_default()
-}
-
 pub async fn update_association(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -163,7 +159,7 @@ pub async fn update_association(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_association(&state.db, &user, level_of(&before.level), before.region_code.as_deref()).await?;
+    authz::edit_association(&state.db, &user, &before).await?;
     let refs = Refs::load(&state.db).await?;
     let input = match input::check_association(&fields, &refs) {
         Ok(input) => input,
@@ -173,10 +169,9 @@ pub async fn update_association(
             return refused(association_form(ctx, action, fields, errors));
         }
     };
-    // Moving an association needs power over its new place too.
-    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
+    authz::change_association(&state.db, &user, &before, &input).await?;
     let after = store::update_association(&state.db, Some(user.id), &before, &input).await?;
-    state.search.upsert(&[super::association_doc(&after)])?;
+    super::index(&state, vec![super::association_doc(&after)]).await;
     Ok(see_other(&ctx, format!("/associations/{}", after.id)))
 }
 
@@ -187,10 +182,10 @@ pub async fn archive_association(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_association(&state.db, &user, level_of(&before.level), before.region_code.as_deref()).await?;
+    authz::manage_association(&state.db, &user, before.level(), before.region_code.as_deref()).await?;
     if before.archived_at.is_none() {
         store::archive_association(&state.db, Some(user.id), &before).await?;
-        state.search.remove("association", &before.id.to_string())?;
+        super::unindex(&state, "association", before.id).await;
     }
     Ok(see_other(&ctx, format!("/associations/{}", before.id)))
 }
@@ -270,7 +265,7 @@ pub async fn create_body(
     };
     authz::manage_body_under(&state.db, &user, input.parent_id).await?;
     let body = store::create_body(&state.db, Some(user.id), &input).await?;
-    state.search.upsert(&[super::body_doc(&body)])?;
+    super::index(&state, vec![super::body_doc(&body)]).await;
     Ok(see_other(&ctx, format!("/bodies/{}", body.id)))
 }
 
@@ -281,7 +276,7 @@ pub async fn edit_body(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let b = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, user, b.id).await?;
+    authz::edit_body(&state.db, user, &b).await?;
     let fields = BodyFields {
         parent_id: b.parent_id.map(|p| p.to_string()).unwrap_or_default(),
         kind: b.kind.clone(),
@@ -303,7 +298,7 @@ pub async fn update_body(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, &user, before.id).await?;
+    authz::edit_body(&state.db, &user, &before).await?;
     let refs = Refs::load(&state.db).await?;
     let input = match input::check_body(&fields, &refs, Some(before.id)) {
         Ok(input) => input,
@@ -313,12 +308,9 @@ pub async fn update_body(
             return refused(body_form(&state, ctx, action, fields, errors).await);
         }
     };
-    // A secretariat may not lift its own body out of its reach, nor move it under a body it does not cover.
-    if input.parent_id != before.parent_id {
-        authz::manage_body_under(&state.db, &user, input.parent_id).await?;
-    }
+    authz::change_body(&state.db, &user, &before, &input).await?;
     let after = store::update_body(&state.db, Some(user.id), &before, &input).await?;
-    state.search.upsert(&[super::body_doc(&after)])?;
+    super::index(&state, vec![super::body_doc(&after)]).await;
     Ok(see_other(&ctx, format!("/bodies/{}", after.id)))
 }
 
@@ -332,7 +324,7 @@ pub async fn archive_body(
     authz::manage_body(&state.db, &user, before.id).await?;
     if before.archived_at.is_none() {
         store::archive_body(&state.db, Some(user.id), &before).await?;
-        state.search.remove("body", &before.id.to_string())?;
+        super::unindex(&state, "body", before.id).await;
     }
     Ok(see_other(&ctx, format!("/bodies/{}", before.id)))
 }
@@ -411,7 +403,7 @@ pub async fn create_membership(
         }
     };
     let created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
-    state.search.upsert(&created.iter().map(super::membership_person_doc).collect::<Vec<_>>())?;
+    super::index(&state, created.iter().map(super::membership_person_doc).collect()).await;
     Ok(see_other(&ctx, format!("/bodies/{}", p.id)))
 }
 
@@ -422,7 +414,7 @@ pub async fn edit_membership(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let m = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, user, m.body_id).await?;
+    authz::edit_membership(&state.db, user, &m).await?;
     let fields = MembershipFields {
         body_id: m.body_id.to_string(),
         person_id: m.person_id.to_string(),
@@ -445,7 +437,7 @@ pub async fn update_membership(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, &user, before.body_id).await?;
+    authz::edit_membership(&state.db, &user, &before).await?;
     fields.body_id = before.body_id.to_string();
     fields.person_id = before.person_id.to_string();
     let refs = Refs::load(&state.db).await?;
@@ -457,8 +449,9 @@ pub async fn update_membership(
             return refused(membership_form(&state, ctx, action, fields, errors).await);
         }
     };
+    authz::change_membership(&state.db, &user, &before, &input).await?;
     let after = store::update_membership(&state.db, Some(user.id), &before, &input).await?;
-    state.search.upsert(&[super::membership_person_doc(&after)])?;
+    super::index(&state, vec![super::membership_person_doc(&after)]).await;
     Ok(see_other(&ctx, format!("/bodies/{}", after.body_id)))
 }
 
@@ -472,6 +465,7 @@ pub async fn archive_membership(
     authz::manage_body(&state.db, &user, before.body_id).await?;
     if before.archived_at.is_none() {
         store::archive_membership(&state.db, Some(user.id), &before).await?;
+        super::reindex_person(&state, before.person_id).await?;
     }
     Ok(see_other(&ctx, format!("/bodies/{}", before.body_id)))
 }

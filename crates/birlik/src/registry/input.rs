@@ -18,7 +18,10 @@ const NAME_MAX: usize = 200;
 pub struct Refs {
     pub regions: HashSet<String>,
     pub groups: HashSet<String>,
+    /// Bodies that may be chosen (not archived).
     pub bodies: HashMap<i64, Body>,
+    /// The parent of every body, archived ones included, to walk up the tree.
+    pub parents: HashMap<i64, Option<i64>>,
     pub associations: HashSet<i64>,
 }
 
@@ -26,9 +29,11 @@ impl Refs {
     pub async fn load(db: &Db) -> sqlx::Result<Refs> {
         let regions = reference::regions().iter().map(|r| r.code.clone()).collect();
         let groups = reference::ethnic_groups().map(|g| g.slug.clone()).collect();
-        let bodies = store::bodies(db, false).await?.into_iter().map(|b| (b.id, b)).collect();
+        let all = store::bodies(db, true).await?;
+        let parents = all.iter().map(|b| (b.id, b.parent_id)).collect();
+        let bodies = all.into_iter().filter(|b| b.archived_at.is_none()).map(|b| (b.id, b)).collect();
         let associations = store::association_ids(db).await?.into_iter().collect();
-        Ok(Refs { regions, groups, bodies, associations })
+        Ok(Refs { regions, groups, bodies, parents, associations })
     }
 }
 
@@ -228,6 +233,12 @@ pub fn check_body(fields: &BodyFields, refs: &Refs, editing: Option<i64>) -> Res
         checks.push(FieldError::new("region_code", "field-unknown-region"));
         None
     };
+    // A body under a regional body belongs to the same region: the tree and the map agree.
+    let parent_region = parent_id.and_then(|p| refs.bodies.get(&p)).and_then(|p| p.region_code.clone());
+    if parent_region.is_some() && region_code.is_some() && parent_region != region_code {
+        checks.push(FieldError::new("region_code", "field-region-of-parent"));
+    }
+    let region_code = region_code.or(parent_region);
     let name_kk = checks.take(validate::line("name_kk", &fields.name_kk, 2, NAME_MAX));
     let name_ru = checks.take(validate::line("name_ru", &fields.name_ru, 2, NAME_MAX));
     let name_en = checks.take(validate::line("name_en", &fields.name_en, 2, NAME_MAX));
@@ -249,7 +260,7 @@ fn is_self_or_descendant(refs: &Refs, candidate: i64, body: i64) -> bool {
         if steps > 64 {
             return true;
         }
-        current = refs.bodies.get(&id).and_then(|b| b.parent_id);
+        current = refs.parents.get(&id).copied().flatten();
     }
     false
 }

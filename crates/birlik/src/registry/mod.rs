@@ -105,6 +105,36 @@ pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
     }
 }
 
+/// Adds or refreshes search documents after a committed write. The index is derived and `birlik reindex`
+/// repairs it, so a failure here is logged rather than turned into an error for a write that succeeded.
+pub async fn index(state: &AppState, docs: Vec<SearchDoc>) {
+    let search = state.search.clone();
+    match tokio::task::spawn_blocking(move || search.upsert(&docs)).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => tracing::error!(error = %e, "search index not updated; run `birlik reindex`"),
+        Err(e) => tracing::error!(error = %e, "search index update panicked"),
+    }
+}
+
+/// Removes a search document after an archive (logged on failure, like [`index`]).
+pub async fn unindex(state: &AppState, kind: &'static str, id: i64) {
+    let search = state.search.clone();
+    match tokio::task::spawn_blocking(move || search.remove(kind, &id.to_string())).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => tracing::error!(error = %e, "search index not updated; run `birlik reindex`"),
+        Err(e) => tracing::error!(error = %e, "search index update panicked"),
+    }
+}
+
+/// After a seat is archived: a person with no seat left is no longer found.
+pub async fn reindex_person(state: &AppState, person: i64) -> Result<(), crate::platform::web::AppError> {
+    let filter = store::MembershipFilter { person: Some(person), per_page: Some(1), ..Default::default() };
+    if store::memberships(&state.db, &filter).await?.1 == 0 {
+        unindex(state, "person", person).await;
+    }
+    Ok(())
+}
+
 /// Rebuilds the search index from the database.
 pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
     let db = &state.db;

@@ -170,6 +170,12 @@ pub struct Association {
     pub groups: Vec<String>,
 }
 
+impl Association {
+    pub fn level(&self) -> Level {
+        Level::from_code(&self.level).unwrap_or_default()
+    }
+}
+
 /// The positions a member holds in a body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -126,6 +126,10 @@ struct RegionPage {
     assembly: Option<Link>,
     councils: Vec<(Link, String)>,
     associations: Vec<Link>,
+    /// Every association of the region, though the list shows at most [`AREA_LIST_LIMIT`].
+    associations_total: i64,
+    /// The filtered directory, when the list is cut.
+    see_all: Option<String>,
     groups: Vec<Link>,
     members: Vec<MemberRow>,
 }
@@ -145,9 +149,11 @@ pub async fn region(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<C
         .filter(|b| b.kind() != Some(BodyKind::RegionalAssembly))
         .map(|b| (Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)), b.kind_label(lang)))
         .collect();
-    let filter = AssociationFilter { region: Some(region.code.clone()), per_page: Some(200), ..Default::default() };
-    let (associations, _) = store::associations(&state.db, &filter, lang).await?;
-    let associations =
+    let filter =
+        AssociationFilter { region: Some(region.code.clone()), per_page: Some(AREA_LIST_LIMIT), ..Default::default() };
+    let (associations, associations_total) = store::associations(&state.db, &filter, lang).await?;
+    let see_all = see_all(&ctx, associations.len(), associations_total, "region", &region.code);
+    let associations: Vec<Link> =
         associations.iter().map(|a| Link::new(&ctx, format!("/associations/{}", a.id), a.name(lang))).collect();
     let in_region = store::groups_in_region(&state.db, &region.code).await?;
     let groups = sorted_groups(lang)
@@ -163,7 +169,27 @@ pub async fn region(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<C
         None => Vec::new(),
     };
     let name = region.name(lang).to_owned();
-    render(&RegionPage { ctx, region, name, assembly, councils, associations, groups, members })
+    render(&RegionPage {
+        ctx,
+        region,
+        name,
+        assembly,
+        councils,
+        associations,
+        associations_total,
+        see_all,
+        groups,
+        members,
+    })
+}
+
+/// The most associations a region's or a group's page lists; the directory shows the rest.
+const AREA_LIST_LIMIT: i64 = 200;
+
+/// The associations directory filtered by `key=value`, when a list shows `shown` of `total` associations.
+fn see_all(ctx: &PageCtx, shown: usize, total: i64, key: &str, value: &str) -> Option<String> {
+    (i64::try_from(shown).unwrap_or(i64::MAX) < total)
+        .then(|| format!("{}?{key}={}", ctx.url("/associations"), crate::platform::web::url_encode(value)))
 }
 
 #[derive(Deserialize)]
@@ -220,12 +246,18 @@ struct GroupPage {
     name: String,
     group: EthnicGroup,
     associations: Vec<(Link, String)>,
+    /// Every association representing the group, though the list shows at most [`AREA_LIST_LIMIT`].
+    associations_total: i64,
+    /// The filtered directory, when the list is cut.
+    see_all: Option<String>,
 }
 
 pub async fn group(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<SlugPath>) -> Page {
     let group = reference::ethnic_group(&p.slug).cloned().ok_or(AppError::NotFound)?;
-    let filter = AssociationFilter { group: Some(group.slug.clone()), per_page: Some(200), ..Default::default() };
-    let (associations, _) = store::associations(&state.db, &filter, ctx.lang).await?;
+    let filter =
+        AssociationFilter { group: Some(group.slug.clone()), per_page: Some(AREA_LIST_LIMIT), ..Default::default() };
+    let (associations, associations_total) = store::associations(&state.db, &filter, ctx.lang).await?;
+    let see_all = see_all(&ctx, associations.len(), associations_total, "group", &group.slug);
     let associations = associations
         .iter()
         .map(|a| {
@@ -237,7 +269,7 @@ pub async fn group(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<Sl
         })
         .collect();
     let name = group.name(ctx.lang).to_owned();
-    render(&GroupPage { ctx, name, group, associations })
+    render(&GroupPage { ctx, name, group, associations, associations_total, see_all })
 }
 
 // ---- associations ---------------------------------------------------------------------------------------------
@@ -298,8 +330,10 @@ pub async fn associations(
         .collect();
     let regions = all_regions.iter().map(|r| (r.code.clone(), r.name(ctx.lang).to_owned())).collect();
     let groups = sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect();
-    let can_create =
-        ctx.user.as_ref().is_some_and(|u| u.roles.is_admin() || u.roles.secretariat_bodies().next().is_some());
+    let can_create = match &ctx.user {
+        Some(user) => authz::may_register_associations(&state.db, user).await?,
+        None => false,
+    };
     let pages = ((total + filter.per_page() - 1) / filter.per_page()).max(1);
     let page = filter.page();
     render(&AssociationsPage { ctx, rows, total, page, pages, filter, regions, groups, can_create })
@@ -332,11 +366,7 @@ pub async fn association(State(state): State<AppState>, ctx: PageCtx, Path(p): P
     let filter = MembershipFilter { association: Some(association.id), per_page: Some(500), ..Default::default() };
     let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, true).await?;
     let can_edit = match &ctx.user {
-        Some(user) => {
-            let level = crate::registry::model::Level::from_code(&association.level).unwrap_or_default();
-            association.archived_at.is_none()
-                && authz::manage_association(&state.db, user, level, association.region_code.as_deref()).await.is_ok()
-        }
+        Some(user) => authz::edit_association(&state.db, user, &association).await.is_ok(),
         None => false,
     };
     let name = association.name(lang).to_owned();

@@ -1,12 +1,13 @@
 //! The registry's storage: the only place that reads or writes its tables. Every write records its change in the
-//! audit log in the same transaction and refreshes the search index after commit.
+//! audit log in the same transaction, and after commit marks cached public pages stale (`note_write`); the
+//! handlers then refresh the search index.
 
 use serde_json::json;
 use sqlx::{AssertSqlSafe, FromRow, Row};
 
 use crate::audit;
 use crate::platform::audit::Change;
-use crate::platform::db::{Db, now};
+use crate::platform::db::{Db, note_write, now};
 use crate::platform::i18n::Lang;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
@@ -58,7 +59,9 @@ pub async fn upsert_reference(db: &Db, regions: &[Region], groups: &[(EthnicGrou
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await
+        tx.commit().await?;
+        note_write();
+        Ok(())
     })
 }
 
@@ -115,6 +118,7 @@ pub async fn create_body(db: &Db, actor: Option<i64>, input: &BodyInput) -> sqlx
         audit!(tx, &Change { actor, action: "create", entity: "body", entity_id: body.id.to_string(),
             before: None, after: Some(json!(body)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(body)
     })
 }
@@ -134,6 +138,7 @@ pub async fn update_body(db: &Db, actor: Option<i64>, before: &Body, input: &Bod
         audit!(tx, &Change { actor, action: "update", entity: "body", entity_id: body.id.to_string(),
             before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(body)
     })
 }
@@ -151,6 +156,7 @@ pub async fn archive_body(db: &Db, actor: Option<i64>, before: &Body) -> sqlx::R
         audit!(tx, &Change { actor, action: "archive", entity: "body", entity_id: body.id.to_string(),
             before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(body)
     })
 }
@@ -303,6 +309,7 @@ pub async fn create_associations(
             created.push(row);
         }
         tx.commit().await?;
+        note_write();
         Ok(created)
     })
 }
@@ -339,6 +346,7 @@ pub async fn update_association(
         audit!(tx, &Change { actor, action: "update", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(row)
     })
 }
@@ -357,6 +365,7 @@ pub async fn archive_association(db: &Db, actor: Option<i64>, before: &Associati
         audit!(tx, &Change { actor, action: "archive", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(row)
     })
 }
@@ -476,6 +485,7 @@ pub async fn create_memberships(
             created.push(row);
         }
         tx.commit().await?;
+        note_write();
         Ok(created)
     })
 }
@@ -510,6 +520,7 @@ pub async fn update_membership(
         audit!(tx, &Change { actor, action: "update", entity: "membership", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(row)
     })
 }
@@ -529,6 +540,7 @@ pub async fn archive_membership(db: &Db, actor: Option<i64>, before: &Membership
         audit!(tx, &Change { actor, action: "archive", entity: "membership", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
         tx.commit().await?;
+        note_write();
         Ok(row)
     })
 }

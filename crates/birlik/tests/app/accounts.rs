@@ -53,7 +53,9 @@ async fn register_login_logout_and_change_password() {
 async fn login_never_redirects_to_another_site() {
     let app = TestApp::sqlite().await;
     app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
-    for next in ["https://evil.example/", "//evil.example/", "/\\evil.example"] {
+    for next in
+        ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "/\r\n/evil.example"]
+    {
         let r = app
             .post_form(
                 "/kk/login",
@@ -89,4 +91,77 @@ async fn sessions_live_in_the_database_and_end_on_logout() {
     assert!(html.contains("Test User"));
     logged_in.post_form("/en/logout", &[]).await;
     assert_eq!(app.count("sessions").await, 0);
+}
+
+#[tokio::test]
+async fn a_long_cyrillic_password_that_registers_also_logs_in() {
+    let app = TestApp::sqlite().await;
+    let password = "құпия".repeat(26); // 130 characters, 260 bytes
+    let r = app
+        .post_form("/kk/register", &[("email", "long@example.kz"), ("display_name", "Ұзын"), ("password", &password)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = TestApp::client()
+        .post(app.url("/kk/login"))
+        .form(&[("email", "long@example.kz"), ("password", password.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "the same password logs in");
+}
+
+#[tokio::test]
+async fn parallel_guesses_do_not_pass_the_limit() {
+    let app = TestApp::sqlite().await;
+    app.user("target@example.kz", &[]).await;
+    let guesses = (0..12).map(|i| {
+        let client = TestApp::client();
+        let url = app.url("/en/login");
+        async move {
+            client
+                .post(url)
+                .form(&[("email", "target@example.kz"), ("password", &format!("guess number {i}"))])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    let statuses = futures_join_all(guesses).await;
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    assert!(checked <= 5, "at most five guesses were checked, got {checked}: {statuses:?}");
+    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS));
+}
+
+/// Runs the futures concurrently on the test's runtime.
+async fn futures_join_all<F: std::future::Future<Output = StatusCode> + Send + 'static>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<StatusCode> {
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn registrations_from_one_address_are_rate_limited() {
+    let app = TestApp::sqlite().await;
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let r = TestApp::client()
+            .post(app.url("/en/register"))
+            .form(&[
+                ("email", format!("person{i}@example.kz").as_str()),
+                ("display_name", "Person"),
+                ("password", "long enough secret"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(r.status());
+    }
+    assert!(statuses[..10].iter().all(|s| *s == StatusCode::SEE_OTHER), "{statuses:?}");
+    assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
 }

@@ -157,3 +157,94 @@ fn member_json(body: i64) -> serde_json::Value {
         "person_id": null,
     })
 }
+
+#[tokio::test]
+async fn a_secretariat_cannot_widen_its_powers_by_editing_its_own_body() {
+    let app = TestApp::sqlite().await;
+    let session = app.body_id("national_session", None).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let district = app.body_id("public_consent_council", Some("KZ-75")).await;
+    app.user("district@x.kz", &[Role::Secretariat { body_id: district }]).await;
+    app.user("almaty@x.kz", &[Role::Secretariat { body_id: assembly }]).await;
+    let district_secretariat = app.login_as("district@x.kz").await;
+    let almaty_secretariat = app.login_as("almaty@x.kz").await;
+    let before = app.snapshot().await;
+
+    // A district council made into a national Council would cover every association in the country.
+    let mut national = body_json(Some(assembly), "KZ-75");
+    national["kind"] = "council".into();
+    national["region_code"] = serde_json::Value::Null;
+    let (status, _) =
+        district_secretariat.send_json(Method::PUT, &format!("/api/v1/bodies/{district}"), &national).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // A regional assembly moved to another region would take over its associations.
+    let mut moved = body_json(Some(session), "KZ-11");
+    moved["kind"] = "regional_assembly".into();
+    let (status, _) = almaty_secretariat.send_json(Method::PUT, &format!("/api/v1/bodies/{assembly}"), &moved).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Nor can a child body be put in another region than its regional parent.
+    let (status, body) =
+        almaty_secretariat.send_json(Method::POST, "/api/v1/bodies", &body_json(Some(assembly), "KZ-11")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["fields"][0]["key"], "field-region-of-parent");
+    assert_eq!(app.snapshot().await, before);
+    let (_, still) = app.get_json(&format!("/api/v1/bodies/{district}")).await;
+    assert_eq!(still["kind"], "public_consent_council");
+}
+
+#[tokio::test]
+async fn renaming_a_person_needs_power_over_every_body_he_sits_in() {
+    let app = TestApp::sqlite().await;
+    let session = app.body_id("national_session", None).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("admin@x.kz", &[Role::Admin]).await;
+    app.user("almaty@x.kz", &[Role::Secretariat { body_id: assembly }]).await;
+    let admin = app.login_as("admin@x.kz").await;
+    let (_, regional_seat) = admin.send_json(Method::POST, "/api/v1/members", &member_json(assembly)).await;
+    let person = regional_seat["person_id"].as_i64().unwrap();
+    let mut national = member_json(session);
+    national["person_id"] = person.into();
+    let (status, _) = admin.send_json(Method::POST, "/api/v1/members", &national).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let almaty = app.login_as("almaty@x.kz").await;
+    let seat = regional_seat["id"].as_i64().unwrap();
+    let mut renamed = member_json(assembly);
+    renamed["person_name"] = "Басқа Адам".into();
+    let (status, _) = almaty.send_json(Method::PUT, &format!("/api/v1/members/{seat}"), &renamed).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "he also sits in the national session");
+    let mut reappointed = member_json(assembly);
+    reappointed["position"] = "secretary".into();
+    let (status, changed) = almaty.send_json(Method::PUT, &format!("/api/v1/members/{seat}"), &reappointed).await;
+    assert_eq!(status, StatusCode::OK, "his seat in Almaty is this secretariat's to change");
+    assert_eq!(changed["position"], "secretary");
+}
+
+#[tokio::test]
+async fn archived_records_are_not_changed_and_leave_search() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@x.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@x.kz").await;
+    let (_, created) =
+        admin.send_json(Method::POST, "/api/v1/associations", &association_json(Some("KZ-75"), "Мұрағат")).await;
+    let id = created["id"].as_i64().unwrap();
+    let r = admin.post_form(&format!("/en/associations/{id}/archive"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, body) =
+        admin.send_json(Method::PUT, &format!("/api/v1/associations/{id}"), &created_as_draft(&created)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["key"], "error-archived");
+    let (status, _) = admin.get_text(&format!("/en/associations/{id}/edit")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, hits) = app.get_json("/api/v1/search?q=Мұрағат").await;
+    let id = id.to_string();
+    assert!(hits.as_array().unwrap().iter().all(|h| h["id"].as_str() != Some(id.as_str())), "archived: not found");
+}
+
+fn created_as_draft(created: &serde_json::Value) -> serde_json::Value {
+    json!({
+        "level": created["level"], "region_code": created["region_code"], "name_kk": created["name_kk"],
+        "name_ru": created["name_ru"], "name_en": "Changed after archiving", "founded_year": created["founded_year"],
+        "website": created["website"], "groups": created["groups"],
+    })
+}

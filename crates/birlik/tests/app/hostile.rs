@@ -97,7 +97,8 @@ async fn hostile_strings_in_every_association_field_via_form_and_api() {
 
 #[tokio::test]
 async fn hostile_strings_in_body_membership_account_and_search_fields() {
-    let app = TestApp::sqlite().await;
+    // Many registrations from one address: lift the limit that would otherwise stop them.
+    let app = TestApp::start_with(crate::support::Backend::Sqlite, true, |s| s.registrations = 10_000).await;
     app.user("admin@example.kz", &[Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;

@@ -40,6 +40,11 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl TestApp {
     pub async fn start(backend: Backend, demo: bool) -> TestApp {
+        TestApp::start_with(backend, demo, |_| {}).await
+    }
+
+    /// Starts with settings changed by `adjust` (e.g. higher limits for a test that registers many accounts).
+    pub async fn start_with(backend: Backend, demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let dir = tempfile::tempdir().expect("temporary directory");
         let (db, pg_database) = match backend {
             Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
@@ -60,7 +65,8 @@ impl TestApp {
         if demo {
             birlik::registry::seed::load_demo(&db).await.expect("demo loads");
         }
-        let settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
+        let mut settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
+        adjust(&mut settings);
         let state = birlik::app::state(db, settings, true).expect("state");
         birlik::registry::reindex(&state).await.expect("index builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

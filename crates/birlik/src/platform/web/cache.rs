@@ -17,7 +17,8 @@ use crate::platform::AppState;
 use crate::platform::db::writes;
 use crate::platform::i18n::Lang;
 
-const MAX_ENTRIES: usize = 4096;
+/// The cache starts afresh when its pages pass this size (junk query strings cannot grow it without bound).
+const MAX_BYTES: usize = 64 * 1024 * 1024;
 const MAX_PAGE: usize = 512 * 1024;
 
 struct Cached {
@@ -28,28 +29,39 @@ struct Cached {
 }
 
 pub struct PageCache {
-    entries: RwLock<HashMap<String, Cached>>,
+    entries: RwLock<Entries>,
     ttl: Duration,
+}
+
+#[derive(Default)]
+struct Entries {
+    pages: HashMap<String, Cached>,
+    bytes: usize,
 }
 
 impl PageCache {
     pub fn new(ttl: Duration) -> PageCache {
-        PageCache { entries: RwLock::new(HashMap::new()), ttl }
+        PageCache { entries: RwLock::new(Entries::default()), ttl }
     }
 
     fn get(&self, key: &str) -> Option<(HeaderValue, Bytes)> {
         let entries = self.entries.read().ok()?;
-        let entry = entries.get(key)?;
+        let entry = entries.pages.get(key)?;
         (entry.generation == writes() && entry.stored.elapsed() < self.ttl)
             .then(|| (entry.content_type.clone(), entry.body.clone()))
     }
 
     fn put(&self, key: String, generation: u64, content_type: HeaderValue, body: Bytes) {
         if let Ok(mut entries) = self.entries.write() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.clear();
+            if entries.bytes + body.len() + key.len() > MAX_BYTES {
+                *entries = Entries::default();
             }
-            entries.insert(key, Cached { generation, stored: Instant::now(), content_type, body });
+            let key_len = key.len();
+            entries.bytes += body.len() + key_len;
+            let replaced = entries.pages.insert(key, Cached { generation, stored: Instant::now(), content_type, body });
+            if let Some(old) = replaced {
+                entries.bytes -= old.body.len() + key_len;
+            }
         }
     }
 }
@@ -78,7 +90,10 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     // The generation is read before rendering, so a write during rendering makes this entry stale at once.
     let generation = writes();
     let response = next.run(request).await;
-    let cacheable = response.status() == StatusCode::OK && !response.headers().contains_key(header::SET_COOKIE);
+    // Only whole pages of known, modest size: a larger one is served as it is, uncached.
+    let small = axum::body::HttpBody::size_hint(response.body()).upper().is_some_and(|n| n <= MAX_PAGE as u64);
+    let cacheable =
+        small && response.status() == StatusCode::OK && !response.headers().contains_key(header::SET_COOKIE);
     let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned().filter(|_| cacheable) else {
         return response;
     };

@@ -48,6 +48,8 @@ pub enum AppError {
     Forbidden,
     #[error("too many attempts")]
     RateLimited,
+    #[error("the record is archived")]
+    Archived,
     #[error("payload too large")]
     PayloadTooLarge,
     #[error(transparent)]
@@ -69,6 +71,7 @@ impl AppError {
             AppError::Unauthenticated => "error-login-required",
             AppError::Forbidden => "error-forbidden",
             AppError::RateLimited => "error-rate-limited",
+            AppError::Archived => "error-archived",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Internal(_) => "error-internal",
         }
@@ -82,6 +85,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Archived => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -140,6 +144,7 @@ pub async fn localize_errors(request: Request, next: Next) -> Response {
     let is_api = path.starts_with("/api/");
     let lang = request_lang(&request);
     let ctx_parts = PageCtx::parts_for_error(&request);
+    let latin = crate::platform::web::script::wants_latin(request.headers());
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -174,7 +179,7 @@ pub async fn localize_errors(request: Request, next: Next) -> Response {
         let target = format!("/{}/login?next={}", lang.code(), crate::platform::web::url_encode(&next_url));
         return Redirect::to(&target).into_response();
     }
-    let ctx = PageCtx::for_error(lang, ctx_parts);
+    let ctx = PageCtx::for_error(lang, ctx_parts, latin);
     let page = crate::platform::web::page::ErrorPage { ctx, status: status.as_u16(), message: lang.t(failure.key) };
     (status, Html(page.render_html())).into_response()
 }

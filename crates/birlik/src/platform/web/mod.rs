@@ -38,6 +38,16 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
+/// `candidate` when it is a path of this site (to return to after a login or a choice), never another site:
+/// it starts with one `/`, has no backslash, whitespace or control character (browsers drop tabs and newlines,
+/// so `/\t/evil.example` would become `//evil.example`), and parses as a URI path.
+pub fn local_path(candidate: &str) -> Option<String> {
+    let plain = candidate.starts_with('/')
+        && !candidate.starts_with("//")
+        && !candidate.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control());
+    (plain && candidate.parse::<axum::http::uri::PathAndQuery>().is_ok()).then(|| candidate.to_owned())
+}
+
 /// Percent-encodes a query-string value.
 pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -61,6 +71,16 @@ mod tests {
         assert_eq!(preferred_lang(&headers), Lang::En);
         headers.insert(header::COOKIE, "a=b; birlik_lang=ru".parse().unwrap());
         assert_eq!(preferred_lang(&headers), Lang::Ru);
+    }
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        assert_eq!(local_path("/kk/regions?x=1").as_deref(), Some("/kk/regions?x=1"));
+        for other in
+            ["https://evil.example/", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/x", "kk/x", ""]
+        {
+            assert_eq!(local_path(other), None, "{other:?}");
+        }
     }
 
     #[test]

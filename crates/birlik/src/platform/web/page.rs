@@ -84,8 +84,9 @@ impl PageCtx {
         (rest.to_owned(), request.uri().query().unwrap_or("").to_owned())
     }
 
-    pub(crate) fn for_error(lang: Lang, (path, query): (String, String)) -> PageCtx {
-        PageCtx { lang, user: None, path, query, latin: false }
+    /// The context of an error page, drawn without the database: it cannot name the logged-in reader.
+    pub(crate) fn for_error(lang: Lang, (path, query): (String, String), latin: bool) -> PageCtx {
+        PageCtx { lang, user: None, path, query, latin }
     }
 }
 

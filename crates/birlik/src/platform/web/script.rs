@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::platform::i18n::Lang;
-use crate::platform::web::{AppError, cookie};
+use crate::platform::web::{AppError, cookie, local_path};
 
 pub const SCRIPT_COOKIE: &str = "birlik_script";
 
@@ -134,8 +134,7 @@ pub async fn choose_script(Path(p): Path<ScriptPath>, Query(q): Query<Back>) -> 
     if p.script != "latn" && p.script != "cyrl" {
         return Err(AppError::NotFound);
     }
-    let back = q.back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'));
-    let back = back.unwrap_or_else(|| format!("/{}/", Lang::Kk.code()));
+    let back = q.back.as_deref().and_then(local_path).unwrap_or_else(|| format!("/{}/", Lang::Kk.code()));
     let value = format!("{SCRIPT_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", p.script);
     let value = HeaderValue::from_str(&value).map_err(|e| AppError::Internal(e.into()))?;
     Ok(([(header::SET_COOKIE, value)], Redirect::to(&back)).into_response())
