@@ -227,3 +227,22 @@ async fn pages_render(app: TestApp) {
     let (_, health) = app.get_json("/healthz").await;
     assert_eq!(health["status"], "ok");
 }
+
+#[tokio::test]
+async fn public_pages_are_served_from_the_cache_until_a_write() {
+    let app = TestApp::sqlite().await;
+    let id = store::association_ids(&app.state.db).await.unwrap()[0];
+    let path = format!("/en/associations/{id}");
+    let (_, first) = app.get_text(&path).await;
+    // A change behind the application's back (no write of its own) is not seen: the page comes from the cache.
+    birlik::with_write!(&app.state.db, pool => {
+        sqlx::query("UPDATE associations SET name_en = 'Changed behind the back' WHERE id = $1").bind(id).execute(pool).await.unwrap();
+    });
+    let (_, cached) = app.get_text(&path).await;
+    assert_eq!(first, cached, "served from the cache");
+    assert!(!cached.contains("Changed behind the back"));
+    // Any write through the application makes every cached page stale.
+    birlik::platform::db::note_write();
+    let (_, fresh) = app.get_text(&path).await;
+    assert!(fresh.contains("Changed behind the back"));
+}
