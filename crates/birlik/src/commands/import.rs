@@ -30,17 +30,26 @@ pub enum ImportCommand {
     },
 }
 
-/// A problem found in the file: its row (the header is row 1) and what is wrong.
+/// A problem found in the file: the line its row starts on (the header is line 1; a quoted field may span
+/// lines) and what is wrong.
 #[derive(Debug, PartialEq)]
 pub struct Problem {
-    pub row: usize,
+    pub row: u64,
     pub field: String,
     pub message: String,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "row {}: {}: {}", self.row, self.field, self.message)
+impl Problem {
+    /// The report line, e.g. `row 3: region_code: No such region.`, in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        lang.t_args(
+            "import-problem",
+            &[
+                ("row", i64::try_from(self.row).unwrap_or(i64::MAX).into()),
+                ("field", self.field.as_str().into()),
+                ("message", self.message.as_str().into()),
+            ],
+        )
     }
 }
 
@@ -101,12 +110,25 @@ where
     R: for<'de> Deserialize<'de>,
 {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(vec![Problem { row: 1, field: "csv".into(), message: e.to_string() }]),
+    };
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for (index, record) in reader.deserialize::<R>().enumerate() {
-        let row = index + 2;
-        match record {
-            Ok(record) => match check(record) {
+    // The row number is the line the record starts on, read from the parser: a quoted field may span lines.
+    let mut next_line = 2;
+    for record in reader.records() {
+        let (row, parsed) = match record {
+            Ok(record) => {
+                let row = record.position().map_or(next_line, |p| p.line());
+                (row, record.deserialize::<R>(Some(&headers)).map_err(|e| e.to_string()))
+            }
+            Err(e) => (e.position().map_or(next_line, |p| p.line()), Err(e.to_string())),
+        };
+        next_line = row + 1;
+        match parsed {
+            Ok(parsed) => match check(parsed) {
                 Ok(value) => rows.push(value),
                 Err(errors) => problems.extend(errors.iter().map(|e| Problem {
                     row,
@@ -114,7 +136,7 @@ where
                     message: e.message(lang),
                 })),
             },
-            Err(e) => problems.push(Problem { row, field: "csv".into(), message: e.to_string() }),
+            Err(message) => problems.push(Problem { row, field: "csv".into(), message }),
         }
         bar.inc(1);
     }
@@ -139,7 +161,7 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
         ImportCommand::Associations { .. } => {
             let checked =
                 check_rows::<AssociationRow, _>(reader, lang, &bar, |row| input::check_association(&row.into(), &refs));
-            let rows = report(checked, &bar)?;
+            let rows = report(checked, lang, &bar)?;
             bar.set_message("writing");
             let created = store::create_associations(&state.db, None, &rows).await?;
             state.search.upsert(&created.iter().map(crate::registry::association_doc).collect::<Vec<_>>())?;
@@ -150,7 +172,7 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
             let checked = check_rows::<MembershipFields, _>(reader, lang, &bar, |row| {
                 input::check_membership(&row, &refs, &persons)
             });
-            let rows = report(checked, &bar)?;
+            let rows = report(checked, lang, &bar)?;
             bar.set_message("writing");
             let created = store::create_memberships(&state.db, None, &rows).await?;
             state.search.upsert(&created.iter().map(crate::registry::membership_person_doc).collect::<Vec<_>>())?;
@@ -158,19 +180,21 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
         }
     };
     bar.finish_and_clear();
-    println!("imported {imported} rows from {}", file.display());
+    let count = i64::try_from(imported).unwrap_or(i64::MAX);
+    println!("{}", lang.t_args("import-done", &[("count", count.into()), ("file", file.display().to_string().into())]));
     Ok(())
 }
 
-fn report<T>(checked: Result<Vec<T>, Vec<Problem>>, bar: &ProgressBar) -> anyhow::Result<Vec<T>> {
+fn report<T>(checked: Result<Vec<T>, Vec<Problem>>, lang: Lang, bar: &ProgressBar) -> anyhow::Result<Vec<T>> {
     match checked {
         Ok(rows) => Ok(rows),
         Err(problems) => {
             bar.finish_and_clear();
             for problem in &problems {
-                eprintln!("{problem}");
+                eprintln!("{}", problem.localized(lang));
             }
-            anyhow::bail!("{} problems found; nothing was imported", problems.len())
+            let count = i64::try_from(problems.len()).unwrap_or(i64::MAX);
+            anyhow::bail!("{}", lang.t_args("import-refused", &[("count", count.into())]))
         }
     }
 }

@@ -30,12 +30,34 @@ struct AssociationRow<'a> {
     archived_at: Option<&'a str>,
 }
 
+/// Rows as CSV, each cell that a spreadsheet would read as a formula prefixed with `'` (see [`defuse`]).
 fn csv_of<T: Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut plain = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        writer.serialize(row)?;
+        plain.serialize(row)?;
+    }
+    let plain = plain.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+    // Read back what serde wrote (headers included, as a plain record) and write every cell defused.
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(plain.as_slice());
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(plain.len()));
+    for record in reader.byte_records() {
+        writer.write_record(record?.iter().map(defuse))?;
     }
     writer.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
+}
+
+/// A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so that a spreadsheet
+/// opening the file shows it as text rather than running it as a formula (OWASP "CSV injection").
+fn defuse(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match cell.first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
+            let mut out = Vec::with_capacity(cell.len() + 1);
+            out.push(b'\'');
+            out.extend_from_slice(cell);
+            std::borrow::Cow::Owned(out)
+        }
+        _ => std::borrow::Cow::Borrowed(cell),
+    }
 }
 
 /// The content of one export file, e.g. `associations.csv`, `bodies.json` or `popolo.json`.

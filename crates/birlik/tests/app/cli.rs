@@ -93,9 +93,57 @@ async fn import_of_a_valid_file_imports_every_row() {
     assert!(!output.status.success());
     let report = String::from_utf8_lossy(&output.stderr);
     assert!(
-        report.contains("row 2: term_end") && report.contains("row 3: body_id") && report.contains("row 3: term_start"),
-        "{report}"
+        report.contains("строка 2: term_end")
+            && report.contains("строка 3: body_id")
+            && report.contains("строка 3: term_start"),
+        "the report is in Russian: {report}"
     );
+    assert!(report.contains("Найдено 3 ошибки; ничего не импортировано."), "{report}");
+}
+
+#[tokio::test]
+async fn import_reports_the_line_a_row_starts_on_when_quoted_fields_span_lines() {
+    let dir = demo_data_dir().await;
+    let before = count(dir.path(), "associations").await;
+    let file = dir.path().join("multiline.csv");
+    // Lines: 1 header; 2–3 a name broken over two lines (refused: a name has no line breaks); 4–6 a good row whose
+    // extra `note` column spans three lines; 7 an unknown region.
+    std::fs::write(
+        &file,
+        "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups,note\n\
+         regional,KZ-75,\"Екі\nжолды атау\",Объединение,Association,2001,,koreans,\n\
+         regional,KZ-75,Жақсы бірлестік,Хорошее объединение,Good association,2001,,koreans,\"first\nsecond\nthird\"\n\
+         regional,KZ-99,Бірлестік,Объединение,Association,2001,,koreans,\n",
+    )
+    .unwrap();
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "en"]);
+    assert!(!output.status.success());
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("row 2: name_kk"), "the broken name is reported on its first line:\n{report}");
+    assert!(report.contains("row 7: region_code"), "the bad row is reported on the line it starts on:\n{report}");
+    assert!(!report.contains("row 4:") && !report.contains("row 3:"), "{report}");
+    assert!(report.contains("2 problems found; nothing was imported."), "{report}");
+    assert_eq!(count(dir.path(), "associations").await, before);
+
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("2-жол: name_kk") && report.contains("7-жол: region_code"), "Kazakh by default:\n{report}");
+    assert!(report.contains("2 қате табылды; ештеңе импортталмады."), "{report}");
+
+    std::fs::write(
+        &file,
+        "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n\
+         regional,KZ-75,Жақсы бірлестік,Хорошее объединение,Good association,2001,,koreans\n",
+    )
+    .unwrap();
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "en"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let done = String::from_utf8_lossy(&output.stdout);
+    assert!(done.contains("Imported 1 row from ") && done.contains("multiline.csv"), "{done}");
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "ru"]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Импортирована 1 строка из файла "));
+    assert_eq!(count(dir.path(), "associations").await, before + 2);
 }
 
 #[tokio::test]

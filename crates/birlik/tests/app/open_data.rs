@@ -56,3 +56,38 @@ async fn popolo_export_links_persons_organizations_memberships_and_areas() {
     let text = serde_json::to_string(&popolo).unwrap();
     assert!(!text.contains("ethnicity") && !text.contains("email"), "no personal data beyond names and seats");
 }
+
+#[tokio::test]
+async fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused() {
+    let app = TestApp::sqlite().await;
+    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let formula = "=HYPERLINK(\"http://x\")";
+    let mut body = crate::support::association_json(Some("KZ-75"), "Формула");
+    body["name_en"] = formula.into();
+    body["name_ru"] = "+7 (727) 000".into();
+    body["name_kk"] = "@Формула".into();
+    let (status, created) = admin.send_json(reqwest::Method::POST, "/api/v1/associations", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+
+    let text = app.get("/api/v1/export/associations.csv").await.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = rows.iter().find(|r| &r[column("id")] == id.to_string().as_str()).expect("the association is exported");
+    assert_eq!(&row[column("name_en")], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&row[column("name_ru")], "'+7 (727) 000");
+    assert_eq!(&row[column("name_kk")], "'@Формула");
+    assert_eq!(&row[column("level")], "regional", "ordinary cells are untouched");
+    assert!(
+        rows.iter().all(|r| r.iter().all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r']))),
+        "no cell of any row begins a formula"
+    );
+
+    let (_, json) = app.get_json("/api/v1/export/associations.json").await;
+    let item = json.as_array().unwrap().iter().find(|a| a["id"] == id).expect("in the JSON");
+    assert_eq!(item["name_en"], formula, "JSON keeps the name verbatim");
+    assert_eq!(item["name_kk"], "@Формула");
+}

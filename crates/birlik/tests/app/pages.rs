@@ -265,3 +265,116 @@ async fn kazakh_pages_follow_the_readers_choice_of_script() {
     let r = app.get("/kk/script/latn?back=https://evil.example/").await;
     assert_eq!(r.headers()["location"], "/kk/");
 }
+
+/// Registers `n` associations of `region` representing koreans directly through the store, by `actor`.
+async fn add_associations(app: &TestApp, actor: i64, region: &str, n: usize) {
+    use birlik::registry::input::{AssociationFields, Refs, check_association};
+    let refs = Refs::load(&app.state.db).await.unwrap();
+    let inputs: Vec<_> = (0..n)
+        .map(|i| {
+            let fields = AssociationFields {
+                level: "regional".into(),
+                region_code: region.into(),
+                name_kk: format!("Көп бірлестік {i}"),
+                name_ru: format!("Многие объединения {i}"),
+                name_en: format!("Many associations {i}"),
+                founded_year: "2001".into(),
+                website: String::new(),
+                groups: vec!["koreans".into()],
+            };
+            check_association(&fields, &refs).unwrap_or_else(|e| panic!("a valid association: {e:?}"))
+        })
+        .collect();
+    birlik::registry::store::create_associations(&app.state.db, Some(actor), &inputs).await.unwrap();
+}
+
+/// `&` in attributes is escaped (as &#38; or &amp;): undo it to compare links.
+fn unescape_amp(html: &str) -> String {
+    html.replace("&#38;", "&").replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn region_and_group_pages_count_every_association_and_link_to_the_rest() {
+    let app = TestApp::sqlite().await;
+    let admin = app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    // A short list: the heading counts it all and there is no link to more.
+    let (_, almaty) = app.get_json("/api/v1/associations?region=KZ-75").await;
+    let total = almaty["total"].as_i64().unwrap();
+    assert!(total > 0);
+    let (_, html) = app.get_text("/en/regions/KZ-75").await;
+    let heading = if total == 1 { "1 association".to_owned() } else { format!("{total} associations") };
+    assert!(html.contains(&format!("<h2>{heading}</h2>")), "the heading counts {heading}");
+    assert!(!html.contains("id=\"see-all-associations\""), "a whole list needs no link to the rest");
+
+    // A list longer than a page shows: the heading counts every association, a link leads to the directory.
+    add_associations(&app, admin, "KZ-11", 230).await;
+    let (_, akmola) = app.get_json("/api/v1/associations?region=KZ-11").await;
+    let total = akmola["total"].as_i64().unwrap();
+    assert!(total > 230);
+    let (status, html) = app.get_text("/en/regions/KZ-11").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("<h2>{total} associations</h2>")), "the region's heading counts {total}");
+    assert!(
+        html.contains("id=\"see-all-associations\" href=\"/en/associations?region=KZ-11\""),
+        "the region's cut list links to the filtered directory"
+    );
+    assert!(html.contains("See all associations"));
+    let (_, koreans) = app.get_json("/api/v1/associations?group=koreans").await;
+    let total = koreans["total"].as_i64().unwrap();
+    assert!(total > 230);
+    for lang in ["kk", "ru", "en"] {
+        let (status, html) = app.get_text(&format!("/{lang}/ethnic-groups/koreans")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains(&format!("id=\"see-all-associations\" href=\"/{lang}/associations?group=koreans\"")),
+            "the group's cut list links to the filtered directory in {lang}"
+        );
+        assert!(!html.contains("Unknown localization"), "/{lang}/ethnic-groups/koreans has every message");
+    }
+    let (_, html) = app.get_text("/en/ethnic-groups/koreans").await;
+    assert!(html.contains(&format!("<h2>{total} associations</h2>")), "the group's heading counts {total}");
+}
+
+#[tokio::test]
+async fn audit_pages_link_to_the_previous_and_next_page_keeping_the_filters() {
+    let app = TestApp::sqlite().await;
+    let admin_id = app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    add_associations(&app, admin_id, "KZ-11", 120).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let filters = "entity=association&actor=admin%40example.kz";
+    let (status, first) = admin.get_text(&format!("/en/admin/audit?{filters}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let first = unescape_amp(&first);
+    assert!(first.contains(&format!("rel=\"next\" href=\"/en/admin/audit?page=2&{filters}\"")), "{first}");
+    assert!(!first.contains("rel=\"prev\""), "the first page has no previous page");
+    let (_, second) = admin.get_text(&format!("/en/admin/audit?page=2&{filters}")).await;
+    let second = unescape_amp(&second);
+    assert!(second.contains(&format!("rel=\"prev\" href=\"/en/admin/audit?page=1&{filters}\"")));
+    assert!(second.contains(&format!("rel=\"next\" href=\"/en/admin/audit?page=3&{filters}\"")));
+    // 120 entries: the third page holds 20, and is the last.
+    let (_, third) = admin.get_text(&format!("/en/admin/audit?page=3&{filters}")).await;
+    let third = unescape_amp(&third);
+    assert!(third.contains(&format!("rel=\"prev\" href=\"/en/admin/audit?page=2&{filters}\"")));
+    assert!(!third.contains("rel=\"next\""), "a page that is not full is the last");
+    // Values are percent-encoded; empty filters are left out.
+    let (_, odd) = admin.get_text("/en/admin/audit?entity=association&actor=&action=a%26b%3Dc&page=2").await;
+    let odd = unescape_amp(&odd);
+    assert!(odd.contains("rel=\"prev\" href=\"/en/admin/audit?page=1&entity=association&action=a%26b%3Dc\""), "{odd}");
+}
+
+#[tokio::test]
+async fn only_secretariats_who_may_register_associations_are_offered_the_form() {
+    use birlik::accounts::Role;
+    let app = TestApp::sqlite().await;
+    let district = app.body_id("public_consent_council", Some("KZ-75")).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("district@example.kz", &[Role::Secretariat { body_id: district }]).await;
+    app.user("almaty@example.kz", &[Role::Secretariat { body_id: assembly }]).await;
+    let (_, html) = app.login_as("district@example.kz").await.get_text("/en/associations").await;
+    assert!(html.contains("Test User"), "the page is the logged-in reader's");
+    assert!(!html.contains("id=\"new-association\""), "a public consent council's secretariat registers none");
+    let (_, html) = app.login_as("almaty@example.kz").await.get_text("/en/associations").await;
+    assert!(html.contains("id=\"new-association\""), "a regional assembly's secretariat registers its region's");
+    let (_, html) = app.get_text("/en/associations").await;
+    assert!(!html.contains("id=\"new-association\""), "an anonymous reader is not offered the form");
+}
