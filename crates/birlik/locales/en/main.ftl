@@ -55,7 +55,6 @@ date-hint = Enter dates as YYYY-MM-DD, for example 2023-04-27.
 ## Table columns
 
 col-name = Name
-col-person = Name
 col-code = Code
 col-centre = Administrative centre
 col-region = Region
@@ -166,6 +165,9 @@ import-refused =
         [one] { $count } problem found; nothing was imported.
        *[other] { $count } problems found; nothing was imported.
     }
+import-checking = Checking
+import-writing = Writing
+import-search-later = Search finds the new rows after the server restarts (or run `birlik reindex` while it is stopped).
 import-done =
     { $count ->
         [one] Imported { $count } row from { $file }.

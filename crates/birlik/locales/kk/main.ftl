@@ -55,7 +55,6 @@ date-hint = Күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мыс�
 ## Кесте бағандары
 
 col-name = Атауы
-col-person = Аты-жөні
 col-code = Коды
 col-centre = Әкімшілік орталығы
 col-region = Өңір
@@ -162,6 +161,9 @@ table-associations = Этномәдени бірлестіктер
 table-members = Орган мүшелері
 import-problem = { $row }-жол: { $field }: { $message }
 import-refused = { $count } қате табылды; ештеңе импортталмады.
+import-checking = Тексерілуде
+import-writing = Жазылуда
+import-search-later = Жаңа жолдар іздеуде сервер қайта іске қосылғаннан кейін табылады (немесе сервер тоқтап тұрғанда `birlik reindex` орындаңыз).
 import-done = { $file } файлынан { $count } жол импортталды.
 
 ## Тіркелгі

@@ -55,7 +55,6 @@ date-hint = Даты вводите в формате ГГГГ-ММ-ДД, нап
 ## Столбцы таблиц
 
 col-name = Название
-col-person = ФИО
 col-code = Код
 col-centre = Административный центр
 col-region = Регион
@@ -172,6 +171,9 @@ import-refused =
         [many] Найдено { $count } ошибок; ничего не импортировано.
        *[other] Найдено { $count } ошибки; ничего не импортировано.
     }
+import-checking = Проверка
+import-writing = Запись
+import-search-later = Поиск найдёт новые строки после перезапуска сервера (или выполните `birlik reindex`, пока сервер остановлен).
 import-done =
     { $count ->
         [one] Импортирована { $count } строка из файла { $file }.

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Deserialize;
 
-use crate::commands::{Globals, app_state};
+use crate::commands::{Globals, open_db};
 use crate::platform::i18n::Lang;
 use crate::platform::web::FieldError;
 use crate::registry::input::{self, AssociationFields, MembershipFields, Refs};
@@ -88,14 +88,14 @@ impl From<AssociationRow> for AssociationFields {
     }
 }
 
-fn progress(len: usize) -> ProgressBar {
+fn progress(len: usize, lang: Lang) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
         ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} rows ({per_sec})")
             .expect("valid progress template")
             .progress_chars("=> "),
     );
-    bar.set_message("checking");
+    bar.set_message(lang.t("import-checking"));
     bar
 }
 
@@ -153,35 +153,33 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
         ImportCommand::Associations { file, lang } | ImportCommand::Members { file, lang } => (file, lang),
     };
     let lang = Lang::from_code(lang).ok_or_else(|| anyhow::anyhow!("--lang must be kk, ru or en"))?;
-    let state = app_state(cli).await?;
-    let refs = Refs::load(&state.db).await?;
-    let bar = progress(count_rows(file)?);
+    // The database only: a running server holds the search index, and rebuilds it from the database at start.
+    let db = open_db(cli).await?;
+    let refs = Refs::load(&db).await?;
+    let bar = progress(count_rows(file)?, lang);
     let reader = std::fs::File::open(file)?;
     let imported = match command {
         ImportCommand::Associations { .. } => {
             let checked =
                 check_rows::<AssociationRow, _>(reader, lang, &bar, |row| input::check_association(&row.into(), &refs));
             let rows = report(checked, lang, &bar)?;
-            bar.set_message("writing");
-            let created = store::create_associations(&state.db, None, &rows).await?;
-            state.search.upsert(&created.iter().map(crate::registry::association_doc).collect::<Vec<_>>())?;
-            created.len()
+            bar.set_message(lang.t("import-writing"));
+            store::create_associations(&db, None, &rows).await?.len()
         }
         ImportCommand::Members { .. } => {
-            let persons = store::person_ids(&state.db).await?;
+            let persons = store::person_ids(&db).await?;
             let checked = check_rows::<MembershipFields, _>(reader, lang, &bar, |row| {
                 input::check_membership(&row, &refs, &persons)
             });
             let rows = report(checked, lang, &bar)?;
-            bar.set_message("writing");
-            let created = store::create_memberships(&state.db, None, &rows).await?;
-            state.search.upsert(&created.iter().map(crate::registry::membership_person_doc).collect::<Vec<_>>())?;
-            created.len()
+            bar.set_message(lang.t("import-writing"));
+            store::create_memberships(&db, None, &rows).await?.len()
         }
     };
     bar.finish_and_clear();
     let count = i64::try_from(imported).unwrap_or(i64::MAX);
     println!("{}", lang.t_args("import-done", &[("count", count.into()), ("file", file.display().to_string().into())]));
+    println!("{}", lang.t("import-search-later"));
     Ok(())
 }
 

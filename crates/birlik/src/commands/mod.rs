@@ -7,6 +7,7 @@ pub mod text;
 
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::accounts::{Role, password, store as accounts};
@@ -205,7 +206,9 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
         }
         Command::Consensus(_) | Command::Text(_) => unreachable!("run() handles the commands without data"),
         Command::Reindex => {
-            let state = app_state(cli).await?;
+            let state = app_state(cli).await.context(
+                "the search index is in use: stop the server first (it also rebuilds the index when it starts)",
+            )?;
             let n = crate::registry::reindex(&state).await?;
             println!("search index rebuilt: {n} documents");
             Ok(())

@@ -255,3 +255,33 @@ fn text_commands_answer_line_by_line() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(text, format!("{}\n{}\n", kazakh::to_latin("Қазақстан халқы Ассамблеясы"), kazakh::to_latin("Бірлік")));
 }
+
+#[tokio::test]
+async fn import_works_while_the_server_runs() {
+    use std::io::{BufRead, BufReader};
+    let dir = demo_data_dir().await;
+    let mut server = Command::new(env!("CARGO_BIN_EXE_birlik"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env_remove("BIRLIK_DATABASE_URL")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert!(line.contains("http://"), "the server is up: {line}");
+    let file = dir.path().join("one.csv");
+    std::fs::write(
+        &file,
+        "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n\
+         regional,KZ-75,Жаңа орталық,Новый центр,New centre,2020,,koreans\n",
+    )
+    .unwrap();
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "en"]);
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("after the server restarts"));
+}
