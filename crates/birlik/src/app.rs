@@ -69,9 +69,9 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(crate::platform::web::error::localize_errors))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::cache::serve_cached))
-        // Outside the cache: the cache keeps Cyrillic pages, each reader gets his script.
+        // Inside the cache, whose key holds the script: a Latin page is transliterated once, then served as is.
         .layer(middleware::from_fn(crate::platform::web::script::apply_script))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::cache::serve_cached))
         .layer(middleware::from_fn(remember_language))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -184,6 +184,28 @@ struct AccountPage {
     ctx: PageCtx,
     errors: Errors,
     changed: bool,
+    /// Each role in the reader's language, with the body it belongs to.
+    roles: Vec<(String, Option<crate::registry::pages::Link>)>,
+}
+
+/// The user's roles as the account page shows them: the role's name and its body's name.
+async fn role_rows(
+    state: &AppState,
+    ctx: &PageCtx,
+) -> Result<Vec<(String, Option<crate::registry::pages::Link>)>, AppError> {
+    let Some(user) = &ctx.user else { return Ok(Vec::new()) };
+    let mut rows = Vec::new();
+    for role in &user.roles.0 {
+        let body = match role.body_id() {
+            Some(id) => crate::registry::store::body(&state.db, id).await?.map(|b| crate::registry::pages::Link {
+                href: ctx.url(&format!("/bodies/{id}")),
+                label: crate::platform::i18n::Localized::name(&b, ctx.lang).to_owned(),
+            }),
+            None => None,
+        };
+        rows.push((ctx.t(&format!("role-{}", role.name())), body));
+    }
+    Ok(rows)
 }
 
 #[derive(Deserialize)]
@@ -194,10 +216,11 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-async fn account_page(ctx: PageCtx) -> Result<Response, AppError> {
+async fn account_page(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
     ctx.require_user()?;
     let errors = Errors::none(ctx.lang);
-    Ok(render(&AccountPage { ctx, errors, changed: false })?.into_response())
+    let roles = role_rows(&state, &ctx).await?;
+    Ok(render(&AccountPage { ctx, errors, changed: false, roles })?.into_response())
 }
 
 async fn change_password(
@@ -217,15 +240,18 @@ async fn change_password(
     }
     if !errors.is_empty() {
         let errors = Errors::new(ctx.lang, errors);
-        return Ok(
-            (StatusCode::UNPROCESSABLE_ENTITY, render(&AccountPage { ctx, errors, changed: false })?).into_response()
-        );
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&AccountPage { roles: role_rows(&state, &ctx).await?, ctx, errors, changed: false })?,
+        )
+            .into_response());
     }
     store::set_password(&state.db, user.id, &password::hash(form.new_password).await?).await?;
     // Whoever else held a session (a stolen one, say) is logged out.
     session::end_others(&state.db, user.id, &headers).await?;
     let errors = Errors::none(ctx.lang);
-    Ok(render(&AccountPage { ctx, errors, changed: true })?.into_response())
+    let roles = role_rows(&state, &ctx).await?;
+    Ok(render(&AccountPage { ctx, errors, changed: true, roles })?.into_response())
 }
 
 #[derive(Template)]

@@ -248,3 +248,29 @@ fn created_as_draft(created: &serde_json::Value) -> serde_json::Value {
         "website": created["website"], "groups": created["groups"],
     })
 }
+
+#[tokio::test]
+async fn archiving_through_forms_is_refused_outside_ones_powers() {
+    let app = TestApp::sqlite().await;
+    let district = app.body_id("public_consent_council", Some("KZ-75")).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("district@x.kz", &[Role::Secretariat { body_id: district }]).await;
+    let secretariat = app.login_as("district@x.kz").await;
+    let association =
+        app.get_json("/api/v1/associations?region=KZ-75&per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
+    let member = app.get_json(&format!("/api/v1/members?body={assembly}&per_page=1")).await.1["items"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let before = app.snapshot().await;
+    for path in [
+        format!("/en/associations/{association}/archive"),
+        format!("/en/bodies/{assembly}/archive"),
+        format!("/en/memberships/{member}/archive"),
+    ] {
+        let response = secretariat.post_form(&path, &[]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    assert_eq!(app.snapshot().await, before);
+    let (_, account) = secretariat.get_text("/en/account").await;
+    assert!(account.contains(&format!("/en/bodies/{district}")), "the account page names the role's body");
+}
