@@ -15,11 +15,11 @@ use crate::platform::i18n::Lang;
 use crate::platform::search::Hit;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError};
-use crate::registry::input::{self, AssociationDraft, BodyDraft, MembershipDraft, Refs};
+use crate::registry::input::{AssociationDraft, BodyDraft, MembershipDraft};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
 use crate::registry::pages::SearchQuery;
 use crate::registry::store::{self, AssociationFilter, MembershipFilter};
-use crate::registry::{authz, export, reference};
+use crate::registry::{changes, export, reference};
 
 type ApiResult<T> = Result<Json<T>, AppError>;
 
@@ -149,12 +149,7 @@ async fn create_association(
     ApiJson(draft): ApiJson<AssociationDraft>,
 ) -> Result<(StatusCode, Json<Association>), AppError> {
     let user = api_user(&state, &headers).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = input::check_association(&draft.into(), &refs).map_err(AppError::Validation)?;
-    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
-    let mut created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
-    let association = created.remove(0);
-    super::index(&state, vec![super::association_doc(&association)]).await;
+    let association = changes::create_association(&state, &user, &draft.into()).await?;
     Ok((StatusCode::CREATED, Json(association)))
 }
 
@@ -170,13 +165,7 @@ async fn update_association(
 ) -> ApiResult<Association> {
     let user = api_user(&state, &headers).await?;
     let before = store::association(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    authz::edit_association(&state.db, &user, &before).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = input::check_association(&draft.into(), &refs).map_err(AppError::Validation)?;
-    authz::change_association(&state.db, &user, &before, &input).await?;
-    let after = store::update_association(&state.db, Some(user.id), &before, &input).await?;
-    super::index(&state, vec![super::association_doc(&after)]).await;
-    Ok(Json(after))
+    Ok(Json(changes::update_association(&state, &user, &before, &draft.into()).await?))
 }
 
 /// The bodies of the Assembly (each with its parent), filtered and paginated, in the order they were created.
@@ -210,11 +199,7 @@ async fn create_body(
     ApiJson(draft): ApiJson<BodyDraft>,
 ) -> Result<(StatusCode, Json<Body>), AppError> {
     let user = api_user(&state, &headers).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = input::check_body(&draft.into(), &refs, None).map_err(AppError::Validation)?;
-    authz::manage_body_under(&state.db, &user, input.parent_id).await?;
-    let body = store::create_body(&state.db, Some(user.id), &input).await?;
-    super::index(&state, vec![super::body_doc(&body)]).await;
+    let body = changes::create_body(&state, &user, &draft.into()).await?;
     Ok((StatusCode::CREATED, Json(body)))
 }
 
@@ -230,13 +215,7 @@ async fn update_body(
 ) -> ApiResult<Body> {
     let user = api_user(&state, &headers).await?;
     let before = store::body(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    authz::edit_body(&state.db, &user, &before).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = input::check_body(&draft.into(), &refs, Some(before.id)).map_err(AppError::Validation)?;
-    authz::change_body(&state.db, &user, &before, &input).await?;
-    let after = store::update_body(&state.db, Some(user.id), &before, &input).await?;
-    super::index(&state, vec![super::body_doc(&after)]).await;
-    Ok(Json(after))
+    Ok(Json(changes::update_body(&state, &user, &before, &draft.into()).await?))
 }
 
 /// Members of bodies: position, term and the association represented.
@@ -264,13 +243,7 @@ async fn create_member(
     ApiJson(draft): ApiJson<MembershipDraft>,
 ) -> Result<(StatusCode, Json<Membership>), AppError> {
     let user = api_user(&state, &headers).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = input::check_membership(&draft.into(), &refs, &store::person_ids(&state.db).await?)
-        .map_err(AppError::Validation)?;
-    authz::manage_body(&state.db, &user, input.body_id).await?;
-    let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
-    let membership = created.remove(0);
-    super::index(&state, vec![super::membership_person_doc(&membership)]).await;
+    let membership = changes::create_membership(&state, &user, &draft.into()).await?;
     Ok((StatusCode::CREATED, Json(membership)))
 }
 
@@ -286,16 +259,7 @@ async fn update_member(
 ) -> ApiResult<Membership> {
     let user = api_user(&state, &headers).await?;
     let before = store::membership(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    authz::edit_membership(&state.db, &user, &before).await?;
-    let mut fields: input::MembershipFields = draft.into();
-    fields.person_id = before.person_id.to_string();
-    let refs = Refs::load(&state.db).await?;
-    let input =
-        input::check_membership(&fields, &refs, &store::person_ids(&state.db).await?).map_err(AppError::Validation)?;
-    authz::change_membership(&state.db, &user, &before, &input).await?;
-    let after = store::update_membership(&state.db, Some(user.id), &before, &input).await?;
-    super::index(&state, vec![super::membership_person_doc(&after)]).await;
-    Ok(Json(after))
+    Ok(Json(changes::update_membership(&state, &user, &before, &draft.into()).await?))
 }
 
 /// Finds groups, associations, bodies and people by name in kk, ru or en.

@@ -1,8 +1,6 @@
 //! The secretariat's forms: create, edit and archive associations, bodies and memberships. A refused form is
 //! shown again with each error beside its field, in the reader's language, and nothing is stored.
 
-use std::collections::HashSet;
-
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -14,10 +12,10 @@ use crate::platform::AppState;
 use crate::platform::i18n::{Lang, Localized};
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, FieldError, Form, PageCtx};
-use crate::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
+use crate::registry::input::{AssociationFields, BodyFields, MembershipFields};
 use crate::registry::model::{BodyKind, Position};
 use crate::registry::pages::IdPath;
-use crate::registry::{authz, sorted_groups, sorted_regions, store};
+use crate::registry::{authz, changes, sorted_groups, sorted_regions, store};
 
 /// The errors of a refused form, looked up by field.
 pub struct Errors {
@@ -113,19 +111,14 @@ pub async fn create_association(
     Form(fields): Form<AssociationFields>,
 ) -> Result<Response, AppError> {
     let user = require_secretariat(&ctx)?.clone();
-    let refs = Refs::load(&state.db).await?;
-    let input = match input::check_association(&fields, &refs) {
-        Ok(input) => input,
-        Err(errors) => {
-            let action = ctx.url("/associations");
-            let errors = Errors { lang: ctx.lang, errors };
-            return refused(association_form(ctx, action, fields, errors));
+    match changes::create_association(&state, &user, &fields).await {
+        Ok(created) => Ok(see_other(&ctx, format!("/associations/{}", created.id))),
+        Err(AppError::Validation(errors)) => {
+            let (action, errors) = (ctx.url("/associations"), Errors::new(ctx.lang, errors));
+            refused(association_form(ctx, action, fields, errors))
         }
-    };
-    authz::manage_association(&state.db, &user, input.level, input.region_code.as_deref()).await?;
-    let created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
-    super::index(&state, created.iter().map(super::association_doc).collect()).await;
-    Ok(see_other(&ctx, format!("/associations/{}", created[0].id)))
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn edit_association(
@@ -159,20 +152,15 @@ pub async fn update_association(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::edit_association(&state.db, &user, &before).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = match input::check_association(&fields, &refs) {
-        Ok(input) => input,
-        Err(errors) => {
-            let action = ctx.url(&format!("/associations/{}/edit", before.id));
-            let errors = Errors { lang: ctx.lang, errors };
-            return refused(association_form(ctx, action, fields, errors));
+    match changes::update_association(&state, &user, &before, &fields).await {
+        Ok(after) => Ok(see_other(&ctx, format!("/associations/{}", after.id))),
+        Err(AppError::Validation(errors)) => {
+            let (action, errors) =
+                (ctx.url(&format!("/associations/{}/edit", before.id)), Errors::new(ctx.lang, errors));
+            refused(association_form(ctx, action, fields, errors))
         }
-    };
-    authz::change_association(&state.db, &user, &before, &input).await?;
-    let after = store::update_association(&state.db, Some(user.id), &before, &input).await?;
-    super::index(&state, vec![super::association_doc(&after)]).await;
-    Ok(see_other(&ctx, format!("/associations/{}", after.id)))
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn archive_association(
@@ -182,11 +170,7 @@ pub async fn archive_association(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_association(&state.db, &user, before.level(), before.region_code.as_deref()).await?;
-    if before.archived_at.is_none() {
-        store::archive_association(&state.db, Some(user.id), &before).await?;
-        super::unindex(&state, "association", before.id).await;
-    }
+    changes::archive_association(&state, &user, &before).await?;
     Ok(see_other(&ctx, format!("/associations/{}", before.id)))
 }
 
@@ -254,19 +238,14 @@ pub async fn create_body(
     Form(fields): Form<BodyFields>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
-    let refs = Refs::load(&state.db).await?;
-    let input = match input::check_body(&fields, &refs, None) {
-        Ok(input) => input,
-        Err(errors) => {
-            let action = ctx.url("/bodies");
-            let errors = Errors { lang: ctx.lang, errors };
-            return refused(body_form(&state, ctx, action, fields, errors).await);
+    match changes::create_body(&state, &user, &fields).await {
+        Ok(body) => Ok(see_other(&ctx, format!("/bodies/{}", body.id))),
+        Err(AppError::Validation(errors)) => {
+            let (action, errors) = (ctx.url("/bodies"), Errors::new(ctx.lang, errors));
+            refused(body_form(&state, ctx, action, fields, errors).await)
         }
-    };
-    authz::manage_body_under(&state.db, &user, input.parent_id).await?;
-    let body = store::create_body(&state.db, Some(user.id), &input).await?;
-    super::index(&state, vec![super::body_doc(&body)]).await;
-    Ok(see_other(&ctx, format!("/bodies/{}", body.id)))
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn edit_body(
@@ -298,20 +277,14 @@ pub async fn update_body(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::edit_body(&state.db, &user, &before).await?;
-    let refs = Refs::load(&state.db).await?;
-    let input = match input::check_body(&fields, &refs, Some(before.id)) {
-        Ok(input) => input,
-        Err(errors) => {
-            let action = ctx.url(&format!("/bodies/{}/edit", before.id));
-            let errors = Errors { lang: ctx.lang, errors };
-            return refused(body_form(&state, ctx, action, fields, errors).await);
+    match changes::update_body(&state, &user, &before, &fields).await {
+        Ok(after) => Ok(see_other(&ctx, format!("/bodies/{}", after.id))),
+        Err(AppError::Validation(errors)) => {
+            let (action, errors) = (ctx.url(&format!("/bodies/{}/edit", before.id)), Errors::new(ctx.lang, errors));
+            refused(body_form(&state, ctx, action, fields, errors).await)
         }
-    };
-    authz::change_body(&state.db, &user, &before, &input).await?;
-    let after = store::update_body(&state.db, Some(user.id), &before, &input).await?;
-    super::index(&state, vec![super::body_doc(&after)]).await;
-    Ok(see_other(&ctx, format!("/bodies/{}", after.id)))
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn archive_body(
@@ -321,11 +294,7 @@ pub async fn archive_body(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, &user, before.id).await?;
-    if before.archived_at.is_none() {
-        store::archive_body(&state.db, Some(user.id), &before).await?;
-        super::unindex(&state, "body", before.id).await;
-    }
+    changes::archive_body(&state, &user, &before).await?;
     Ok(see_other(&ctx, format!("/bodies/{}", before.id)))
 }
 
@@ -390,21 +359,17 @@ pub async fn create_membership(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     authz::manage_body(&state.db, &user, p.id).await?;
-    // The body is the one in the address, whatever the form says.
+    // The body is the one in the address, and the form seats a new person, whatever the request says.
     fields.body_id = p.id.to_string();
     fields.person_id.clear();
-    let refs = Refs::load(&state.db).await?;
-    let input = match input::check_membership(&fields, &refs, &HashSet::new()) {
-        Ok(input) => input,
-        Err(errors) => {
-            let action = ctx.url(&format!("/bodies/{}/members/new", p.id));
-            let errors = Errors { lang: ctx.lang, errors };
-            return refused(membership_form(&state, ctx, action, fields, errors).await);
+    match changes::create_membership(&state, &user, &fields).await {
+        Ok(_) => Ok(see_other(&ctx, format!("/bodies/{}", p.id))),
+        Err(AppError::Validation(errors)) => {
+            let (action, errors) = (ctx.url(&format!("/bodies/{}/members/new", p.id)), Errors::new(ctx.lang, errors));
+            refused(membership_form(&state, ctx, action, fields, errors).await)
         }
-    };
-    let created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
-    super::index(&state, created.iter().map(super::membership_person_doc).collect()).await;
-    Ok(see_other(&ctx, format!("/bodies/{}", p.id)))
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn edit_membership(
@@ -437,22 +402,17 @@ pub async fn update_membership(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::edit_membership(&state.db, &user, &before).await?;
+    // The form changes a seat in place: it has no body field.
     fields.body_id = before.body_id.to_string();
-    fields.person_id = before.person_id.to_string();
-    let refs = Refs::load(&state.db).await?;
-    let input = match input::check_membership(&fields, &refs, &store::person_ids(&state.db).await?) {
-        Ok(input) => input,
-        Err(errors) => {
-            let action = ctx.url(&format!("/memberships/{}/edit", before.id));
-            let errors = Errors { lang: ctx.lang, errors };
-            return refused(membership_form(&state, ctx, action, fields, errors).await);
+    match changes::update_membership(&state, &user, &before, &fields).await {
+        Ok(after) => Ok(see_other(&ctx, format!("/bodies/{}", after.body_id))),
+        Err(AppError::Validation(errors)) => {
+            let (action, errors) =
+                (ctx.url(&format!("/memberships/{}/edit", before.id)), Errors::new(ctx.lang, errors));
+            refused(membership_form(&state, ctx, action, fields, errors).await)
         }
-    };
-    authz::change_membership(&state.db, &user, &before, &input).await?;
-    let after = store::update_membership(&state.db, Some(user.id), &before, &input).await?;
-    super::index(&state, vec![super::membership_person_doc(&after)]).await;
-    Ok(see_other(&ctx, format!("/bodies/{}", after.body_id)))
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn archive_membership(
@@ -462,10 +422,6 @@ pub async fn archive_membership(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let before = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    authz::manage_body(&state.db, &user, before.body_id).await?;
-    if before.archived_at.is_none() {
-        store::archive_membership(&state.db, Some(user.id), &before).await?;
-        super::reindex_person(&state, before.person_id).await?;
-    }
+    changes::archive_membership(&state, &user, &before).await?;
     Ok(see_other(&ctx, format!("/bodies/{}", before.body_id)))
 }

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod authz;
+pub mod changes;
 pub mod demo;
 pub mod export;
 pub mod forms;

@@ -1,0 +1,125 @@
+//! Every change to the registry, one function each, called alike by the secretariat's forms and by the JSON API:
+//! check the input, authorize, store with its audit entry, refresh search. A refused input is
+//! `AppError::Validation`, which a form shows beside its fields and the API returns as JSON.
+
+use crate::accounts::SessionUser;
+use crate::platform::AppState;
+use crate::platform::web::AppError;
+use crate::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
+use crate::registry::model::{Association, Body, Membership};
+use crate::registry::{association_doc, authz, body_doc, index, membership_person_doc, reindex_person, store, unindex};
+
+pub async fn create_association(
+    state: &AppState,
+    user: &SessionUser,
+    fields: &AssociationFields,
+) -> Result<Association, AppError> {
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_association(fields, &refs).map_err(AppError::Validation)?;
+    authz::manage_association(&state.db, user, input.level, input.region_code.as_deref()).await?;
+    let mut created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
+    let association = created.remove(0);
+    index(state, vec![association_doc(&association)]).await;
+    Ok(association)
+}
+
+pub async fn update_association(
+    state: &AppState,
+    user: &SessionUser,
+    before: &Association,
+    fields: &AssociationFields,
+) -> Result<Association, AppError> {
+    authz::edit_association(&state.db, user, before).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_association(fields, &refs).map_err(AppError::Validation)?;
+    authz::change_association(&state.db, user, before, &input).await?;
+    let after = store::update_association(&state.db, Some(user.id), before, &input).await?;
+    index(state, vec![association_doc(&after)]).await;
+    Ok(after)
+}
+
+/// Archives an association; archiving an archived one changes nothing.
+pub async fn archive_association(state: &AppState, user: &SessionUser, before: &Association) -> Result<(), AppError> {
+    authz::manage_association(&state.db, user, before.level(), before.region_code.as_deref()).await?;
+    if before.archived_at.is_none() {
+        store::archive_association(&state.db, Some(user.id), before).await?;
+        unindex(state, "association", before.id).await;
+    }
+    Ok(())
+}
+
+pub async fn create_body(state: &AppState, user: &SessionUser, fields: &BodyFields) -> Result<Body, AppError> {
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_body(fields, &refs, None).map_err(AppError::Validation)?;
+    authz::manage_body_under(&state.db, user, input.parent_id).await?;
+    let body = store::create_body(&state.db, Some(user.id), &input).await?;
+    index(state, vec![body_doc(&body)]).await;
+    Ok(body)
+}
+
+pub async fn update_body(
+    state: &AppState,
+    user: &SessionUser,
+    before: &Body,
+    fields: &BodyFields,
+) -> Result<Body, AppError> {
+    authz::edit_body(&state.db, user, before).await?;
+    let refs = Refs::load(&state.db).await?;
+    let input = input::check_body(fields, &refs, Some(before.id)).map_err(AppError::Validation)?;
+    authz::change_body(&state.db, user, before, &input).await?;
+    let after = store::update_body(&state.db, Some(user.id), before, &input).await?;
+    index(state, vec![body_doc(&after)]).await;
+    Ok(after)
+}
+
+pub async fn archive_body(state: &AppState, user: &SessionUser, before: &Body) -> Result<(), AppError> {
+    authz::manage_body(&state.db, user, before.id).await?;
+    if before.archived_at.is_none() {
+        store::archive_body(&state.db, Some(user.id), before).await?;
+        unindex(state, "body", before.id).await;
+    }
+    Ok(())
+}
+
+/// Seats a person in a body: a new person by name, or (through the API) an existing one by `person_id`.
+pub async fn create_membership(
+    state: &AppState,
+    user: &SessionUser,
+    fields: &MembershipFields,
+) -> Result<Membership, AppError> {
+    let refs = Refs::load(&state.db).await?;
+    let persons = store::person_ids(&state.db).await?;
+    let input = input::check_membership(fields, &refs, &persons).map_err(AppError::Validation)?;
+    authz::manage_body(&state.db, user, input.body_id).await?;
+    let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
+    let membership = created.remove(0);
+    index(state, vec![membership_person_doc(&membership)]).await;
+    Ok(membership)
+}
+
+/// Changes a seat (body, position, term, association) and the name of its person; the seat stays his.
+pub async fn update_membership(
+    state: &AppState,
+    user: &SessionUser,
+    before: &Membership,
+    fields: &MembershipFields,
+) -> Result<Membership, AppError> {
+    authz::edit_membership(&state.db, user, before).await?;
+    let fields = MembershipFields { person_id: before.person_id.to_string(), ..fields.clone() };
+    let refs = Refs::load(&state.db).await?;
+    let persons = store::person_ids(&state.db).await?;
+    let input = input::check_membership(&fields, &refs, &persons).map_err(AppError::Validation)?;
+    authz::change_membership(&state.db, user, before, &input).await?;
+    let after = store::update_membership(&state.db, Some(user.id), before, &input).await?;
+    index(state, vec![membership_person_doc(&after)]).await;
+    Ok(after)
+}
+
+pub async fn archive_membership(state: &AppState, user: &SessionUser, before: &Membership) -> Result<(), AppError> {
+    authz::manage_body(&state.db, user, before.body_id).await?;
+    if before.archived_at.is_none() {
+        store::archive_membership(&state.db, Some(user.id), before).await?;
+        reindex_person(state, before.person_id).await?;
+    }
+    Ok(())
+}
