@@ -65,7 +65,7 @@ pub const PAGE_SIZE: i64 = 50;
 /// Entries matching `filter`, newest first, one page at a time.
 pub async fn list(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Entry>> {
     let empty_as_none = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let page = filter.page.unwrap_or(1).clamp(1, 1_000_000);
+    let page = crate::platform::paging::page(filter.page);
     with_read!(db, pool => {
         sqlx::query_as(
             "SELECT a.id, a.at, a.actor_user_id, u.email AS actor_email, a.action, a.entity, a.entity_id,
@@ -80,7 +80,7 @@ pub async fn list(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Entry>> {
         .bind(empty_as_none(&filter.actor).map(|e| crate::accounts::normalize_email(&e)))
         .bind(empty_as_none(&filter.action))
         .bind(PAGE_SIZE)
-        .bind((page - 1) * PAGE_SIZE)
+        .bind(crate::platform::paging::offset(page, PAGE_SIZE))
         .fetch_all(pool)
         .await
     })

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod db;
 pub mod i18n;
 pub mod metrics;
+pub mod paging;
 pub mod search;
 pub mod validate;
 pub mod web;

@@ -10,11 +10,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::accounts::{SessionUser, session};
-use crate::platform::AppState;
 use crate::platform::i18n::Lang;
 use crate::platform::search::Hit;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError};
+use crate::platform::{AppState, paging};
 use crate::registry::input::{AssociationDraft, BodyDraft, MembershipDraft};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
 use crate::registry::pages::SearchQuery;
@@ -175,10 +175,10 @@ async fn list_bodies(State(state): State<AppState>, Query(filter): Query<BodyFil
     // A few hundred bodies at national scale: filtering in memory is simpler than SQL and as fast.
     let matching: Vec<Body> =
         store::bodies(&state.db, false).await?.into_iter().filter(|b| filter.matches(b)).collect();
-    let page = filter.page.unwrap_or(1).clamp(1, 1_000_000);
-    let per_page = filter.per_page.unwrap_or(100).clamp(1, 500);
+    let page = paging::page(filter.page);
+    let per_page = paging::per_page(filter.per_page, 100, 500);
     let total = matching.len() as i64;
-    let items = matching.into_iter().skip(((page - 1) * per_page) as usize).take(per_page as usize).collect();
+    let items = matching.into_iter().skip(paging::offset(page, per_page) as usize).take(per_page as usize).collect();
     Ok(Json(BodyList { items, total, page, per_page }))
 }
 

@@ -9,6 +9,7 @@ use crate::audit;
 use crate::platform::audit::Change;
 use crate::platform::db::{Db, note_write, now};
 use crate::platform::i18n::Lang;
+use crate::platform::paging;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
 use crate::{with_read, with_write};
@@ -185,11 +186,11 @@ pub struct AssociationFilter {
 
 impl AssociationFilter {
     pub fn page(&self) -> i64 {
-        self.page.unwrap_or(1).clamp(1, 1_000_000)
+        paging::page(self.page)
     }
 
     pub fn per_page(&self) -> i64 {
-        self.per_page.unwrap_or(25).clamp(1, 200)
+        paging::per_page(self.per_page, 25, 200)
     }
 
     fn nonempty(v: &Option<String>) -> Option<&str> {
@@ -221,7 +222,7 @@ pub async fn associations(db: &Db, filter: &AssociationFilter, lang: Lang) -> sq
     let (mut rows, total): (Vec<Association>, i64) = with_read!(db, pool => {
         let rows = sqlx::query_as(AssertSqlSafe(page_sql))
             .bind(region).bind(level).bind(group)
-            .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
+            .bind(filter.per_page()).bind(paging::offset(filter.page(), filter.per_page()))
             .fetch_all(pool)
             .await?;
         let total = sqlx::query_scalar(AssertSqlSafe(count_sql)).bind(region).bind(level).bind(group).fetch_one(pool).await?;
@@ -395,11 +396,11 @@ pub struct MembershipFilter {
 
 impl MembershipFilter {
     pub fn page(&self) -> i64 {
-        self.page.unwrap_or(1).clamp(1, 1_000_000)
+        paging::page(self.page)
     }
 
     pub fn per_page(&self) -> i64 {
-        self.per_page.unwrap_or(50).clamp(1, 500)
+        paging::per_page(self.per_page, 50, 500)
     }
 }
 
@@ -421,7 +422,7 @@ pub async fn memberships(db: &Db, filter: &MembershipFilter) -> sqlx::Result<(Ve
     with_read!(db, pool => {
         let raw = sqlx::query(AssertSqlSafe(page_sql))
             .bind(filter.body).bind(filter.association).bind(filter.person).bind(region)
-            .bind(filter.per_page()).bind((filter.page() - 1) * filter.per_page())
+            .bind(filter.per_page()).bind(paging::offset(filter.page(), filter.per_page()))
             .fetch_all(pool)
             .await?;
         let total = match raw.first() {
