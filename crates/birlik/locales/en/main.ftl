@@ -54,6 +54,7 @@ date-hint = Enter dates as YYYY-MM-DD, for example 2023-04-27.
 
 ## Table columns
 
+col-person = Full name
 col-name = Name
 col-code = Code
 col-centre = Administrative centre
