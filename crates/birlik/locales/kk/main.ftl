@@ -242,3 +242,18 @@ field-wrong-password = Құпиясөз қате.
 script-switch = Жазуды таңдау
 script-cyrillic = Кирилл
 script-latin = Латын
+
+# Күндер: «2023 ж. 27 сәуір».
+date = { $year } ж. { $day } { $month }
+month-1 = қаңтар
+month-2 = ақпан
+month-3 = наурыз
+month-4 = сәуір
+month-5 = мамыр
+month-6 = маусым
+month-7 = шілде
+month-8 = тамыз
+month-9 = қыркүйек
+month-10 = қазан
+month-11 = қараша
+month-12 = желтоқсан

@@ -266,3 +266,18 @@ field-wrong-password = Неверный пароль.
 script-switch = Выбор письменности
 script-cyrillic = Кириллица
 script-latin = Латиница
+
+# Даты: «27 апреля 2023 г.» (месяц в родительном падеже).
+date = { $day } { $month } { $year } г.
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря

@@ -137,6 +137,22 @@ impl Lang {
         }
     }
 
+    /// An ISO date (`2023-04-27`) written for readers of this language; anything else is shown as it is.
+    pub fn date(self, iso: &str) -> String {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        match time::Date::parse(iso, &format) {
+            Ok(date) => self.t_args(
+                "date",
+                &[
+                    ("year", Arg::Num(i64::from(date.year()))),
+                    ("month", Arg::Str(self.t(&format!("month-{}", u8::from(date.month()))))),
+                    ("day", Arg::Num(i64::from(date.day()))),
+                ],
+            ),
+            Err(_) => iso.to_owned(),
+        }
+    }
+
     /// An integer with the language's digit grouping (CLDR: a no-break space in kk and ru, a comma in en).
     pub fn number(self, n: i64) -> String {
         let separator = match self {
@@ -233,6 +249,14 @@ mod tests {
         let mut words = vec!["ёж", "жук", "еда", "яблоко", "азот"];
         words.sort_by(|a, b| Lang::Ru.compare(a, b));
         assert_eq!(words, ["азот", "еда", "ёж", "жук", "яблоко"]);
+    }
+
+    #[test]
+    fn dates_are_written_for_each_language() {
+        assert_eq!(Lang::En.date("2023-04-27"), "27 April 2023");
+        assert_eq!(Lang::Ru.date("2023-04-27"), "27 апреля 2023 г.");
+        assert_eq!(Lang::Kk.date("2023-04-27"), "2023 ж. 27 сәуір");
+        assert_eq!(Lang::En.date("not a date"), "not a date");
     }
 
     #[test]

@@ -63,8 +63,8 @@ async fn member_rows(
             person: Link::new(ctx, format!("/persons/{}", m.person_id), m.person_name.clone()),
             position: m.position_label(ctx.lang),
             term: match &m.term_end {
-                Some(end) => format!("{} – {end}", m.term_start),
-                None => format!("{} –", m.term_start),
+                Some(end) => format!("{} – {}", ctx.lang.date(&m.term_start), ctx.lang.date(end)),
+                None => format!("{} –", ctx.lang.date(&m.term_start)),
             },
             body: bodies.get(&m.body_id).map(|b| Link::new(ctx, format!("/bodies/{}", b.id), b.name(ctx.lang))),
             association: m
