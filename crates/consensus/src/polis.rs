@@ -138,11 +138,12 @@ pub struct Repness {
     pub rdt: f64,
 }
 
-/// One representative statement of a group, as selected by Pol.is.
+/// One representative statement of a group, as selected by Pol.is. `S` names the statement: its index inside
+/// the engine, its external id in a report.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct RepStatement {
-    /// Statement index.
-    pub statement: u32,
+pub struct RepStatement<S = u32> {
+    /// The statement.
+    pub statement: S,
     /// Agree or disagree.
     pub repful_for: Direction,
     /// na or nd.
@@ -161,9 +162,9 @@ pub struct RepStatement {
     pub best_agree: bool,
 }
 
-/// An opinion group.
+/// An opinion group; `S` names statements as in [`RepStatement`].
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Group {
+pub struct Group<S = u32> {
     /// Group number, 0-based.
     pub id: u32,
     /// Participants in it.
@@ -171,7 +172,24 @@ pub struct Group {
     /// Its centre in the opinion map.
     pub centre: [f64; 2],
     /// Up to 5 statements that represent it, agrees first.
-    pub representative: Vec<RepStatement>,
+    pub representative: Vec<RepStatement<S>>,
+}
+
+impl<S> RepStatement<S> {
+    /// The same statement named otherwise (by its external id in a report).
+    pub fn named<T>(&self, name: impl FnOnce(&S) -> T) -> RepStatement<T> {
+        RepStatement {
+            statement: name(&self.statement),
+            repful_for: self.repful_for,
+            n_success: self.n_success,
+            n_trials: self.n_trials,
+            p_success: self.p_success,
+            p_test: self.p_test,
+            repness: self.repness,
+            repness_test: self.repness_test,
+            best_agree: self.best_agree,
+        }
+    }
 }
 
 /// A statement on which the whole analysed population agrees (or disagrees).

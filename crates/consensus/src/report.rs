@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bridging::{BridgingModel, BridgingStatement, Label};
 use crate::data::Conversation;
-use crate::polis::{Direction, PolisResult};
+use crate::polis::{Group, PolisResult};
 use crate::unity::AttributeUnity;
 
 /// A participant and its group (None when not in the analysis).
@@ -16,42 +16,6 @@ pub struct ParticipantOut {
     pub id: String,
     /// Group number.
     pub group: Option<u32>,
-}
-
-/// A representative statement.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct RepresentativeOut {
-    /// External statement id.
-    pub statement: String,
-    /// `agree` or `disagree`.
-    pub repful_for: Direction,
-    /// Agrees (or disagrees) in the group.
-    pub n_success: u32,
-    /// Votes in the group.
-    pub n_trials: u32,
-    /// pa or pd.
-    pub p_success: f64,
-    /// pat or pdt.
-    pub p_test: f64,
-    /// ra or rd.
-    pub repness: f64,
-    /// rat or rdt.
-    pub repness_test: f64,
-    /// Pol.is best agreed statement.
-    pub best_agree: bool,
-}
-
-/// A group.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct GroupOut {
-    /// Group number.
-    pub id: u32,
-    /// Participants.
-    pub size: u32,
-    /// Centre in the opinion map.
-    pub centre: [f64; 2],
-    /// Representative statements.
-    pub representative: Vec<RepresentativeOut>,
 }
 
 /// A consensus statement.
@@ -160,7 +124,7 @@ pub struct Report {
     /// Every participant's group.
     pub participants: Vec<ParticipantOut>,
     /// Groups.
-    pub groups: Vec<GroupOut>,
+    pub groups: Vec<Group<String>>,
     /// Consensus lists.
     pub consensus: ConsensusLists,
     /// Active statements by decreasing group-informed agree consensus.
@@ -216,25 +180,11 @@ impl Report {
             groups: r
                 .groups
                 .iter()
-                .map(|g| GroupOut {
+                .map(|g| Group {
                     id: g.id,
                     size: g.size,
                     centre: g.centre,
-                    representative: g
-                        .representative
-                        .iter()
-                        .map(|s| RepresentativeOut {
-                            statement: sid(s.statement),
-                            repful_for: s.repful_for,
-                            n_success: s.n_success,
-                            n_trials: s.n_trials,
-                            p_success: s.p_success,
-                            p_test: s.p_test,
-                            repness: s.repness,
-                            repness_test: s.repness_test,
-                            best_agree: s.best_agree,
-                        })
-                        .collect(),
+                    representative: g.representative.iter().map(|s| s.named(|i| sid(*i))).collect(),
                 })
                 .collect(),
             consensus: ConsensusLists { agree: cons(&r.consensus.agree), disagree: cons(&r.consensus.disagree) },
