@@ -127,7 +127,7 @@ async fn register_page(ctx: PageCtx) -> Result<Response, AppError> {
     Ok(render(&RegisterPage { ctx, form: RegisterForm::default(), errors })?.into_response())
 }
 
-fn check_email(email: &str) -> Result<String, FieldError> {
+pub(crate) fn check_email(email: &str) -> Result<String, FieldError> {
     let email = validate::line("email", email, 3, 254)?;
     let valid = email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')

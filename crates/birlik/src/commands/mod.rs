@@ -154,6 +154,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
                 (RoleArg::Member, Some(body_id)) => Role::Member { body_id: *body_id },
                 (_, None) => anyhow::bail!("a secretariat or member role needs --body ID"),
             };
+            anyhow::ensure!(crate::accounts::pages::check_email(email).is_ok(), "not an e-mail address: {email}");
             if let Some(body_id) = role.body_id() {
                 anyhow::ensure!(
                     crate::registry::store::body(&db, body_id).await?.is_some(),

@@ -285,3 +285,11 @@ async fn import_works_while_the_server_runs() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).contains("after the server restarts"));
 }
+
+#[tokio::test]
+async fn admin_refuses_an_address_that_is_not_one() {
+    let dir = demo_data_dir().await;
+    let output = birlik(dir.path(), &["admin", "create-user", "--email", "not-an-address", "--role", "admin"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not an e-mail address"));
+}
