@@ -21,7 +21,7 @@ use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
 use crate::platform::{AppState, Settings, metrics};
-use crate::{accounts, registry};
+use crate::{accounts, consultations, registry};
 
 /// The largest request body accepted; imports of large files go through the command line.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -37,7 +37,9 @@ struct ApiDoc;
 
 /// The API router and its OpenAPI document.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", registry::api::routes()).split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", registry::api::routes().merge(consultations::api::routes()))
+        .split_for_parts()
 }
 
 /// Opens the search index and assembles the state shared by every request.
@@ -45,7 +47,8 @@ pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Resu
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
     let pages = settings.page_cache.then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10))));
-    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages })
+    let consultations = consultations::Runtime::start(&db);
+    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations })
 }
 
 pub fn router(state: AppState) -> Router {
@@ -60,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/openapi.json", get(move || async move { Json(openapi.as_ref().clone()) }))
         .merge(api)
         .merge(registry::page_routes())
+        .merge(consultations::page_routes())
         .merge(accounts::pages::routes())
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
         .nest_service("/static", ServeDir::new(static_dir))

@@ -3,5 +3,6 @@
 pub mod accounts;
 pub mod app;
 pub mod commands;
+pub mod consultations;
 pub mod platform;
 pub mod registry;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bridging::{BridgingOptions, fit_adam, fit_als};
 use crate::data::Conversation;
-use crate::polis::{PolisOptions, PolisResult, analyze};
+use crate::polis::{PolisOptions, PolisResult, PolisState, analyze};
 use crate::replay::{ReplaySchedule, replay};
 use crate::report::Report;
 use crate::unity::{UnityOptions, unity};
@@ -63,6 +63,17 @@ pub struct Analysis {
 
 /// Runs the whole analysis of a conversation.
 pub fn analyze_full(conv: &Conversation, o: &AnalysisOptions) -> Analysis {
+    run(conv, o, None)
+}
+
+/// Runs the whole analysis as an incremental update of a growing conversation: the Pol.is pipeline
+/// warm-starts from `state` (participants once in stay in; axes and centres carry over) and writes it back.
+/// Participants and statements may only be appended between updates. `o.replay` is ignored.
+pub fn analyze_update(conv: &Conversation, o: &AnalysisOptions, state: &mut PolisState) -> Analysis {
+    run(conv, o, Some(state))
+}
+
+fn run(conv: &Conversation, o: &AnalysisOptions, state: Option<&mut PolisState>) -> Analysis {
     let mut t = Timings::default();
     let start = Instant::now();
     let m = conv.matrix();
@@ -70,9 +81,10 @@ pub fn analyze_full(conv: &Conversation, o: &AnalysisOptions) -> Analysis {
     let active = conv.active();
     let is_meta: Vec<bool> = conv.statements.iter().map(|s| s.is_meta).collect();
     let start = Instant::now();
-    let result = match &o.replay {
-        Some(schedule) => replay(conv, &o.polis, schedule).0,
-        None => analyze(&m, &active, &is_meta, &o.polis, None),
+    let result = match (&o.replay, state) {
+        (_, Some(state)) => analyze(&m, &active, &is_meta, &o.polis, Some(state)),
+        (Some(schedule), None) => replay(conv, &o.polis, schedule).0,
+        (None, None) => analyze(&m, &active, &is_meta, &o.polis, None),
     };
     t.polis = start.elapsed();
     let start = Instant::now();

@@ -69,6 +69,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Consultations: load a Pol.is export as a closed consultation.
+    #[command(subcommand)]
+    Consultations(ConsultationsCommand),
     /// The consensus engine: opinion groups, bridging statements and cross-group unity of a conversation.
     #[command(subcommand)]
     Consensus(consensus::ConsensusCommand),
@@ -92,6 +95,18 @@ pub enum AdminCommand {
         name: Option<String>,
         #[arg(long, env = "BIRLIK_PASSWORD", hide_env_values = true)]
         password: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConsultationsCommand {
+    /// Load a Pol.is export (DIR/comments.csv, DIR/votes.csv, DIR/summary.csv) as a closed consultation of a body,
+    /// all or nothing, and analyse it.
+    ImportPolis {
+        dir: PathBuf,
+        /// The body the consultation belongs to.
+        #[arg(long)]
+        body: i64,
     },
 }
 
@@ -197,6 +212,12 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
                 Some(path) => std::fs::write(path, bytes)?,
                 None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
             }
+            Ok(())
+        }
+        Command::Consultations(ConsultationsCommand::ImportPolis { dir, body }) => {
+            let db = open_db(cli).await?;
+            let id = crate::consultations::import::import_polis(&db, dir, *body).await?;
+            println!("imported {} as consultation {id}", dir.display());
             Ok(())
         }
         Command::Backup { file } => {

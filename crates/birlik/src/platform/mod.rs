@@ -48,4 +48,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// `None` when the page cache is off.
     pub pages: Option<Arc<web::cache::PageCache>>,
+    /// The vote writer and the background analyst of consultations.
+    pub consultations: crate::consultations::Runtime,
 }

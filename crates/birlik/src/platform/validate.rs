@@ -31,6 +31,29 @@ pub fn optional_line(field: &'static str, value: &str, max: usize) -> Result<Opt
     if value.trim().is_empty() { Ok(None) } else { line(field, value, 1, max).map(Some) }
 }
 
+/// Plain text that may span lines (a description, a statement): trimmed, `1..=max` characters, no control
+/// characters other than line breaks and tabs, no invisible formatting. Markup characters are allowed: such
+/// text is always escaped on output, never interpreted.
+pub fn text(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {
+    let value = value.trim().replace("\r\n", "\n");
+    let length = value.chars().count();
+    if length == 0 {
+        return Err(FieldError::new(field, "field-required"));
+    }
+    if length > max {
+        return Err(FieldError::new(field, "field-too-long").with("max", max as i64));
+    }
+    if value.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c)) {
+        return Err(FieldError::new(field, "field-invalid-characters"));
+    }
+    Ok(value)
+}
+
+/// Optional plain text: empty means absent.
+pub fn optional_text(field: &'static str, value: &str, max: usize) -> Result<Option<String>, FieldError> {
+    if value.trim().is_empty() { Ok(None) } else { text(field, value, max).map(Some) }
+}
+
 /// Bidirectional overrides and zero-width characters can disguise a name; refuse them.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
@@ -113,6 +136,15 @@ mod tests {
         assert_eq!(line("n", "a\u{0}b", 2, 100).unwrap_err().key, "field-invalid-characters");
         assert_eq!(line("n", "a\u{202e}b", 2, 100).unwrap_err().key, "field-invalid-characters");
         assert_eq!(line("n", "O'Brien; DROP TABLE x --", 2, 100).unwrap(), "O'Brien; DROP TABLE x --");
+    }
+
+    #[test]
+    fn plain_text_keeps_lines_and_markup_but_not_controls() {
+        assert_eq!(text("t", " a <b>\r\nc ", 100).unwrap(), "a <b>\nc");
+        assert_eq!(text("t", "a\u{7}b", 100).unwrap_err().key, "field-invalid-characters");
+        assert_eq!(text("t", "a\u{202e}b", 100).unwrap_err().key, "field-invalid-characters");
+        assert_eq!(text("t", &"ә".repeat(11), 10).unwrap_err().key, "field-too-long");
+        assert_eq!(optional_text("t", "  ", 10).unwrap(), None);
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn csv_of<T: Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<Vec
 
 /// A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so that a spreadsheet
 /// opening the file shows it as text rather than running it as a formula (OWASP "CSV injection").
-fn defuse(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+pub fn defuse(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     match cell.first() {
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
             let mut out = Vec::with_capacity(cell.len() + 1);

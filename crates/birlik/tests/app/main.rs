@@ -8,6 +8,7 @@ mod api;
 mod authorization;
 mod browser;
 mod cli;
+mod consultations;
 mod forms;
 mod hostile;
 mod open_data;

@@ -92,8 +92,12 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     let response = next.run(request).await;
     // Only whole pages of known, modest size: a larger one is served as it is, uncached.
     let small = axum::body::HttpBody::size_hint(response.body()).upper().is_some_and(|n| n <= MAX_PAGE as u64);
-    let cacheable =
-        small && response.status() == StatusCode::OK && !response.headers().contains_key(header::SET_COOKIE);
+    // A page marked private (a participant's own page) is never shared.
+    let private = response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes().starts_with(b"private"));
+    let cacheable = small
+        && response.status() == StatusCode::OK
+        && !private
+        && !response.headers().contains_key(header::SET_COOKIE);
     let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned().filter(|_| cacheable) else {
         return response;
     };

@@ -50,6 +50,8 @@ pub enum AppError {
     RateLimited,
     #[error("the record is archived")]
     Archived,
+    #[error("the consultation is not open")]
+    NotOpen,
     #[error("payload too large")]
     PayloadTooLarge,
     #[error(transparent)]
@@ -72,6 +74,7 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::RateLimited => "error-rate-limited",
             AppError::Archived => "error-archived",
+            AppError::NotOpen => "error-not-open",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Internal(_) => "error-internal",
         }
@@ -85,7 +88,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Archived => StatusCode::CONFLICT,
+            AppError::Archived | AppError::NotOpen => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -1,0 +1,244 @@
+//! The analysis in the background. Votes are stored first and mark their consultation stale; one task refreshes
+//! stale consultations, one after another, after a short pause that gathers a burst of votes (debounce). Each
+//! refresh reads only the votes logged since the last one and warm-starts the engine from its previous state, so
+//! voting never waits for the analysis and a large consultation is not read whole every time.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use consensus::data::{Attribute, Statement as EngineStatement, VoteLog};
+use consensus::pipeline::{AnalysisOptions, Solver, analyze_update};
+use consensus::polis::PolisState;
+use consensus::svg::{SvgOptions, opinion_map};
+use consensus::{Conversation, report::Report};
+use tokio::sync::Notify;
+
+use super::model::Status;
+use super::store::{self, StoredAnalysis};
+use crate::platform::db::{Db, now};
+
+/// How long a refresh waits after the first new vote, so that a burst is analysed once.
+const DEBOUNCE: Duration = Duration::from_millis(500);
+/// Votes read from the log per query.
+const CHUNK: i64 = 200_000;
+
+/// The k of k-anonymity for declared groups (region, ethnic group, language) in the unity table.
+pub const K_ANONYMITY: usize = 10;
+
+/// What a consultation's last refresh left: the votes read so far and the engine's state.
+#[derive(Default)]
+struct Warm {
+    last_vote_id: i64,
+    votes: i64,
+    log: VoteLog,
+    participant_index: HashMap<i64, u32>,
+    participant_ids: Vec<i64>,
+    statement_index: HashMap<i64, u32>,
+    statement_ids: Vec<i64>,
+    state: PolisState,
+}
+
+impl Warm {
+    fn participant(&mut self, id: i64) -> u32 {
+        let next = self.participant_ids.len() as u32;
+        *self.participant_index.entry(id).or_insert_with(|| {
+            self.participant_ids.push(id);
+            next
+        })
+    }
+
+    fn statement(&mut self, id: i64) -> u32 {
+        let next = self.statement_ids.len() as u32;
+        *self.statement_index.entry(id).or_insert_with(|| {
+            self.statement_ids.push(id);
+            next
+        })
+    }
+}
+
+/// The background analyst: which consultations are stale, and the warm state of each.
+#[derive(Default)]
+pub struct Analyst {
+    stale: Mutex<HashSet<i64>>,
+    wake: Notify,
+    warm: tokio::sync::Mutex<HashMap<i64, Warm>>,
+}
+
+impl Analyst {
+    /// Starts the background task; consultations with votes newer than their analysis are refreshed first.
+    pub fn start(db: Db) -> Arc<Analyst> {
+        let analyst = Arc::new(Analyst::default());
+        let worker = analyst.clone();
+        tokio::spawn(async move {
+            match store::stale(&db).await {
+                Ok(ids) => worker.touch(ids),
+                Err(e) => tracing::error!(error = %e, "stale consultations not found"),
+            }
+            loop {
+                worker.wake.notified().await;
+                tokio::time::sleep(DEBOUNCE).await;
+                let ids: Vec<i64> = worker.stale.lock().map(|mut s| s.drain().collect()).unwrap_or_default();
+                for id in ids {
+                    if let Err(e) = worker.refresh(&db, id).await {
+                        tracing::error!(consultation = id, error = %e, "analysis not refreshed");
+                    }
+                }
+            }
+        });
+        analyst
+    }
+
+    /// Marks consultations stale (after their votes are stored).
+    pub fn touch(&self, ids: impl IntoIterator<Item = i64>) {
+        if let Ok(mut stale) = self.stale.lock() {
+            stale.extend(ids);
+        }
+        self.wake.notify_one();
+    }
+
+    /// Refreshes one consultation's analysis now, warm when a previous refresh left its state.
+    pub async fn refresh(&self, db: &Db, id: i64) -> anyhow::Result<()> {
+        let mut warm_all = self.warm.lock().await;
+        let mut warm = warm_all.remove(&id).unwrap_or_default();
+        let result = refresh(db, id, &mut warm).await;
+        if result.is_ok() {
+            warm_all.insert(id, warm);
+        }
+        result
+    }
+}
+
+/// Reads what is new, analyses, stores. A statement moderated out keeps its votes but leaves the analysis.
+async fn refresh(db: &Db, id: i64, warm: &mut Warm) -> anyhow::Result<()> {
+    loop {
+        let votes = store::votes_after(db, id, warm.last_vote_id, CHUNK).await?;
+        let Some(last) = votes.last() else { break };
+        warm.last_vote_id = last.0;
+        for &(_, participant, statement, value, at) in &votes {
+            let (p, s) = (warm.participant(participant), warm.statement(statement));
+            warm.log.participant.push(p);
+            warm.log.statement.push(s);
+            warm.log.value.push(value as i8);
+            warm.log.time.get_or_insert_with(Vec::new).push(at as u64);
+        }
+        warm.votes += votes.len() as i64;
+        if (votes.len() as i64) < CHUNK {
+            break;
+        }
+    }
+    if warm.votes == 0 {
+        return Ok(());
+    }
+    let statements = store::statements(db, id, None).await?;
+    for s in &statements {
+        warm.statement(s.id);
+    }
+    let by_id: HashMap<i64, &super::model::Statement> = statements.iter().map(|s| (s.id, s)).collect();
+    let engine_statements: Vec<EngineStatement> = warm
+        .statement_ids
+        .iter()
+        .map(|sid| {
+            let s = by_id.get(sid);
+            EngineStatement {
+                id: sid.to_string(),
+                text: String::new(),
+                moderated_out: s.is_none_or(|s| s.status != Status::Published),
+                is_meta: s.is_some_and(|s| s.is_meta),
+            }
+        })
+        .collect();
+    let attributes = attributes(&store::participants(db, id).await?, warm);
+    let computed_at = now();
+    let mut taken = std::mem::take(warm);
+    let conversation = Conversation {
+        participants: taken.participant_ids.iter().map(i64::to_string).collect(),
+        statements: engine_statements,
+        log: std::mem::take(&mut taken.log),
+        attributes,
+    };
+    let (stored, priorities, conversation, taken) = tokio::task::spawn_blocking(move || {
+        let (stored, priorities) = analyse(&conversation, &mut taken, computed_at);
+        (stored, priorities, conversation, taken)
+    })
+    .await?;
+    *warm = taken;
+    warm.log = conversation.log;
+    store::save_analysis(db, id, &stored, &priorities).await?;
+    Ok(())
+}
+
+/// The declared attributes, participant by participant in the engine's order.
+fn attributes(rows: &[store::ParticipantRow], warm: &Warm) -> Vec<Attribute> {
+    let mut out = Vec::new();
+    for (name, pick) in [
+        ("region", (|r: &store::ParticipantRow| r.1.clone()) as fn(&store::ParticipantRow) -> Option<String>),
+        ("ethnic_group", |r| r.2.clone()),
+        ("language", |r| r.3.clone()),
+    ] {
+        let mut values: Vec<String> = Vec::new();
+        let mut of_participant = vec![None; warm.participant_ids.len()];
+        for row in rows {
+            let (Some(&p), Some(value)) = (warm.participant_index.get(&row.0), pick(row)) else { continue };
+            let v = match values.iter().position(|x| *x == value) {
+                Some(v) => v,
+                None => {
+                    values.push(value);
+                    values.len() - 1
+                }
+            };
+            of_participant[p as usize] = Some(v as u32);
+        }
+        if !values.is_empty() {
+            out.push(Attribute { name: name.to_owned(), values, of_participant });
+        }
+    }
+    out
+}
+
+fn options() -> AnalysisOptions {
+    let mut o = AnalysisOptions { bridging: Some(Solver::Als), ..Default::default() };
+    o.unity.k = K_ANONYMITY;
+    o
+}
+
+/// Group letters, as Pol.is names them.
+pub fn group_name(id: u32) -> String {
+    char::from_u32('A' as u32 + id).map(String::from).unwrap_or_else(|| id.to_string())
+}
+
+fn analyse(conv: &Conversation, warm: &mut Warm, computed_at: String) -> (StoredAnalysis, Vec<(i64, f64)>) {
+    let analysis = analyze_update(conv, &options(), &mut warm.state);
+    let names: Vec<String> = (0..analysis.result.groups.len() as u32).map(group_name).collect();
+    let svg = opinion_map(&analysis.result, "", &names, &SvgOptions::default());
+    let groups: Vec<(i64, u32)> =
+        warm.participant_ids.iter().zip(&analysis.result.group_of).filter_map(|(id, g)| g.map(|g| (*id, g))).collect();
+    let priorities =
+        analysis.result.statements.iter().map(|s| (warm.statement_ids[s.statement as usize], s.priority)).collect();
+    let mut report: Report = analysis.report;
+    // Per-participant groups go to the export only; the report that pages read stays small.
+    report.participants.clear();
+    let stored = StoredAnalysis {
+        computed_at,
+        votes: warm.votes,
+        last_vote_id: warm.last_vote_id,
+        participants: warm.participant_ids.len() as i64,
+        report_json: serde_json::to_string(&StoredReport { statement_ids: warm.statement_ids.clone(), report })
+            .expect("a report serializes"),
+        opinion_map_svg: svg,
+        groups_json: serde_json::to_string(&groups).expect("pairs serialize"),
+    };
+    (stored, priorities)
+}
+
+/// The report as stored and served: the engine's report, and the statement id of each engine index (the unity
+/// table names statements by index).
+#[derive(serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct StoredReport {
+    /// Statement id of each index used in `report.unity`.
+    pub statement_ids: Vec<i64>,
+    /// The engine's report: groups with representative statements, consensus, group-informed consensus,
+    /// bridging, unity (statement ids as strings).
+    #[schema(value_type = Object)]
+    pub report: Report,
+}

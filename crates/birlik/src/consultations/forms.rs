@@ -1,0 +1,204 @@
+//! The secretariat's side: opening a consultation, the moderation queue of a body, moderating and translating
+//! statements. Only the secretariat of the consultation's body (or of a body above it) and admins may act.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::input::{ConsultationFields, ModerationFields, TranslationFields};
+use super::model::{Consultation, Statement, Status};
+use super::pages::Heading;
+use super::participation::{initial_priority, language_of};
+use super::{moderates, store};
+use crate::platform::AppState;
+use crate::platform::db::now;
+use crate::platform::i18n::{Lang, Localized};
+use crate::platform::validate;
+use crate::platform::web::page::render;
+use crate::platform::web::{AppError, FieldError, Form, PageCtx, local_path};
+use crate::registry::forms::Errors;
+use crate::registry::pages::IdPath;
+use crate::registry::{authz, store as registry};
+
+async fn require_moderator(state: &AppState, ctx: &PageCtx, body: i64) -> Result<i64, AppError> {
+    let user = ctx.require_user()?;
+    authz::manage_body(&state.db, user, body).await?;
+    Ok(user.id)
+}
+
+/// The bodies whose secretariat the user is (all bodies for an admin): where he may open a consultation.
+async fn bodies_for(state: &AppState, ctx: &PageCtx) -> Result<Vec<(String, String)>, AppError> {
+    let user = ctx.require_user()?;
+    let mut out = Vec::new();
+    for body in registry::bodies(&state.db, false).await? {
+        if moderates(&state.db, Some(user), body.id).await? {
+            out.push((body.id.to_string(), body.name(ctx.lang).to_owned()));
+        }
+    }
+    out.sort_by(|a, b| ctx.lang.compare(&a.1, &b.1));
+    Ok(out)
+}
+
+#[derive(Template)]
+#[template(path = "consultations/templates/form.html")]
+struct ConsultationForm {
+    ctx: PageCtx,
+    fields: ConsultationFields,
+    errors: Errors,
+    bodies: Vec<(String, String)>,
+}
+
+async fn form(
+    state: &AppState,
+    ctx: PageCtx,
+    fields: ConsultationFields,
+    errors: Errors,
+) -> Result<Html<String>, AppError> {
+    let bodies = bodies_for(state, &ctx).await?;
+    if bodies.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    render(&ConsultationForm { ctx, fields, errors, bodies })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewQuery {
+    body: String,
+}
+
+pub async fn new(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<NewQuery>,
+) -> Result<Html<String>, AppError> {
+    let fields = ConsultationFields {
+        body_id: q.body,
+        opens_on: super::model::today(),
+        moderation: "publish".into(),
+        participation: "anyone".into(),
+        results: "running".into(),
+        ..Default::default()
+    };
+    let errors = Errors::none(ctx.lang);
+    form(&state, ctx, fields, errors).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Form(fields): Form<ConsultationFields>,
+) -> Result<Response, AppError> {
+    ctx.require_user()?;
+    let checked = fields.check();
+    let (input, seeds) = match checked {
+        Ok(ok) => ok,
+        Err(errors) => {
+            let errors = Errors::new(ctx.lang, errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response());
+        }
+    };
+    let actor = require_moderator(&state, &ctx, input.body_id).await?;
+    let at = now();
+    let seeds: Vec<store::NewStatement> = seeds
+        .iter()
+        .map(|text| store::NewStatement {
+            text,
+            lang: language_of(text),
+            author: None,
+            seed: true,
+            is_meta: false,
+            status: Status::Published,
+            priority: initial_priority(false),
+            external_id: None,
+            created_at: &at,
+        })
+        .collect();
+    let id = store::create(&state.db, Some(actor), &input, &seeds).await?;
+    Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage"))).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "consultations/templates/manage.html")]
+struct ManagePage {
+    ctx: PageCtx,
+    title: String,
+    consultation: Option<Consultation>,
+    statements: Vec<Statement>,
+    back: String,
+}
+
+/// All statements of one consultation, with moderation and translation forms.
+pub async fn manage(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Html<String>, AppError> {
+    let c = store::consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    require_moderator(&state, &ctx, c.body_id).await?;
+    let statements = store::statements(&state.db, c.id, None).await?;
+    let heading = Heading::of(&c, ctx.lang);
+    let back = ctx.url(&format!("/consultations/{}/manage", c.id));
+    render(&ManagePage { title: heading.question, consultation: Some(c), statements, back, ctx })
+}
+
+/// The moderation queue of a body: statements waiting for approval in its consultations.
+pub async fn queue(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Html<String>, AppError> {
+    let body = registry::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    require_moderator(&state, &ctx, body.id).await?;
+    let statements = store::pending(&state.db, body.id).await?;
+    let title = format!("{} · {}", ctx.t("moderation-queue"), body.name(ctx.lang));
+    let back = ctx.url(&format!("/bodies/{}/moderation", body.id));
+    render(&ManagePage { ctx, title, consultation: None, statements, back })
+}
+
+async fn statement_for_moderator(state: &AppState, ctx: &PageCtx, id: i64) -> Result<(Statement, i64), AppError> {
+    let s = store::statement(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let c = store::consultation(&state.db, s.consultation_id).await?.ok_or(AppError::NotFound)?;
+    let actor = require_moderator(state, ctx, c.body_id).await?;
+    Ok((s, actor))
+}
+
+fn back_to(ctx: &PageCtx, back: &str, consultation: i64) -> Response {
+    let to = local_path(back).unwrap_or_else(|| ctx.url(&format!("/consultations/{consultation}/manage")));
+    Redirect::to(&to).into_response()
+}
+
+/// Publishes or moderates out a statement; the reason is required and logged.
+pub async fn moderate(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<ModerationFields>,
+) -> Result<Response, AppError> {
+    let (statement, actor) = statement_for_moderator(&state, &ctx, p.id).await?;
+    let status = match fields.decision.as_str() {
+        "publish" => Status::Published,
+        "reject" => Status::Rejected,
+        _ => return Err(AppError::Validation(vec![FieldError::new("decision", "field-invalid-choice")])),
+    };
+    let reason =
+        validate::line("reason", &fields.reason, 2, validate::MAX_LINE).map_err(|e| AppError::Validation(vec![e]))?;
+    store::moderate(&state.db, actor, &statement, status, &reason).await?;
+    // The analysis drops (or takes back) the statement at its next refresh.
+    state.consultations.analyst.touch([statement.consultation_id]);
+    Ok(back_to(&ctx, &fields.back, statement.consultation_id))
+}
+
+pub async fn translate(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<TranslationFields>,
+) -> Result<Response, AppError> {
+    let (statement, actor) = statement_for_moderator(&state, &ctx, p.id).await?;
+    let (lang, text): (Lang, String) = fields.check().map_err(AppError::Validation)?;
+    store::translate(&state.db, actor, &statement, lang.code(), &text).await?;
+    Ok(back_to(&ctx, &fields.back, statement.consultation_id))
+}

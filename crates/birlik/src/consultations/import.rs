@@ -1,0 +1,141 @@
+//! `birlik consultations import-polis DIR --body ID`: a Pol.is export (`comments.csv`, `votes.csv`, and
+//! `summary.csv` when present) loaded as a closed consultation of a body, in one transaction, then analysed, so
+//! that a conversation held elsewhere can be read in Birlik.
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::input::ConsultationInput;
+use super::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
+use super::participation::{initial_priority, language_of};
+use super::store::{self, ImportedStatement, ImportedVote};
+use crate::platform::db::Db;
+
+fn column(headers: &csv::StringRecord, name: &str) -> anyhow::Result<usize> {
+    headers.iter().position(|h| h.trim() == name).with_context(|| format!("missing column `{name}`"))
+}
+
+fn date_of(ms: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .to_offset(time::macros::offset!(+5));
+    t.date().format(time::macros::format_description!("[year]-[month]-[day]")).unwrap_or_default()
+}
+
+fn rfc3339(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_else(crate::platform::db::now)
+}
+
+/// Control characters other than line breaks are dropped: imported text is shown as plain text.
+fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>().trim().to_owned()
+}
+
+/// The topic, description and address of `summary.csv` (two columns: key, value).
+fn summary(dir: &Path) -> anyhow::Result<(Option<String>, Option<String>, Option<String>)> {
+    let path = dir.join("summary.csv");
+    if !path.exists() {
+        return Ok((None, None, None));
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(&path)?;
+    let (mut topic, mut description, mut url) = (None, None, None);
+    for record in reader.records() {
+        let record = record?;
+        let value = record.get(1).map(clean).filter(|v| !v.is_empty());
+        match record.get(0).map(str::trim) {
+            Some("topic") => topic = value,
+            Some("conversation-description") => description = value,
+            Some("url") => url = value,
+            _ => {}
+        }
+    }
+    Ok((topic, description, url))
+}
+
+/// Text in the language it is written in; other languages are kept under English, where readers of every
+/// language look when theirs is missing last.
+fn multilingual(text: Option<String>) -> Multilingual {
+    let Some(text) = text else { return Multilingual::default() };
+    match language_of(&text) {
+        "kk" => Multilingual { kk: Some(text), ..Default::default() },
+        "ru" => Multilingual { ru: Some(text), ..Default::default() },
+        _ => Multilingual { en: Some(text), ..Default::default() },
+    }
+}
+
+/// Imports the export in `dir` for `body`; returns the new consultation's id.
+pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64> {
+    anyhow::ensure!(crate::registry::store::body(db, body).await?.is_some(), "body {body} does not exist");
+    let mut comments = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(dir.join("comments.csv"))
+        .with_context(|| format!("{}/comments.csv", dir.display()))?;
+    let h = comments.headers()?.clone();
+    let (id, body_col, moderated) =
+        (column(&h, "comment-id")?, column(&h, "comment-body")?, column(&h, "moderated").ok());
+    let (at, author, meta) = (column(&h, "timestamp").ok(), column(&h, "author-id").ok(), column(&h, "is-meta").ok());
+    let mut statements = Vec::new();
+    for (line, record) in comments.records().enumerate() {
+        let record = record.with_context(|| format!("comments.csv, line {}", line + 2))?;
+        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim().to_owned();
+        let text = clean(&get(Some(body_col)));
+        let ms: i64 = get(at).parse().unwrap_or(0);
+        statements.push(ImportedStatement {
+            lang: language_of(&text).to_owned(),
+            text,
+            external_id: get(Some(id)),
+            author: Some(get(author)).filter(|a| !a.is_empty()),
+            status: if get(moderated) == "-1" { Status::Rejected } else { Status::Published },
+            is_meta: matches!(get(meta).as_str(), "1" | "true" | "True" | "TRUE"),
+            created_at: rfc3339(ms),
+        });
+    }
+    let mut votes_csv =
+        csv::Reader::from_path(dir.join("votes.csv")).with_context(|| format!("{}/votes.csv", dir.display()))?;
+    let h = votes_csv.headers()?.clone();
+    let (t, c, p, v) =
+        (column(&h, "timestamp")?, column(&h, "comment-id")?, column(&h, "voter-id")?, column(&h, "vote")?);
+    let mut votes = Vec::new();
+    for (line, record) in votes_csv.records().enumerate() {
+        let record = record.with_context(|| format!("votes.csv, line {}", line + 2))?;
+        let value = match record[v].trim() {
+            "1" | "1.0" => 1,
+            "-1" | "-1.0" => -1,
+            "0" | "0.0" => 0,
+            other => anyhow::bail!("votes.csv, line {}: vote `{other}` is not 1, -1 or 0", line + 2),
+        };
+        let at: i64 = record[t].trim().parse().with_context(|| format!("votes.csv, line {}: timestamp", line + 2))?;
+        votes.push(ImportedVote {
+            voter: record[p].trim().to_owned(),
+            statement: record[c].trim().to_owned(),
+            value,
+            at,
+        });
+    }
+    anyhow::ensure!(!votes.is_empty(), "votes.csv holds no vote");
+    let first = votes.iter().map(|v| v.at).min().unwrap_or(0);
+    let last = votes.iter().map(|v| v.at).max().unwrap_or(0);
+    let (topic, description, url) = summary(dir)?;
+    let topic = topic.or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let input = ConsultationInput {
+        body_id: body,
+        question: multilingual(topic),
+        description: multilingual(description),
+        opens_on: date_of(first),
+        closes_on: date_of(last),
+        moderation: Moderation::Publish,
+        participation: Participation::Anyone,
+        ask_region: false,
+        ask_ethnic_group: false,
+        ask_language: false,
+        results: ResultsShown::Running,
+        source: url.or_else(|| Some(dir.display().to_string())),
+    };
+    let id = store::import(db, &input, &statements, &votes, initial_priority(false)).await?;
+    super::analysis::Analyst::default().refresh(db, id).await?;
+    Ok(id)
+}

@@ -1,0 +1,182 @@
+//! Capability 3, consultations: the secretariat of a body asks a question, participants vote on statements and add
+//! their own, and the Assembly sees its opinion groups, what unites them and what divides them. The numerics are the
+//! `consensus` crate's; this module stores votes (by group commit, [`votes`]), keeps the analysis current in the
+//! background ([`analysis`]), and serves pages, the API and Pol.is-compatible open data.
+
+pub mod analysis;
+pub mod api;
+pub mod export;
+pub mod forms;
+pub mod import;
+pub mod input;
+pub mod model;
+pub mod pages;
+pub mod participation;
+pub mod results;
+pub mod routing;
+pub mod store;
+pub mod votes;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::Router;
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::accounts::SessionUser;
+use crate::platform::AppState;
+use crate::platform::db::Db;
+use crate::platform::web::{AppError, cookie};
+use model::{Consultation, Participation};
+
+/// The pages and forms of consultations, under `/{lang}`, and the open-data files.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/consultations", get(pages::list).post(forms::create))
+        .route("/{lang}/consultations/new", get(forms::new))
+        .route("/{lang}/consultations/{id}", get(pages::participate))
+        .route("/{lang}/consultations/{id}/votes", post(pages::vote))
+        .route("/{lang}/consultations/{id}/statements", post(pages::add_statement))
+        .route("/{lang}/consultations/{id}/answers", post(pages::answer))
+        .route("/{lang}/consultations/{id}/results", get(pages::results))
+        .route("/{lang}/consultations/{id}/manage", get(forms::manage))
+        .route("/{lang}/bodies/{id}/moderation", get(forms::queue))
+        .route("/{lang}/consultation-statements/{id}/moderate", post(forms::moderate))
+        .route("/{lang}/consultation-statements/{id}/translations", post(forms::translate))
+}
+
+/// What runs beside the requests: the vote writer, the analyst and the per-participant vote limit.
+#[derive(Clone)]
+pub struct Runtime {
+    pub votes: votes::VoteWriter,
+    pub analyst: Arc<analysis::Analyst>,
+    pub vote_limit: Arc<RateLimit>,
+}
+
+impl Runtime {
+    pub fn start(db: &Db) -> Runtime {
+        let analyst = analysis::Analyst::start(db.clone());
+        Runtime {
+            votes: votes::VoteWriter::start(db.clone(), analyst.clone()),
+            analyst,
+            vote_limit: Arc::new(RateLimit::new(VOTE_BURST, VOTES_PER_SECOND)),
+        }
+    }
+}
+
+/// A participant may cast this many votes at once…
+pub const VOTE_BURST: f64 = 120.0;
+/// …then this many per second (votes and changes of vote alike).
+pub const VOTES_PER_SECOND: f64 = 2.0;
+/// A participant may add this many statements per hour.
+pub const STATEMENTS_PER_HOUR: i64 = 10;
+
+/// A token bucket per participant, in memory: it protects the vote log from floods, and a restart merely refills.
+pub struct RateLimit {
+    buckets: Mutex<HashMap<i64, (f64, Instant)>>,
+    burst: f64,
+    per_second: f64,
+}
+
+impl RateLimit {
+    pub fn new(burst: f64, per_second: f64) -> RateLimit {
+        RateLimit { buckets: Mutex::new(HashMap::new()), burst, per_second }
+    }
+
+    /// Takes one token from `key`'s bucket; false when it is empty.
+    pub fn allow(&self, key: i64) -> bool {
+        let Ok(mut buckets) = self.buckets.lock() else { return true };
+        let now = Instant::now();
+        if buckets.len() > 200_000 {
+            // Forget buckets that have refilled: they hold nothing a new bucket would not.
+            let (burst, rate) = (self.burst, self.per_second);
+            buckets.retain(|_, (tokens, at)| *tokens + at.elapsed().as_secs_f64() * rate < burst);
+        }
+        let (tokens, at) = buckets.entry(key).or_insert((self.burst, now));
+        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
+        *at = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// The device cookie of participants who take part without an account.
+pub const DEVICE_COOKIE: &str = "birlik_device";
+
+/// Who takes part: the stable identity a participant row is keyed by, and the device cookie to set when the
+/// browser had none.
+pub struct Who {
+    pub identity: String,
+    pub new_cookie: Option<String>,
+}
+
+fn sha256_hex(s: &str) -> String {
+    Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A logged-in participant is his account; anyone else is his device (a random token in a cookie; the database
+/// keeps its SHA-256). Consultations for accounts only refuse anonymous participants.
+pub fn who(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: Option<&SessionUser>,
+    c: &Consultation,
+) -> Result<Who, AppError> {
+    if let Some(user) = user {
+        return Ok(Who { identity: format!("u:{}", user.id), new_cookie: None });
+    }
+    if c.participation == Participation::Accounts {
+        return Err(AppError::Unauthenticated);
+    }
+    let token = cookie(headers, DEVICE_COOKIE)
+        .filter(|t| t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    match token {
+        Some(token) => Ok(Who { identity: format!("d:{}", sha256_hex(&token)), new_cookie: None }),
+        None => {
+            let mut bytes = [0u8; 32];
+            rand::rng().fill_bytes(&mut bytes);
+            let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+            let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+            Ok(Who {
+                identity: format!("d:{}", sha256_hex(&token)),
+                new_cookie: Some(format!(
+                    "{DEVICE_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}"
+                )),
+            })
+        }
+    }
+}
+
+/// May `user` moderate and manage the consultations of `body`?
+pub async fn moderates(db: &Db, user: Option<&SessionUser>, body: i64) -> Result<bool, AppError> {
+    match user {
+        None => Ok(false),
+        Some(user) => match crate::registry::authz::manage_body(db, user, body).await {
+            Ok(()) => Ok(true),
+            Err(AppError::Forbidden) => Ok(false),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bucket_allows_a_burst_then_refuses() {
+        let limit = RateLimit::new(3.0, 0.001);
+        assert!((0..3).all(|_| limit.allow(1)));
+        assert!(!limit.allow(1), "the fourth vote at once is refused");
+        assert!(limit.allow(2), "another participant has his own bucket");
+    }
+}

@@ -1,0 +1,360 @@
+//! The public pages: the list of consultations, taking part (one statement at a time, agree / disagree / pass as
+//! plain forms that htmx makes instant), and the results.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::input::{AnswersFields, StatementFields};
+use super::model::{Answers, Choice, Consultation, Phase, ShownStatement};
+use super::participation::{self, Added, Standing};
+use super::results::ResultsView;
+use super::{Who, moderates, store, who};
+use crate::platform::AppState;
+use crate::platform::i18n::{Arg, Lang, Localized};
+use crate::platform::web::page::render;
+use crate::platform::web::{AppError, FieldError, Form, PageCtx};
+use crate::registry::forms::Errors;
+use crate::registry::pages::IdPath;
+use crate::registry::{sorted_groups, sorted_regions};
+
+/// A consultation's question and description as the reader sees them (another language, labelled, when his is
+/// missing).
+pub struct Heading {
+    pub question: String,
+    pub question_lang: String,
+    pub question_fallback: bool,
+    pub description: String,
+    pub description_lang: String,
+}
+
+impl Heading {
+    pub fn of(c: &Consultation, lang: Lang) -> Heading {
+        let q = c.question.show(lang);
+        let d = c.description.show(lang);
+        Heading {
+            question: q.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+            question_lang: q.as_ref().map_or(lang, |s| s.lang).code().to_owned(),
+            question_fallback: q.as_ref().is_some_and(|s| s.fallback),
+            description: d.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+            description_lang: d.as_ref().map_or(lang, |s| s.lang).code().to_owned(),
+        }
+    }
+
+    /// "Shown in Russian" and the like, for a question not in the reader's language.
+    pub fn fallback_label(&self, ctx: &PageCtx) -> String {
+        ctx.t(&format!("shown-in-{}", self.question_lang))
+    }
+}
+
+pub struct ListRow {
+    pub id: i64,
+    pub heading: Heading,
+    pub phase: Phase,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub body: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/templates/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    rows: Vec<ListRow>,
+    may_open: bool,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
+    let mut rows = Vec::new();
+    for c in store::consultations(&state.db, None).await? {
+        let body = crate::registry::store::body(&state.db, c.body_id).await?;
+        rows.push(ListRow {
+            id: c.id,
+            heading: Heading::of(&c, ctx.lang),
+            phase: c.phase(),
+            opens_on: ctx.lang.date(&c.opens_on),
+            closes_on: ctx.lang.date(&c.closes_on),
+            body: body.map(|b| b.name(ctx.lang).to_owned()).unwrap_or_default(),
+        });
+    }
+    let may_open =
+        ctx.user.as_ref().is_some_and(|u| u.roles.is_admin() || u.roles.secretariat_bodies().next().is_some());
+    render(&ListPage { ctx, rows, may_open })
+}
+
+/// The statement card: progress, the statement, the three buttons.
+#[derive(Template)]
+#[template(path = "consultations/templates/card.html")]
+pub struct Card {
+    pub ctx: PageCtx,
+    pub consultation: i64,
+    pub voted: i64,
+    pub total: i64,
+    pub statement: Option<ShownStatement>,
+    pub open: bool,
+}
+
+impl Card {
+    fn new(ctx: &PageCtx, c: &Consultation, standing: &Standing) -> Card {
+        Card {
+            ctx: ctx.clone(),
+            consultation: c.id,
+            voted: standing.voted(),
+            total: standing.total(),
+            statement: standing.next.and_then(|id| standing.statement(id)).map(|s| s.shown(ctx.lang)),
+            open: c.phase() == Phase::Open,
+        }
+    }
+
+    pub fn progress(&self) -> String {
+        self.ctx.lang.t_args("progress", &[("voted", Arg::Num(self.voted)), ("total", Arg::Num(self.total))])
+    }
+}
+
+/// One of the participant's earlier votes, which he may change.
+pub struct EarlierVote {
+    pub statement: ShownStatement,
+    pub choice: Choice,
+}
+
+type Choices = Vec<(String, String)>;
+
+#[derive(Template)]
+#[template(path = "consultations/templates/participate.html")]
+struct ParticipatePage {
+    ctx: PageCtx,
+    c: Consultation,
+    heading: Heading,
+    phase: Phase,
+    opens_on: String,
+    closes_on: String,
+    card: String,
+    earlier: Vec<EarlierVote>,
+    answers: Answers,
+    regions: Choices,
+    groups: Choices,
+    statement_text: String,
+    statement_errors: Errors,
+    similar: Option<ShownStatement>,
+    notice: Option<String>,
+    results_visible: bool,
+    moderator: bool,
+    needs_login: bool,
+}
+
+impl ParticipatePage {
+    fn answered(&self, field: &str, value: &str) -> bool {
+        let a = match field {
+            "region_code" => &self.answers.region_code,
+            "ethnic_group" => &self.answers.ethnic_group,
+            _ => &self.answers.language,
+        };
+        a.as_deref() == Some(value)
+    }
+}
+
+/// What the participation page shows besides the card.
+#[derive(Default)]
+struct Extras {
+    statement_text: String,
+    statement_errors: Vec<FieldError>,
+    similar: Option<ShownStatement>,
+    notice: Option<String>,
+}
+
+fn private(mut response: Response, who: Option<&Who>) -> Response {
+    // A participation page is the participant's own: never cached, here or on the way.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    if let Some(value) = who.and_then(|w| w.new_cookie.as_deref()).and_then(|c| HeaderValue::from_str(c).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+async fn consultation(state: &AppState, id: i64) -> Result<Consultation, AppError> {
+    store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)
+}
+
+async fn participation_page(
+    state: &AppState,
+    ctx: PageCtx,
+    headers: &HeaderMap,
+    c: Consultation,
+    extras: Extras,
+) -> Result<(Html<String>, Option<Who>), AppError> {
+    let needs_login = matches!(who(state, headers, ctx.user.as_ref(), &c), Err(AppError::Unauthenticated));
+    let who = who(state, headers, ctx.user.as_ref(), &c).ok();
+    let standing = match &who {
+        Some(w) => participation::standing(state, &c, w).await?,
+        None => Standing { statements: Vec::new(), votes: Vec::new(), next: None, participant: None },
+    };
+    let card = render(&Card::new(&ctx, &c, &standing))?.0;
+    let earlier = standing
+        .votes
+        .iter()
+        .filter_map(|(id, choice)| {
+            standing.statement(*id).map(|s| EarlierVote { statement: s.shown(ctx.lang), choice: *choice })
+        })
+        .collect();
+    let answers = match standing.participant {
+        Some(p) => store::answers(&state.db, p).await?,
+        None => Answers::default(),
+    };
+    let moderator = moderates(&state.db, ctx.user.as_ref(), c.body_id).await?;
+    let page = ParticipatePage {
+        heading: Heading::of(&c, ctx.lang),
+        phase: c.phase(),
+        opens_on: ctx.lang.date(&c.opens_on),
+        closes_on: ctx.lang.date(&c.closes_on),
+        card,
+        earlier,
+        answers,
+        regions: sorted_regions(ctx.lang).into_iter().map(|r| (r.code.clone(), r.name(ctx.lang).to_owned())).collect(),
+        groups: sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect(),
+        statement_text: extras.statement_text,
+        statement_errors: Errors::new(ctx.lang, extras.statement_errors),
+        similar: extras.similar,
+        notice: extras.notice,
+        results_visible: c.results_public() || moderator,
+        moderator,
+        needs_login,
+        c,
+        ctx,
+    };
+    Ok((render(&page)?, who))
+}
+
+#[derive(Deserialize)]
+pub struct ParticipateQuery {
+    #[serde(default)]
+    done: String,
+}
+
+pub async fn participate(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(p): Path<IdPath>,
+    axum::extract::Query(q): axum::extract::Query<ParticipateQuery>,
+) -> Result<Response, AppError> {
+    let c = consultation(&state, p.id).await?;
+    // After a form without JavaScript, a short confirmation of what was done.
+    let notice = match q.done.as_str() {
+        "statement-published" | "statement-pending" | "answers-saved" => Some(ctx.t(&q.done)),
+        _ => None,
+    };
+    let (page, who) = participation_page(&state, ctx, &headers, c, Extras { notice, ..Extras::default() }).await?;
+    Ok(private(page.into_response(), who.as_ref()))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct VoteFields {
+    pub statement: String,
+    pub vote: String,
+}
+
+fn is_htmx(headers: &HeaderMap) -> bool {
+    headers.get("hx-request").is_some_and(|v| v == "true")
+}
+
+/// A vote from the page: without JavaScript the page comes back with the next statement; with htmx, only the card.
+pub async fn vote(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<VoteFields>,
+) -> Result<Response, AppError> {
+    let c = consultation(&state, p.id).await?;
+    let who = who(&state, &headers, ctx.user.as_ref(), &c)?;
+    let statement: i64 = fields
+        .statement
+        .trim()
+        .parse()
+        .map_err(|_| AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")]))?;
+    let choice = Choice::parse(fields.vote.trim())
+        .ok_or(AppError::Validation(vec![FieldError::new("vote", "field-invalid-choice")]))?;
+    participation::vote(&state, &c, &who, statement, choice).await?;
+    let response = if is_htmx(&headers) {
+        let standing = participation::standing(&state, &c, &who).await?;
+        render(&Card::new(&ctx, &c, &standing))?.into_response()
+    } else {
+        Redirect::to(&ctx.url(&format!("/consultations/{}", c.id))).into_response()
+    };
+    Ok(private(response, Some(&who)))
+}
+
+pub async fn add_statement(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<StatementFields>,
+) -> Result<Response, AppError> {
+    let c = consultation(&state, p.id).await?;
+    let who = who(&state, &headers, ctx.user.as_ref(), &c)?;
+    let extras = match participation::add_statement(&state, &c, &who, &fields).await {
+        Ok(Added::Stored(status)) => {
+            let done =
+                if status == super::model::Status::Published { "statement-published" } else { "statement-pending" };
+            let to = ctx.url(&format!("/consultations/{}?done={done}#add", c.id));
+            return Ok(private(Redirect::to(&to).into_response(), Some(&who)));
+        }
+        Ok(Added::NearDuplicate(similar)) => {
+            Extras { statement_text: fields.text, similar: Some(similar.shown(ctx.lang)), ..Extras::default() }
+        }
+        Err(AppError::Validation(errors)) => {
+            Extras { statement_text: fields.text, statement_errors: errors, ..Extras::default() }
+        }
+        Err(e) => return Err(e),
+    };
+    let (page, _) = participation_page(&state, ctx, &headers, c, extras).await?;
+    Ok(private((StatusCode::UNPROCESSABLE_ENTITY, page).into_response(), Some(&who)))
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<AnswersFields>,
+) -> Result<Response, AppError> {
+    let c = consultation(&state, p.id).await?;
+    let who = who(&state, &headers, ctx.user.as_ref(), &c)?;
+    let answers = fields.check().map_err(AppError::Validation)?;
+    participation::answer(&state, &c, &who, &answers).await?;
+    let to = ctx.url(&format!("/consultations/{}?done=answers-saved#about", c.id));
+    Ok(private(Redirect::to(&to).into_response(), Some(&who)))
+}
+
+#[derive(Template)]
+#[template(path = "consultations/templates/results.html")]
+struct ResultsPage {
+    ctx: PageCtx,
+    c: Consultation,
+    heading: Heading,
+    view: Option<ResultsView>,
+}
+
+pub async fn results(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Response, AppError> {
+    let c = consultation(&state, p.id).await?;
+    let moderator = moderates(&state.db, ctx.user.as_ref(), c.body_id).await?;
+    if !c.results_public() && !moderator {
+        return Err(AppError::Forbidden);
+    }
+    let view = match store::analysis(&state.db, c.id).await? {
+        Some(stored) => Some(ResultsView::build(&state, &ctx, c.id, &stored).await?),
+        None => None,
+    };
+    let heading = Heading::of(&c, ctx.lang);
+    let page = render(&ResultsPage { ctx, c, heading, view })?;
+    let mut response = page.into_response();
+    if moderator {
+        // Results shown before they are public must not enter a shared cache.
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    Ok(response)
+}

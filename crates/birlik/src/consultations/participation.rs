@@ -1,0 +1,159 @@
+//! Taking part, whatever the door (page, htmx or API): casting a vote, adding a statement, answering the optional
+//! questions, and where a participant stands. Every refusal is a typed error that the interface translates.
+
+use super::model::{Answers, Choice, Consultation, Moderation, Phase, Statement, Status};
+use super::votes::{Ballot, now_ms};
+use super::{STATEMENTS_PER_HOUR, Who, input, routing, store};
+use crate::platform::AppState;
+use crate::platform::db::now;
+use crate::platform::validate;
+use crate::platform::web::{AppError, FieldError};
+
+fn require_open(c: &Consultation) -> Result<(), AppError> {
+    if c.phase() == Phase::Open { Ok(()) } else { Err(AppError::NotOpen) }
+}
+
+fn unknown_statement() -> AppError {
+    AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")])
+}
+
+/// Stores a vote (the last one on a statement counts) and returns the participant's id once it is committed.
+pub async fn vote(
+    state: &AppState,
+    c: &Consultation,
+    who: &Who,
+    statement: i64,
+    choice: Choice,
+) -> Result<i64, AppError> {
+    require_open(c)?;
+    let target = store::statement(&state.db, statement).await?;
+    if !target.is_some_and(|s| s.consultation_id == c.id && s.status == Status::Published) {
+        return Err(unknown_statement());
+    }
+    let participant = store::join(&state.db, c.id, &who.identity).await?;
+    if !state.consultations.vote_limit.allow(participant) {
+        return Err(AppError::RateLimited);
+    }
+    let ballot = Ballot { consultation: c.id, participant, statement, value: choice.value(), at: now_ms() };
+    state.consultations.votes.cast(ballot).await?;
+    Ok(participant)
+}
+
+/// What became of a statement a participant submitted.
+pub enum Added {
+    /// Stored; published at once or waiting for a moderator.
+    Stored(Status),
+    /// Not stored: it resembles this statement; the participant may confirm it.
+    NearDuplicate(Statement),
+}
+
+/// The priority a new statement starts with: the engine's for a statement nobody has seen yet.
+pub fn initial_priority(is_meta: bool) -> f64 {
+    consensus::polis::priority(is_meta, 0.0, 0.0, 0.0, 0.0)
+}
+
+/// The language a text is written in, as stored with a statement.
+pub fn language_of(text: &str) -> &'static str {
+    match kazakh::detect(text) {
+        kazakh::Lang::Kk => "kk",
+        kazakh::Lang::Ru => "ru",
+        kazakh::Lang::En => "en",
+        kazakh::Lang::Other => "other",
+    }
+}
+
+/// Adds a participant's statement: checked, limited per hour, compared with the statements already there.
+pub async fn add_statement(
+    state: &AppState,
+    c: &Consultation,
+    who: &Who,
+    fields: &input::StatementFields,
+) -> Result<Added, AppError> {
+    require_open(c)?;
+    let text = validate::text("text", &fields.text, input::MAX_STATEMENT).map_err(|e| AppError::Validation(vec![e]))?;
+    let confirmed = fields.confirm.as_deref().is_some_and(|v| !v.is_empty());
+    let existing = store::statements(&state.db, c.id, None).await?;
+    if !confirmed {
+        let visible = existing.iter().filter(|s| s.status != Status::Rejected);
+        if let Some(id) = routing::near_duplicate(&text, visible.map(|s| (s.id, s.text.as_str()))) {
+            let similar = existing.into_iter().find(|s| s.id == id).ok_or(AppError::NotFound)?;
+            return Ok(Added::NearDuplicate(similar));
+        }
+    }
+    let participant = store::join(&state.db, c.id, &who.identity).await?;
+    let hour_ago = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    if store::statements_by_author_since(&state.db, participant, &hour_ago).await? >= STATEMENTS_PER_HOUR {
+        return Err(AppError::RateLimited);
+    }
+    let status = match c.moderation {
+        Moderation::Publish => Status::Published,
+        Moderation::Approve => Status::Pending,
+    };
+    let at = now();
+    let new = store::NewStatement {
+        text: &text,
+        lang: language_of(&text),
+        author: Some(participant),
+        seed: false,
+        is_meta: false,
+        status,
+        priority: initial_priority(false),
+        external_id: None,
+        created_at: &at,
+    };
+    store::add_statement(&state.db, c.id, &new).await?;
+    Ok(Added::Stored(status))
+}
+
+/// Stores the optional answers (each may be left out).
+pub async fn answer(state: &AppState, c: &Consultation, who: &Who, answers: &Answers) -> Result<(), AppError> {
+    require_open(c)?;
+    let answers = Answers {
+        region_code: answers.region_code.clone().filter(|_| c.ask_region),
+        ethnic_group: answers.ethnic_group.clone().filter(|_| c.ask_ethnic_group),
+        language: answers.language.clone().filter(|_| c.ask_language),
+    };
+    let participant = store::join(&state.db, c.id, &who.identity).await?;
+    store::set_answers(&state.db, participant, &answers).await?;
+    // The unity table reads the answers at the next refresh.
+    state.consultations.analyst.touch([c.id]);
+    Ok(())
+}
+
+/// Where a participant stands: the published statements, his current votes, the next statement.
+pub struct Standing {
+    pub statements: Vec<Statement>,
+    /// (statement, current vote) in the order cast.
+    pub votes: Vec<(i64, Choice)>,
+    pub next: Option<i64>,
+    pub participant: Option<i64>,
+}
+
+impl Standing {
+    pub fn voted(&self) -> i64 {
+        self.votes.iter().filter(|(s, _)| self.statements.iter().any(|x| x.id == *s)).count() as i64
+    }
+
+    pub fn total(&self) -> i64 {
+        self.statements.len() as i64
+    }
+
+    pub fn statement(&self, id: i64) -> Option<&Statement> {
+        self.statements.iter().find(|s| s.id == id)
+    }
+}
+
+pub async fn standing(state: &AppState, c: &Consultation, who: &Who) -> Result<Standing, AppError> {
+    let statements = store::statements(&state.db, c.id, Some(Status::Published)).await?;
+    let participant = store::participant(&state.db, c.id, &who.identity).await?;
+    let votes: Vec<(i64, Choice)> = match participant {
+        Some(p) => store::votes_of(&state.db, p).await?.into_iter().map(|(s, v)| (s, Choice::from_value(v))).collect(),
+        None => Vec::new(),
+    };
+    let candidates: Vec<(i64, f64)> =
+        statements.iter().filter(|s| !votes.iter().any(|(v, _)| *v == s.id)).map(|s| (s.id, s.priority)).collect();
+    let next = routing::next(&candidates, &mut rand::rng());
+    Ok(Standing { statements, votes, next, participant })
+}

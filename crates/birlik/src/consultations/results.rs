@@ -1,0 +1,193 @@
+//! The results page's view of a stored analysis: statements by text in the reader's language, groups by letter,
+//! declared groups by name, figures as percentages. Nothing here names a participant.
+
+use std::collections::HashMap;
+
+use consensus::bridging::Label;
+use consensus::polis::Direction;
+
+use super::analysis::{StoredReport, group_name};
+use super::model::{ShownStatement, Statement};
+use super::store::{self, StoredAnalysis};
+use crate::platform::AppState;
+use crate::platform::i18n::{Arg, Lang, Localized};
+use crate::platform::web::{AppError, PageCtx};
+use crate::registry::reference;
+
+/// How many statements each ranking shows.
+const TOP: usize = 10;
+
+pub struct RepresentativeView {
+    pub statement: ShownStatement,
+    pub agrees: bool,
+    /// Share of the group voting that way, in per cent.
+    pub percent: i64,
+}
+
+pub struct GroupView {
+    pub name: String,
+    /// "38 participants", in the reader's language.
+    pub size_label: String,
+    pub representative: Vec<RepresentativeView>,
+}
+
+pub struct RankedView {
+    pub statement: ShownStatement,
+    /// The figure it is ranked by: a percentage, or the bridging intercept.
+    pub figure: String,
+    /// A label key (bridging), or empty.
+    pub label: &'static str,
+}
+
+pub struct UnityRow {
+    pub statement: ShownStatement,
+    pub overall: i64,
+    /// Agree rate of each listed group, in the order of `UnityView::groups`.
+    pub cells: Vec<Option<i64>>,
+    pub division: bool,
+}
+
+pub struct UnityView {
+    pub attribute: String,
+    /// Says that groups under k participants are not shown.
+    pub hint: String,
+    pub groups: Vec<(String, i64)>,
+    pub rows: Vec<UnityRow>,
+}
+
+pub struct ResultsView {
+    /// When it was computed and from how many votes and participants.
+    pub summary: String,
+    pub svg: String,
+    pub groups: Vec<GroupView>,
+    pub consensus_agree: Vec<RankedView>,
+    pub consensus_disagree: Vec<RankedView>,
+    pub group_informed: Vec<RankedView>,
+    pub bridging: Vec<RankedView>,
+    pub unity: Vec<UnityView>,
+}
+
+fn percent(x: f64) -> i64 {
+    (x * 100.0).round() as i64
+}
+
+/// The name of a declared value in the reader's language.
+fn declared_name(attribute: &str, value: &str, lang: Lang) -> String {
+    match attribute {
+        "region" => reference::region(value).map(|r| r.name(lang).to_owned()),
+        "ethnic_group" => reference::ethnic_group(value).map(|g| g.name(lang).to_owned()),
+        _ => Some(lang.t(&format!("language-{value}"))),
+    }
+    .unwrap_or_else(|| value.to_owned())
+}
+
+impl ResultsView {
+    pub async fn build(
+        state: &AppState,
+        ctx: &PageCtx,
+        consultation: i64,
+        stored: &StoredAnalysis,
+    ) -> Result<ResultsView, AppError> {
+        let parsed: StoredReport =
+            serde_json::from_str(&stored.report_json).map_err(|e| AppError::Internal(e.into()))?;
+        let report = parsed.report;
+        let statements: Vec<Statement> = store::statements(&state.db, consultation, None).await?;
+        let by_id: HashMap<String, &Statement> = statements.iter().map(|s| (s.id.to_string(), s)).collect();
+        let shown = |id: &str| by_id.get(id).map(|s| s.shown(ctx.lang));
+        let lang = ctx.lang;
+        let groups = report
+            .groups
+            .iter()
+            .map(|g| GroupView {
+                name: group_name(g.id),
+                size_label: ctx.count("participants-count", &i64::from(g.size)),
+                representative: g
+                    .representative
+                    .iter()
+                    .filter_map(|r| {
+                        Some(RepresentativeView {
+                            statement: shown(&r.statement)?,
+                            agrees: r.repful_for == Direction::Agree,
+                            percent: percent(r.p_success),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        let ranked =
+            |id: &str, figure: String, label: &'static str| Some(RankedView { statement: shown(id)?, figure, label });
+        let share = |p: f64| format!("{} %", percent(p));
+        let consensus_agree =
+            report.consensus.agree.iter().filter_map(|c| ranked(&c.statement, share(c.p_success), "")).collect();
+        let consensus_disagree =
+            report.consensus.disagree.iter().filter_map(|c| ranked(&c.statement, share(c.p_success), "")).collect();
+        let group_informed = report
+            .group_informed_consensus
+            .iter()
+            .filter_map(|g| ranked(&g.statement, share(g.agree), ""))
+            .take(TOP)
+            .collect();
+        let bridging = report
+            .bridging
+            .iter()
+            .flat_map(|b| &b.statements)
+            .filter(|b| b.label != Label::Insufficient)
+            .filter_map(|b| {
+                let label = match b.label {
+                    Label::Bridging => "bridging-bridging",
+                    Label::Divisive => "bridging-divisive",
+                    _ => "bridging-neutral",
+                };
+                // The intercept: the agreement left once the opinion axis is explained.
+                ranked(&b.statement, format!("{:+.2}", b.intercept), label)
+            })
+            .take(TOP)
+            .collect();
+        let unity = report
+            .unity
+            .iter()
+            .filter(|u| !u.groups.is_empty())
+            .map(|u| UnityView {
+                attribute: ctx.t(&format!("attribute-{}", u.attribute)),
+                hint: lang.t_args("results-unity-hint", &[("k", Arg::Num(u.k as i64))]),
+                groups: u.groups.iter().map(|(v, n)| (declared_name(&u.attribute, v, lang), i64::from(*n))).collect(),
+                rows: u
+                    .statements
+                    .iter()
+                    .filter_map(|s| {
+                        let id = parsed.statement_ids.get(s.statement as usize)?.to_string();
+                        Some(UnityRow {
+                            statement: shown(&id)?,
+                            overall: percent(s.agree_rate),
+                            cells: u
+                                .groups
+                                .iter()
+                                .map(|(v, _)| s.groups.iter().find(|g| g.group == *v).map(|g| percent(g.agree_rate)))
+                                .collect(),
+                            division: s.division,
+                        })
+                    })
+                    .take(TOP * 2)
+                    .collect(),
+            })
+            .collect();
+        Ok(ResultsView {
+            summary: lang.t_args(
+                "results-computed",
+                &[
+                    ("at", Arg::Str(stored.computed_at.replace('T', " ").replace('Z', " UTC"))),
+                    ("votes", Arg::Num(stored.votes)),
+                    ("participants", Arg::Num(stored.participants)),
+                    ("grouped", Arg::Num(report.n_in_analysis as i64)),
+                ],
+            ),
+            svg: stored.opinion_map_svg.clone(),
+            groups,
+            consensus_agree,
+            consensus_disagree,
+            group_informed,
+            bridging,
+            unity,
+        })
+    }
+}

@@ -1,0 +1,616 @@
+//! The only code that touches the consultation tables. Votes are written by [`super::votes`] in batches; this
+//! module reads them.
+
+use serde_json::json;
+use sqlx::AssertSqlSafe;
+
+use super::input::ConsultationInput;
+use super::model::{Answers, Consultation, Moderation, Multilingual, Participation, ResultsShown, Statement, Status};
+use super::votes::Ballot;
+use crate::audit;
+use crate::platform::audit::Change;
+use crate::platform::db::{Db, note_write, now};
+use crate::{with_read, with_write};
+
+#[derive(sqlx::FromRow)]
+struct ConsultationRow {
+    id: i64,
+    body_id: i64,
+    question_kk: Option<String>,
+    question_ru: Option<String>,
+    question_en: Option<String>,
+    description_kk: Option<String>,
+    description_ru: Option<String>,
+    description_en: Option<String>,
+    opens_on: String,
+    closes_on: String,
+    moderation: String,
+    participation: String,
+    ask_region: bool,
+    ask_ethnic_group: bool,
+    ask_language: bool,
+    results: String,
+    source: Option<String>,
+    created_at: String,
+}
+
+const CONSULTATION_COLUMNS: &str = "id, body_id, question_kk, question_ru, question_en, description_kk, \
+    description_ru, description_en, opens_on, closes_on, moderation, participation, ask_region, ask_ethnic_group, \
+    ask_language, results, source, created_at";
+
+impl From<ConsultationRow> for Consultation {
+    fn from(r: ConsultationRow) -> Consultation {
+        Consultation {
+            id: r.id,
+            body_id: r.body_id,
+            question: Multilingual { kk: r.question_kk, ru: r.question_ru, en: r.question_en },
+            description: Multilingual { kk: r.description_kk, ru: r.description_ru, en: r.description_en },
+            opens_on: r.opens_on,
+            closes_on: r.closes_on,
+            moderation: if r.moderation == "approve" { Moderation::Approve } else { Moderation::Publish },
+            participation: if r.participation == "accounts" { Participation::Accounts } else { Participation::Anyone },
+            ask_region: r.ask_region,
+            ask_ethnic_group: r.ask_ethnic_group,
+            ask_language: r.ask_language,
+            results: if r.results == "closed" { ResultsShown::Closed } else { ResultsShown::Running },
+            source: r.source,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct StatementRow {
+    id: i64,
+    consultation_id: i64,
+    text: String,
+    lang: String,
+    seed: bool,
+    is_meta: bool,
+    status: String,
+    priority: f64,
+    external_id: Option<String>,
+    created_at: String,
+    tr_kk: Option<String>,
+    tr_ru: Option<String>,
+    tr_en: Option<String>,
+}
+
+const STATEMENT_SELECT: &str = "SELECT s.id, s.consultation_id, s.text, s.lang, s.seed, s.is_meta, s.status, \
+    s.priority, s.external_id, s.created_at,
+    (SELECT text FROM statement_translations t WHERE t.statement_id = s.id AND t.lang = 'kk') AS tr_kk,
+    (SELECT text FROM statement_translations t WHERE t.statement_id = s.id AND t.lang = 'ru') AS tr_ru,
+    (SELECT text FROM statement_translations t WHERE t.statement_id = s.id AND t.lang = 'en') AS tr_en
+    FROM consultation_statements s";
+
+impl From<StatementRow> for Statement {
+    fn from(r: StatementRow) -> Statement {
+        Statement {
+            id: r.id,
+            consultation_id: r.consultation_id,
+            text: r.text,
+            lang: r.lang,
+            seed: r.seed,
+            is_meta: r.is_meta,
+            status: Status::parse(&r.status).unwrap_or(Status::Pending),
+            priority: r.priority,
+            external_id: r.external_id,
+            created_at: r.created_at,
+            translations: Multilingual { kk: r.tr_kk, ru: r.tr_ru, en: r.tr_en },
+        }
+    }
+}
+
+fn code<T: serde::Serialize>(v: T) -> String {
+    json!(v).as_str().unwrap_or_default().to_owned()
+}
+
+/// A statement to store: its text, detected language, and where it stands.
+pub struct NewStatement<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
+    pub author: Option<i64>,
+    pub seed: bool,
+    pub is_meta: bool,
+    pub status: Status,
+    pub priority: f64,
+    pub external_id: Option<&'a str>,
+    pub created_at: &'a str,
+}
+
+const INSERT_STATEMENT: &str = "INSERT INTO consultation_statements
+    (consultation_id, text, lang, author_id, seed, is_meta, status, priority, external_id, created_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+
+/// Inserts a consultation inside the open transaction `$tx` and gives its id (one statement for both backends).
+macro_rules! insert_consultation {
+    ($tx:expr, $input:expr, $actor:expr, $at:expr) => {{
+        let (input, q, d) = ($input, &$input.question, &$input.description);
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO consultations (body_id, question_kk, question_ru, question_en, description_kk,
+                description_ru, description_en, opens_on, closes_on, moderation, participation, ask_region,
+                ask_ethnic_group, ask_language, results, source, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+        )
+        .bind(input.body_id)
+        .bind(&q.kk)
+        .bind(&q.ru)
+        .bind(&q.en)
+        .bind(&d.kk)
+        .bind(&d.ru)
+        .bind(&d.en)
+        .bind(&input.opens_on)
+        .bind(&input.closes_on)
+        .bind(code(input.moderation))
+        .bind(code(input.participation))
+        .bind(input.ask_region)
+        .bind(input.ask_ethnic_group)
+        .bind(input.ask_language)
+        .bind(code(input.results))
+        .bind(&input.source)
+        .bind($actor)
+        .bind($at)
+        .fetch_one(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+
+/// Opens a consultation with its seed statements, in one transaction with its audit entry.
+pub async fn create(
+    db: &Db,
+    actor: Option<i64>,
+    input: &ConsultationInput,
+    seeds: &[NewStatement<'_>],
+) -> sqlx::Result<i64> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id = insert_consultation!(tx, input, actor, &at);
+        for s in seeds {
+            sqlx::query(INSERT_STATEMENT)
+                .bind(id).bind(s.text).bind(s.lang).bind(s.author).bind(s.seed).bind(s.is_meta)
+                .bind(s.status.code()).bind(s.priority).bind(s.external_id).bind(s.created_at)
+                .execute(&mut *tx)
+                .await?;
+        }
+        audit!(tx, &Change { actor, action: "create", entity: "consultation", entity_id: id.to_string(),
+            before: None, after: Some(json!({ "input": input, "seeds": seeds.len() })), at: &at })?;
+        tx.commit().await?;
+        note_write();
+        Ok(id)
+    })
+}
+
+/// A statement of an imported conversation.
+pub struct ImportedStatement {
+    pub external_id: String,
+    pub text: String,
+    pub lang: String,
+    /// The author's id in the export.
+    pub author: Option<String>,
+    pub status: Status,
+    pub is_meta: bool,
+    pub created_at: String,
+}
+
+/// A vote of an imported conversation, by the export's ids.
+pub struct ImportedVote {
+    pub voter: String,
+    pub statement: String,
+    pub value: i64,
+    /// Unix milliseconds.
+    pub at: i64,
+}
+
+/// Stores an imported conversation (participants known as `x:` + their id in the export), all or nothing.
+pub async fn import(
+    db: &Db,
+    input: &ConsultationInput,
+    statements: &[ImportedStatement],
+    votes: &[ImportedVote],
+    priority: f64,
+) -> anyhow::Result<i64> {
+    use std::collections::HashMap;
+    let at = now();
+    let id = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id = insert_consultation!(tx, input, None::<i64>, &at);
+        audit!(tx, &Change { actor: None, action: "import", entity: "consultation", entity_id: id.to_string(),
+            before: None, after: Some(json!({ "input": input, "statements": statements.len(), "votes": votes.len() })),
+            at: &at })?;
+        let mut participants: HashMap<&str, i64> = HashMap::new();
+        let voters = votes.iter().map(|v| v.voter.as_str()).chain(statements.iter().filter_map(|s| s.author.as_deref()));
+        for voter in voters {
+            if participants.contains_key(voter) {
+                continue;
+            }
+            let (pid,): (i64,) = sqlx::query_as(
+                "INSERT INTO consultation_participants (consultation_id, identity, created_at) VALUES ($1, $2, $3)
+                 RETURNING id",
+            )
+            .bind(id).bind(format!("x:{voter}")).bind(&at)
+            .fetch_one(&mut *tx)
+            .await?;
+            participants.insert(voter, pid);
+        }
+        let mut ids: HashMap<&str, i64> = HashMap::new();
+        for s in statements {
+            let author = s.author.as_deref().and_then(|a| participants.get(a)).copied();
+            let (sid,): (i64,) = sqlx::query_as(INSERT_STATEMENT)
+                .bind(id).bind(&s.text).bind(&s.lang).bind(author).bind(false).bind(s.is_meta)
+                .bind(s.status.code()).bind(priority).bind(&s.external_id).bind(&s.created_at)
+                .fetch_one(&mut *tx)
+                .await?;
+            ids.insert(&s.external_id, sid);
+        }
+        let mut ordered: Vec<&ImportedVote> = votes.iter().collect();
+        ordered.sort_by_key(|v| v.at);
+        for v in ordered {
+            let statement = *ids.get(v.statement.as_str())
+                .ok_or_else(|| anyhow::anyhow!("votes.csv names comment {} that comments.csv lacks", v.statement))?;
+            sqlx::query(
+                "INSERT INTO consultation_votes (consultation_id, participant_id, statement_id, value, voted_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id).bind(participants[v.voter.as_str()]).bind(statement).bind(v.value).bind(v.at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        anyhow::Ok(id)
+    })?;
+    note_write();
+    Ok(id)
+}
+
+pub async fn consultation(db: &Db, id: i64) -> sqlx::Result<Option<Consultation>> {
+    let row: Option<ConsultationRow> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.map(Consultation::from))
+}
+
+/// Consultations, newest first; of one body when `body` is given.
+pub async fn consultations(db: &Db, body: Option<i64>) -> sqlx::Result<Vec<Consultation>> {
+    let rows: Vec<ConsultationRow> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE ($1 IS NULL OR body_id = $1) ORDER BY id DESC"
+        )))
+        .bind(body)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(Consultation::from).collect())
+}
+
+/// The statements of a consultation in the order they were added; only those in `status` when given.
+pub async fn statements(db: &Db, consultation: i64, status: Option<Status>) -> sqlx::Result<Vec<Statement>> {
+    let rows: Vec<StatementRow> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!(
+            "{STATEMENT_SELECT} WHERE s.consultation_id = $1 AND ($2 IS NULL OR s.status = $2) ORDER BY s.id"
+        )))
+        .bind(consultation)
+        .bind(status.map(Status::code))
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(Statement::from).collect())
+}
+
+pub async fn statement(db: &Db, id: i64) -> sqlx::Result<Option<Statement>> {
+    let row: Option<StatementRow> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!("{STATEMENT_SELECT} WHERE s.id = $1"))).bind(id).fetch_optional(pool).await
+    })?;
+    Ok(row.map(Statement::from))
+}
+
+/// Statements waiting for a moderator in the consultations of `body`.
+pub async fn pending(db: &Db, body: i64) -> sqlx::Result<Vec<Statement>> {
+    let rows: Vec<StatementRow> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!(
+            "{STATEMENT_SELECT} JOIN consultations c ON c.id = s.consultation_id
+             WHERE c.body_id = $1 AND s.status = 'pending' ORDER BY s.id"
+        )))
+        .bind(body)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(Statement::from).collect())
+}
+
+/// Adds a participant's statement.
+pub async fn add_statement(db: &Db, consultation: i64, s: &NewStatement<'_>) -> sqlx::Result<i64> {
+    let id = with_write!(db, pool => {
+        sqlx::query_as::<_, (i64,)>(INSERT_STATEMENT)
+            .bind(consultation).bind(s.text).bind(s.lang).bind(s.author).bind(s.seed).bind(s.is_meta)
+            .bind(s.status.code()).bind(s.priority).bind(s.external_id).bind(s.created_at)
+            .fetch_one(pool)
+            .await
+    })?
+    .0;
+    note_write();
+    Ok(id)
+}
+
+/// Statements a participant added since `since`: for the per-participant limit.
+pub async fn statements_by_author_since(db: &Db, author: i64, since: &str) -> sqlx::Result<i64> {
+    with_read!(db, pool => {
+        sqlx::query_as::<_, (i64,)>(
+            "SELECT COUNT(*) FROM consultation_statements WHERE author_id = $1 AND created_at >= $2",
+        )
+        .bind(author)
+        .bind(since)
+        .fetch_one(pool)
+        .await
+    })
+    .map(|r| r.0)
+}
+
+/// The author (participant) of each statement participants added.
+pub async fn statement_authors(db: &Db, consultation: i64) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT id, author_id FROM consultation_statements WHERE consultation_id = $1 AND author_id IS NOT NULL",
+        )
+        .bind(consultation)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().collect())
+}
+
+/// A moderator's decision on a statement, logged with its reason.
+pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, reason: &str) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE consultation_statements SET status = $1 WHERE id = $2")
+            .bind(status.code())
+            .bind(before.id)
+            .execute(&mut *tx)
+            .await?;
+        audit!(tx, &Change { actor: Some(actor), action: "moderate", entity: "statement",
+            entity_id: before.id.to_string(), before: Some(json!({ "status": before.status })),
+            after: Some(json!({ "status": status, "reason": reason })), at: &at })?;
+        tx.commit().await
+    })?;
+    note_write();
+    Ok(())
+}
+
+/// Adds or replaces a moderator's translation of a statement.
+pub async fn translate(db: &Db, actor: i64, statement: &Statement, lang: &str, text: &str) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO statement_translations (statement_id, lang, text) VALUES ($1, $2, $3)
+             ON CONFLICT (statement_id, lang) DO UPDATE SET text = excluded.text",
+        )
+        .bind(statement.id)
+        .bind(lang)
+        .bind(text)
+        .execute(&mut *tx)
+        .await?;
+        audit!(tx, &Change { actor: Some(actor), action: "translate", entity: "statement",
+            entity_id: statement.id.to_string(), before: None, after: Some(json!({ "lang": lang, "text": text })),
+            at: &at })?;
+        tx.commit().await
+    })?;
+    note_write();
+    Ok(())
+}
+
+// ---- participants ----------------------------------------------------------------------------------------------
+
+pub async fn participant(db: &Db, consultation: i64, identity: &str) -> sqlx::Result<Option<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_as::<_, (i64,)>(
+            "SELECT id FROM consultation_participants WHERE consultation_id = $1 AND identity = $2",
+        )
+        .bind(consultation)
+        .bind(identity)
+        .fetch_optional(pool)
+        .await
+    })
+    .map(|r| r.map(|r| r.0))
+}
+
+/// The participant known by `identity`, created on first use.
+pub async fn join(db: &Db, consultation: i64, identity: &str) -> sqlx::Result<i64> {
+    if let Some(id) = participant(db, consultation, identity).await? {
+        return Ok(id);
+    }
+    with_write!(db, pool => {
+        sqlx::query("INSERT INTO consultation_participants (consultation_id, identity, created_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (consultation_id, identity) DO NOTHING")
+            .bind(consultation)
+            .bind(identity)
+            .bind(now())
+            .execute(pool)
+            .await?;
+        sqlx::query_as::<_, (i64,)>(
+            "SELECT id FROM consultation_participants WHERE consultation_id = $1 AND identity = $2",
+        )
+        .bind(consultation)
+        .bind(identity)
+        .fetch_one(pool)
+        .await
+        .map(|r| r.0)
+    })
+}
+
+pub async fn answers(db: &Db, participant: i64) -> sqlx::Result<Answers> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = with_read!(db, pool => {
+        sqlx::query_as("SELECT region_code, ethnic_group, language FROM consultation_participants WHERE id = $1")
+            .bind(participant)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row
+        .map(|(region_code, ethnic_group, language)| Answers { region_code, ethnic_group, language })
+        .unwrap_or_default())
+}
+
+pub async fn set_answers(db: &Db, participant: i64, a: &Answers) -> sqlx::Result<()> {
+    with_write!(db, pool => {
+        sqlx::query(
+            "UPDATE consultation_participants SET region_code = $1, ethnic_group = $2, language = $3 WHERE id = $4",
+        )
+        .bind(&a.region_code)
+        .bind(&a.ethnic_group)
+        .bind(&a.language)
+        .bind(participant)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+}
+
+/// A participant's current votes (the last on each statement), by statement.
+pub async fn votes_of(db: &Db, participant: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT v.statement_id, v.value FROM consultation_votes v
+             WHERE v.participant_id = $1
+               AND v.id = (SELECT MAX(w.id) FROM consultation_votes w
+                           WHERE w.participant_id = v.participant_id AND w.statement_id = v.statement_id)
+             ORDER BY v.id",
+        )
+        .bind(participant)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Appends votes to the log in one transaction.
+pub async fn append_votes(db: &Db, ballots: &[Ballot]) -> Result<(), sqlx::Error> {
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for b in ballots {
+            sqlx::query(
+                "INSERT INTO consultation_votes (consultation_id, participant_id, statement_id, value, voted_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(b.consultation)
+            .bind(b.participant)
+            .bind(b.statement)
+            .bind(b.value)
+            .bind(b.at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    })
+}
+
+// ---- the analysis' inputs and output -----------------------------------------------------------------------------
+
+/// A vote of the log: id, participant, statement, value, time (Unix ms).
+pub type LoggedVote = (i64, i64, i64, i64, i64);
+
+/// Votes of the log after `after` (by id), at most `limit`.
+pub async fn votes_after(db: &Db, consultation: i64, after: i64, limit: i64) -> sqlx::Result<Vec<LoggedVote>> {
+    with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT id, participant_id, statement_id, value, voted_at FROM consultation_votes
+             WHERE consultation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .bind(consultation)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// A participant as the analysis sees him: id and optional answers (never shown per person).
+pub type ParticipantRow = (i64, Option<String>, Option<String>, Option<String>);
+
+pub async fn participants(db: &Db, consultation: i64) -> sqlx::Result<Vec<ParticipantRow>> {
+    with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT id, region_code, ethnic_group, language FROM consultation_participants
+             WHERE consultation_id = $1 ORDER BY id",
+        )
+        .bind(consultation)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// The stored analysis of a consultation.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct StoredAnalysis {
+    pub computed_at: String,
+    pub votes: i64,
+    pub last_vote_id: i64,
+    pub participants: i64,
+    pub report_json: String,
+    pub opinion_map_svg: String,
+    pub groups_json: String,
+}
+
+pub async fn analysis(db: &Db, consultation: i64) -> sqlx::Result<Option<StoredAnalysis>> {
+    with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT computed_at, votes, last_vote_id, participants, report_json, opinion_map_svg, groups_json
+             FROM consultation_analyses WHERE consultation_id = $1",
+        )
+        .bind(consultation)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Stores an analysis and the routing priorities it gave, in one transaction.
+pub async fn save_analysis(
+    db: &Db,
+    consultation: i64,
+    a: &StoredAnalysis,
+    priorities: &[(i64, f64)],
+) -> sqlx::Result<()> {
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO consultation_analyses (consultation_id, computed_at, votes, last_vote_id, participants,
+                report_json, opinion_map_svg, groups_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (consultation_id) DO UPDATE SET computed_at = excluded.computed_at, votes = excluded.votes,
+                last_vote_id = excluded.last_vote_id, participants = excluded.participants,
+                report_json = excluded.report_json, opinion_map_svg = excluded.opinion_map_svg,
+                groups_json = excluded.groups_json",
+        )
+        .bind(consultation).bind(&a.computed_at).bind(a.votes).bind(a.last_vote_id).bind(a.participants)
+        .bind(&a.report_json).bind(&a.opinion_map_svg).bind(&a.groups_json)
+        .execute(&mut *tx)
+        .await?;
+        for (id, priority) in priorities {
+            sqlx::query("UPDATE consultation_statements SET priority = $1 WHERE id = $2")
+                .bind(priority)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await
+    })?;
+    note_write();
+    Ok(())
+}
+
+/// Consultations with votes newer than their stored analysis: refreshed when the server starts.
+pub async fn stale(db: &Db) -> sqlx::Result<Vec<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_as::<_, (i64,)>(
+            "SELECT c.id FROM consultations c LEFT JOIN consultation_analyses a ON a.consultation_id = c.id
+             WHERE EXISTS (SELECT 1 FROM consultation_votes v WHERE v.consultation_id = c.id
+                           AND v.id > COALESCE(a.last_vote_id, 0))",
+        )
+        .fetch_all(pool)
+        .await
+    })
+    .map(|rows| rows.into_iter().map(|r| r.0).collect())
+}

@@ -1,0 +1,470 @@
+//! Consultations: opening one, taking part without JavaScript and with htmx, statements and moderation, the
+//! analysis in the background, results, refusals, exports and the Pol.is import.
+
+use std::time::Duration;
+
+use birlik::accounts::Role;
+use birlik::consultations::input::ConsultationInput;
+use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
+use birlik::consultations::participation::initial_priority;
+use birlik::consultations::store::{self, NewStatement};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::support::{Backend, TestApp};
+
+fn days_from_today(days: i64) -> String {
+    let date = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+5)).date() + time::Duration::days(days);
+    date.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap()
+}
+
+fn input(body: i64) -> ConsultationInput {
+    ConsultationInput {
+        body_id: body,
+        question: Multilingual {
+            kk: Some("Бірлікті қалай нығайтамыз?".into()), ..Default::default()
+        },
+        description: Multilingual::default(),
+        opens_on: days_from_today(-1),
+        closes_on: days_from_today(30),
+        moderation: Moderation::Publish,
+        participation: Participation::Anyone,
+        ask_region: true,
+        ask_ethnic_group: true,
+        ask_language: true,
+        results: ResultsShown::Running,
+        source: None,
+    }
+}
+
+/// Opens a consultation with these seed statements directly in the database.
+async fn open(app: &TestApp, input: &ConsultationInput, seeds: &[&str]) -> (i64, Vec<i64>) {
+    let at = birlik::platform::db::now();
+    let seeds: Vec<NewStatement> = seeds
+        .iter()
+        .map(|text| NewStatement {
+            text,
+            lang: "kk",
+            author: None,
+            seed: true,
+            is_meta: false,
+            status: Status::Published,
+            priority: initial_priority(false),
+            external_id: None,
+            created_at: &at,
+        })
+        .collect();
+    let id = store::create(&app.state.db, None, input, &seeds).await.expect("consultation stored");
+    let ids = store::statements(&app.state.db, id, None).await.unwrap().iter().map(|s| s.id).collect();
+    (id, ids)
+}
+
+const SEEDS: [&str; 4] = [
+    "Мемлекеттік тілді үйрену курстары тегін болуы керек",
+    "Әр өңірде этномәдени орталық ашылуы тиіс",
+    "Мектептерде үш тілде оқыту сақталуы керек",
+    "Ауылдарда мәдениет үйлері жетіспейді",
+];
+
+/// The statement id in the card of a participation page.
+fn card_statement(page: &str) -> Option<i64> {
+    let at = page.find("name=\"statement\" value=\"")? + "name=\"statement\" value=\"".len();
+    page[at..].split('"').next()?.parse().ok()
+}
+
+async fn vote_api(client: &reqwest::Client, app: &TestApp, id: i64, statement: i64, vote: &str) -> (StatusCode, Value) {
+    let response = client
+        .post(app.url(&format!("/api/v1/consultations/{id}/votes?lang=en")))
+        .json(&json!({ "statement": statement, "vote": vote }))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// Waits until the stored analysis covers `votes` votes.
+async fn analysis_of(app: &TestApp, id: i64, votes: i64) -> Value {
+    for _ in 0..200 {
+        let (status, body) = app.get_json(&format!("/api/v1/consultations/{id}/analysis")).await;
+        if status == StatusCode::OK && body["votes"].as_i64() == Some(votes) {
+            return body;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the analysis never covered {votes} votes");
+}
+
+#[tokio::test]
+async fn a_secretariat_opens_a_consultation_from_the_form() {
+    let app = TestApp::sqlite().await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("sec@example.kz", &[Role::Secretariat { body_id: assembly }]).await;
+    let sec = app.login_as("sec@example.kz").await;
+    let body = assembly.to_string();
+    let (status, page) = sec.get_text("/kk/consultations/new").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("consultation-form"));
+
+    // Refused: no question in any language, closing before opening; nothing is stored, errors beside fields.
+    let bad = [
+        ("body_id", body.as_str()),
+        ("opens_on", "2026-05-01"),
+        ("closes_on", "2026-04-01"),
+        ("moderation", "publish"),
+        ("participation", "anyone"),
+        ("results", "running"),
+    ];
+    let response = sec.post_form("/en/consultations", &bad).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Write the question in at least one language."));
+    assert!(page.contains("The closing date comes before the opening date."));
+    assert_eq!(app.count("consultations").await, 0);
+
+    let (opens, closes) = (days_from_today(0), days_from_today(10));
+    let good = [
+        ("body_id", body.as_str()),
+        ("question_ru", "Как укрепить единство?"),
+        ("opens_on", opens.as_str()),
+        ("closes_on", closes.as_str()),
+        ("moderation", "approve"),
+        ("participation", "anyone"),
+        ("results", "running"),
+        ("ask_region", "1"),
+        ("seeds", "Первое утверждение\nВторое утверждение\n"),
+    ];
+    let response = sec.post_form("/en/consultations", &good).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let list = app.get_json("/api/v1/consultations").await.1;
+    let c = &list["items"][0];
+    assert_eq!(c["question"]["ru"], "Как укрепить единство?");
+    assert_eq!(
+        (c["moderation"].as_str(), c["phase"].as_str(), c["ask_region"].as_bool()),
+        (Some("approve"), Some("open"), Some(true))
+    );
+    let detail = app.get_json(&format!("/api/v1/consultations/{}", c["id"])).await.1;
+    assert_eq!(detail["statements"].as_array().unwrap().len(), 2);
+
+    // A Kazakh reader sees the Russian question, labelled as such.
+    let (_, page) = app.get_text(&format!("/kk/consultations/{}", c["id"])).await;
+    assert!(page.contains("Как укрепить единство?") && page.contains("Орыс тілінде көрсетілген"));
+
+    // Someone without a secretariat cannot open one.
+    app.user("member@example.kz", &[Role::Member { body_id: assembly }]).await;
+    let member = app.login_as("member@example.kz").await;
+    assert_eq!(member.post_form("/en/consultations", &good).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("consultations").await, 1);
+}
+
+#[tokio::test]
+async fn a_participant_votes_without_javascript_and_changes_his_mind() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, _) = open(&app, &input(body), &SEEDS[..3]).await;
+    let client = TestApp::client();
+    let page_url = app.url(&format!("/en/consultations/{id}"));
+
+    let response = client.get(&page_url).send().await.unwrap();
+    assert!(response.headers().get("set-cookie").is_some_and(|c| c.to_str().unwrap().starts_with("birlik_device=")));
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("0 of 3"));
+    let mut seen = Vec::new();
+    let mut page = page;
+    for n in 1..=3 {
+        let statement = card_statement(&page).expect("a statement to vote on");
+        assert!(!seen.contains(&statement), "a statement already voted on comes back");
+        seen.push(statement);
+        let form = [("statement", statement.to_string()), ("vote", "agree".to_string())];
+        let response = client.post(app.url(&format!("/en/consultations/{id}/votes"))).form(&form).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        page = client.get(&page_url).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains(&format!("{n} of 3")), "progress after {n} votes");
+    }
+    assert!(page.contains("You have voted on every statement."));
+
+    // Changing an earlier vote: the last one counts, progress stays.
+    let form = [("statement", seen[0].to_string()), ("vote", "disagree".to_string())];
+    client.post(app.url(&format!("/en/consultations/{id}/votes"))).form(&form).send().await.unwrap();
+    let page = client.get(&page_url).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("3 of 3"));
+    let participant = store::participants(&app.state.db, id).await.unwrap()[0].0;
+    let votes = store::votes_of(&app.state.db, participant).await.unwrap();
+    assert_eq!(votes.len(), 3);
+    assert!(votes.contains(&(seen[0], -1)), "the changed vote counts: {votes:?}");
+    assert_eq!(app.count("consultation_votes").await, 4, "every vote is kept in the log");
+}
+
+#[tokio::test]
+async fn htmx_gets_the_next_card_only() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, statements) = open(&app, &input(body), &SEEDS[..2]).await;
+    let client = TestApp::client();
+    let response = client
+        .post(app.url(&format!("/ru/consultations/{id}/votes")))
+        .header("HX-Request", "true")
+        .form(&[("statement", statements[0].to_string()), ("vote", "pass".to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let fragment = response.text().await.unwrap();
+    assert!(fragment.starts_with("<section id=\"card\""), "only the card: {fragment}");
+    assert!(fragment.contains("1 из 2"));
+    assert_eq!(card_statement(&fragment), Some(statements[1]));
+}
+
+#[tokio::test]
+async fn bad_votes_are_refused_clearly_and_change_nothing() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, statements) = open(&app, &input(body), &SEEDS[..2]).await;
+    let closed = ConsultationInput { opens_on: days_from_today(-20), closes_on: days_from_today(-1), ..input(body) };
+    let (closed_id, closed_statements) = open(&app, &closed, &SEEDS[2..]).await;
+    let client = TestApp::client();
+
+    let (status, body_json) = vote_api(&client, &app, closed_id, closed_statements[0], "agree").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body_json["error"]["key"], "error-not-open");
+    assert_eq!(body_json["error"]["message"], "This consultation is not open for voting.");
+    let (status, body_json) = vote_api(&client, &app, id, closed_statements[0], "agree").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a statement of another consultation");
+    assert_eq!(body_json["error"]["fields"][0]["field"], "statement");
+    assert_eq!(vote_api(&client, &app, id, 999_999, "agree").await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(vote_api(&client, &app, 999_999, statements[0], "agree").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(vote_api(&client, &app, id, statements[0], "maybe").await.0, StatusCode::BAD_REQUEST);
+    // The page form says it in the reader's language.
+    let response = client
+        .post(app.url(&format!("/kk/consultations/{closed_id}/votes")))
+        .form(&[("statement", closed_statements[0].to_string()), ("vote", "agree".to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert!(response.text().await.unwrap().contains("Бұл консультация дауыс беруге ашық емес."));
+    assert_eq!(app.count("consultation_votes").await, 0);
+
+    // A flood from one participant is cut off after the burst; another participant still votes.
+    let mut refused = 0;
+    for _ in 0..(birlik::consultations::VOTE_BURST as usize + 5) {
+        if vote_api(&client, &app, id, statements[0], "agree").await.0 == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        }
+    }
+    assert!(refused >= 4, "the burst is limited: {refused} refused");
+    assert_eq!(vote_api(&TestApp::client(), &app, id, statements[0], "agree").await.0, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn statements_are_checked_compared_and_moderated() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, _) = open(&app, &ConsultationInput { moderation: Moderation::Approve, ..input(body) }, &SEEDS).await;
+    let client = TestApp::client();
+    let add = |text: &str, confirm: bool| {
+        let mut form = vec![("text", text.to_string())];
+        if confirm {
+            form.push(("confirm", "1".into()));
+        }
+        client.post(app.url(&format!("/en/consultations/{id}/statements"))).form(&form).send()
+    };
+    // A near-duplicate is pointed out, not stored, until confirmed.
+    let response = add("Мемлекеттік тілді үйрену курстары барлығына тегін болуы керек", false).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("A very similar statement already exists") && page.contains(SEEDS[0]));
+    assert_eq!(app.count("consultation_statements").await, 4);
+    assert_eq!(add("", false).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(add(&"ә".repeat(401), false).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("consultation_statements").await, 4);
+
+    // Plain text with markup is kept as typed and shown escaped; in approval mode it waits.
+    let hostile = "<script>alert('x')</script> Жастарға спорт алаңдары керек";
+    let response = add(hostile, false).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let pending = store::statements(&app.state.db, id, Some(Status::Pending)).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].text, hostile);
+    let (_, page) = app.get_text(&format!("/en/consultations/{id}")).await;
+    assert!(!page.contains("Жастарға спорт"), "a pending statement is not shown to participants");
+
+    // The body's secretariat sees it in the queue and publishes it, with a reason that is logged.
+    app.user("mod@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    let moderator = app.login_as("mod@example.kz").await;
+    let (status, queue) = moderator.get_text(&format!("/en/bodies/{body}/moderation")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(queue.contains("&#60;script&#62;alert("), "markup is shown as text: {queue}");
+    assert!(!queue.contains("<script>alert"));
+    let path = format!("/en/consultation-statements/{}/moderate", pending[0].id);
+    let refused = moderator.post_form(&path, &[("decision", "publish"), ("reason", "")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
+    let done = moderator.post_form(&path, &[("decision", "publish"), ("reason", "Relevant and civil")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let entries = birlik::platform::audit::list(
+        &app.state.db,
+        &birlik::platform::audit::Filter { entity: Some("statement".into()), ..Default::default() },
+    )
+    .await
+    .unwrap();
+    assert!(entries[0].after_json.as_deref().unwrap().contains("Relevant and civil"));
+    assert_eq!(store::statement(&app.state.db, pending[0].id).await.unwrap().unwrap().status, Status::Published);
+
+    // Nobody else may moderate.
+    let stranger_path = format!("/en/consultation-statements/{}/moderate", pending[0].id);
+    let anonymous = app.post_form(&stranger_path, &[("decision", "reject"), ("reason", "no")]).await;
+    let to_login = anonymous.headers().get("location").is_some_and(|l| l.to_str().unwrap().contains("/login"));
+    assert!(to_login, "an anonymous moderator is sent to log in");
+    app.user(
+        "other@example.kz",
+        &[Role::Secretariat { body_id: app.body_id("regional_assembly", Some("KZ-71")).await }],
+    )
+    .await;
+    let other = app.login_as("other@example.kz").await;
+    let refused = other.post_form(&stranger_path, &[("decision", "reject"), ("reason", "not mine")]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN, "another body's secretariat may not moderate");
+    assert_eq!(store::statement(&app.state.db, pending[0].id).await.unwrap().unwrap().status, Status::Published);
+
+    // A translation shows to readers of that language, labelled, with the original a click away.
+    let seed = store::statements(&app.state.db, id, None).await.unwrap()[0].clone();
+    let path = format!("/en/consultation-statements/{}/translations", seed.id);
+    let saved = moderator.post_form(&path, &[("lang", "en"), ("text", "State language courses should be free")]).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, api) = app.get_json(&format!("/api/v1/consultations/{id}")).await;
+    assert!(api["statements"].to_string().contains("State language courses should be free"));
+}
+
+#[tokio::test]
+async fn results_show_groups_consensus_and_unity_without_small_groups() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let seeds: Vec<String> = (0..8).map(|i| format!("Тұжырым нөмірі {i}: {}", SEEDS[i % 4])).collect();
+    let seeds: Vec<&str> = seeds.iter().map(String::as_str).collect();
+    let (id, statements) = open(&app, &input(body), &seeds).await;
+    // Two camps of 14; everyone agrees on the first statement. 12 declare Almaty, 3 declare Astana.
+    let mut total = 0;
+    for p in 0..28 {
+        let client = TestApp::client();
+        for (j, &s) in statements.iter().enumerate() {
+            let agree = j == 0 || (p < 14) == (j % 2 == 0);
+            assert_eq!(
+                vote_api(&client, &app, id, s, if agree { "agree" } else { "disagree" }).await.0,
+                StatusCode::CREATED
+            );
+            total += 1;
+        }
+        let region = match p {
+            0..12 => "KZ-75",
+            12..15 => "KZ-71",
+            _ => "",
+        };
+        let answers = [("region_code", region), ("ethnic_group", ""), ("language", "kk")];
+        let response =
+            client.post(app.url(&format!("/en/consultations/{id}/answers"))).form(&answers).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    // Answers change no vote, but the analysis reads them at its next refresh: vote once more to trigger it.
+    let last = TestApp::client();
+    vote_api(&last, &app, id, statements[0], "agree").await;
+    total += 1;
+    let analysis = analysis_of(&app, id, total).await;
+    let report = &analysis["report"];
+    assert_eq!(report["groups"].as_array().unwrap().len(), 2, "two camps, two groups: {report}");
+    assert!(report["participants"].as_array().unwrap().is_empty(), "no per-participant data in the analysis");
+    let first = statements[0].to_string();
+    assert!(report["consensus"]["agree"].as_array().unwrap().iter().any(|c| c["statement"] == first.as_str()));
+    let unity = report["unity"].as_array().unwrap();
+    let region = unity.iter().find(|u| u["attribute"] == "region").expect("unity over regions");
+    let listed: Vec<&str> = region["groups"].as_array().unwrap().iter().map(|g| g[0].as_str().unwrap()).collect();
+    assert_eq!(listed, ["KZ-75"], "Astana, with 3 participants, is never shown");
+
+    let (status, page) = app.get_text(&format!("/en/consultations/{id}/results")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("from {total} votes of 29 participants")), "when and from how many votes");
+    assert!(page.contains("<svg") && page.contains("Group A") && page.contains("Group B"));
+    assert!(page.contains("Almaty") && !page.contains("Astana"));
+    assert!(page.contains("Bridging statements") && page.contains("Group-informed consensus"));
+}
+
+#[tokio::test]
+async fn results_kept_until_closing_are_kept_from_everyone_but_moderators() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, statements) =
+        open(&app, &ConsultationInput { results: ResultsShown::Closed, ..input(body) }, &SEEDS).await;
+    vote_api(&TestApp::client(), &app, id, statements[0], "agree").await;
+    analysis_of_as_moderator(&app, body, id).await;
+    assert_eq!(app.get(&format!("/en/consultations/{id}/results")).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&format!("/api/v1/consultations/{id}/analysis")).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&format!("/api/v1/consultations/{id}/export/votes.csv")).await.status(), StatusCode::FORBIDDEN);
+}
+
+async fn analysis_of_as_moderator(app: &TestApp, body: i64, id: i64) {
+    app.user("results@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    let moderator = app.login_as("results@example.kz").await;
+    for _ in 0..200 {
+        let (status, page) = moderator.get_text(&format!("/en/consultations/{id}/results")).await;
+        assert_eq!(status, StatusCode::OK, "moderators see results at any time");
+        if page.contains("from 1 votes") || page.contains("from 1 vote") {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the analysis never appeared");
+}
+
+fn fixture() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/polis/brexit-consensus")
+}
+
+async fn import_polis_on(backend: Backend) {
+    let app = TestApp::start(backend, true).await;
+    let body = app.body_id("national_session", None).await;
+    let id = birlik::consultations::import::import_polis(&app.state.db, &fixture(), body).await.expect("import");
+    let c = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
+    assert_eq!(c["phase"], "closed");
+    assert_eq!(c["question"]["en"], "Can there be consensus on Brexit?");
+    assert_eq!(app.count("consultation_votes").await, 5312);
+    let analysis = app.get_json(&format!("/api/v1/consultations/{id}/analysis")).await.1;
+    assert_eq!(analysis["votes"], 5312);
+    assert_eq!(analysis["participants"], 204);
+    assert!(analysis["report"]["groups"].as_array().unwrap().len() >= 2);
+    let (status, page) = app.get_text(&format!("/en/consultations/{id}/results")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Group A"));
+
+    // Our export reads back as the same conversation.
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["comments.csv", "votes.csv", "participants-votes.csv"] {
+        let response = app.get(&format!("/api/v1/consultations/{id}/export/{file}")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        std::fs::write(dir.path().join(file), response.bytes().await.unwrap()).unwrap();
+    }
+    let header = std::fs::read_to_string(dir.path().join("participants-votes.csv")).unwrap();
+    assert!(header.starts_with("participant,group-id,n-comments,n-votes,n-agree,n-disagree,"));
+    let again = birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.expect("re-import");
+    let copy = app.get_json(&format!("/api/v1/consultations/{again}")).await.1;
+    assert_eq!(copy["statements"].as_array().unwrap().len(), c["statements"].as_array().unwrap().len());
+    assert_eq!(app.get_json(&format!("/api/v1/consultations/{again}/analysis")).await.1["votes"], 5312);
+
+    // A broken export changes nothing.
+    let before = app.count("consultations").await;
+    // A vote on a statement the export lacks fails inside the transaction, after rows were written.
+    let votes = "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,1,1\n2,x,99999,1,1\n";
+    std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
+    assert!(birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.is_err());
+    assert_eq!(app.count("consultations").await, before);
+}
+
+#[tokio::test]
+async fn a_polis_export_is_imported_analysed_and_exported_again_on_sqlite() {
+    import_polis_on(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_polis_export_is_imported_analysed_and_exported_again_on_postgres() {
+    if crate::support::postgres_available().await {
+        import_polis_on(Backend::Postgres).await;
+    }
+}
