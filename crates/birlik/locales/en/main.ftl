@@ -349,7 +349,13 @@ results-link = Results
 manage-link = Moderate
 results-title = Results
 results-none = There is nothing to analyse yet: results appear a few seconds after the first votes.
-results-computed = Computed { $at } from { $votes } votes of { $participants } participants ({ $grouped } with enough votes to be placed in a group).
+results-computed = Computed { $at } from { $votes } { $votes ->
+    [one] vote
+   *[other] votes
+} by { $participants } { $participants ->
+    [one] participant
+   *[other] participants
+} ({ $grouped } voted enough to be placed in a group).
 results-map = Opinion map
 results-map-hint = Each shaded area is where participants with similar votes are; the darker, the more of them. No individual is shown.
 results-groups = Opinion groups

@@ -81,8 +81,9 @@ impl Db {
         let options = options
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            // NORMAL in WAL mode: a commit survives an application crash; only power loss may lose the last one.
-            .synchronous(SqliteSynchronous::Normal)
+            // FULL: a commit is on disk before it is acknowledged, even across a power loss. Votes come in group
+            // commits (consultations::votes), so one fsync carries many of them.
+            .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
         let write = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await?;

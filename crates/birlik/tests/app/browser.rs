@@ -124,3 +124,41 @@ async fn wait_for_text(browser: &Client, css: &str, expected: &str) {
     }
     panic!("{css} never showed {expected:?}; last seen {last:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_votes_adds_a_statement_and_reads_the_results_in_a_real_browser() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let seeds: Vec<String> = (1..=12).map(|i| format!("Бастапқы тұжырым нөмірі {i}")).collect();
+    let seeds: Vec<&str> = seeds.iter().map(String::as_str).collect();
+    let (id, _) = crate::consultations::open(&app, &crate::consultations::input(body), &seeds).await;
+
+    browser.goto(&app.url(&format!("/en/consultations/{id}"))).await.unwrap();
+    wait_for_text(&browser, "#progress", "0 of 12").await;
+    for n in 1..=10 {
+        let choice = ["vote-agree", "vote-disagree", "vote-pass"][n % 3];
+        browser.find(Locator::Id(choice)).await.unwrap().click().await.unwrap();
+        // htmx swaps the card in place; without it the page reloads. Either way the progress moves on.
+        wait_for_text(&browser, "#progress", &format!("{n} of 12")).await;
+    }
+
+    let text = browser.find(Locator::Id("f-text")).await.unwrap();
+    text.send_keys("Жастар үшін тіл клубтары әр ауылда ашылсын").await.unwrap();
+    browser.find(Locator::Id("add-statement")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "Your statement is published.").await;
+    wait_for_text(&browser, "#progress", "10 of 13").await;
+
+    browser.find(Locator::Id("results-link")).await.unwrap().click().await.unwrap();
+    for _ in 0..100 {
+        if browser.find(Locator::Id("computed")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        browser.refresh().await.unwrap();
+    }
+    wait_for_text(&browser, "#computed", "from 10 votes by 1 participant").await;
+    let map = browser.find(Locator::Css("#map svg")).await.unwrap();
+    assert!(map.attr("viewBox").await.unwrap().is_some(), "the opinion map is drawn");
+    browser.close().await.unwrap();
+}

@@ -1,0 +1,222 @@
+//! Consultations under load, on SQLite: `cargo bench -p birlik --bench consultations` (or `bench/consultations.sh`).
+//!
+//! 1. A 50,000-participant consultation (planted opinion groups, `consensus::synth`) is stored; the first full
+//!    analysis is timed.
+//! 2. The results page is rendered from the stored analysis, in process, page cache off then on.
+//! 3. A burst of votes goes through the vote writer; the time until the stored analysis covers it is measured.
+//! 4. Votes over HTTP: when `wrk` is installed, 64 connections post votes of 10,000 device-cookie participants on a
+//!    200-statement consultation (`bench/votes.lua`); each response comes after its vote is committed.
+
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::Request;
+use birlik::consultations::input::ConsultationInput;
+use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
+use birlik::consultations::participation::initial_priority;
+use birlik::consultations::store::{self, ImportedStatement, ImportedVote};
+use birlik::consultations::votes::{Ballot, now_ms};
+use consensus::synth::{Synth, SynthOptions};
+use tower::ServiceExt;
+
+const PARTICIPANTS: usize = 50_000;
+const STATEMENTS: usize = 300;
+const VOTES_PER_PARTICIPANT: f64 = 30.0;
+const BURST: usize = 5_000;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn open_input(body: i64, question: &str) -> ConsultationInput {
+    let today = birlik::consultations::model::today();
+    ConsultationInput {
+        body_id: body,
+        question: Multilingual { en: Some(question.into()), ..Default::default() },
+        description: Multilingual::default(),
+        opens_on: today.clone(),
+        closes_on: "2099-12-31".into(),
+        moderation: Moderation::Publish,
+        participation: Participation::Anyone,
+        ask_region: true,
+        ask_ethnic_group: false,
+        ask_language: false,
+        results: ResultsShown::Running,
+        source: None,
+    }
+}
+
+fn statements(n: usize) -> Vec<ImportedStatement> {
+    (0..n)
+        .map(|j| ImportedStatement {
+            external_id: j.to_string(),
+            text: format!("Statement number {j} about the life of the region"),
+            lang: "en".into(),
+            author: None,
+            status: Status::Published,
+            is_meta: false,
+            created_at: birlik::platform::db::now(),
+        })
+        .collect()
+}
+
+fn main() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let db = birlik::platform::db::Db::connect(None, dir.path()).await?;
+    db.migrate().await?;
+    birlik::registry::reference::load(&db).await?;
+    birlik::registry::seed::load_demo(&db).await?;
+    let body = birlik::registry::store::bodies(&db, false).await?[0].id;
+
+    // 1. The large consultation.
+    let synth = Synth::new(SynthOptions {
+        participants: PARTICIPANTS,
+        statements: STATEMENTS,
+        votes_per_participant: VOTES_PER_PARTICIPANT,
+        consistency: 0.85,
+        seed: 11,
+        ..SynthOptions::default()
+    });
+    let log = synth.log();
+    let start = now_ms() - 86_400_000;
+    let votes: Vec<ImportedVote> = (0..log.participant.len())
+        .map(|k| ImportedVote {
+            voter: log.participant[k].to_string(),
+            statement: log.statement[k].to_string(),
+            value: i64::from(log.value[k]),
+            at: start + k as i64,
+        })
+        .collect();
+    let n_votes = votes.len();
+    let started = Instant::now();
+    let large = store::import(&db, &open_input(body, "Large"), &statements(STATEMENTS), &votes, initial_priority(false))
+        .await?;
+    println!("stored {PARTICIPANTS} participants, {STATEMENTS} statements, {n_votes} votes in {:.1?}", started.elapsed());
+    drop(votes);
+
+    let settings = birlik::platform::Settings { data_dir: dir.path().into(), page_cache: false, ..Default::default() };
+    let state = birlik::app::state(db.clone(), settings, true)?;
+    // The analyst finds the consultation stale when it starts and analyses it: the first (cold) analysis.
+    let started = Instant::now();
+    let first = wait_for_analysis(&db, large, 1).await?;
+    println!("first analysis (cold, whole log): {:.2?} after start ({} votes)", started.elapsed(), first.votes);
+
+    // 2. The results page from the stored analysis.
+    for page_cache in [false, true] {
+        let cache = std::sync::Arc::new(birlik::platform::web::cache::PageCache::new(Duration::from_secs(10)));
+        let pages = page_cache.then_some(cache);
+        let router = birlik::app::router(birlik::platform::AppState { pages, ..state.clone() });
+        let path = format!("/en/consultations/{large}/results");
+        let mut times = Vec::new();
+        let mut bytes = 0;
+        for i in 0..220 {
+            let started = Instant::now();
+            let response = router.clone().oneshot(Request::get(path.as_str()).body(Body::empty())?).await?;
+            anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+            if i >= 20 {
+                times.push(started.elapsed());
+                bytes = body.len();
+            }
+        }
+        times.sort();
+        println!(
+            "results page, page cache {}: median {:.2?}, p99 {:.2?}, {bytes} bytes",
+            if page_cache { "on" } else { "off" },
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
+
+    // 3. A burst of votes, then the refresh.
+    let ids: Vec<i64> = store::statements(&db, large, None).await?.iter().map(|s| s.id).collect();
+    let started = Instant::now();
+    let mut pending = Vec::new();
+    for p in 0..BURST / 10 {
+        let participant = store::join(&db, large, &format!("d:burst-{p}")).await?;
+        for k in 0..10 {
+            let ballot = Ballot {
+                consultation: large,
+                participant,
+                statement: ids[(p * 7 + k * 31) % ids.len()],
+                value: if (p + k) % 3 == 0 { -1 } else { 1 },
+                at: now_ms(),
+            };
+            let writer = state.consultations.votes.clone();
+            pending.push(tokio::spawn(async move { writer.cast(ballot).await }));
+        }
+    }
+    for p in pending {
+        p.await??;
+    }
+    let burst_done = Instant::now();
+    println!("burst of {BURST} votes stored in {:.2?}", burst_done - started);
+    let refreshed = wait_for_analysis(&db, large, first.votes + BURST as i64).await?;
+    println!(
+        "analysis covering the burst stored {:.2?} after the burst's last vote ({} votes)",
+        burst_done.elapsed(),
+        refreshed.votes
+    );
+
+    // 4. Votes over HTTP with wrk.
+    let small = store::import(
+        &db,
+        &open_input(body, "Votes over HTTP"),
+        &statements(200),
+        &[ImportedVote { voter: "seed".into(), statement: "0".into(), value: 1, at: now_ms() }],
+        initial_priority(false),
+    )
+    .await?;
+    let first_statement = store::statements(&db, small, None).await?.iter().map(|s| s.id).min().unwrap_or_default();
+    let wrk = std::process::Command::new("wrk").arg("--version").output();
+    if wrk.is_err() {
+        println!("wrk is not installed (apt-get install wrk): votes over HTTP not measured");
+        return Ok(());
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../bench/votes.lua");
+    let url = format!("http://{address}/api/v1/consultations/{small}/votes");
+    let before = count_votes(&db, small).await?;
+    for (label, seconds) in [("warm-up (participants join)", 5), ("measured", 20)] {
+        let url = url.clone();
+        let output = tokio::task::spawn_blocking(move || {
+            std::process::Command::new("wrk")
+                .args(["-t2", "-c64", &format!("-d{seconds}s"), "--latency", "-s", script, &url])
+                .env("FIRST_STATEMENT", first_statement.to_string())
+                .env("STATEMENTS", "200")
+                .output()
+        })
+        .await??;
+        println!("\nwrk, {label}:\n{}", String::from_utf8_lossy(&output.stdout));
+    }
+    let stored = count_votes(&db, small).await? - before;
+    println!("votes stored in the log during both wrk runs: {stored}");
+    Ok(())
+}
+
+async fn count_votes(db: &birlik::platform::db::Db, consultation: i64) -> anyhow::Result<usize> {
+    Ok(store::votes_after(db, consultation, 0, i64::MAX).await?.len())
+}
+
+async fn wait_for_analysis(
+    db: &birlik::platform::db::Db,
+    consultation: i64,
+    votes: i64,
+) -> anyhow::Result<store::StoredAnalysis> {
+    loop {
+        if let Some(a) = store::analysis(db, consultation).await?
+            && a.votes >= votes
+        {
+            return Ok(a);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
