@@ -436,3 +436,42 @@ fn degenerate_conversations_do_not_panic() {
         assert!(svg.ends_with("</svg>"));
     }
 }
+
+/// The incremental update the application runs as votes arrive: a conversation that grows (new participants,
+/// new statements) is analysed from the previous state and ends where a fresh analysis of the whole finds the
+/// same groups.
+#[test]
+fn a_growing_conversation_updated_incrementally_finds_the_planted_groups() {
+    use consensus::data::VoteLog;
+    use consensus::pipeline::{AnalysisOptions, analyze_update};
+    let synth = Synth::new(SynthOptions { participants: 600, statements: 40, seed: 5, ..SynthOptions::default() });
+    let full = synth.log();
+    let planted = synth.planted();
+    let options = AnalysisOptions::default();
+    let mut state = PolisState::default();
+    let mut last = None;
+    for share in [0.3, 0.6, 1.0] {
+        let n_p = (600.0 * share) as u32;
+        let keep: Vec<usize> = (0..full.len()).filter(|&k| full.participant[k] < n_p).collect();
+        let log = VoteLog {
+            participant: keep.iter().map(|&k| full.participant[k]).collect(),
+            statement: keep.iter().map(|&k| full.statement[k]).collect(),
+            value: keep.iter().map(|&k| full.value[k]).collect(),
+            time: None,
+        };
+        let conv = Conversation {
+            participants: (0..n_p).map(|i| i.to_string()).collect(),
+            statements: (0..40).map(|j| consensus::data::Statement { id: j.to_string(), ..Default::default() }).collect(),
+            log,
+            attributes: Vec::new(),
+        };
+        let analysis = analyze_update(&conv, &options, &mut state);
+        assert_eq!(analysis.result.group_of.len(), n_p as usize);
+        last = Some(analysis);
+    }
+    let last = last.expect("three updates");
+    assert_eq!(state.updates, 3, "every update warm-started from the one before");
+    let found: Vec<u32> = last.result.group_of.iter().map(|g| g.unwrap_or(u32::MAX)).collect();
+    let ari = adjusted_rand_index(&found, &planted);
+    assert!(ari > 0.9, "the planted groups are found incrementally: ARI {ari}");
+}

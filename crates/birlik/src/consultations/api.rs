@@ -129,13 +129,14 @@ async fn cast_vote(
     Path(id): Path<i64>,
     ApiJson(vote): ApiJson<VoteIn>,
 ) -> Result<Response, AppError> {
-    let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let current = state.consultations.known.consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    // Anonymous participants (the many) cost no session lookup.
     let user = match crate::platform::web::cookie(&headers, session::COOKIE) {
         Some(_) => session::current_user(&state, &headers).await?,
         None => None,
     };
-    let who = who(&state, &headers, user.as_ref(), &c)?;
-    participation::vote(&state, &c, &who, vote.statement, vote.vote).await?;
+    let who = who(&state, &headers, user.as_ref(), &current.consultation)?;
+    participation::vote(&state, &current, &who, vote.statement, vote.vote).await?;
     let mut response =
         (StatusCode::CREATED, Json(VoteOut { statement: vote.statement, vote: vote.vote })).into_response();
     if let Some(value) = who.new_cookie.as_deref().and_then(|c| HeaderValue::from_str(c).ok()) {

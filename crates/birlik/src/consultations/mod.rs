@@ -9,6 +9,7 @@ pub mod export;
 pub mod forms;
 pub mod import;
 pub mod input;
+pub mod known;
 pub mod model;
 pub mod pages;
 pub mod participation;
@@ -56,6 +57,7 @@ pub struct Runtime {
     pub votes: votes::VoteWriter,
     pub analyst: Arc<analysis::Analyst>,
     pub vote_limit: Arc<RateLimit>,
+    pub known: Arc<known::Known>,
 }
 
 impl Runtime {
@@ -65,6 +67,7 @@ impl Runtime {
             votes: votes::VoteWriter::start(db.clone(), analyst.clone()),
             analyst,
             vote_limit: Arc::new(RateLimit::new(VOTE_BURST, VOTES_PER_SECOND)),
+            known: Arc::default(),
         }
     }
 }

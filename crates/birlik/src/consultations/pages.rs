@@ -268,8 +268,9 @@ pub async fn vote(
     Path(p): Path<IdPath>,
     Form(fields): Form<VoteFields>,
 ) -> Result<Response, AppError> {
-    let c = consultation(&state, p.id).await?;
-    let who = who(&state, &headers, ctx.user.as_ref(), &c)?;
+    let current = state.consultations.known.consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    let c = &current.consultation;
+    let who = who(&state, &headers, ctx.user.as_ref(), c)?;
     let statement: i64 = fields
         .statement
         .trim()
@@ -277,10 +278,10 @@ pub async fn vote(
         .map_err(|_| AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")]))?;
     let choice = Choice::parse(fields.vote.trim())
         .ok_or(AppError::Validation(vec![FieldError::new("vote", "field-invalid-choice")]))?;
-    participation::vote(&state, &c, &who, statement, choice).await?;
+    participation::vote(&state, &current, &who, statement, choice).await?;
     let response = if is_htmx(&headers) {
-        let standing = participation::standing(&state, &c, &who).await?;
-        render(&Card::new(&ctx, &c, &standing))?.into_response()
+        let standing = participation::standing(&state, c, &who).await?;
+        render(&Card::new(&ctx, c, &standing))?.into_response()
     } else {
         Redirect::to(&ctx.url(&format!("/consultations/{}", c.id))).into_response()
     };

@@ -3,6 +3,7 @@
 
 use super::model::{Answers, Choice, Consultation, Moderation, Phase, Statement, Status};
 use super::votes::{Ballot, now_ms};
+use super::known::Current;
 use super::{STATEMENTS_PER_HOUR, Who, input, routing, store};
 use crate::platform::AppState;
 use crate::platform::db::now;
@@ -18,24 +19,20 @@ fn unknown_statement() -> AppError {
 }
 
 /// Stores a vote (the last one on a statement counts) and returns the participant's id once it is committed.
-pub async fn vote(
-    state: &AppState,
-    c: &Consultation,
-    who: &Who,
-    statement: i64,
-    choice: Choice,
-) -> Result<i64, AppError> {
+/// Reads nothing from the database on the way (see [`super::known`]).
+pub async fn vote(state: &AppState, current: &Current, who: &Who, statement: i64, choice: Choice) -> Result<i64, AppError> {
+    let c = &current.consultation;
     require_open(c)?;
-    let target = store::statement(&state.db, statement).await?;
-    if !target.is_some_and(|s| s.consultation_id == c.id && s.status == Status::Published) {
+    if !current.published.contains(&statement) {
         return Err(unknown_statement());
     }
-    let participant = store::join(&state.db, c.id, &who.identity).await?;
-    if !state.consultations.vote_limit.allow(participant) {
+    let runtime = &state.consultations;
+    let participant = runtime.known.participant(&state.db, c.id, &who.identity).await?;
+    if !runtime.vote_limit.allow(participant) {
         return Err(AppError::RateLimited);
     }
     let ballot = Ballot { consultation: c.id, participant, statement, value: choice.value(), at: now_ms() };
-    state.consultations.votes.cast(ballot).await?;
+    runtime.votes.cast(ballot).await?;
     Ok(participant)
 }
 

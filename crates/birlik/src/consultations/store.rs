@@ -156,6 +156,28 @@ macro_rules! insert_consultation {
     }};
 }
 
+/// Rows per multi-row insert of votes (5 parameters each; SQLite allows 32,766).
+const VOTE_ROWS: usize = 1000;
+
+/// Inserts votes into the log inside the open transaction `$tx`, many rows per statement.
+macro_rules! insert_votes {
+    ($tx:expr, $rows:expr) => {{
+        for chunk in $rows.chunks(VOTE_ROWS) {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO consultation_votes (consultation_id, participant_id, statement_id, value, voted_at) ",
+            );
+            insert.push_values(chunk, |mut row, b: &Ballot| {
+                row.push_bind(b.consultation)
+                    .push_bind(b.participant)
+                    .push_bind(b.statement)
+                    .push_bind(b.value)
+                    .push_bind(b.at);
+            });
+            insert.build().execute(&mut *$tx).await?;
+        }
+    }};
+}
+
 /// Opens a consultation with its seed statements, in one transaction with its audit entry.
 pub async fn create(
     db: &Db,
@@ -244,19 +266,16 @@ pub async fn import(
                 .await?;
             ids.insert(&s.external_id, sid);
         }
-        let mut ordered: Vec<&ImportedVote> = votes.iter().collect();
-        ordered.sort_by_key(|v| v.at);
-        for v in ordered {
+        let mut ballots = Vec::with_capacity(votes.len());
+        for v in votes {
             let statement = *ids.get(v.statement.as_str())
                 .ok_or_else(|| anyhow::anyhow!("votes.csv names comment {} that comments.csv lacks", v.statement))?;
-            sqlx::query(
-                "INSERT INTO consultation_votes (consultation_id, participant_id, statement_id, value, voted_at)
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id).bind(participants[v.voter.as_str()]).bind(statement).bind(v.value).bind(v.at)
-            .execute(&mut *tx)
-            .await?;
+            let participant = participants[v.voter.as_str()];
+            ballots.push(Ballot { consultation: id, participant, statement, value: v.value, at: v.at });
         }
+        // The log keeps time order, as the engine's warm start and the Pol.is export read it.
+        ballots.sort_by_key(|b| b.at);
+        insert_votes!(tx, ballots);
         tx.commit().await?;
         anyhow::Ok(id)
     })?;
@@ -491,19 +510,7 @@ pub async fn votes_of(db: &Db, participant: i64) -> sqlx::Result<Vec<(i64, i64)>
 pub async fn append_votes(db: &Db, ballots: &[Ballot]) -> Result<(), sqlx::Error> {
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        for b in ballots {
-            sqlx::query(
-                "INSERT INTO consultation_votes (consultation_id, participant_id, statement_id, value, voted_at)
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(b.consultation)
-            .bind(b.participant)
-            .bind(b.statement)
-            .bind(b.value)
-            .bind(b.at)
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_votes!(tx, ballots);
         tx.commit().await
     })
 }
