@@ -94,9 +94,13 @@ async fn run() -> anyhow::Result<()> {
         .collect();
     let n_votes = votes.len();
     let started = Instant::now();
-    let large = store::import(&db, &open_input(body, "Large"), &statements(STATEMENTS), &votes, initial_priority(false))
-        .await?;
-    println!("stored {PARTICIPANTS} participants, {STATEMENTS} statements, {n_votes} votes in {:.1?}", started.elapsed());
+    let large =
+        store::import(&db, &open_input(body, "Large"), &statements(STATEMENTS), &votes, initial_priority(false))
+            .await?;
+    println!(
+        "stored {PARTICIPANTS} participants, {STATEMENTS} statements, {n_votes} votes in {:.1?}",
+        started.elapsed()
+    );
     drop(votes);
 
     let settings = birlik::platform::Settings { data_dir: dir.path().into(), page_cache: false, ..Default::default() };
@@ -138,7 +142,8 @@ async fn run() -> anyhow::Result<()> {
     let started = Instant::now();
     let mut pending = Vec::new();
     for p in 0..BURST / 10 {
-        let participant = store::join(&db, large, &format!("d:burst-{p}")).await?;
+        let runtime = &state.consultations;
+        let participant = runtime.known.participant(&db, &runtime.votes, large, &format!("d:burst-{p}")).await?;
         for k in 0..10 {
             let ballot = Ballot {
                 consultation: large,

@@ -461,7 +461,9 @@ fn a_growing_conversation_updated_incrementally_finds_the_planted_groups() {
         };
         let conv = Conversation {
             participants: (0..n_p).map(|i| i.to_string()).collect(),
-            statements: (0..40).map(|j| consensus::data::Statement { id: j.to_string(), ..Default::default() }).collect(),
+            statements: (0..40)
+                .map(|j| consensus::data::Statement { id: j.to_string(), ..Default::default() })
+                .collect(),
             log,
             attributes: Vec::new(),
         };

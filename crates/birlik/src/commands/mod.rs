@@ -155,6 +155,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
         Command::Migrate { demo } => {
             let db = open_db(cli).await?;
             if *demo && crate::registry::seed::load_demo(&db).await? {
+                crate::consultations::demo::load(&db).await?;
                 println!("demo content seeded");
             }
             println!("database is up to date ({})", db.backend());

@@ -28,6 +28,7 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
     let settings = Settings { secure_cookies: args.secure_cookies, page_cache: !args.no_page_cache, ..settings(cli) };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;
     if args.demo && crate::registry::seed::load_demo(&state.db).await? {
+        crate::consultations::demo::load(&state.db).await?;
         tracing::info!("demo content seeded");
     }
     let documents = crate::registry::reindex(&state).await?;

@@ -57,33 +57,52 @@ impl Warm {
     }
 }
 
-/// The background analyst: which consultations are stale, and the warm state of each.
-#[derive(Default)]
+/// The background analyst: which consultations are stale, the warm state of each, and the threads it computes on.
 pub struct Analyst {
     stale: Mutex<HashSet<i64>>,
     wake: Notify,
     warm: tokio::sync::Mutex<HashMap<i64, Warm>>,
+    threads: Arc<rayon::ThreadPool>,
 }
 
 impl Analyst {
-    /// Starts the background task; consultations with votes newer than their analysis are refreshed first.
+    /// An analyst computing on `threads` threads of its own.
+    pub fn new(threads: usize) -> Analyst {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .thread_name(|i| format!("birlik-analysis-{i}"))
+            .build()
+            .expect("threads for the analysis start");
+        Analyst { stale: Mutex::default(), wake: Notify::new(), warm: Default::default(), threads: Arc::new(pool) }
+    }
+
+    /// Starts the background task; consultations with votes newer than their analysis are refreshed first. It
+    /// computes on half the cores (at least one is left to requests), and under sustained load pauses between
+    /// rounds as long as the last round took, so that the analysis takes at most about half of its threads' time;
+    /// after a quiet spell a burst is analysed `DEBOUNCE` after its first vote.
     pub fn start(db: Db) -> Arc<Analyst> {
-        let analyst = Arc::new(Analyst::default());
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let analyst = Arc::new(Analyst::new(cores / 2));
         let worker = analyst.clone();
         tokio::spawn(async move {
             match store::stale(&db).await {
                 Ok(ids) => worker.touch(ids),
                 Err(e) => tracing::error!(error = %e, "stale consultations not found"),
             }
+            // The next round starts no sooner than the last one took after its end, and never before a burst's
+            // first vote is DEBOUNCE old.
+            let mut next_round = tokio::time::Instant::now();
             loop {
                 worker.wake.notified().await;
-                tokio::time::sleep(DEBOUNCE).await;
+                tokio::time::sleep_until(next_round.max(tokio::time::Instant::now() + DEBOUNCE)).await;
+                let started = tokio::time::Instant::now();
                 let ids: Vec<i64> = worker.stale.lock().map(|mut s| s.drain().collect()).unwrap_or_default();
                 for id in ids {
                     if let Err(e) = worker.refresh(&db, id).await {
                         tracing::error!(consultation = id, error = %e, "analysis not refreshed");
                     }
                 }
+                next_round = tokio::time::Instant::now() + started.elapsed();
             }
         });
         analyst
@@ -101,7 +120,7 @@ impl Analyst {
     pub async fn refresh(&self, db: &Db, id: i64) -> anyhow::Result<()> {
         let mut warm_all = self.warm.lock().await;
         let mut warm = warm_all.remove(&id).unwrap_or_default();
-        let result = refresh(db, id, &mut warm).await;
+        let result = refresh(db, id, &mut warm, &self.threads).await;
         if result.is_ok() {
             warm_all.insert(id, warm);
         }
@@ -110,7 +129,7 @@ impl Analyst {
 }
 
 /// Reads what is new, analyses, stores. A statement moderated out keeps its votes but leaves the analysis.
-async fn refresh(db: &Db, id: i64, warm: &mut Warm) -> anyhow::Result<()> {
+async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadPool>) -> anyhow::Result<()> {
     loop {
         let votes = store::votes_after(db, id, warm.last_vote_id, CHUNK).await?;
         let Some(last) = votes.last() else { break };
@@ -157,8 +176,9 @@ async fn refresh(db: &Db, id: i64, warm: &mut Warm) -> anyhow::Result<()> {
         log: std::mem::take(&mut taken.log),
         attributes,
     };
+    let threads = threads.clone();
     let (stored, priorities, conversation, taken) = tokio::task::spawn_blocking(move || {
-        let (stored, priorities) = analyse(&conversation, &mut taken, computed_at);
+        let (stored, priorities) = threads.install(|| analyse(&conversation, &mut taken, computed_at));
         (stored, priorities, conversation, taken)
     })
     .await?;

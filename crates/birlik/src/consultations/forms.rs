@@ -199,6 +199,6 @@ pub async fn translate(
 ) -> Result<Response, AppError> {
     let (statement, actor) = statement_for_moderator(&state, &ctx, p.id).await?;
     let (lang, text): (Lang, String) = fields.check().map_err(AppError::Validation)?;
-    store::translate(&state.db, actor, &statement, lang.code(), &text).await?;
+    store::translate(&state.db, Some(actor), &statement, lang.code(), &text).await?;
     Ok(back_to(&ctx, &fields.back, statement.consultation_id))
 }

@@ -136,6 +136,7 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
         source: url.or_else(|| Some(dir.display().to_string())),
     };
     let id = store::import(db, &input, &statements, &votes, initial_priority(false)).await?;
-    super::analysis::Analyst::default().refresh(db, id).await?;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    super::analysis::Analyst::new(cores).refresh(db, id).await?;
     Ok(id)
 }

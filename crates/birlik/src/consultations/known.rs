@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::model::{Consultation, Status};
 use super::store;
+use super::votes::VoteWriter;
 use crate::platform::db::{Db, writes};
 
 const FRESH_FOR: Duration = Duration::from_secs(10);
@@ -48,13 +49,23 @@ impl Known {
         Ok(Some(current))
     }
 
-    /// The participant known by `identity` in `consultation`, created on first use.
-    pub async fn participant(&self, db: &Db, consultation: i64, identity: &str) -> sqlx::Result<i64> {
+    /// The participant known by `identity` in `consultation`; a newcomer joins through the writer's next group
+    /// commit.
+    pub async fn participant(
+        &self,
+        db: &Db,
+        writer: &VoteWriter,
+        consultation: i64,
+        identity: &str,
+    ) -> anyhow::Result<i64> {
         let key = (consultation, identity.to_owned());
         if let Some(id) = self.participants.read().ok().and_then(|m| m.get(&key).copied()) {
             return Ok(id);
         }
-        let id = store::join(db, consultation, identity).await?;
+        let id = match store::participant(db, consultation, identity).await? {
+            Some(id) => id,
+            None => writer.join(consultation, identity).await?,
+        };
         if let Ok(mut map) = self.participants.write() {
             if map.len() >= MAX_PARTICIPANTS {
                 map.clear();

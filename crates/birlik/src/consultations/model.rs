@@ -195,6 +195,8 @@ pub struct ShownStatement {
     pub text: String,
     pub translated: bool,
     pub original: String,
+    /// The language of the original.
+    pub original_lang: String,
     /// The language of the shown text, for the `lang` attribute.
     pub lang: String,
 }
@@ -207,6 +209,7 @@ impl Statement {
             text: translation.unwrap_or(&self.text).to_owned(),
             translated: translation.is_some(),
             original: self.text.clone(),
+            original_lang: self.lang.clone(),
             lang: if translation.is_some() { lang.code().to_owned() } else { self.lang.clone() },
         }
     }

@@ -1,9 +1,9 @@
 //! Taking part, whatever the door (page, htmx or API): casting a vote, adding a statement, answering the optional
 //! questions, and where a participant stands. Every refusal is a typed error that the interface translates.
 
+use super::known::Current;
 use super::model::{Answers, Choice, Consultation, Moderation, Phase, Statement, Status};
 use super::votes::{Ballot, now_ms};
-use super::known::Current;
 use super::{STATEMENTS_PER_HOUR, Who, input, routing, store};
 use crate::platform::AppState;
 use crate::platform::db::now;
@@ -14,20 +14,32 @@ fn require_open(c: &Consultation) -> Result<(), AppError> {
     if c.phase() == Phase::Open { Ok(()) } else { Err(AppError::NotOpen) }
 }
 
+/// The participant behind `who`, created on his first action.
+async fn join(state: &AppState, consultation: i64, who: &Who) -> Result<i64, AppError> {
+    let runtime = &state.consultations;
+    Ok(runtime.known.participant(&state.db, &runtime.votes, consultation, &who.identity).await?)
+}
+
 fn unknown_statement() -> AppError {
     AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")])
 }
 
 /// Stores a vote (the last one on a statement counts) and returns the participant's id once it is committed.
 /// Reads nothing from the database on the way (see [`super::known`]).
-pub async fn vote(state: &AppState, current: &Current, who: &Who, statement: i64, choice: Choice) -> Result<i64, AppError> {
+pub async fn vote(
+    state: &AppState,
+    current: &Current,
+    who: &Who,
+    statement: i64,
+    choice: Choice,
+) -> Result<i64, AppError> {
     let c = &current.consultation;
     require_open(c)?;
     if !current.published.contains(&statement) {
         return Err(unknown_statement());
     }
     let runtime = &state.consultations;
-    let participant = runtime.known.participant(&state.db, c.id, &who.identity).await?;
+    let participant = join(state, c.id, who).await?;
     if !runtime.vote_limit.allow(participant) {
         return Err(AppError::RateLimited);
     }
@@ -77,7 +89,7 @@ pub async fn add_statement(
             return Ok(Added::NearDuplicate(similar));
         }
     }
-    let participant = store::join(&state.db, c.id, &who.identity).await?;
+    let participant = join(state, c.id, who).await?;
     let hour_ago = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(|e| AppError::Internal(e.into()))?;
@@ -112,7 +124,7 @@ pub async fn answer(state: &AppState, c: &Consultation, who: &Who, answers: &Ans
         ethnic_group: answers.ethnic_group.clone().filter(|_| c.ask_ethnic_group),
         language: answers.language.clone().filter(|_| c.ask_language),
     };
-    let participant = store::join(&state.db, c.id, &who.identity).await?;
+    let participant = join(state, c.id, who).await?;
     store::set_answers(&state.db, participant, &answers).await?;
     // The unity table reads the answers at the next refresh.
     state.consultations.analyst.touch([c.id]);

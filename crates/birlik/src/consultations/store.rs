@@ -402,7 +402,7 @@ pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, r
 }
 
 /// Adds or replaces a moderator's translation of a statement.
-pub async fn translate(db: &Db, actor: i64, statement: &Statement, lang: &str, text: &str) -> sqlx::Result<()> {
+pub async fn translate(db: &Db, actor: Option<i64>, statement: &Statement, lang: &str, text: &str) -> sqlx::Result<()> {
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
@@ -415,7 +415,7 @@ pub async fn translate(db: &Db, actor: i64, statement: &Statement, lang: &str, t
         .bind(text)
         .execute(&mut *tx)
         .await?;
-        audit!(tx, &Change { actor: Some(actor), action: "translate", entity: "statement",
+        audit!(tx, &Change { actor, action: "translate", entity: "statement",
             entity_id: statement.id.to_string(), before: None, after: Some(json!({ "lang": lang, "text": text })),
             at: &at })?;
         tx.commit().await
@@ -437,30 +437,6 @@ pub async fn participant(db: &Db, consultation: i64, identity: &str) -> sqlx::Re
         .await
     })
     .map(|r| r.map(|r| r.0))
-}
-
-/// The participant known by `identity`, created on first use.
-pub async fn join(db: &Db, consultation: i64, identity: &str) -> sqlx::Result<i64> {
-    if let Some(id) = participant(db, consultation, identity).await? {
-        return Ok(id);
-    }
-    with_write!(db, pool => {
-        sqlx::query("INSERT INTO consultation_participants (consultation_id, identity, created_at) VALUES ($1, $2, $3)
-                     ON CONFLICT (consultation_id, identity) DO NOTHING")
-            .bind(consultation)
-            .bind(identity)
-            .bind(now())
-            .execute(pool)
-            .await?;
-        sqlx::query_as::<_, (i64,)>(
-            "SELECT id FROM consultation_participants WHERE consultation_id = $1 AND identity = $2",
-        )
-        .bind(consultation)
-        .bind(identity)
-        .fetch_one(pool)
-        .await
-        .map(|r| r.0)
-    })
 }
 
 pub async fn answers(db: &Db, participant: i64) -> sqlx::Result<Answers> {
@@ -506,12 +482,28 @@ pub async fn votes_of(db: &Db, participant: i64) -> sqlx::Result<Vec<(i64, i64)>
     })
 }
 
-/// Appends votes to the log in one transaction.
-pub async fn append_votes(db: &Db, ballots: &[Ballot]) -> Result<(), sqlx::Error> {
+/// One group commit: participants joining (created or found; their ids are returned in order), then votes.
+pub async fn write_batch(db: &Db, joins: &[(i64, &str)], ballots: &[Ballot]) -> Result<Vec<i64>, sqlx::Error> {
+    let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
+        let mut ids = Vec::with_capacity(joins.len());
+        for (consultation, identity) in joins {
+            // The no-op update makes RETURNING give the id of a row that already exists.
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO consultation_participants (consultation_id, identity, created_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (consultation_id, identity) DO UPDATE SET identity = excluded.identity RETURNING id",
+            )
+            .bind(consultation)
+            .bind(identity)
+            .bind(&at)
+            .fetch_one(&mut *tx)
+            .await?;
+            ids.push(id);
+        }
         insert_votes!(tx, ballots);
-        tx.commit().await
+        tx.commit().await?;
+        Ok(ids)
     })
 }
 
