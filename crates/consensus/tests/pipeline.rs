@@ -444,12 +444,20 @@ fn degenerate_conversations_do_not_panic() {
 fn a_growing_conversation_updated_incrementally_finds_the_planted_groups() {
     use consensus::data::VoteLog;
     use consensus::pipeline::{AnalysisOptions, analyze_update};
-    let synth = Synth::new(SynthOptions { participants: 600, statements: 40, seed: 5, ..SynthOptions::default() });
+    let synth = Synth::new(SynthOptions {
+        participants: 600,
+        statements: 40,
+        votes_per_participant: 30.0,
+        consistency: 0.9,
+        seed: 5,
+        ..SynthOptions::default()
+    });
     let full = synth.log();
     let planted = synth.planted();
     let options = AnalysisOptions::default();
     let mut state = PolisState::default();
     let mut last = None;
+    let mut last_conv = Conversation::default();
     for share in [0.3, 0.6, 1.0] {
         let n_p = (600.0 * share) as u32;
         let keep: Vec<usize> = (0..full.len()).filter(|&k| full.participant[k] < n_p).collect();
@@ -470,10 +478,14 @@ fn a_growing_conversation_updated_incrementally_finds_the_planted_groups() {
         let analysis = analyze_update(&conv, &options, &mut state);
         assert_eq!(analysis.result.group_of.len(), n_p as usize);
         last = Some(analysis);
+        last_conv = conv;
     }
     let last = last.expect("three updates");
     assert_eq!(state.updates, 3, "every update warm-started from the one before");
     let found: Vec<u32> = last.result.group_of.iter().map(|g| g.unwrap_or(u32::MAX)).collect();
     let ari = adjusted_rand_index(&found, &planted);
     assert!(ari > 0.9, "the planted groups are found incrementally: ARI {ari}");
+    let fresh = consensus::pipeline::analyze_full(&last_conv, &options);
+    let fresh: Vec<u32> = fresh.result.group_of.iter().map(|g| g.unwrap_or(u32::MAX)).collect();
+    assert!(ari >= adjusted_rand_index(&fresh, &planted) - 0.05, "as good as a fresh analysis of the whole");
 }
