@@ -293,3 +293,21 @@ async fn admin_refuses_an_address_that_is_not_one() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("not an e-mail address"));
 }
+
+#[tokio::test]
+async fn a_polis_export_is_loaded_from_the_command_line() {
+    let dir = demo_data_dir().await;
+    let polis = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/polis/brexit-consensus");
+    let body =
+        birlik::registry::store::bodies(&Db::connect(None, dir.path()).await.unwrap(), false).await.unwrap()[0].id;
+    let output =
+        birlik(dir.path(), &["consultations", "import-polis", polis.to_str().unwrap(), "--body", &body.to_string()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("as consultation 1"));
+    assert_eq!(count(dir.path(), "consultation_votes").await, 5312);
+    assert_eq!(count(dir.path(), "consultation_analyses").await, 1, "analysed on import");
+    let missing = birlik(dir.path(), &["consultations", "import-polis", "/nonexistent", "--body", &body.to_string()]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("comments.csv"));
+    assert_eq!(count(dir.path(), "consultations").await, 1);
+}

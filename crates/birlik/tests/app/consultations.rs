@@ -339,7 +339,8 @@ async fn statements_are_checked_compared_and_moderated() {
 async fn results_show_groups_consensus_and_unity_without_small_groups() {
     let app = TestApp::sqlite().await;
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
-    let seeds: Vec<String> = (0..8).map(|i| format!("Тұжырым нөмірі {i}: {}", SEEDS[i % 4])).collect();
+    let mut seeds: Vec<String> = (0..7).map(|i| format!("Тұжырым нөмірі {i}: {}", SEEDS[i % 4])).collect();
+    seeds.push("<img src=x onerror=alert(1)> & \"quoted\" </svg><script>alert(2)</script>".into());
     let seeds: Vec<&str> = seeds.iter().map(String::as_str).collect();
     let (id, statements) = open(&app, &input(body), &seeds).await;
     // Two camps of 14; everyone agrees on the first statement. 12 declare Almaty, 3 declare Astana.
@@ -385,6 +386,32 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
     assert!(page.contains("<svg") && page.contains("Group A") && page.contains("Group B"));
     assert!(page.contains("Almaty") && !page.contains("Astana"));
     assert!(page.contains("Bridging statements") && page.contains("Group-informed consensus"));
+    assert!(page.contains("&#60;img src=x onerror=alert(1)&#62;"), "statement text is escaped on the results page");
+    assert!(!page.contains("<img src=x") && !page.contains("<script>alert(2)"));
+    let svg_start = page.find("<svg").unwrap();
+    let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
+    assert!(!svg.contains("alert"), "the opinion map carries no statement text");
+
+    // A statement moderated out keeps its votes but leaves the analysis at the next refresh.
+    app.user("results-mod@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    let moderator = app.login_as("results-mod@example.kz").await;
+    let path = format!("/en/consultation-statements/{}/moderate", statements[7]);
+    let done = moderator.post_form(&path, &[("decision", "reject"), ("reason", "Markup, not an opinion")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let out = statements[7].to_string();
+    let mut left = false;
+    for _ in 0..200 {
+        let (_, analysis) = app.get_json(&format!("/api/v1/consultations/{id}/analysis")).await;
+        let entry =
+            analysis["report"]["statements"].as_array().unwrap().iter().find(|s| s["id"] == out.as_str()).cloned();
+        if entry.is_some_and(|e| e["moderated_out"] == true && e["active"] == false) {
+            left = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(left, "the moderated statement left the analysis");
+    assert_eq!(app.count("consultation_votes").await, total, "its votes are kept");
 }
 
 #[tokio::test]
