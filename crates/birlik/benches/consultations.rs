@@ -142,8 +142,7 @@ async fn run() -> anyhow::Result<()> {
     let started = Instant::now();
     let mut pending = Vec::new();
     for p in 0..BURST / 10 {
-        let runtime = &state.consultations;
-        let participant = runtime.known.participant(&db, &runtime.votes, large, &format!("d:burst-{p}")).await?;
+        let participant = state.consultations.votes.join(large, &format!("d:burst-{p}")).await?;
         for k in 0..10 {
             let ballot = Ballot {
                 consultation: large,

@@ -28,10 +28,10 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Birlik API", version = "1", description = "The registry of the Assembly: ethnic groups, regions, \
-        bodies, ethnocultural associations and members. Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
+    info(title = "Birlik API", version = "1", description = "The registry of the Assembly (ethnic groups, regions, \
+        bodies, ethnocultural associations and members) and its consultations (statements, votes, analysis). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
         with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
-    tags((name = "registry"), (name = "open data"))
+    tags((name = "registry"), (name = "consultations"), (name = "open data"))
 )]
 struct ApiDoc;
 

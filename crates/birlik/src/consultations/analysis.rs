@@ -20,6 +20,8 @@ use crate::platform::db::{Db, now};
 
 /// How long a refresh waits after the first new vote, so that a burst is analysed once.
 const DEBOUNCE: Duration = Duration::from_millis(500);
+/// How long the warm state of a quiet consultation is kept.
+const IDLE: Duration = Duration::from_secs(3600);
 /// Votes read from the log per query.
 const CHUNK: i64 = 200_000;
 
@@ -37,6 +39,56 @@ struct Warm {
     statement_index: HashMap<i64, u32>,
     statement_ids: Vec<i64>,
     state: PolisState,
+    /// The unity table last published, and the declared groups' participants who acted since (see [`Unity`]).
+    unity: Unity,
+    used: Option<std::time::Instant>,
+}
+
+/// The unity table is published again only when, in every declared group it lists, either nobody or at least k
+/// participants have voted or changed their answers since the table was made: then no difference between two
+/// tables isolates fewer than k people, and no one's declared ethnic group or votes can be read from it.
+#[derive(Default)]
+struct Unity {
+    table: Option<Vec<consensus::unity::AttributeUnity>>,
+    /// (attribute index, value) → participants of a listed group who acted since the table was made.
+    actors: HashMap<(usize, String), HashSet<i64>>,
+    /// Each participant's declared (region, ethnic group, language) as last seen.
+    declared: HashMap<i64, [Option<String>; 3]>,
+}
+
+impl Unity {
+    /// Notes who acted: participants with new votes, and participants whose answers changed, counted in the groups
+    /// the published table lists. A group not listed yet appears with at least k participants at once, which
+    /// singles nobody out, so its members' actions do not hold the table back.
+    fn note(&mut self, rows: &[store::ParticipantRow], voted: &HashSet<i64>) {
+        const ATTRIBUTES: [&str; 3] = ["region", "ethnic_group", "language"];
+        let listed: HashSet<(usize, &str)> = self
+            .table
+            .iter()
+            .flatten()
+            .flat_map(|u| {
+                let attribute = ATTRIBUTES.iter().position(|a| *a == u.attribute).unwrap_or(usize::MAX);
+                u.groups.iter().map(move |(value, _)| (attribute, value.as_str()))
+            })
+            .collect();
+        for (id, region, group, language) in rows {
+            let now = [region.clone(), group.clone(), language.clone()];
+            let before = self.declared.insert(*id, now.clone()).unwrap_or_default();
+            if before == now && !voted.contains(id) {
+                continue;
+            }
+            for (i, value) in before.iter().chain(&now).enumerate() {
+                let Some(value) = value else { continue };
+                if listed.contains(&(i % 3, value.as_str())) {
+                    self.actors.entry((i % 3, value.clone())).or_default().insert(*id);
+                }
+            }
+        }
+    }
+
+    fn may_publish(&self) -> bool {
+        self.table.is_none() || self.actors.values().all(|a| a.is_empty() || a.len() >= K_ANONYMITY)
+    }
 }
 
 impl Warm {
@@ -99,7 +151,8 @@ impl Analyst {
                 let ids: Vec<i64> = worker.stale.lock().map(|mut s| s.drain().collect()).unwrap_or_default();
                 for id in ids {
                     if let Err(e) = worker.refresh(&db, id).await {
-                        tracing::error!(consultation = id, error = %e, "analysis not refreshed");
+                        tracing::error!(consultation = id, error = %e, "analysis not refreshed; tried again later");
+                        worker.touch([id]);
                     }
                 }
                 next_round = tokio::time::Instant::now() + started.elapsed();
@@ -122,19 +175,24 @@ impl Analyst {
         let mut warm = warm_all.remove(&id).unwrap_or_default();
         let result = refresh(db, id, &mut warm, &self.threads).await;
         if result.is_ok() {
+            warm.used = Some(std::time::Instant::now());
             warm_all.insert(id, warm);
         }
+        // A consultation nobody has voted on for an hour gives its memory back; its next refresh starts cold.
+        warm_all.retain(|_, w| w.used.is_some_and(|u| u.elapsed() < IDLE));
         result
     }
 }
 
 /// Reads what is new, analyses, stores. A statement moderated out keeps its votes but leaves the analysis.
 async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadPool>) -> anyhow::Result<()> {
+    let mut voted = HashSet::new();
     loop {
         let votes = store::votes_after(db, id, warm.last_vote_id, CHUNK).await?;
         let Some(last) = votes.last() else { break };
         warm.last_vote_id = last.0;
         for &(_, participant, statement, value, at) in &votes {
+            voted.insert(participant);
             let (p, s) = (warm.participant(participant), warm.statement(statement));
             warm.log.participant.push(p);
             warm.log.statement.push(s);
@@ -167,7 +225,10 @@ async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadP
             }
         })
         .collect();
-    let attributes = attributes(&store::participants(db, id).await?, warm);
+    let rows = store::participants(db, id).await?;
+    warm.unity.note(&rows, &voted);
+    let publish_unity = warm.unity.may_publish();
+    let attributes = if publish_unity { attributes(&rows, warm) } else { Vec::new() };
     let computed_at = now();
     let mut taken = std::mem::take(warm);
     let conversation = Conversation {
@@ -178,7 +239,7 @@ async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadP
     };
     let threads = threads.clone();
     let (stored, priorities, conversation, taken) = tokio::task::spawn_blocking(move || {
-        let (stored, priorities) = threads.install(|| analyse(&conversation, &mut taken, computed_at));
+        let (stored, priorities) = threads.install(|| analyse(&conversation, &mut taken, computed_at, publish_unity));
         (stored, priorities, conversation, taken)
     })
     .await?;
@@ -227,7 +288,12 @@ pub fn group_name(id: u32) -> String {
     char::from_u32('A' as u32 + id).map(String::from).unwrap_or_else(|| id.to_string())
 }
 
-fn analyse(conv: &Conversation, warm: &mut Warm, computed_at: String) -> (StoredAnalysis, Vec<(i64, f64)>) {
+fn analyse(
+    conv: &Conversation,
+    warm: &mut Warm,
+    computed_at: String,
+    publish_unity: bool,
+) -> (StoredAnalysis, Vec<(i64, f64)>) {
     let analysis = analyze_update(conv, &options(), &mut warm.state);
     let names: Vec<String> = (0..analysis.result.groups.len() as u32).map(group_name).collect();
     let svg = opinion_map(&analysis.result, "", &names, &SvgOptions::default());
@@ -236,6 +302,12 @@ fn analyse(conv: &Conversation, warm: &mut Warm, computed_at: String) -> (Stored
     let priorities =
         analysis.result.statements.iter().map(|s| (warm.statement_ids[s.statement as usize], s.priority)).collect();
     let mut report: Report = analysis.report;
+    if publish_unity {
+        warm.unity.table = Some(report.unity.clone());
+        warm.unity.actors.clear();
+    } else {
+        report.unity = warm.unity.table.clone().unwrap_or_default();
+    }
     // Per-participant groups go to the export only; the report that pages read stays small.
     report.participants.clear();
     let stored = StoredAnalysis {

@@ -16,7 +16,7 @@ use super::{export, moderates, participation, store, who};
 use crate::accounts::session;
 use crate::platform::AppState;
 use crate::platform::web::error::ErrorBody;
-use crate::platform::web::{ApiJson, AppError};
+use crate::platform::web::{ApiJson, AppError, ClientIp};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -105,6 +105,14 @@ async fn analysis(
     Ok(Json(out).into_response())
 }
 
+/// Results shown before they are public (to moderators) must not enter a shared cache.
+pub fn hidden_stays_private(c: &Consultation, mut response: Response) -> Response {
+    if !c.results_public() {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    response
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct VoteIn {
     pub statement: i64,
@@ -126,6 +134,7 @@ pub struct VoteOut {
 async fn cast_vote(
     State(state): State<AppState>,
     headers: HeaderMap,
+    address: ClientIp,
     Path(id): Path<i64>,
     ApiJson(vote): ApiJson<VoteIn>,
 ) -> Result<Response, AppError> {
@@ -135,7 +144,7 @@ async fn cast_vote(
         Some(_) => session::current_user(&state, &headers).await?,
         None => None,
     };
-    let who = who(&state, &headers, user.as_ref(), &current.consultation)?;
+    let who = who(&state, &headers, &address, user.as_ref(), &current.consultation)?;
     participation::vote(&state, &current, &who, vote.statement, vote.vote).await?;
     let mut response =
         (StatusCode::CREATED, Json(VoteOut { statement: vote.statement, vote: vote.vote })).into_response();

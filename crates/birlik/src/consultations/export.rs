@@ -4,7 +4,7 @@
 //! waiting for a moderator are left out; a statement moderated out keeps its row and votes (moderated = −1) but
 //! not its text.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use axum::body::Body as HttpBody;
 use axum::extract::{Path, State};
@@ -20,7 +20,8 @@ use crate::platform::AppState;
 use crate::platform::web::AppError;
 use crate::registry::export::defuse;
 
-pub const FILES: [&str; 4] = ["comments.csv", "votes.csv", "participants-votes.csv", "consultation.json"];
+pub const FILES: [&str; 5] =
+    ["summary.csv", "comments.csv", "votes.csv", "participants-votes.csv", "consultation.json"];
 
 fn datetime(ms: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
@@ -37,12 +38,14 @@ fn moderated(s: &Statement) -> i64 {
     }
 }
 
-/// The text a file may carry: none for a statement moderated out, and never a spreadsheet formula.
+/// Text as a CSV cell: never a spreadsheet formula.
+fn public(text: &str) -> String {
+    String::from_utf8_lossy(&defuse(text.as_bytes())).into_owned()
+}
+
+/// The text a file may carry: none for a statement moderated out.
 fn public_text(s: &Statement) -> String {
-    if s.status == Status::Rejected {
-        return String::new();
-    }
-    String::from_utf8_lossy(&defuse(s.text.as_bytes())).into_owned()
+    if s.status == Status::Rejected { String::new() } else { public(&s.text) }
 }
 
 /// The current vote of each participant on each statement (the last one counts).
@@ -70,9 +73,22 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
     }
     let statements: Vec<Statement> =
         store::statements(&state.db, c.id, None).await?.into_iter().filter(|s| s.status != Status::Pending).collect();
+    let exported: HashSet<i64> = statements.iter().map(|s| s.id).collect();
     let log = store::votes_after(&state.db, c.id, 0, i64::MAX).await?;
-    let log: Vec<LoggedVote> = log.into_iter().filter(|v| statements.iter().any(|s| s.id == v.2)).collect();
+    let log: Vec<LoggedVote> = log.into_iter().filter(|v| exported.contains(&v.2)).collect();
     let current = current(&log);
+    // (agrees, disagrees) per statement, and statements per author.
+    let mut tally: HashMap<i64, (usize, usize)> = HashMap::new();
+    for votes in current.values() {
+        for (statement, value) in votes {
+            let t = tally.entry(*statement).or_default();
+            match value {
+                1 => t.0 += 1,
+                -1 => t.1 += 1,
+                _ => {}
+            }
+        }
+    }
     let groups: HashMap<i64, u32> = match store::analysis(&state.db, c.id).await? {
         Some(a) => {
             serde_json::from_str::<Vec<(i64, u32)>>(&a.groups_json).map_err(anyhow::Error::from)?.into_iter().collect()
@@ -80,7 +96,23 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
         None => HashMap::new(),
     };
     let authors = store::statement_authors(&state.db, c.id).await?;
+    let mut authored: HashMap<i64, usize> = HashMap::new();
+    for author in authors.values() {
+        *authored.entry(*author).or_default() += 1;
+    }
     let bytes = match file {
+        "summary.csv" => {
+            let shown = |m: &super::model::Multilingual| m.show(crate::platform::i18n::Lang::En).map(|s| s.text);
+            let rows = [
+                ("topic", shown(&c.question).unwrap_or_default()),
+                ("url", c.source.clone().unwrap_or_default()),
+                ("voters", current.len().to_string()),
+                ("comments", statements.len().to_string()),
+                ("groups", groups.values().collect::<HashSet<_>>().len().to_string()),
+                ("conversation-description", shown(&c.description).unwrap_or_default()),
+            ];
+            csv_bytes(rows.into_iter().map(|(k, v)| vec![k.to_owned(), public(&v)]).collect())?
+        }
         "comments.csv" => {
             let mut rows = vec![
                 [
@@ -97,7 +129,7 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
                 .to_vec(),
             ];
             for s in &statements {
-                let count = |v: i64| current.values().filter(|votes| votes.get(&s.id) == Some(&v)).count();
+                let (agrees, disagrees) = tally.get(&s.id).copied().unwrap_or_default();
                 let at = time::OffsetDateTime::parse(&s.created_at, &time::format_description::well_known::Rfc3339)
                     .map(|t| (t.unix_timestamp() * 1000).to_string())
                     .unwrap_or_default();
@@ -106,8 +138,8 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
                     s.created_at.clone(),
                     s.id.to_string(),
                     authors.get(&s.id).map(i64::to_string).unwrap_or_default(),
-                    count(1).to_string(),
-                    count(-1).to_string(),
+                    agrees.to_string(),
+                    disagrees.to_string(),
                     moderated(s).to_string(),
                     public_text(s),
                 ]);
@@ -131,7 +163,7 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
                 let mut row = vec![
                     participant.to_string(),
                     groups.get(participant).map(u32::to_string).unwrap_or_default(),
-                    authors.values().filter(|a| *a == participant).count().to_string(),
+                    authored.get(participant).copied().unwrap_or_default().to_string(),
                     votes.len().to_string(),
                     votes.values().filter(|v| **v == 1).count().to_string(),
                     votes.values().filter(|v| **v == -1).count().to_string(),
@@ -163,7 +195,7 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
 
 /// Downloads an export file of a consultation; results kept until closing are kept from the files too.
 #[utoipa::path(get, path = "/consultations/{id}/export/{file}", tag = "open data",
-    params(("id" = i64, Path), ("file" = String, Path, description = "comments.csv, votes.csv, participants-votes.csv or consultation.json")),
+    params(("id" = i64, Path), ("file" = String, Path, description = "summary.csv, comments.csv, votes.csv, participants-votes.csv or consultation.json")),
     responses((status = 200, description = "The file", content_type = "text/csv"),
         (status = 403, body = crate::platform::web::error::ErrorBody),
         (status = 404, body = crate::platform::web::error::ErrorBody)))]
@@ -179,9 +211,10 @@ pub async fn download(
     }
     let (content_type, bytes) = render(&state, id, &file).await?;
     let disposition = format!("inline; filename=\"birlik-consultation-{id}-{}\"", file.replace(['"', '\\'], ""));
-    Ok((
+    let response = (
         [(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],
         HttpBody::from(bytes),
     )
-        .into_response())
+        .into_response();
+    Ok(super::api::hidden_stays_private(&c, response))
 }

@@ -100,6 +100,11 @@ pub async fn create(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response());
         }
     };
+    let body = registry::body(&state.db, input.body_id).await?.filter(|b| b.archived_at.is_none());
+    if body.is_none() {
+        let errors = Errors::new(ctx.lang, vec![FieldError::new("body_id", "field-invalid-choice")]);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response());
+    }
     let actor = require_moderator(&state, &ctx, input.body_id).await?;
     let at = now();
     let seeds: Vec<store::NewStatement> = seeds

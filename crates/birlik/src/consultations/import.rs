@@ -30,9 +30,11 @@ fn rfc3339(ms: i64) -> String {
         .unwrap_or_else(crate::platform::db::now)
 }
 
-/// Control characters other than line breaks are dropped: imported text is shown as plain text.
+/// Control characters other than line breaks, bidirectional overrides and zero-width characters are dropped:
+/// imported text is shown as plain text, like what participants type.
 fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>().trim().to_owned()
+    let kept = |c: &char| (!c.is_control() || *c == '\n') && !crate::platform::validate::is_invisible_format(*c);
+    text.chars().filter(kept).collect::<String>().trim().to_owned()
 }
 
 /// The topic, description and address of `summary.csv` (two columns: key, value).
@@ -133,7 +135,8 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
         ask_ethnic_group: false,
         ask_language: false,
         results: ResultsShown::Running,
-        source: url.or_else(|| Some(dir.display().to_string())),
+        // The export's address when it names one; never a path of this server.
+        source: url,
     };
     let id = store::import(db, &input, &statements, &votes, initial_priority(false)).await?;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);

@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use super::model::{Consultation, Status};
 use super::store;
-use super::votes::VoteWriter;
 use crate::platform::db::{Db, writes};
 
 const FRESH_FOR: Duration = Duration::from_secs(10);
@@ -49,29 +48,18 @@ impl Known {
         Ok(Some(current))
     }
 
-    /// The participant known by `identity` in `consultation`; a newcomer joins through the writer's next group
-    /// commit.
-    pub async fn participant(
-        &self,
-        db: &Db,
-        writer: &VoteWriter,
-        consultation: i64,
-        identity: &str,
-    ) -> anyhow::Result<i64> {
-        let key = (consultation, identity.to_owned());
-        if let Some(id) = self.participants.read().ok().and_then(|m| m.get(&key).copied()) {
-            return Ok(id);
-        }
-        let id = match store::participant(db, consultation, identity).await? {
-            Some(id) => id,
-            None => writer.join(consultation, identity).await?,
-        };
+    /// The participant known by `identity` in `consultation`, if this process has met him.
+    pub fn participant(&self, consultation: i64, identity: &str) -> Option<i64> {
+        self.participants.read().ok()?.get(&(consultation, identity.to_owned())).copied()
+    }
+
+    /// Remembers a participant.
+    pub fn remember(&self, consultation: i64, identity: &str, id: i64) {
         if let Ok(mut map) = self.participants.write() {
             if map.len() >= MAX_PARTICIPANTS {
                 map.clear();
             }
-            map.insert(key, id);
+            map.insert((consultation, identity.to_owned()), id);
         }
-        Ok(id)
     }
 }

@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256};
 use crate::accounts::SessionUser;
 use crate::platform::AppState;
 use crate::platform::db::Db;
-use crate::platform::web::{AppError, cookie};
+use crate::platform::web::{AppError, ClientIp, cookie};
 use model::{Consultation, Participation};
 
 /// The pages and forms of consultations, under `/{lang}`, and the open-data files.
@@ -52,13 +52,13 @@ pub fn page_routes() -> Router<AppState> {
         .route("/{lang}/consultation-statements/{id}/translations", post(forms::translate))
 }
 
-/// What runs beside the requests: the vote writer, the analyst and the per-participant vote limit.
+/// What runs beside the requests: the vote writer, the analyst, what the vote path knows, and the rate limits.
 #[derive(Clone)]
 pub struct Runtime {
     pub votes: votes::VoteWriter,
     pub analyst: Arc<analysis::Analyst>,
-    pub vote_limit: Arc<RateLimit>,
     pub known: Arc<known::Known>,
+    pub limits: Arc<Limits>,
 }
 
 impl Runtime {
@@ -67,8 +67,29 @@ impl Runtime {
         Runtime {
             votes: votes::VoteWriter::start(db.clone(), analyst.clone()),
             analyst,
-            vote_limit: Arc::new(RateLimit::new(VOTE_BURST, VOTES_PER_SECOND)),
             known: Arc::default(),
+            limits: Arc::new(Limits::default()),
+        }
+    }
+}
+
+/// The per-participant and per-address limits. A browser without the device cookie is a new participant each
+/// time, so what a participant may do is also limited by the address it comes from.
+pub struct Limits {
+    /// Votes (and changes of vote) per participant.
+    pub votes: RateLimit<i64>,
+    /// New participants per address.
+    pub joins: RateLimit<String>,
+    /// New statements per address (besides [`STATEMENTS_PER_HOUR`] per participant).
+    pub statements: RateLimit<String>,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            votes: RateLimit::new(VOTE_BURST, VOTES_PER_SECOND),
+            joins: RateLimit::new(JOIN_BURST, JOINS_PER_SECOND),
+            statements: RateLimit::new(30.0, 30.0 / 3600.0),
         }
     }
 }
@@ -77,30 +98,34 @@ impl Runtime {
 pub const VOTE_BURST: f64 = 120.0;
 /// …then this many per second (votes and changes of vote alike).
 pub const VOTES_PER_SECOND: f64 = 2.0;
+/// An address may bring this many new participants at once (a school, an office behind one address)…
+pub const JOIN_BURST: f64 = 200.0;
+/// …then this many per second.
+pub const JOINS_PER_SECOND: f64 = 1.0;
 /// A participant may add this many statements per hour.
 pub const STATEMENTS_PER_HOUR: i64 = 10;
+/// Buckets kept before all are forgotten at once (a refill for everyone, rather than a scan under the lock).
+const MAX_BUCKETS: usize = 500_000;
 
-/// A token bucket per participant, in memory: it protects the vote log from floods, and a restart merely refills.
-pub struct RateLimit {
-    buckets: Mutex<HashMap<i64, (f64, Instant)>>,
+/// A token bucket per key, in memory: it protects the vote log from floods, and a restart merely refills.
+pub struct RateLimit<K> {
+    buckets: Mutex<HashMap<K, (f64, Instant)>>,
     burst: f64,
     per_second: f64,
 }
 
-impl RateLimit {
-    pub fn new(burst: f64, per_second: f64) -> RateLimit {
+impl<K: std::hash::Hash + Eq> RateLimit<K> {
+    pub fn new(burst: f64, per_second: f64) -> RateLimit<K> {
         RateLimit { buckets: Mutex::new(HashMap::new()), burst, per_second }
     }
 
     /// Takes one token from `key`'s bucket; false when it is empty.
-    pub fn allow(&self, key: i64) -> bool {
+    pub fn allow(&self, key: K) -> bool {
         let Ok(mut buckets) = self.buckets.lock() else { return true };
-        let now = Instant::now();
-        if buckets.len() > 200_000 {
-            // Forget buckets that have refilled: they hold nothing a new bucket would not.
-            let (burst, rate) = (self.burst, self.per_second);
-            buckets.retain(|_, (tokens, at)| *tokens + at.elapsed().as_secs_f64() * rate < burst);
+        if buckets.len() >= MAX_BUCKETS {
+            buckets.clear();
         }
+        let now = Instant::now();
         let (tokens, at) = buckets.entry(key).or_insert((self.burst, now));
         *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
         *at = now;
@@ -121,6 +146,8 @@ pub const DEVICE_COOKIE: &str = "birlik_device";
 pub struct Who {
     pub identity: String,
     pub new_cookie: Option<String>,
+    /// The address the request came from, for the per-address limits.
+    pub address: String,
 }
 
 fn sha256_hex(s: &str) -> String {
@@ -132,11 +159,13 @@ fn sha256_hex(s: &str) -> String {
 pub fn who(
     state: &AppState,
     headers: &HeaderMap,
+    address: &ClientIp,
     user: Option<&SessionUser>,
     c: &Consultation,
 ) -> Result<Who, AppError> {
+    let address = address.0.clone();
     if let Some(user) = user {
-        return Ok(Who { identity: format!("u:{}", user.id), new_cookie: None });
+        return Ok(Who { identity: format!("u:{}", user.id), new_cookie: None, address });
     }
     if c.participation == Participation::Accounts {
         return Err(AppError::Unauthenticated);
@@ -144,7 +173,7 @@ pub fn who(
     let token = cookie(headers, DEVICE_COOKIE)
         .filter(|t| t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     match token {
-        Some(token) => Ok(Who { identity: format!("d:{}", sha256_hex(&token)), new_cookie: None }),
+        Some(token) => Ok(Who { identity: format!("d:{}", sha256_hex(&token)), new_cookie: None, address }),
         None => {
             let mut bytes = [0u8; 32];
             rand::rng().fill_bytes(&mut bytes);
@@ -155,6 +184,7 @@ pub fn who(
                 new_cookie: Some(format!(
                     "{DEVICE_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}"
                 )),
+                address,
             })
         }
     }
@@ -178,7 +208,7 @@ mod tests {
 
     #[test]
     fn a_bucket_allows_a_burst_then_refuses() {
-        let limit = RateLimit::new(3.0, 0.001);
+        let limit = RateLimit::<i64>::new(3.0, 0.001);
         assert!((0..3).all(|_| limit.allow(1)));
         assert!(!limit.allow(1), "the fourth vote at once is refused");
         assert!(limit.allow(2), "another participant has his own bucket");

@@ -181,6 +181,8 @@ pub struct Statement {
     pub seed: bool,
     pub is_meta: bool,
     pub status: Status,
+    /// The routing priority: derived from the votes, so never published (results may be kept until closing).
+    #[serde(skip)]
     pub priority: f64,
     /// The comment id of an imported Pol.is conversation.
     pub external_id: Option<String>,

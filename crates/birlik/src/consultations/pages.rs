@@ -15,7 +15,7 @@ use super::{Who, moderates, store, who};
 use crate::platform::AppState;
 use crate::platform::i18n::{Arg, Lang, Localized};
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, FieldError, Form, PageCtx};
+use crate::platform::web::{AppError, ClientIp, FieldError, Form, PageCtx};
 use crate::registry::forms::Errors;
 use crate::registry::pages::IdPath;
 use crate::registry::{sorted_groups, sorted_regions};
@@ -28,6 +28,7 @@ pub struct Heading {
     pub question_fallback: bool,
     pub description: String,
     pub description_lang: String,
+    pub description_fallback: bool,
 }
 
 impl Heading {
@@ -40,12 +41,18 @@ impl Heading {
             question_fallback: q.as_ref().is_some_and(|s| s.fallback),
             description: d.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
             description_lang: d.as_ref().map_or(lang, |s| s.lang).code().to_owned(),
+            description_fallback: d.as_ref().is_some_and(|s| s.fallback),
         }
     }
 
     /// "Shown in Russian" and the like, for a question not in the reader's language.
     pub fn fallback_label(&self, ctx: &PageCtx) -> String {
         ctx.t(&format!("shown-in-{}", self.question_lang))
+    }
+
+    /// The same for the description.
+    pub fn description_label(&self, ctx: &PageCtx) -> String {
+        ctx.t(&format!("shown-in-{}", self.description_lang))
     }
 }
 
@@ -94,6 +101,8 @@ pub struct Card {
     pub total: i64,
     pub statement: Option<ShownStatement>,
     pub open: bool,
+    /// Why the last vote was refused (htmx only: the form posts back into the card).
+    pub error: Option<String>,
 }
 
 impl Card {
@@ -105,6 +114,7 @@ impl Card {
             total: standing.total(),
             statement: standing.next.and_then(|id| standing.statement(id)).map(|s| s.shown(ctx.lang)),
             open: c.phase() == Phase::Open,
+            error: None,
         }
     }
 
@@ -180,12 +190,13 @@ async fn consultation(state: &AppState, id: i64) -> Result<Consultation, AppErro
 async fn participation_page(
     state: &AppState,
     ctx: PageCtx,
-    headers: &HeaderMap,
+    (headers, address): (&HeaderMap, &ClientIp),
     c: Consultation,
     extras: Extras,
 ) -> Result<(Html<String>, Option<Who>), AppError> {
-    let needs_login = matches!(who(state, headers, ctx.user.as_ref(), &c), Err(AppError::Unauthenticated));
-    let who = who(state, headers, ctx.user.as_ref(), &c).ok();
+    let who = who(state, headers, address, ctx.user.as_ref(), &c);
+    let needs_login = matches!(who, Err(AppError::Unauthenticated));
+    let who = who.ok();
     let standing = match &who {
         Some(w) => participation::standing(state, &c, w).await?,
         None => Standing { statements: Vec::new(), votes: Vec::new(), next: None, participant: None },
@@ -236,6 +247,7 @@ pub async fn participate(
     State(state): State<AppState>,
     ctx: PageCtx,
     headers: HeaderMap,
+    address: ClientIp,
     Path(p): Path<IdPath>,
     axum::extract::Query(q): axum::extract::Query<ParticipateQuery>,
 ) -> Result<Response, AppError> {
@@ -245,7 +257,8 @@ pub async fn participate(
         "statement-published" | "statement-pending" | "answers-saved" => Some(ctx.t(&q.done)),
         _ => None,
     };
-    let (page, who) = participation_page(&state, ctx, &headers, c, Extras { notice, ..Extras::default() }).await?;
+    let (page, who) =
+        participation_page(&state, ctx, (&headers, &address), c, Extras { notice, ..Extras::default() }).await?;
     Ok(private(page.into_response(), who.as_ref()))
 }
 
@@ -254,6 +267,14 @@ pub async fn participate(
 pub struct VoteFields {
     pub statement: String,
     pub vote: String,
+}
+
+/// The message of a refused vote in the reader's language.
+fn refusal(ctx: &PageCtx, e: &AppError) -> String {
+    match e {
+        AppError::Validation(fields) => fields.iter().map(|f| f.message(ctx.lang)).collect::<Vec<_>>().join(" "),
+        e => ctx.t(e.key()),
+    }
 }
 
 fn is_htmx(headers: &HeaderMap) -> bool {
@@ -265,12 +286,13 @@ pub async fn vote(
     State(state): State<AppState>,
     ctx: PageCtx,
     headers: HeaderMap,
+    address: ClientIp,
     Path(p): Path<IdPath>,
     Form(fields): Form<VoteFields>,
 ) -> Result<Response, AppError> {
     let current = state.consultations.known.consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let c = &current.consultation;
-    let who = who(&state, &headers, ctx.user.as_ref(), c)?;
+    let who = who(&state, &headers, &address, ctx.user.as_ref(), c)?;
     let statement: i64 = fields
         .statement
         .trim()
@@ -278,11 +300,18 @@ pub async fn vote(
         .map_err(|_| AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")]))?;
     let choice = Choice::parse(fields.vote.trim())
         .ok_or(AppError::Validation(vec![FieldError::new("vote", "field-invalid-choice")]))?;
-    participation::vote(&state, &current, &who, statement, choice).await?;
+    let voted = participation::vote(&state, &current, &who, statement, choice).await;
     let response = if is_htmx(&headers) {
+        // htmx swaps only successful responses: a refusal comes back as the card with the reason in it.
+        let error = match voted {
+            Ok(_) => None,
+            Err(e @ (AppError::NotOpen | AppError::RateLimited | AppError::Validation(_))) => Some(refusal(&ctx, &e)),
+            Err(e) => return Err(e),
+        };
         let standing = participation::standing(&state, c, &who).await?;
-        render(&Card::new(&ctx, c, &standing))?.into_response()
+        render(&Card { error, ..Card::new(&ctx, c, &standing) })?.into_response()
     } else {
+        voted?;
         Redirect::to(&ctx.url(&format!("/consultations/{}", c.id))).into_response()
     };
     Ok(private(response, Some(&who)))
@@ -292,11 +321,12 @@ pub async fn add_statement(
     State(state): State<AppState>,
     ctx: PageCtx,
     headers: HeaderMap,
+    address: ClientIp,
     Path(p): Path<IdPath>,
     Form(fields): Form<StatementFields>,
 ) -> Result<Response, AppError> {
     let c = consultation(&state, p.id).await?;
-    let who = who(&state, &headers, ctx.user.as_ref(), &c)?;
+    let who = who(&state, &headers, &address, ctx.user.as_ref(), &c)?;
     let extras = match participation::add_statement(&state, &c, &who, &fields).await {
         Ok(Added::Stored(status)) => {
             let done =
@@ -312,7 +342,7 @@ pub async fn add_statement(
         }
         Err(e) => return Err(e),
     };
-    let (page, _) = participation_page(&state, ctx, &headers, c, extras).await?;
+    let (page, _) = participation_page(&state, ctx, (&headers, &address), c, extras).await?;
     Ok(private((StatusCode::UNPROCESSABLE_ENTITY, page).into_response(), Some(&who)))
 }
 
@@ -320,11 +350,12 @@ pub async fn answer(
     State(state): State<AppState>,
     ctx: PageCtx,
     headers: HeaderMap,
+    address: ClientIp,
     Path(p): Path<IdPath>,
     Form(fields): Form<AnswersFields>,
 ) -> Result<Response, AppError> {
     let c = consultation(&state, p.id).await?;
-    let who = who(&state, &headers, ctx.user.as_ref(), &c)?;
+    let who = who(&state, &headers, &address, ctx.user.as_ref(), &c)?;
     let answers = fields.check().map_err(AppError::Validation)?;
     participation::answer(&state, &c, &who, &answers).await?;
     let to = ctx.url(&format!("/consultations/{}?done=answers-saved#about", c.id));

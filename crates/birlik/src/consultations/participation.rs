@@ -14,10 +14,19 @@ fn require_open(c: &Consultation) -> Result<(), AppError> {
     if c.phase() == Phase::Open { Ok(()) } else { Err(AppError::NotOpen) }
 }
 
-/// The participant behind `who`, created on his first action.
+/// The participant behind `who`, created on his first action (newcomers are limited per address).
 async fn join(state: &AppState, consultation: i64, who: &Who) -> Result<i64, AppError> {
     let runtime = &state.consultations;
-    Ok(runtime.known.participant(&state.db, &runtime.votes, consultation, &who.identity).await?)
+    if let Some(id) = runtime.known.participant(consultation, &who.identity) {
+        return Ok(id);
+    }
+    let id = match store::participant(&state.db, consultation, &who.identity).await? {
+        Some(id) => id,
+        None if !runtime.limits.joins.allow(who.address.clone()) => return Err(AppError::RateLimited),
+        None => runtime.votes.join(consultation, &who.identity).await?,
+    };
+    runtime.known.remember(consultation, &who.identity, id);
+    Ok(id)
 }
 
 fn unknown_statement() -> AppError {
@@ -40,7 +49,7 @@ pub async fn vote(
     }
     let runtime = &state.consultations;
     let participant = join(state, c.id, who).await?;
-    if !runtime.vote_limit.allow(participant) {
+    if !runtime.limits.votes.allow(participant) {
         return Err(AppError::RateLimited);
     }
     let ballot = Ballot { consultation: c.id, participant, statement, value: choice.value(), at: now_ms() };
@@ -81,10 +90,10 @@ pub async fn add_statement(
     require_open(c)?;
     let text = validate::text("text", &fields.text, input::MAX_STATEMENT).map_err(|e| AppError::Validation(vec![e]))?;
     let confirmed = fields.confirm.as_deref().is_some_and(|v| !v.is_empty());
-    let existing = store::statements(&state.db, c.id, None).await?;
     if !confirmed {
-        let visible = existing.iter().filter(|s| s.status != Status::Rejected);
-        if let Some(id) = routing::near_duplicate(&text, visible.map(|s| (s.id, s.text.as_str()))) {
+        // Only published statements: pending ones are not for other participants' eyes.
+        let existing = store::statements(&state.db, c.id, Some(Status::Published)).await?;
+        if let Some(id) = routing::near_duplicate(&text, existing.iter().map(|s| (s.id, s.text.as_str()))) {
             let similar = existing.into_iter().find(|s| s.id == id).ok_or(AppError::NotFound)?;
             return Ok(Added::NearDuplicate(similar));
         }
@@ -93,7 +102,9 @@ pub async fn add_statement(
     let hour_ago = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(|e| AppError::Internal(e.into()))?;
-    if store::statements_by_author_since(&state.db, participant, &hour_ago).await? >= STATEMENTS_PER_HOUR {
+    if store::statements_by_author_since(&state.db, participant, &hour_ago).await? >= STATEMENTS_PER_HOUR
+        || !state.consultations.limits.statements.allow(who.address.clone())
+    {
         return Err(AppError::RateLimited);
     }
     let status = match c.moderation {

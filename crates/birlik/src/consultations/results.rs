@@ -7,7 +7,7 @@ use consensus::bridging::Label;
 use consensus::polis::Direction;
 
 use super::analysis::{StoredReport, group_name};
-use super::model::{ShownStatement, Statement};
+use super::model::{ShownStatement, Statement, Status};
 use super::store::{self, StoredAnalysis};
 use crate::platform::AppState;
 use crate::platform::i18n::{Arg, Lang, Localized};
@@ -91,7 +91,8 @@ impl ResultsView {
         let parsed: StoredReport =
             serde_json::from_str(&stored.report_json).map_err(|e| AppError::Internal(e.into()))?;
         let report = parsed.report;
-        let statements: Vec<Statement> = store::statements(&state.db, consultation, None).await?;
+        // Published statements only: one moderated out since this analysis is not shown meanwhile.
+        let statements: Vec<Statement> = store::statements(&state.db, consultation, Some(Status::Published)).await?;
         let by_id: HashMap<String, &Statement> = statements.iter().map(|s| (s.id.to_string(), s)).collect();
         let shown = |id: &str| by_id.get(id).map(|s| s.shown(ctx.lang));
         let lang = ctx.lang;

@@ -581,7 +581,8 @@ pub async fn save_analysis(
              ON CONFLICT (consultation_id) DO UPDATE SET computed_at = excluded.computed_at, votes = excluded.votes,
                 last_vote_id = excluded.last_vote_id, participants = excluded.participants,
                 report_json = excluded.report_json, opinion_map_svg = excluded.opinion_map_svg,
-                groups_json = excluded.groups_json",
+                groups_json = excluded.groups_json
+             WHERE excluded.last_vote_id >= consultation_analyses.last_vote_id",
         )
         .bind(consultation).bind(&a.computed_at).bind(a.votes).bind(a.last_vote_id).bind(a.participants)
         .bind(&a.report_json).bind(&a.opinion_map_svg).bind(&a.groups_json)
@@ -600,13 +601,16 @@ pub async fn save_analysis(
     Ok(())
 }
 
-/// Consultations with votes newer than their stored analysis: refreshed when the server starts.
+/// Consultations with votes or moderations newer than their stored analysis: refreshed when the server starts.
 pub async fn stale(db: &Db) -> sqlx::Result<Vec<i64>> {
     with_read!(db, pool => {
         sqlx::query_as::<_, (i64,)>(
             "SELECT c.id FROM consultations c LEFT JOIN consultation_analyses a ON a.consultation_id = c.id
              WHERE EXISTS (SELECT 1 FROM consultation_votes v WHERE v.consultation_id = c.id
-                           AND v.id > COALESCE(a.last_vote_id, 0))",
+                           AND v.id > COALESCE(a.last_vote_id, 0))
+                OR EXISTS (SELECT 1 FROM audit_log l JOIN consultation_statements s
+                             ON l.entity = 'statement' AND l.action = 'moderate' AND l.entity_id = CAST(s.id AS TEXT)
+                           WHERE s.consultation_id = c.id AND l.at > a.computed_at)",
         )
         .fetch_all(pool)
         .await

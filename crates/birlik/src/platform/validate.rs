@@ -55,7 +55,7 @@ pub fn optional_text(field: &'static str, value: &str, max: usize) -> Result<Opt
 }
 
 /// Bidirectional overrides and zero-width characters can disguise a name; refuse them.
-fn is_invisible_format(c: char) -> bool {
+pub fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
