@@ -47,7 +47,7 @@ pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Resu
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
     let pages = settings.page_cache.then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10))));
-    let consultations = consultations::Runtime::start(&db);
+    let consultations = consultations::Runtime::start(&db, &settings);
     Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations })
 }
 

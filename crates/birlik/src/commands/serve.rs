@@ -22,10 +22,19 @@ pub struct ServeArgs {
     /// Render every page afresh instead of keeping public pages for anonymous readers until the next write.
     #[arg(long, env = "BIRLIK_NO_PAGE_CACHE")]
     pub no_page_cache: bool,
+    /// New consultation participants one address may bring per minute (after a burst of 200). Raise it behind a
+    /// reverse proxy, where every participant seems to come from the proxy.
+    #[arg(long, env = "BIRLIK_NEWCOMERS_PER_MINUTE", default_value_t = 60.0)]
+    pub newcomers_per_minute: f64,
 }
 
 pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
-    let settings = Settings { secure_cookies: args.secure_cookies, page_cache: !args.no_page_cache, ..settings(cli) };
+    let settings = Settings {
+        secure_cookies: args.secure_cookies,
+        page_cache: !args.no_page_cache,
+        newcomers_per_minute: args.newcomers_per_minute,
+        ..settings(cli)
+    };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;
     if args.demo && crate::registry::seed::load_demo(&state.db).await? {
         crate::consultations::demo::load(&state.db).await?;

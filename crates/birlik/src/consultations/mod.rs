@@ -62,13 +62,13 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn start(db: &Db) -> Runtime {
+    pub fn start(db: &Db, settings: &crate::platform::Settings) -> Runtime {
         let analyst = analysis::Analyst::start(db.clone());
         Runtime {
             votes: votes::VoteWriter::start(db.clone(), analyst.clone()),
             analyst,
             known: Arc::default(),
-            limits: Arc::new(Limits::default()),
+            limits: Arc::new(Limits::new(settings.newcomers_per_minute)),
         }
     }
 }
@@ -84,11 +84,11 @@ pub struct Limits {
     pub statements: RateLimit<String>,
 }
 
-impl Default for Limits {
-    fn default() -> Limits {
+impl Limits {
+    pub fn new(newcomers_per_minute: f64) -> Limits {
         Limits {
             votes: RateLimit::new(VOTE_BURST, VOTES_PER_SECOND),
-            joins: RateLimit::new(JOIN_BURST, JOINS_PER_SECOND),
+            joins: RateLimit::new(JOIN_BURST, newcomers_per_minute / 60.0),
             statements: RateLimit::new(30.0, 30.0 / 3600.0),
         }
     }
@@ -98,10 +98,9 @@ impl Default for Limits {
 pub const VOTE_BURST: f64 = 120.0;
 /// …then this many per second (votes and changes of vote alike).
 pub const VOTES_PER_SECOND: f64 = 2.0;
-/// An address may bring this many new participants at once (a school, an office behind one address)…
+/// An address may bring this many new participants at once (a school, an office behind one address), then
+/// `Settings::newcomers_per_minute`.
 pub const JOIN_BURST: f64 = 200.0;
-/// …then this many per second.
-pub const JOINS_PER_SECOND: f64 = 1.0;
 /// A participant may add this many statements per hour.
 pub const STATEMENTS_PER_HOUR: i64 = 10;
 /// Buckets kept before all are forgotten at once (a refill for everyone, rather than a scan under the lock).

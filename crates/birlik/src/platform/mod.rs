@@ -27,6 +27,8 @@ pub struct Settings {
     pub registrations: i64,
     /// Keep rendered public pages for anonymous readers until the next write (see `web::cache`).
     pub page_cache: bool,
+    /// New consultation participants one address may bring per minute, after a burst (see `consultations::Limits`).
+    pub newcomers_per_minute: f64,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             login_attempts: 5,
             registrations: 10,
             page_cache: true,
+            newcomers_per_minute: 60.0,
         }
     }
 }

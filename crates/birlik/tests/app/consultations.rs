@@ -555,3 +555,19 @@ async fn a_polis_export_is_imported_analysed_and_exported_again_on_postgres() {
         import_polis_on(Backend::Postgres).await;
     }
 }
+
+#[tokio::test]
+async fn newcomers_from_one_address_are_limited() {
+    let app = TestApp::start_with(Backend::Sqlite, true, |s| s.newcomers_per_minute = 0.0).await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, statements) = open(&app, &input(body), &SEEDS[..1]).await;
+    // A browser that drops its device cookie is a new participant each time; its address runs out of them.
+    let burst = birlik::consultations::JOIN_BURST as usize;
+    for _ in 0..burst {
+        assert_eq!(vote_api(&TestApp::client(), &app, id, statements[0], "agree").await.0, StatusCode::CREATED);
+    }
+    let (status, body_json) = vote_api(&TestApp::client(), &app, id, statements[0], "agree").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body_json["error"]["key"], "error-rate-limited");
+    assert_eq!(app.count("consultation_participants").await, burst as i64);
+}
