@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::support::{TestApp, association_json};
 
 /// Validates `instance` against `schema`, resolving `$ref`s inside the OpenAPI document.
-fn assert_matches_schema(document: &Value, schema: &Value, instance: &Value, what: &str) {
+pub fn assert_matches_schema(document: &Value, schema: &Value, instance: &Value, what: &str) {
     let mut root = document.clone();
     root["allOf"] = json!([schema]);
     root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
@@ -18,7 +18,7 @@ fn assert_matches_schema(document: &Value, schema: &Value, instance: &Value, wha
 }
 
 /// The schema of the response `status` of `method path` in the document.
-fn response_schema(document: &Value, method: &str, path: &str, status: u16) -> Value {
+pub fn response_schema(document: &Value, method: &str, path: &str, status: u16) -> Value {
     let schema =
         &document["paths"][path][method]["responses"][status.to_string()]["content"]["application/json"]["schema"];
     assert!(!schema.is_null(), "{method} {path} documents a {status} JSON response");

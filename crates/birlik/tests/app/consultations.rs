@@ -521,6 +521,19 @@ async fn import_polis_on(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Group A"));
 
+    // The real responses match the OpenAPI document.
+    let (_, document) = app.get_json("/api/v1/openapi.json").await;
+    for (template, url) in [
+        ("/api/v1/consultations", "/api/v1/consultations".to_owned()),
+        ("/api/v1/consultations/{id}", format!("/api/v1/consultations/{id}")),
+        ("/api/v1/consultations/{id}/analysis", format!("/api/v1/consultations/{id}/analysis")),
+    ] {
+        let (status, value) = app.get_json(&url).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+        let schema = crate::api::response_schema(&document, "get", template, 200);
+        crate::api::assert_matches_schema(&document, &schema, &value, &url);
+    }
+
     // Our export reads back as the same conversation.
     let dir = tempfile::tempdir().unwrap();
     for file in ["comments.csv", "votes.csv", "participants-votes.csv"] {
