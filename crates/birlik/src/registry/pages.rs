@@ -429,6 +429,8 @@ struct BodyPage {
     children: Vec<(Link, String)>,
     members: Vec<MemberRow>,
     can_edit: bool,
+    /// The body's consultations (capability 3).
+    consultations: Vec<Link>,
 }
 
 pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
@@ -454,9 +456,17 @@ pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdP
         Some(user) => body.archived_at.is_none() && authz::manage_body(&state.db, user, body.id).await.is_ok(),
         None => false,
     };
+    let consultations = crate::consultations::store::consultations(&state.db, Some(body.id))
+        .await?
+        .iter()
+        .map(|c| {
+            let heading = crate::consultations::pages::Heading::of(c, lang);
+            Link::new(&ctx, format!("/consultations/{}", c.id), &heading.question)
+        })
+        .collect();
     let name = body.name(lang).to_owned();
     let kind = body.kind_label(lang);
-    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit })
+    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit, consultations })
 }
 
 // ---- persons --------------------------------------------------------------------------------------------------

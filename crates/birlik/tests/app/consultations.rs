@@ -147,6 +147,12 @@ async fn a_secretariat_opens_a_consultation_from_the_form() {
     let detail = app.get_json(&format!("/api/v1/consultations/{}", c["id"])).await.1;
     assert_eq!(detail["statements"].as_array().unwrap().len(), 2);
 
+    // The body's page lists it, and offers its secretariat the moderation queue.
+    let (_, page) = app.get_text(&format!("/ru/bodies/{assembly}")).await;
+    assert!(page.contains("Как укрепить единство?"));
+    let (_, page) = sec.get_text(&format!("/ru/bodies/{assembly}")).await;
+    assert!(page.contains(&format!("/ru/bodies/{assembly}/moderation")));
+
     // A Kazakh reader sees the Russian question, labelled as such.
     let (_, page) = app.get_text(&format!("/kk/consultations/{}", c["id"])).await;
     assert!(page.contains("Как укрепить единство?") && page.contains("Орыс тілінде көрсетілген"));
