@@ -86,6 +86,14 @@ impl Unity {
         }
     }
 
+    /// Takes up a table published before this process knew the consultation, with everyone's answers as they are.
+    fn resume(&mut self, table: Vec<consensus::unity::AttributeUnity>, rows: &[store::ParticipantRow]) {
+        self.table = Some(table);
+        for (id, region, group, language) in rows {
+            self.declared.insert(*id, [region.clone(), group.clone(), language.clone()]);
+        }
+    }
+
     fn may_publish(&self) -> bool {
         self.table.is_none() || self.actors.values().all(|a| a.is_empty() || a.len() >= K_ANONYMITY)
     }
@@ -186,13 +194,19 @@ impl Analyst {
 
 /// Reads what is new, analyses, stores. A statement moderated out keeps its votes but leaves the analysis.
 async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadPool>) -> anyhow::Result<()> {
+    // A cold start (a restart, or state given back after an hour) resumes from the stored unity table: only
+    // participants who voted since it was made count as having acted.
+    let resumed = if warm.votes == 0 { store::analysis(db, id).await? } else { None };
+    let since = resumed.as_ref().map_or(0, |a| a.last_vote_id);
     let mut voted = HashSet::new();
     loop {
         let votes = store::votes_after(db, id, warm.last_vote_id, CHUNK).await?;
         let Some(last) = votes.last() else { break };
         warm.last_vote_id = last.0;
-        for &(_, participant, statement, value, at) in &votes {
-            voted.insert(participant);
+        for &(vote, participant, statement, value, at) in &votes {
+            if vote > since {
+                voted.insert(participant);
+            }
             let (p, s) = (warm.participant(participant), warm.statement(statement));
             warm.log.participant.push(p);
             warm.log.statement.push(s);
@@ -226,6 +240,10 @@ async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadP
         })
         .collect();
     let rows = store::participants(db, id).await?;
+    if let Some(stored) = resumed {
+        let report: StoredReport = serde_json::from_str(&stored.report_json)?;
+        warm.unity.resume(report.report.unity, &rows);
+    }
     warm.unity.note(&rows, &voted);
     let publish_unity = warm.unity.may_publish();
     let attributes = if publish_unity { attributes(&rows, warm) } else { Vec::new() };
@@ -333,4 +351,38 @@ pub struct StoredReport {
     /// bridging, unity (statement ids as strings).
     #[schema(value_type = Object)]
     pub report: Report,
+}
+
+#[cfg(test)]
+mod tests {
+    use consensus::unity::AttributeUnity;
+
+    use super::*;
+
+    fn row(id: i64, region: &str) -> store::ParticipantRow {
+        (id, Some(region.to_owned()), None, None)
+    }
+
+    #[test]
+    fn the_unity_table_waits_for_k_actors_in_each_listed_group() {
+        let rows: Vec<store::ParticipantRow> =
+            (0..30).map(|i| row(i, if i < 20 { "KZ-75" } else { "KZ-71" })).collect();
+        let mut unity = Unity::default();
+        assert!(unity.may_publish(), "the first table is made at once");
+        let table = AttributeUnity {
+            attribute: "region".into(),
+            k: 10,
+            groups: vec![("KZ-75".into(), 20)],
+            statements: vec![],
+        };
+        unity.resume(vec![table], &rows);
+        unity.note(&rows, &(20..30).collect());
+        assert!(unity.may_publish(), "members of a group the table does not list hold nothing back");
+        unity.note(&rows, &(0..9).collect());
+        assert!(!unity.may_publish(), "nine of Almaty acted: the difference would show them");
+        let mut moved = rows.clone();
+        moved[9] = row(9, "KZ-71");
+        unity.note(&moved, &HashSet::new());
+        assert!(unity.may_publish(), "a tenth, by changing his answer, makes ten");
+    }
 }
