@@ -14,8 +14,7 @@ use crate::platform::AppState;
 use crate::platform::audit;
 use crate::platform::validate::{self, Checks};
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, ClientIp, FieldError, Form, PageCtx};
-use crate::registry::forms::Errors;
+use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

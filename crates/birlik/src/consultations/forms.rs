@@ -17,8 +17,7 @@ use crate::platform::db::now;
 use crate::platform::i18n::{Lang, Localized};
 use crate::platform::validate;
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, FieldError, Form, PageCtx, local_path};
-use crate::registry::forms::Errors;
+use crate::platform::web::{AppError, Errors, FieldError, Form, PageCtx, local_path};
 use crate::registry::pages::IdPath;
 use crate::registry::{authz, store as registry};
 

@@ -15,10 +15,9 @@ use super::{Who, moderates, store, who};
 use crate::platform::AppState;
 use crate::platform::i18n::{Arg, Lang, Localized};
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, ClientIp, FieldError, Form, PageCtx};
-use crate::registry::forms::Errors;
+use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
 use crate::registry::pages::IdPath;
-use crate::registry::{sorted_groups, sorted_regions};
+use crate::registry::{Choices, group_choices, region_choices};
 
 /// A consultation's question and description as the reader sees them (another language, labelled, when his is
 /// missing).
@@ -129,8 +128,6 @@ pub struct EarlierVote {
     pub choice: Choice,
 }
 
-type Choices = Vec<(String, String)>;
-
 #[derive(Template)]
 #[template(path = "consultations/templates/participate.html")]
 struct ParticipatePage {
@@ -222,8 +219,8 @@ async fn participation_page(
         card,
         earlier,
         answers,
-        regions: sorted_regions(ctx.lang).into_iter().map(|r| (r.code.clone(), r.name(ctx.lang).to_owned())).collect(),
-        groups: sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect(),
+        regions: region_choices(ctx.lang),
+        groups: group_choices(ctx.lang),
         statement_text: extras.statement_text,
         statement_errors: Errors::new(ctx.lang, extras.statement_errors),
         similar: extras.similar,

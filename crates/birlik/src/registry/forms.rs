@@ -9,46 +9,13 @@ use serde::Deserialize;
 
 use crate::accounts::SessionUser;
 use crate::platform::AppState;
-use crate::platform::i18n::{Lang, Localized};
+use crate::platform::i18n::Localized;
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, FieldError, Form, PageCtx};
+use crate::platform::web::{AppError, Errors, FieldError, Form, PageCtx};
 use crate::registry::input::{AssociationFields, BodyFields, MembershipFields};
 use crate::registry::model::{BodyKind, Position};
 use crate::registry::pages::IdPath;
-use crate::registry::{authz, changes, sorted_groups, sorted_regions, store};
-
-/// The errors of a refused form, looked up by field.
-pub struct Errors {
-    lang: Lang,
-    errors: Vec<FieldError>,
-}
-
-impl Errors {
-    pub fn none(lang: Lang) -> Errors {
-        Errors { lang, errors: Vec::new() }
-    }
-
-    pub fn new(lang: Lang, errors: Vec<FieldError>) -> Errors {
-        Errors { lang, errors }
-    }
-
-    pub fn of(&self, field: &str) -> Option<String> {
-        let messages: Vec<String> =
-            self.errors.iter().filter(|e| e.field == field).map(|e| e.message(self.lang)).collect();
-        if messages.is_empty() { None } else { Some(messages.join(" ")) }
-    }
-
-    pub fn any(&self) -> bool {
-        !self.errors.is_empty()
-    }
-}
-
-/// Options of a `<select>`: value and label.
-type Choices = Vec<(String, String)>;
-
-fn region_choices(lang: Lang) -> Choices {
-    sorted_regions(lang).into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect()
-}
+use crate::registry::{Choices, authz, changes, group_choices, region_choices, store};
 
 fn require_secretariat(ctx: &PageCtx) -> Result<&SessionUser, AppError> {
     let user = ctx.require_user()?;
@@ -88,21 +55,20 @@ impl AssociationForm {
 
 fn association_form(
     ctx: PageCtx,
-    action: String,
+    path: &str,
     fields: AssociationFields,
-    errors: Errors,
+    errors: Vec<FieldError>,
 ) -> Result<axum::response::Html<String>, AppError> {
+    let (action, errors) = (ctx.url(path), Errors::new(ctx.lang, errors));
     let regions = region_choices(ctx.lang);
-    let groups = sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect();
+    let groups = group_choices(ctx.lang);
     render(&AssociationForm { ctx, action, fields, errors, regions, groups })
 }
 
 pub async fn new_association(ctx: PageCtx) -> Result<Response, AppError> {
     require_secretariat(&ctx)?;
-    let errors = Errors::none(ctx.lang);
-    let action = ctx.url("/associations");
     let fields = AssociationFields { level: "regional".into(), ..Default::default() };
-    Ok(association_form(ctx, action, fields, errors)?.into_response())
+    Ok(association_form(ctx, "/associations", fields, Vec::new())?.into_response())
 }
 
 pub async fn create_association(
@@ -113,10 +79,7 @@ pub async fn create_association(
     let user = require_secretariat(&ctx)?.clone();
     match changes::create_association(&state, &user, &fields).await {
         Ok(created) => Ok(see_other(&ctx, format!("/associations/{}", created.id))),
-        Err(AppError::Validation(errors)) => {
-            let (action, errors) = (ctx.url("/associations"), Errors::new(ctx.lang, errors));
-            refused(association_form(ctx, action, fields, errors))
-        }
+        Err(AppError::Validation(errors)) => refused(association_form(ctx, "/associations", fields, errors)),
         Err(e) => Err(e),
     }
 }
@@ -139,9 +102,7 @@ pub async fn edit_association(
         website: a.website.clone().unwrap_or_default(),
         groups: a.groups.clone(),
     };
-    let action = ctx.url(&format!("/associations/{}/edit", a.id));
-    let errors = Errors::none(ctx.lang);
-    Ok(association_form(ctx, action, fields, errors)?.into_response())
+    Ok(association_form(ctx, &format!("/associations/{}/edit", a.id), fields, Vec::new())?.into_response())
 }
 
 pub async fn update_association(
@@ -155,9 +116,7 @@ pub async fn update_association(
     match changes::update_association(&state, &user, &before, &fields).await {
         Ok(after) => Ok(see_other(&ctx, format!("/associations/{}", after.id))),
         Err(AppError::Validation(errors)) => {
-            let (action, errors) =
-                (ctx.url(&format!("/associations/{}/edit", before.id)), Errors::new(ctx.lang, errors));
-            refused(association_form(ctx, action, fields, errors))
+            refused(association_form(ctx, &format!("/associations/{}/edit", before.id), fields, errors))
         }
         Err(e) => Err(e),
     }
@@ -191,10 +150,11 @@ struct BodyForm {
 async fn body_form(
     state: &AppState,
     ctx: PageCtx,
-    action: String,
+    path: &str,
     fields: BodyFields,
-    errors: Errors,
+    errors: Vec<FieldError>,
 ) -> Result<axum::response::Html<String>, AppError> {
+    let (action, errors) = (ctx.url(path), Errors::new(ctx.lang, errors));
     let regions = region_choices(ctx.lang);
     let all = store::bodies(&state.db, false).await?;
     let parents = crate::registry::pages::tree_order(&all)
@@ -227,9 +187,7 @@ pub async fn new_body(
         kind: BodyKind::PublicConsentCouncil.code().into(),
         ..Default::default()
     };
-    let action = ctx.url("/bodies");
-    let errors = Errors::none(ctx.lang);
-    Ok(body_form(&state, ctx, action, fields, errors).await?.into_response())
+    Ok(body_form(&state, ctx, "/bodies", fields, Vec::new()).await?.into_response())
 }
 
 pub async fn create_body(
@@ -240,10 +198,7 @@ pub async fn create_body(
     let user = ctx.require_user()?.clone();
     match changes::create_body(&state, &user, &fields).await {
         Ok(body) => Ok(see_other(&ctx, format!("/bodies/{}", body.id))),
-        Err(AppError::Validation(errors)) => {
-            let (action, errors) = (ctx.url("/bodies"), Errors::new(ctx.lang, errors));
-            refused(body_form(&state, ctx, action, fields, errors).await)
-        }
+        Err(AppError::Validation(errors)) => refused(body_form(&state, ctx, "/bodies", fields, errors).await),
         Err(e) => Err(e),
     }
 }
@@ -264,9 +219,7 @@ pub async fn edit_body(
         name_ru: b.name_ru.clone(),
         name_en: b.name_en.clone(),
     };
-    let action = ctx.url(&format!("/bodies/{}/edit", b.id));
-    let errors = Errors::none(ctx.lang);
-    Ok(body_form(&state, ctx, action, fields, errors).await?.into_response())
+    Ok(body_form(&state, ctx, &format!("/bodies/{}/edit", b.id), fields, Vec::new()).await?.into_response())
 }
 
 pub async fn update_body(
@@ -280,8 +233,7 @@ pub async fn update_body(
     match changes::update_body(&state, &user, &before, &fields).await {
         Ok(after) => Ok(see_other(&ctx, format!("/bodies/{}", after.id))),
         Err(AppError::Validation(errors)) => {
-            let (action, errors) = (ctx.url(&format!("/bodies/{}/edit", before.id)), Errors::new(ctx.lang, errors));
-            refused(body_form(&state, ctx, action, fields, errors).await)
+            refused(body_form(&state, ctx, &format!("/bodies/{}/edit", before.id), fields, errors).await)
         }
         Err(e) => Err(e),
     }
@@ -315,10 +267,11 @@ struct MembershipForm {
 async fn membership_form(
     state: &AppState,
     ctx: PageCtx,
-    action: String,
+    path: &str,
     fields: MembershipFields,
-    errors: Errors,
+    errors: Vec<FieldError>,
 ) -> Result<axum::response::Html<String>, AppError> {
+    let (action, errors) = (ctx.url(path), Errors::new(ctx.lang, errors));
     let body_id: i64 = fields.body_id.parse().unwrap_or_default();
     let body = store::body(&state.db, body_id).await?.ok_or(AppError::NotFound)?;
     let positions = Position::ALL.iter().map(|p| (p.code().to_owned(), ctx.t(&p.label_key()))).collect();
@@ -346,9 +299,9 @@ pub async fn new_membership(
     let user = ctx.require_user()?;
     authz::manage_body(&state.db, user, p.id).await?;
     let fields = MembershipFields { body_id: p.id.to_string(), position: "member".into(), ..Default::default() };
-    let action = ctx.url(&format!("/bodies/{}/members/new", p.id));
-    let errors = Errors::none(ctx.lang);
-    Ok(membership_form(&state, ctx, action, fields, errors).await?.into_response())
+    Ok(membership_form(&state, ctx, &format!("/bodies/{}/members/new", p.id), fields, Vec::new())
+        .await?
+        .into_response())
 }
 
 pub async fn create_membership(
@@ -365,8 +318,7 @@ pub async fn create_membership(
     match changes::create_membership(&state, &user, &fields).await {
         Ok(_) => Ok(see_other(&ctx, format!("/bodies/{}", p.id))),
         Err(AppError::Validation(errors)) => {
-            let (action, errors) = (ctx.url(&format!("/bodies/{}/members/new", p.id)), Errors::new(ctx.lang, errors));
-            refused(membership_form(&state, ctx, action, fields, errors).await)
+            refused(membership_form(&state, ctx, &format!("/bodies/{}/members/new", p.id), fields, errors).await)
         }
         Err(e) => Err(e),
     }
@@ -389,9 +341,7 @@ pub async fn edit_membership(
         term_start: m.term_start.clone(),
         term_end: m.term_end.clone().unwrap_or_default(),
     };
-    let action = ctx.url(&format!("/memberships/{}/edit", m.id));
-    let errors = Errors::none(ctx.lang);
-    Ok(membership_form(&state, ctx, action, fields, errors).await?.into_response())
+    Ok(membership_form(&state, ctx, &format!("/memberships/{}/edit", m.id), fields, Vec::new()).await?.into_response())
 }
 
 pub async fn update_membership(
@@ -407,9 +357,7 @@ pub async fn update_membership(
     match changes::update_membership(&state, &user, &before, &fields).await {
         Ok(after) => Ok(see_other(&ctx, format!("/bodies/{}", after.body_id))),
         Err(AppError::Validation(errors)) => {
-            let (action, errors) =
-                (ctx.url(&format!("/memberships/{}/edit", before.id)), Errors::new(ctx.lang, errors));
-            refused(membership_form(&state, ctx, action, fields, errors).await)
+            refused(membership_form(&state, ctx, &format!("/memberships/{}/edit", before.id), fields, errors).await)
         }
         Err(e) => Err(e),
     }

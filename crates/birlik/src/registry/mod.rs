@@ -79,6 +79,19 @@ pub fn sorted_groups(lang: Lang) -> Vec<&'static EthnicGroup> {
     SORTED_GROUPS[lang_slot(lang)].clone()
 }
 
+/// Options of a `<select>`: value and label.
+pub type Choices = Vec<(String, String)>;
+
+/// The regions as `<select>` options, in the reader's alphabetical order.
+pub fn region_choices(lang: Lang) -> Choices {
+    sorted_regions(lang).into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect()
+}
+
+/// The ethnic groups as `<select>` options, in the reader's alphabetical order.
+pub fn group_choices(lang: Lang) -> Choices {
+    sorted_groups(lang).into_iter().map(|g| (g.slug.clone(), g.name(lang).to_owned())).collect()
+}
+
 fn names(x: &impl Localized) -> [String; 3] {
     [x.name_kk().to_owned(), x.name_ru().to_owned(), x.name_en().to_owned()]
 }

@@ -14,7 +14,7 @@ use crate::platform::web::page::render;
 use crate::platform::web::{AppError, PageCtx};
 use crate::registry::model::{Association, Body, BodyKind, EthnicGroup, Membership, Region};
 use crate::registry::store::{self, AssociationFilter, Figures, MembershipFilter};
-use crate::registry::{authz, reference, sorted_groups, sorted_regions};
+use crate::registry::{authz, group_choices, reference, region_choices, sorted_groups, sorted_regions};
 
 type Page = Result<Html<String>, AppError>;
 
@@ -328,8 +328,8 @@ pub async fn associations(
             (Link::new(&ctx, format!("/associations/{}", a.id), a.name(ctx.lang)), place, level)
         })
         .collect();
-    let regions = all_regions.iter().map(|r| (r.code.clone(), r.name(ctx.lang).to_owned())).collect();
-    let groups = sorted_groups(ctx.lang).into_iter().map(|g| (g.slug.clone(), g.name(ctx.lang).to_owned())).collect();
+    let regions = region_choices(ctx.lang);
+    let groups = group_choices(ctx.lang);
     let can_create = match &ctx.user {
         Some(user) => authz::may_register_associations(&state.db, user).await?,
         None => false,

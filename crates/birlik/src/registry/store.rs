@@ -275,6 +275,21 @@ pub async fn associations_by_ids(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Assoc
     with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await)
 }
 
+/// Links association `$id` to the groups `$groups` inside the open transaction `$tx` (a macro: the transaction's
+/// type differs per backend).
+macro_rules! insert_groups {
+    ($tx:expr, $id:expr, $groups:expr) => {{
+        let id: i64 = $id;
+        for slug in $groups {
+            sqlx::query("INSERT INTO association_groups (association_id, group_slug) VALUES ($1, $2)")
+                .bind(id)
+                .bind(slug)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
 /// Creates associations in one transaction: all or none (imports use it with many rows).
 pub async fn create_associations(
     db: &Db,
@@ -298,12 +313,7 @@ pub async fn create_associations(
             .bind(Lang::En.sort_key(&input.name_en)).bind(&at)
             .fetch_one(&mut *tx)
             .await?;
-            for slug in &input.groups {
-                sqlx::query("INSERT INTO association_groups (association_id, group_slug) VALUES ($1, $2)")
-                    .bind(row.id).bind(slug)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            insert_groups!(tx, row.id, &input.groups);
             row.groups = input.groups.clone();
             audit!(tx, &Change { actor, action: "create", entity: "association", entity_id: row.id.to_string(),
                 before: None, after: Some(json!(row)), at: &at })?;
@@ -337,12 +347,7 @@ pub async fn update_association(
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM association_groups WHERE association_id = $1").bind(row.id).execute(&mut *tx).await?;
-        for slug in &input.groups {
-            sqlx::query("INSERT INTO association_groups (association_id, group_slug) VALUES ($1, $2)")
-                .bind(row.id).bind(slug)
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_groups!(tx, row.id, &input.groups);
         row.groups = input.groups.clone();
         audit!(tx, &Change { actor, action: "update", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
@@ -610,28 +615,41 @@ pub async fn persons(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
 
 /// Every association, archived ones included, in Kazakh order (exports, forms, the search index).
 pub async fn all_associations(db: &Db) -> sqlx::Result<Vec<Association>> {
-    let mut out = Vec::new();
-    for page in 1.. {
-        let filter =
-            AssociationFilter { page: Some(page), per_page: Some(200), include_archived: true, ..Default::default() };
-        let (rows, total) = associations(db, &filter, Lang::Kk).await?;
-        let done = rows.is_empty() || page * 200 >= total;
-        out.extend(rows);
-        if done {
-            break;
-        }
-    }
-    Ok(out)
+    every_page(200, |page, per_page| async move {
+        let filter = AssociationFilter {
+            page: Some(page),
+            per_page: Some(per_page),
+            include_archived: true,
+            ..Default::default()
+        };
+        associations(db, &filter, Lang::Kk).await
+    })
+    .await
 }
 
 /// Every membership, archived ones included.
 pub async fn all_memberships(db: &Db) -> sqlx::Result<Vec<Membership>> {
+    every_page(500, |page, per_page| async move {
+        let filter = MembershipFilter {
+            page: Some(page),
+            per_page: Some(per_page),
+            include_archived: true,
+            ..Default::default()
+        };
+        memberships(db, &filter).await
+    })
+    .await
+}
+
+/// Every row of a paged listing: pages of `per_page` until `total` is reached.
+async fn every_page<T, F>(per_page: i64, mut fetch: impl FnMut(i64, i64) -> F) -> sqlx::Result<Vec<T>>
+where
+    F: Future<Output = sqlx::Result<(Vec<T>, i64)>>,
+{
     let mut out = Vec::new();
     for page in 1.. {
-        let filter =
-            MembershipFilter { page: Some(page), per_page: Some(500), include_archived: true, ..Default::default() };
-        let (rows, total) = memberships(db, &filter).await?;
-        let done = rows.is_empty() || page * 500 >= total;
+        let (rows, total) = fetch(page, per_page).await?;
+        let done = rows.is_empty() || page * per_page >= total;
         out.extend(rows);
         if done {
             break;

@@ -34,6 +34,32 @@ impl FieldError {
     }
 }
 
+/// The errors of a refused form, looked up by field.
+pub struct Errors {
+    lang: Lang,
+    errors: Vec<FieldError>,
+}
+
+impl Errors {
+    pub fn none(lang: Lang) -> Errors {
+        Errors { lang, errors: Vec::new() }
+    }
+
+    pub fn new(lang: Lang, errors: Vec<FieldError>) -> Errors {
+        Errors { lang, errors }
+    }
+
+    pub fn of(&self, field: &str) -> Option<String> {
+        let messages: Vec<String> =
+            self.errors.iter().filter(|e| e.field == field).map(|e| e.message(self.lang)).collect();
+        if messages.is_empty() { None } else { Some(messages.join(" ")) }
+    }
+
+    pub fn any(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]

@@ -9,7 +9,7 @@ pub mod script;
 use axum::http::HeaderMap;
 use axum::http::header;
 
-pub use error::{AppError, FieldError};
+pub use error::{AppError, Errors, FieldError};
 pub use extract::{ApiJson, ClientIp, Form};
 pub use page::PageCtx;
 
