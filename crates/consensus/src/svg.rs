@@ -16,11 +16,14 @@ pub struct SvgOptions {
     pub cells: usize,
     /// Least participants in a cell's 3 × 3 neighbourhood for the cell to be drawn.
     pub min_cell: u32,
+    /// Draw the English caption "N participants in the analysis, K groups" under the map; an application that
+    /// writes its own caption in the reader's language turns it off.
+    pub caption: bool,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
-        Self { size: 480.0, cells: 40, min_cell: 5 }
+        Self { size: 480.0, cells: 40, min_cell: 5, caption: true }
     }
 }
 
@@ -142,13 +145,16 @@ pub fn opinion_map(r: &PolisResult, title: &str, group_names: &[String], o: &Svg
             g.size
         );
     }
-    let _ = write!(
-        s,
-        r##"<text x="8" y="{:.0}" font-family="sans-serif" font-size="12" fill="#555555">{} participants in the analysis, {} groups</text></svg>"##,
-        size + 26.0,
-        pts.len(),
-        r.groups.len()
-    );
+    if o.caption {
+        let _ = write!(
+            s,
+            r##"<text x="8" y="{:.0}" font-family="sans-serif" font-size="12" fill="#555555">{} participants in the analysis, {} groups</text>"##,
+            size + 26.0,
+            pts.len(),
+            r.groups.len()
+        );
+    }
+    s.push_str("</svg>");
     s
 }
 

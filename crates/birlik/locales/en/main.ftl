@@ -360,7 +360,16 @@ results-map = Opinion map
 results-map-hint = Each shaded area is where participants with similar votes are; the darker, the more of them. No individual is shown.
 results-groups = Opinion groups
 results-no-groups = Not enough participants have voted to form groups yet.
-group = Group
+group-name = Group { $name }
+percent = { $value }%
+results-map-caption = { $participants } { $participants ->
+    [one] participant
+   *[other] participants
+} placed on the map, in { $groups } { $groups ->
+    [one] group
+   *[other] groups
+}.
+export-json = JSON
 participants-count = { $count ->
     [one] { $count } participant
    *[other] { $count } participants

@@ -362,7 +362,10 @@ results-map = Карта мнений
 results-map-hint = Каждая закрашенная область — место участников с похожими голосами; чем темнее, тем их больше. Отдельные люди не показаны.
 results-groups = Группы мнений
 results-no-groups = Для образования групп проголосовало пока слишком мало участников.
-group = Группа
+group-name = Группа { $name }
+percent = { $value } %
+results-map-caption = Участников на карте: { $participants }, групп: { $groups }.
+export-json = JSON
 participants-count = { $count ->
     [one] { $count } участник
     [few] { $count } участника

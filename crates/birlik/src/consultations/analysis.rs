@@ -314,7 +314,8 @@ fn analyse(
 ) -> (StoredAnalysis, Vec<(i64, f64)>) {
     let analysis = analyze_update(conv, &options(), &mut warm.state);
     let names: Vec<String> = (0..analysis.result.groups.len() as u32).map(group_name).collect();
-    let svg = opinion_map(&analysis.result, "", &names, &SvgOptions::default());
+    // The caption is written by the results page, in the reader's language.
+    let svg = opinion_map(&analysis.result, "", &names, &SvgOptions { caption: false, ..SvgOptions::default() });
     let groups: Vec<(i64, u32)> =
         warm.participant_ids.iter().zip(&analysis.result.group_of).filter_map(|(id, g)| g.map(|g| (*id, g))).collect();
     let priorities =

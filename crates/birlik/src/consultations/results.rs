@@ -20,11 +20,12 @@ const TOP: usize = 10;
 pub struct RepresentativeView {
     pub statement: ShownStatement,
     pub agrees: bool,
-    /// Share of the group voting that way, in per cent.
-    pub percent: i64,
+    /// Share of the group voting that way, as a percentage in the reader's language.
+    pub share: String,
 }
 
 pub struct GroupView {
+    /// "Group A", in the reader's language.
     pub name: String,
     /// "38 participants", in the reader's language.
     pub size_label: String,
@@ -41,9 +42,9 @@ pub struct RankedView {
 
 pub struct UnityRow {
     pub statement: ShownStatement,
-    pub overall: i64,
+    pub overall: String,
     /// Agree rate of each listed group, in the order of `UnityView::groups`.
-    pub cells: Vec<Option<i64>>,
+    pub cells: Vec<Option<String>>,
     pub division: bool,
 }
 
@@ -58,6 +59,8 @@ pub struct UnityView {
 pub struct ResultsView {
     /// When it was computed and from how many votes and participants.
     pub summary: String,
+    /// Under the opinion map: how many participants it places, in how many groups.
+    pub map_caption: String,
     pub svg: String,
     pub groups: Vec<GroupView>,
     pub consensus_agree: Vec<RankedView>,
@@ -67,8 +70,21 @@ pub struct ResultsView {
     pub unity: Vec<UnityView>,
 }
 
-fn percent(x: f64) -> i64 {
-    (x * 100.0).round() as i64
+/// A share as a percentage in the reader's language ("38%", "38 %").
+fn percent(lang: Lang, x: f64) -> String {
+    lang.t_args("percent", &[("value", Arg::Num((x * 100.0).round() as i64))])
+}
+
+/// When an analysis was computed, in Kazakhstan time: "28 November 2026, 14:49".
+fn computed(lang: Lang, at: &str) -> String {
+    match time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339) {
+        Ok(t) => {
+            let t = t.to_offset(time::macros::offset!(+5));
+            let day = t.date().format(time::macros::format_description!("[year]-[month]-[day]")).unwrap_or_default();
+            format!("{}, {:02}:{:02}", lang.date(&day), t.hour(), t.minute())
+        }
+        Err(_) => at.to_owned(),
+    }
 }
 
 /// The name of a declared value in the reader's language.
@@ -100,7 +116,7 @@ impl ResultsView {
             .groups
             .iter()
             .map(|g| GroupView {
-                name: group_name(g.id),
+                name: lang.t_args("group-name", &[("name", Arg::Str(group_name(g.id)))]),
                 size_label: ctx.count("participants-count", &i64::from(g.size)),
                 representative: g
                     .representative
@@ -109,7 +125,7 @@ impl ResultsView {
                         Some(RepresentativeView {
                             statement: shown(&r.statement)?,
                             agrees: r.repful_for == Direction::Agree,
-                            percent: percent(r.p_success),
+                            share: percent(lang, r.p_success),
                         })
                     })
                     .collect(),
@@ -117,7 +133,7 @@ impl ResultsView {
             .collect();
         let ranked =
             |id: &str, figure: String, label: &'static str| Some(RankedView { statement: shown(id)?, figure, label });
-        let share = |p: f64| format!("{} %", percent(p));
+        let share = |p: f64| percent(lang, p);
         let consensus_agree =
             report.consensus.agree.iter().filter_map(|c| ranked(&c.statement, share(c.p_success), "")).collect();
         let consensus_disagree =
@@ -159,11 +175,13 @@ impl ResultsView {
                         let id = parsed.statement_ids.get(s.statement as usize)?.to_string();
                         Some(UnityRow {
                             statement: shown(&id)?,
-                            overall: percent(s.agree_rate),
+                            overall: percent(lang, s.agree_rate),
                             cells: u
                                 .groups
                                 .iter()
-                                .map(|(v, _)| s.groups.iter().find(|g| g.group == *v).map(|g| percent(g.agree_rate)))
+                                .map(|(v, _)| {
+                                    s.groups.iter().find(|g| g.group == *v).map(|g| percent(lang, g.agree_rate))
+                                })
                                 .collect(),
                             division: s.division,
                         })
@@ -176,10 +194,17 @@ impl ResultsView {
             summary: lang.t_args(
                 "results-computed",
                 &[
-                    ("at", Arg::Str(stored.computed_at.replace('T', " ").replace('Z', " UTC"))),
+                    ("at", Arg::Str(computed(lang, &stored.computed_at))),
                     ("votes", Arg::Num(stored.votes)),
                     ("participants", Arg::Num(stored.participants)),
                     ("grouped", Arg::Num(report.n_in_analysis as i64)),
+                ],
+            ),
+            map_caption: lang.t_args(
+                "results-map-caption",
+                &[
+                    ("participants", Arg::Num(report.n_in_analysis as i64)),
+                    ("groups", Arg::Num(report.groups.len() as i64)),
                 ],
             ),
             svg: stored.opinion_map_svg.clone(),

@@ -457,6 +457,11 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
     let svg_start = page.find("<svg").unwrap();
     let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
     assert!(!svg.contains("alert"), "the opinion map carries no statement text");
+    assert!(!svg.contains("participants in the analysis"), "the map's caption is the page's, in its language");
+    assert!(page.contains("28 participants placed on the map, in 2 groups."));
+    let (_, russian) = app.get_text(&format!("/ru/consultations/{id}/results")).await;
+    assert!(russian.contains("Группа A") && russian.contains("Участников на карте: 28, групп: 2."));
+    assert!(russian.contains("\u{a0}%") && !page.contains(" %"), "percentages are written as each language writes them");
 
     // A statement moderated out keeps its votes but leaves the analysis at the next refresh.
     app.user("results-mod@example.kz", &[Role::Secretariat { body_id: body }]).await;
