@@ -62,7 +62,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn routing_follows_priority_and_never_repeats() {
+    fn routing_follows_priority_and_keeps_zero_priority_for_last() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
         let candidates = [(1, 9.0), (2, 1.0), (3, 0.0)];
         let mut seen = [0usize; 4];

@@ -158,7 +158,7 @@ async fn a_participant_votes_adds_a_statement_and_reads_the_results_in_a_real_br
         browser.refresh().await.unwrap();
     }
     wait_for_text(&browser, "#computed", "from 10 votes by 1 participant").await;
-    let map = browser.find(Locator::Css("#map svg")).await.unwrap();
-    assert!(map.attr("viewBox").await.unwrap().is_some(), "the opinion map is drawn");
+    browser.find(Locator::Css("#map figure svg")).await.expect("the opinion map is on the page");
+    wait_for_text(&browser, "#map-caption", "1 participant placed on the map").await;
     browser.close().await.unwrap();
 }

@@ -318,8 +318,11 @@ async fn statements_are_checked_compared_and_moderated() {
     let pending = store::statements(&app.state.db, id, Some(Status::Pending)).await.unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].text, hostile);
-    let (_, page) = app.get_text(&format!("/en/consultations/{id}")).await;
-    assert!(!page.contains("Жастарға спорт"), "a pending statement is not shown to participants");
+    let (status, page) = app.get_text(&format!("/en/consultations/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("0 of 4") && !page.contains("Жастарға спорт"), "a pending statement is not offered");
+    let (_, api) = app.get_json(&format!("/api/v1/consultations/{id}")).await;
+    assert!(!api["statements"].to_string().contains("Жастарға спорт"), "nor listed");
 
     // The body's secretariat sees it in the queue and publishes it, with a reason that is logged.
     app.user("mod@example.kz", &[Role::Secretariat { body_id: body }]).await;
@@ -461,7 +464,10 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
     assert!(page.contains("28 participants placed on the map, in 2 groups."));
     let (_, russian) = app.get_text(&format!("/ru/consultations/{id}/results")).await;
     assert!(russian.contains("Группа A") && russian.contains("Участников на карте: 28, групп: 2."));
-    assert!(russian.contains("\u{a0}%") && !page.contains(" %"), "percentages are written as each language writes them");
+    assert!(
+        russian.contains("\u{a0}%") && !page.contains(" %"),
+        "percentages are written as each language writes them"
+    );
 
     // A statement moderated out keeps its votes but leaves the analysis at the next refresh.
     app.user("results-mod@example.kz", &[Role::Secretariat { body_id: body }]).await;
