@@ -75,7 +75,8 @@ async fn hostile_strings_in_every_association_field_via_form_and_api() {
             } else {
                 assert_eq!(status, StatusCode::SEE_OTHER, "{field}={hostile:?}");
                 let id = location.unwrap().rsplit('/').next().unwrap().to_owned();
-                let (_, stored) = app.get_json(&format!("/api/v1/associations/{id}")).await;
+                let (found, stored) = app.get_json(&format!("/api/v1/associations/{id}")).await;
+                assert_eq!(found, StatusCode::OK, "{field}={hostile:?} is stored");
                 if let Some(text) = stored[field].as_str() {
                     assert_eq!(text, hostile.trim(), "{field} is stored as typed");
                 }
