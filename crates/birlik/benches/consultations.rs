@@ -29,12 +29,11 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn open_input(body: i64, question: &str) -> ConsultationInput {
-    let today = birlik::consultations::model::today();
     ConsultationInput {
         body_id: body,
         question: Multilingual { en: Some(question.into()), ..Default::default() },
         description: Multilingual::default(),
-        opens_on: today.clone(),
+        opens_on: birlik::consultations::model::today(),
         closes_on: "2099-12-31".into(),
         moderation: Moderation::Publish,
         participation: Participation::Anyone,

@@ -15,6 +15,7 @@ use super::model::{Choice, Consultation, Phase, Statement, Status};
 use super::{export, moderates, participation, store, who};
 use crate::accounts::session;
 use crate::platform::AppState;
+use crate::platform::web::cache::keep_private;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError, ClientIp};
 
@@ -108,7 +109,7 @@ async fn analysis(
 /// Results shown before they are public (to moderators) must not enter a shared cache.
 pub fn hidden_stays_private(c: &Consultation, mut response: Response) -> Response {
     if !c.results_public() {
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        keep_private(&mut response);
     }
     response
 }
@@ -139,11 +140,7 @@ async fn cast_vote(
     ApiJson(vote): ApiJson<VoteIn>,
 ) -> Result<Response, AppError> {
     let current = state.consultations.known.consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    // Anonymous participants (the many) cost no session lookup.
-    let user = match crate::platform::web::cookie(&headers, session::COOKIE) {
-        Some(_) => session::current_user(&state, &headers).await?,
-        None => None,
-    };
+    let user = session::current_user(&state, &headers).await?;
     let who = who(&state, &headers, &address, user.as_ref(), &current.consultation)?;
     participation::vote(&state, &current, &who, vote.statement, vote.vote).await?;
     let mut response =

@@ -93,11 +93,6 @@ const REGIONS: [&str; 3] = ["KZ-75", "KZ-71", "KZ-79"];
 const LANGUAGES: [&str; 2] = ["kk", "ru"];
 
 fn input(body: i64) -> ConsultationInput {
-    let today = super::model::today();
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let closes = time::Date::parse(&today, &format)
-        .map(|d| d + time::Duration::days(60))
-        .map_or_else(|_| today.clone(), |d| d.format(&format).unwrap_or_else(|_| today.clone()));
     ConsultationInput {
         body_id: body,
         question: Multilingual {
@@ -110,8 +105,8 @@ fn input(body: i64) -> ConsultationInput {
             ru: Some("Это демонстрационная консультация: участники и их голоса вымышлены.".into()),
             en: Some("This is a demonstration consultation: its participants and their votes are fictional.".into()),
         },
-        opens_on: today,
-        closes_on: closes,
+        opens_on: super::model::today(),
+        closes_on: super::model::day_from_today(60),
         moderation: Moderation::Approve,
         participation: Participation::Anyone,
         ask_region: true,

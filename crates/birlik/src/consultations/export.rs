@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use super::model::{Statement, Status};
+use super::model::{Statement, Status, rfc3339_of_ms};
 use super::moderates;
 use super::store::{self, LoggedVote};
 use crate::accounts::session;
@@ -22,13 +22,6 @@ use crate::registry::export::defuse;
 
 pub const FILES: [&str; 5] =
     ["summary.csv", "comments.csv", "votes.csv", "participants-votes.csv", "consultation.json"];
-
-fn datetime(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
-}
 
 fn moderated(s: &Statement) -> i64 {
     match s.status {
@@ -149,7 +142,13 @@ pub async fn render(state: &AppState, consultation: i64, file: &str) -> Result<(
         "votes.csv" => {
             let mut rows = vec![["timestamp", "datetime", "comment-id", "voter-id", "vote"].map(String::from).to_vec()];
             rows.extend(log.iter().map(|&(_, participant, statement, value, at)| {
-                vec![at.to_string(), datetime(at), statement.to_string(), participant.to_string(), value.to_string()]
+                vec![
+                    at.to_string(),
+                    rfc3339_of_ms(at).unwrap_or_default(),
+                    statement.to_string(),
+                    participant.to_string(),
+                    value.to_string(),
+                ]
             }));
             csv_bytes(rows)?
         }

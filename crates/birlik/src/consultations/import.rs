@@ -7,27 +7,13 @@ use std::path::Path;
 use anyhow::Context;
 
 use super::input::ConsultationInput;
-use super::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
+use super::model::{Moderation, Multilingual, Participation, ResultsShown, Status, day_of, rfc3339_of_ms, time_of_ms};
 use super::participation::{initial_priority, language_of};
 use super::store::{self, ImportedStatement, ImportedVote};
 use crate::platform::db::Db;
 
 fn column(headers: &csv::StringRecord, name: &str) -> anyhow::Result<usize> {
     headers.iter().position(|h| h.trim() == name).with_context(|| format!("missing column `{name}`"))
-}
-
-fn date_of(ms: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-        .to_offset(time::macros::offset!(+5));
-    t.date().format(time::macros::format_description!("[year]-[month]-[day]")).unwrap_or_default()
-}
-
-fn rfc3339(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_else(crate::platform::db::now)
 }
 
 /// Control characters other than line breaks, bidirectional overrides and zero-width characters are dropped:
@@ -93,7 +79,7 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
             author: Some(get(author)).filter(|a| !a.is_empty()),
             status: if get(moderated) == "-1" { Status::Rejected } else { Status::Published },
             is_meta: matches!(get(meta).as_str(), "1" | "true" | "True" | "TRUE"),
-            created_at: rfc3339(ms),
+            created_at: rfc3339_of_ms(ms).unwrap_or_else(crate::platform::db::now),
         });
     }
     let mut votes_csv =
@@ -127,8 +113,8 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
         body_id: body,
         question: multilingual(topic),
         description: multilingual(description),
-        opens_on: date_of(first),
-        closes_on: date_of(last),
+        opens_on: day_of(time_of_ms(first).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)),
+        closes_on: day_of(time_of_ms(last).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)),
         moderation: Moderation::Publish,
         participation: Participation::Anyone,
         ask_region: false,

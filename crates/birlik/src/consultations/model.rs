@@ -54,11 +54,35 @@ impl Phase {
     }
 }
 
-/// Today's date in Kazakhstan (one time zone, UTC+5, since March 2024), as `YYYY-MM-DD`.
-pub fn today() -> String {
-    let now = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+5));
+/// Kazakhstan's time (one time zone, UTC+5, since March 2024): consultations open and close by its days.
+pub fn in_kazakhstan(t: time::OffsetDateTime) -> time::OffsetDateTime {
+    t.to_offset(time::macros::offset!(+5))
+}
+
+/// The date of `t` in Kazakhstan, as `YYYY-MM-DD`.
+pub fn day_of(t: time::OffsetDateTime) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    now.date().format(&format).expect("formatting a date cannot fail")
+    in_kazakhstan(t).date().format(&format).expect("formatting a date cannot fail")
+}
+
+/// The date `days` from today in Kazakhstan (negative: before).
+pub fn day_from_today(days: i64) -> String {
+    day_of(time::OffsetDateTime::now_utc() + time::Duration::days(days))
+}
+
+/// Today's date in Kazakhstan.
+pub fn today() -> String {
+    day_from_today(0)
+}
+
+/// A Unix-milliseconds time (votes and Pol.is exports count time so), if it is one.
+pub fn time_of_ms(ms: i64) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+}
+
+/// A Unix-milliseconds time as RFC 3339.
+pub fn rfc3339_of_ms(ms: i64) -> Option<String> {
+    time_of_ms(ms)?.format(&time::format_description::well_known::Rfc3339).ok()
 }
 
 /// Text in up to three languages; a reader whose language is missing gets another one, labelled.

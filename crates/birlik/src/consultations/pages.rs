@@ -14,6 +14,7 @@ use super::results::ResultsView;
 use super::{Who, moderates, store, who};
 use crate::platform::AppState;
 use crate::platform::i18n::{Arg, Lang, Localized};
+use crate::platform::web::cache::keep_private;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
 use crate::registry::pages::IdPath;
@@ -172,8 +173,7 @@ struct Extras {
 }
 
 fn private(mut response: Response, who: Option<&Who>) -> Response {
-    // A participation page is the participant's own: never cached, here or on the way.
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    keep_private(&mut response);
     if let Some(value) = who.and_then(|w| w.new_cookie.as_deref()).and_then(|c| HeaderValue::from_str(c).ok()) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -266,14 +266,6 @@ pub struct VoteFields {
     pub vote: String,
 }
 
-/// The message of a refused vote in the reader's language.
-fn refusal(ctx: &PageCtx, e: &AppError) -> String {
-    match e {
-        AppError::Validation(fields) => fields.iter().map(|f| f.message(ctx.lang)).collect::<Vec<_>>().join(" "),
-        e => ctx.t(e.key()),
-    }
-}
-
 fn is_htmx(headers: &HeaderMap) -> bool {
     headers.get("hx-request").is_some_and(|v| v == "true")
 }
@@ -290,11 +282,7 @@ pub async fn vote(
     let current = state.consultations.known.consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let c = &current.consultation;
     let who = who(&state, &headers, &address, ctx.user.as_ref(), c)?;
-    let statement: i64 = fields
-        .statement
-        .trim()
-        .parse()
-        .map_err(|_| AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")]))?;
+    let statement: i64 = fields.statement.trim().parse().map_err(|_| participation::unknown_statement())?;
     let choice = Choice::parse(fields.vote.trim())
         .ok_or(AppError::Validation(vec![FieldError::new("vote", "field-invalid-choice")]))?;
     let voted = participation::vote(&state, &current, &who, statement, choice).await;
@@ -302,7 +290,7 @@ pub async fn vote(
         // htmx swaps only successful responses: a refusal comes back as the card with the reason in it.
         let error = match voted {
             Ok(_) => None,
-            Err(e @ (AppError::NotOpen | AppError::RateLimited | AppError::Validation(_))) => Some(refusal(&ctx, &e)),
+            Err(e @ (AppError::NotOpen | AppError::RateLimited | AppError::Validation(_))) => Some(e.message(ctx.lang)),
             Err(e) => return Err(e),
         };
         let standing = participation::standing(&state, c, &who).await?;
@@ -382,8 +370,7 @@ pub async fn results(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<
     let page = render(&ResultsPage { ctx, c, heading, view })?;
     let mut response = page.into_response();
     if moderator {
-        // Results shown before they are public must not enter a shared cache.
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        keep_private(&mut response);
     }
     Ok(response)
 }

@@ -29,7 +29,7 @@ async fn join(state: &AppState, consultation: i64, who: &Who) -> Result<i64, App
     Ok(id)
 }
 
-fn unknown_statement() -> AppError {
+pub fn unknown_statement() -> AppError {
     AppError::Validation(vec![FieldError::new("statement", "vote-unknown-statement")])
 }
 

@@ -79,9 +79,8 @@ fn percent(lang: Lang, x: f64) -> String {
 fn computed(lang: Lang, at: &str) -> String {
     match time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339) {
         Ok(t) => {
-            let t = t.to_offset(time::macros::offset!(+5));
-            let day = t.date().format(time::macros::format_description!("[year]-[month]-[day]")).unwrap_or_default();
-            format!("{}, {:02}:{:02}", lang.date(&day), t.hour(), t.minute())
+            let local = super::model::in_kazakhstan(t);
+            format!("{}, {:02}:{:02}", lang.date(&super::model::day_of(t)), local.hour(), local.minute())
         }
         Err(_) => at.to_owned(),
     }

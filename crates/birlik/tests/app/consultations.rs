@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use birlik::accounts::Role;
 use birlik::consultations::input::ConsultationInput;
-use birlik::consultations::model::{Answers, Moderation, Multilingual, Participation, ResultsShown, Status};
+use birlik::consultations::model::{
+    Answers, Moderation, Multilingual, Participation, ResultsShown, Status, day_from_today,
+};
 use birlik::consultations::participation::initial_priority;
 use birlik::consultations::store::{self, ImportedStatement, ImportedVote, NewStatement};
 use birlik::consultations::votes::{Ballot, now_ms};
@@ -14,11 +16,6 @@ use serde_json::{Value, json};
 
 use crate::support::{Backend, TestApp};
 
-pub fn days_from_today(days: i64) -> String {
-    let date = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+5)).date() + time::Duration::days(days);
-    date.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap()
-}
-
 pub fn input(body: i64) -> ConsultationInput {
     ConsultationInput {
         body_id: body,
@@ -26,8 +23,8 @@ pub fn input(body: i64) -> ConsultationInput {
             kk: Some("Бірлікті қалай нығайтамыз?".into()), ..Default::default()
         },
         description: Multilingual::default(),
-        opens_on: days_from_today(-1),
-        closes_on: days_from_today(30),
+        opens_on: day_from_today(-1),
+        closes_on: day_from_today(30),
         moderation: Moderation::Publish,
         participation: Participation::Anyone,
         ask_region: true,
@@ -123,7 +120,7 @@ async fn a_secretariat_opens_a_consultation_from_the_form() {
     assert!(page.contains("The closing date comes before the opening date."));
     assert_eq!(app.count("consultations").await, 0);
 
-    let (opens, closes) = (days_from_today(0), days_from_today(10));
+    let (opens, closes) = (day_from_today(0), day_from_today(10));
     let good = [
         ("body_id", body.as_str()),
         ("question_ru", "Как укрепить единство?"),
@@ -252,7 +249,7 @@ async fn bad_votes_are_refused_clearly_and_change_nothing() {
     let app = TestApp::sqlite().await;
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let (id, statements) = open(&app, &input(body), &SEEDS[..2]).await;
-    let closed = ConsultationInput { opens_on: days_from_today(-20), closes_on: days_from_today(-1), ..input(body) };
+    let closed = ConsultationInput { opens_on: day_from_today(-20), closes_on: day_from_today(-1), ..input(body) };
     let (closed_id, closed_statements) = open(&app, &closed, &SEEDS[2..]).await;
     let client = TestApp::client();
 

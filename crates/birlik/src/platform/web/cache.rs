@@ -81,6 +81,14 @@ fn key(request: &Request) -> Option<String> {
     Some(format!("{script} {page}"))
 }
 
+const PRIVATE: &str = "private, no-store";
+
+/// Marks a response as one reader's own (a participant's page, results before they are public): this cache and
+/// any on the way leave it alone.
+pub fn keep_private(response: &mut Response) {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
+}
+
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(cache) = state.pages.as_deref() else { return next.run(request).await };
     let Some(key) = key(&request) else { return next.run(request).await };
@@ -92,8 +100,7 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     let response = next.run(request).await;
     // Only whole pages of known, modest size: a larger one is served as it is, uncached.
     let small = axum::body::HttpBody::size_hint(response.body()).upper().is_some_and(|n| n <= MAX_PAGE as u64);
-    // A page marked private (a participant's own page) is never shared.
-    let private = response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes().starts_with(b"private"));
+    let private = response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v == PRIVATE);
     let cacheable = small
         && response.status() == StatusCode::OK
         && !private

@@ -106,6 +106,14 @@ impl AppError {
         }
     }
 
+    /// What went wrong, in `lang`: the field messages of a refused input, else the error's own message.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::Validation(fields) => fields.iter().map(|f| f.message(lang)).collect::<Vec<_>>().join(" "),
+            e => lang.t(e.key()),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
