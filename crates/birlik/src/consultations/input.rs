@@ -92,17 +92,17 @@ impl ConsultationFields {
         let moderation = c.take(choice(
             "moderation",
             &self.moderation,
-            &[("publish", Some(Moderation::Publish)), ("approve", Some(Moderation::Approve))],
+            &[("publish", Moderation::Publish), ("approve", Moderation::Approve)],
         ));
         let participation = c.take(choice(
             "participation",
             &self.participation,
-            &[("anyone", Some(Participation::Anyone)), ("accounts", Some(Participation::Accounts))],
+            &[("anyone", Participation::Anyone), ("accounts", Participation::Accounts)],
         ));
         let results = c.take(choice(
             "results",
             &self.results,
-            &[("running", Some(ResultsShown::Running)), ("closed", Some(ResultsShown::Closed))],
+            &[("running", ResultsShown::Running), ("closed", ResultsShown::Closed)],
         ));
         let seeds: Vec<&str> = self.seeds.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         if seeds.len() > MAX_SEEDS {
@@ -116,12 +116,12 @@ impl ConsultationFields {
             description,
             opens_on,
             closes_on,
-            moderation: moderation.unwrap_or(Moderation::Publish),
-            participation: participation.unwrap_or(Participation::Anyone),
+            moderation,
+            participation,
             ask_region: on(&self.ask_region),
             ask_ethnic_group: on(&self.ask_ethnic_group),
             ask_language: on(&self.ask_language),
-            results: results.unwrap_or(ResultsShown::Running),
+            results,
             source: None,
         };
         c.finish((input, seeds))

@@ -6,30 +6,33 @@ use serde::Serialize;
 use crate::platform::i18n::Lang;
 
 /// How new statements from participants reach the others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Moderation {
     /// Published at once; moderators may take a statement out afterwards.
+    #[default]
     Publish,
     /// Published after a moderator approves it.
     Approve,
 }
 
 /// Who may take part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Participation {
     /// Anyone with a browser, known by a device cookie.
+    #[default]
     Anyone,
     /// Registered accounts only.
     Accounts,
 }
 
 /// When results are public.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ResultsShown {
     /// While the consultation runs.
+    #[default]
     Running,
     /// Only once it has closed (moderators see them at any time).
     Closed,
