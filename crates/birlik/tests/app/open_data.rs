@@ -41,18 +41,19 @@ async fn popolo_export_links_persons_organizations_memberships_and_areas() {
     let areas = ids("areas");
     assert_eq!(areas.len(), 20);
     assert!(persons.len() >= 300);
-    for m in popolo["memberships"].as_array().unwrap() {
+    let memberships = popolo["memberships"].as_array().unwrap();
+    assert!(memberships.len() >= persons.len(), "every person holds a seat");
+    for m in memberships {
         assert!(persons.contains(m["person_id"].as_str().unwrap()));
         assert!(organizations.contains(m["organization_id"].as_str().unwrap()));
         if let Some(on_behalf) = m["on_behalf_of_id"].as_str() {
             assert!(organizations.contains(on_behalf));
         }
     }
-    for o in popolo["organizations"].as_array().unwrap() {
-        if let Some(area) = o["area_id"].as_str() {
-            assert!(areas.contains(area));
-        }
-    }
+    let placed: Vec<&str> =
+        popolo["organizations"].as_array().unwrap().iter().filter_map(|o| o["area_id"].as_str()).collect();
+    assert!(!placed.is_empty(), "regional bodies and associations name their area");
+    assert!(placed.iter().all(|area| areas.contains(*area)));
     let text = serde_json::to_string(&popolo).unwrap();
     assert!(!text.contains("ethnicity") && !text.contains("email"), "no personal data beyond names and seats");
 }
