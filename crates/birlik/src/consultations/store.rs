@@ -118,9 +118,30 @@ pub struct NewStatement<'a> {
     pub created_at: &'a str,
 }
 
-const INSERT_STATEMENT: &str = "INSERT INTO consultation_statements
-    (consultation_id, text, lang, author_id, seed, is_meta, status, priority, external_id, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+/// Inserts a [`NewStatement`] of `$consultation` through `$executor` and gives its id.
+macro_rules! insert_statement {
+    ($executor:expr, $consultation:expr, $statement:expr) => {{
+        let s: &NewStatement = $statement;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO consultation_statements
+                (consultation_id, text, lang, author_id, seed, is_meta, status, priority, external_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind($consultation)
+        .bind(s.text)
+        .bind(s.lang)
+        .bind(s.author)
+        .bind(s.seed)
+        .bind(s.is_meta)
+        .bind(s.status.code())
+        .bind(s.priority)
+        .bind(s.external_id)
+        .bind(s.created_at)
+        .fetch_one($executor)
+        .await?;
+        id
+    }};
+}
 
 /// Inserts a consultation inside the open transaction `$tx` and gives its id (one statement for both backends).
 macro_rules! insert_consultation {
@@ -190,11 +211,7 @@ pub async fn create(
         let mut tx = pool.begin().await?;
         let id = insert_consultation!(tx, input, actor, &at);
         for s in seeds {
-            sqlx::query(INSERT_STATEMENT)
-                .bind(id).bind(s.text).bind(s.lang).bind(s.author).bind(s.seed).bind(s.is_meta)
-                .bind(s.status.code()).bind(s.priority).bind(s.external_id).bind(s.created_at)
-                .execute(&mut *tx)
-                .await?;
+            insert_statement!(&mut *tx, id, s);
         }
         audit!(tx, &Change { actor, action: "create", entity: "consultation", entity_id: id.to_string(),
             before: None, after: Some(json!({ "input": input, "seeds": seeds.len() })), at: &at })?;
@@ -259,11 +276,18 @@ pub async fn import(
         let mut ids: HashMap<&str, i64> = HashMap::new();
         for s in statements {
             let author = s.author.as_deref().and_then(|a| participants.get(a)).copied();
-            let (sid,): (i64,) = sqlx::query_as(INSERT_STATEMENT)
-                .bind(id).bind(&s.text).bind(&s.lang).bind(author).bind(false).bind(s.is_meta)
-                .bind(s.status.code()).bind(priority).bind(&s.external_id).bind(&s.created_at)
-                .fetch_one(&mut *tx)
-                .await?;
+            let new = NewStatement {
+                text: &s.text,
+                lang: &s.lang,
+                author,
+                seed: false,
+                is_meta: s.is_meta,
+                status: s.status,
+                priority,
+                external_id: Some(&s.external_id),
+                created_at: &s.created_at,
+            };
+            let sid = insert_statement!(&mut *tx, id, &new);
             ids.insert(&s.external_id, sid);
         }
         let mut ballots = Vec::with_capacity(votes.len());
@@ -343,14 +367,7 @@ pub async fn pending(db: &Db, body: i64) -> sqlx::Result<Vec<Statement>> {
 
 /// Adds a participant's statement.
 pub async fn add_statement(db: &Db, consultation: i64, s: &NewStatement<'_>) -> sqlx::Result<i64> {
-    let id = with_write!(db, pool => {
-        sqlx::query_as::<_, (i64,)>(INSERT_STATEMENT)
-            .bind(consultation).bind(s.text).bind(s.lang).bind(s.author).bind(s.seed).bind(s.is_meta)
-            .bind(s.status.code()).bind(s.priority).bind(s.external_id).bind(s.created_at)
-            .fetch_one(pool)
-            .await
-    })?
-    .0;
+    let id = with_write!(db, pool => insert_statement!(pool, consultation, s));
     note_write();
     Ok(id)
 }
