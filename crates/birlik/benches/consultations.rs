@@ -13,7 +13,6 @@ use axum::body::Body;
 use axum::http::Request;
 use birlik::consultations::input::ConsultationInput;
 use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
-use birlik::consultations::participation::initial_priority;
 use birlik::consultations::store::{self, ImportedStatement, ImportedVote};
 use birlik::consultations::votes::{Ballot, now_ms};
 use consensus::synth::{Synth, SynthOptions};
@@ -93,9 +92,7 @@ async fn run() -> anyhow::Result<()> {
         .collect();
     let n_votes = votes.len();
     let started = Instant::now();
-    let large =
-        store::import(&db, &open_input(body, "Large"), &statements(STATEMENTS), &votes, initial_priority(false))
-            .await?;
+    let large = store::import(&db, &open_input(body, "Large"), &statements(STATEMENTS), &votes).await?;
     println!(
         "stored {PARTICIPANTS} participants, {STATEMENTS} statements, {n_votes} votes in {:.1?}",
         started.elapsed()
@@ -178,7 +175,6 @@ async fn run() -> anyhow::Result<()> {
         &open_input(body, "Votes over HTTP"),
         &statements(200),
         &[ImportedVote { voter: "seed".into(), statement: "0".into(), value: 1, at: now_ms() }],
-        initial_priority(false),
     )
     .await?;
     let first_statement = store::statements(&db, small, None).await?.iter().map(|s| s.id).min().unwrap_or_default();

@@ -7,7 +7,6 @@ use consensus::synth::{Synth, SynthOptions};
 
 use super::input::ConsultationInput;
 use super::model::{Answers, Moderation, Multilingual, Participation, ResultsShown, Status};
-use super::participation::initial_priority;
 use super::store::{self, ImportedStatement, ImportedVote};
 use crate::platform::db::Db;
 
@@ -154,7 +153,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Option<i64>> {
             at: start + k as i64 * 1000,
         })
         .collect();
-    let id = store::import(db, &input(body.id), &statements, &votes, initial_priority(false)).await?;
+    let id = store::import(db, &input(body.id), &statements, &votes).await?;
     for (n, (participant, ..)) in store::participants(db, id).await?.into_iter().enumerate() {
         if n % 4 == 3 {
             continue;

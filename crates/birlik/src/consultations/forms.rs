@@ -10,7 +10,6 @@ use serde::Deserialize;
 use super::input::{ConsultationFields, ModerationFields, TranslationFields};
 use super::model::{Consultation, Statement, Status};
 use super::pages::Heading;
-use super::participation::{initial_priority, language_of};
 use super::{moderates, store};
 use crate::platform::AppState;
 use crate::platform::db::now;
@@ -106,20 +105,7 @@ pub async fn create(
     }
     let actor = require_moderator(&state, &ctx, input.body_id).await?;
     let at = now();
-    let seeds: Vec<store::NewStatement> = seeds
-        .iter()
-        .map(|text| store::NewStatement {
-            text,
-            lang: language_of(text),
-            author: None,
-            seed: true,
-            is_meta: false,
-            status: Status::Published,
-            priority: initial_priority(false),
-            external_id: None,
-            created_at: &at,
-        })
-        .collect();
+    let seeds: Vec<store::NewStatement> = seeds.iter().map(|text| store::NewStatement::seed(text, &at)).collect();
     let id = store::create(&state.db, Some(actor), &input, &seeds).await?;
     Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage"))).into_response())
 }

@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::Context;
 
 use super::input::ConsultationInput;
+use super::model::language_of;
 use super::model::{Moderation, Multilingual, Participation, ResultsShown, Status, day_of, rfc3339_of_ms, time_of_ms};
-use super::participation::{initial_priority, language_of};
 use super::store::{self, ImportedStatement, ImportedVote};
 use crate::platform::db::Db;
 
@@ -124,7 +124,7 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
         // The export's address when it names one; never a path of this server.
         source: url,
     };
-    let id = store::import(db, &input, &statements, &votes, initial_priority(false)).await?;
+    let id = store::import(db, &input, &statements, &votes).await?;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     super::analysis::Analyst::new(cores).refresh(db, id).await?;
     Ok(id)

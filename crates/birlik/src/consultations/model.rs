@@ -244,6 +244,21 @@ impl Statement {
     }
 }
 
+/// The priority a new statement starts with: the engine's for a statement nobody has seen yet.
+pub fn initial_priority(is_meta: bool) -> f64 {
+    consensus::polis::priority(is_meta, 0.0, 0.0, 0.0, 0.0)
+}
+
+/// The language a text is written in, as stored with a statement.
+pub fn language_of(text: &str) -> &'static str {
+    match kazakh::detect(text) {
+        kazakh::Lang::Kk => "kk",
+        kazakh::Lang::Ru => "ru",
+        kazakh::Lang::En => "en",
+        kazakh::Lang::Other => "other",
+    }
+}
+
 /// A vote as the participant casts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]

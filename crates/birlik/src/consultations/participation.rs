@@ -2,7 +2,9 @@
 //! questions, and where a participant stands. Every refusal is a typed error that the interface translates.
 
 use super::known::Current;
-use super::model::{Answers, Choice, Consultation, Moderation, Phase, Statement, Status};
+use super::model::{
+    Answers, Choice, Consultation, Moderation, Phase, Statement, Status, initial_priority, language_of,
+};
 use super::votes::{Ballot, now_ms};
 use super::{STATEMENTS_PER_HOUR, Who, input, routing, store};
 use crate::platform::AppState;
@@ -63,21 +65,6 @@ pub enum Added {
     Stored(Status),
     /// Not stored: it resembles this statement; the participant may confirm it.
     NearDuplicate(Statement),
-}
-
-/// The priority a new statement starts with: the engine's for a statement nobody has seen yet.
-pub fn initial_priority(is_meta: bool) -> f64 {
-    consensus::polis::priority(is_meta, 0.0, 0.0, 0.0, 0.0)
-}
-
-/// The language a text is written in, as stored with a statement.
-pub fn language_of(text: &str) -> &'static str {
-    match kazakh::detect(text) {
-        kazakh::Lang::Kk => "kk",
-        kazakh::Lang::Ru => "ru",
-        kazakh::Lang::En => "en",
-        kazakh::Lang::Other => "other",
-    }
 }
 
 /// Adds a participant's statement: checked, limited per hour, compared with the statements already there.

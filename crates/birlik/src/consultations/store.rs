@@ -5,7 +5,10 @@ use serde_json::json;
 use sqlx::AssertSqlSafe;
 
 use super::input::ConsultationInput;
-use super::model::{Answers, Consultation, Moderation, Multilingual, Participation, ResultsShown, Statement, Status};
+use super::model::{
+    Answers, Consultation, Moderation, Multilingual, Participation, ResultsShown, Statement, Status, initial_priority,
+    language_of,
+};
 use super::votes::Ballot;
 use crate::audit;
 use crate::platform::audit::Change;
@@ -116,6 +119,23 @@ pub struct NewStatement<'a> {
     pub priority: f64,
     pub external_id: Option<&'a str>,
     pub created_at: &'a str,
+}
+
+impl<'a> NewStatement<'a> {
+    /// A seed statement of the secretariat: published, in the language it is written in.
+    pub fn seed(text: &'a str, created_at: &'a str) -> NewStatement<'a> {
+        NewStatement {
+            text,
+            lang: language_of(text),
+            author: None,
+            seed: true,
+            is_meta: false,
+            status: Status::Published,
+            priority: initial_priority(false),
+            external_id: None,
+            created_at,
+        }
+    }
 }
 
 /// Inserts a [`NewStatement`] of `$consultation` through `$executor` and gives its id.
@@ -248,7 +268,6 @@ pub async fn import(
     input: &ConsultationInput,
     statements: &[ImportedStatement],
     votes: &[ImportedVote],
-    priority: f64,
 ) -> anyhow::Result<i64> {
     use std::collections::HashMap;
     let at = now();
@@ -283,7 +302,7 @@ pub async fn import(
                 seed: false,
                 is_meta: s.is_meta,
                 status: s.status,
-                priority,
+                priority: initial_priority(s.is_meta),
                 external_id: Some(&s.external_id),
                 created_at: &s.created_at,
             };

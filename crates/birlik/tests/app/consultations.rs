@@ -8,7 +8,6 @@ use birlik::consultations::input::ConsultationInput;
 use birlik::consultations::model::{
     Answers, Moderation, Multilingual, Participation, ResultsShown, Status, day_from_today,
 };
-use birlik::consultations::participation::initial_priority;
 use birlik::consultations::store::{self, ImportedStatement, ImportedVote, NewStatement};
 use birlik::consultations::votes::{Ballot, now_ms};
 use reqwest::StatusCode;
@@ -38,20 +37,7 @@ pub fn input(body: i64) -> ConsultationInput {
 /// Opens a consultation with these seed statements directly in the database.
 pub async fn open(app: &TestApp, input: &ConsultationInput, seeds: &[&str]) -> (i64, Vec<i64>) {
     let at = birlik::platform::db::now();
-    let seeds: Vec<NewStatement> = seeds
-        .iter()
-        .map(|text| NewStatement {
-            text,
-            lang: "kk",
-            author: None,
-            seed: true,
-            is_meta: false,
-            status: Status::Published,
-            priority: initial_priority(false),
-            external_id: None,
-            created_at: &at,
-        })
-        .collect();
+    let seeds: Vec<NewStatement> = seeds.iter().map(|text| NewStatement::seed(text, &at)).collect();
     let id = store::create(&app.state.db, None, input, &seeds).await.expect("consultation stored");
     let ids = store::statements(&app.state.db, id, None).await.unwrap().iter().map(|s| s.id).collect();
     (id, ids)
@@ -413,7 +399,7 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
     }
     let mut total = votes.len() as i64;
     let db = &app.state.db;
-    let id = store::import(db, &input(body), &statements_in, &votes, initial_priority(false)).await.unwrap();
+    let id = store::import(db, &input(body), &statements_in, &votes).await.unwrap();
     let statements: Vec<i64> = store::statements(db, id, None).await.unwrap().iter().map(|s| s.id).collect();
     let participants: Vec<i64> = store::participants(db, id).await.unwrap().iter().map(|p| p.0).collect();
     for (p, participant) in participants.iter().enumerate() {
