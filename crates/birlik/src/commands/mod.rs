@@ -1,5 +1,6 @@
 //! The command line of the one binary: `serve`, `migrate`, `admin`, `import`, `export`, `backup`, `reindex`.
 
+pub mod calendar;
 pub mod consensus;
 pub mod import;
 pub mod serve;
@@ -78,6 +79,8 @@ pub enum Command {
     /// The Kazakh language toolkit on standard input: transliterate, detect the language, stem.
     #[command(subcommand)]
     Text(text::TextCommand),
+    /// Kazakhstan's working days: the days off of a year, or a due date N working days after a date.
+    Calendar(calendar::CalendarArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -145,6 +148,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         // The analysis is CPU-bound with its own threads, and needs no database.
         Command::Consensus(command) => consensus::run(command),
         Command::Text(command) => text::run(&command, std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::Calendar(args) => calendar::run(&args, std::io::stdout().lock()),
         command => run_with_data(&cli.globals, &command).await,
     }
 }
@@ -227,7 +231,9 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
             println!("backup written to {}", file.display());
             Ok(())
         }
-        Command::Consensus(_) | Command::Text(_) => unreachable!("run() handles the commands without data"),
+        Command::Consensus(_) | Command::Text(_) | Command::Calendar(_) => {
+            unreachable!("run() handles the commands without data")
+        }
         Command::Reindex => {
             let state = app_state(cli).await.context(
                 "the search index is in use: stop the server first (it also rebuilds the index when it starts)",

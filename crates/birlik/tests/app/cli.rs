@@ -313,3 +313,26 @@ async fn a_polis_export_is_loaded_from_the_command_line() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("comments.csv"));
     assert_eq!(count(dir.path(), "consultations").await, 1);
 }
+
+#[test]
+fn the_calendar_prints_days_off_and_due_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = birlik(dir.path(), &["calendar", "--year", "2025", "--lang", "en"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let dates: Vec<&str> = text.lines().map(|l| l.split(' ').next().unwrap()).collect();
+    // Nauryz 2025: Friday 21 March off, Saturday 22 and Sunday 23 moved to Monday 24 and Tuesday 25.
+    for day in ["2025-01-01", "2025-01-07", "2025-03-10", "2025-03-21", "2025-03-24", "2025-03-25", "2025-12-16"] {
+        assert!(dates.contains(&day), "{day} is a day off in 2025:\n{text}");
+    }
+    assert!(!dates.contains(&"2025-03-26"), "26 March 2025 is a working day");
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "one line a day, in date order");
+    assert!(text.lines().all(|l| l.len() > 11), "every line has its reason:\n{text}");
+    // Fifteen working days after 5 March 2025, counting from the day after: 10 March (8 March was a Saturday)
+    // and Nauryz (21, 24 and 25 March) are skipped.
+    let output = birlik(dir.path(), &["calendar", "due", "2025-03-05", "15"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "2025-04-01\n");
+    let output = birlik(dir.path(), &["calendar", "due", "2025-02-30", "15"]);
+    assert!(!output.status.success(), "an impossible date is refused");
+}
