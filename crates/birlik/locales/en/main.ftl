@@ -390,6 +390,7 @@ bridging-neutral = neutral
 results-unity = Unity across declared groups
 results-unity-none = Too few participants have answered the optional questions for any group to be shown.
 results-unity-hint = Share agreeing in each group; groups of fewer than { $k } participants are never shown, and the table is updated only once at least { $k } participants of a group have acted since, so that no one can be singled out. Divisions — most agree but a group disagrees — are flagged.
+results-unity-privacy = Every figure of a group carries random noise (differential privacy, ε = { $epsilon } per table): even someone who controls all the other members of a group cannot tell how one person answered. This is table { $table } of at most { $tables } (total budget ε = { $budget } per answer); sizes are rounded to 5.
 unity-everyone = Everyone
 unity-division = division
 results-api = the analysis as JSON

@@ -11,6 +11,7 @@ use consensus::data::{Attribute, Statement as EngineStatement, VoteLog};
 use consensus::pipeline::{AnalysisOptions, Solver, analyze_update};
 use consensus::polis::PolisState;
 use consensus::svg::{SvgOptions, opinion_map};
+use consensus::unity::Privacy;
 use consensus::{Conversation, report::Report};
 use tokio::sync::Notify;
 
@@ -27,6 +28,12 @@ const CHUNK: i64 = 200_000;
 
 /// The k of k-anonymity for declared groups (region, ethnic group, language) in the unity table.
 pub const K_ANONYMITY: usize = 10;
+/// ε per answer spent by one unity table (see `consensus::unity`): one table changes the odds on any one answer of
+/// any one person by at most e^0.5 ≈ 1.65, whatever an attacker knows or controls of the others.
+pub const UNITY_EPSILON: f64 = 0.5;
+/// Unity tables a consultation publishes at most: the privacy budget of a whole consultation is
+/// `UNITY_TABLES × UNITY_EPSILON` = 2 per answer (odds moved by at most e² ≈ 7.4, over every table together).
+pub const UNITY_TABLES: u32 = 4;
 
 /// What a consultation's last refresh left: the votes read so far and the engine's state.
 #[derive(Default)]
@@ -50,6 +57,8 @@ struct Warm {
 #[derive(Default)]
 struct Unity {
     table: Option<Vec<consensus::unity::AttributeUnity>>,
+    /// Tables published so far (each spends `UNITY_EPSILON` of the budget).
+    tables: u32,
     /// (attribute index, value) → participants of a listed group who acted since the table was made.
     actors: HashMap<(usize, String), HashSet<i64>>,
     /// Each participant's declared (region, ethnic group, language) as last seen.
@@ -87,15 +96,21 @@ impl Unity {
     }
 
     /// Takes up a table published before this process knew the consultation, with everyone's answers as they are.
-    fn resume(&mut self, table: Vec<consensus::unity::AttributeUnity>, rows: &[store::ParticipantRow]) {
-        self.table = Some(table);
+    fn resume(&mut self, table: Vec<consensus::unity::AttributeUnity>, tables: u32, rows: &[store::ParticipantRow]) {
+        // A table stored before tables carried noise (tables = 0) is exact: it is replaced at once.
+        if tables > 0 {
+            self.table = Some(table);
+            self.tables = tables;
+        }
         for (id, region, group, language) in rows {
             self.declared.insert(*id, [region.clone(), group.clone(), language.clone()]);
         }
     }
 
+    /// The budget holds another table, and nobody would be singled out by its difference with the last one.
     fn may_publish(&self) -> bool {
-        self.table.is_none() || self.actors.values().all(|a| a.is_empty() || a.len() >= K_ANONYMITY)
+        self.tables < UNITY_TABLES
+            && (self.table.is_none() || self.actors.values().all(|a| a.is_empty() || a.len() >= K_ANONYMITY))
     }
 }
 
@@ -242,7 +257,7 @@ async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadP
     let rows = store::participants(db, id).await?;
     if let Some(stored) = resumed {
         let report: StoredReport = serde_json::from_str(&stored.report_json)?;
-        warm.unity.resume(report.report.unity, &rows);
+        warm.unity.resume(report.report.unity, report.unity_tables, &rows);
     }
     warm.unity.note(&rows, &voted);
     let publish_unity = warm.unity.may_publish();
@@ -298,6 +313,8 @@ fn attributes(rows: &[store::ParticipantRow], warm: &Warm) -> Vec<Attribute> {
 fn options() -> AnalysisOptions {
     let mut o = AnalysisOptions { bridging: Some(Solver::Als), ..Default::default() };
     o.unity.k = K_ANONYMITY;
+    // A fresh, unpredictable seed per table: the noise of a published table is never drawn twice.
+    o.unity.privacy = Some(Privacy { epsilon: UNITY_EPSILON, seed: rand::random() });
     o
 }
 
@@ -322,6 +339,10 @@ fn analyse(
         analysis.result.statements.iter().map(|s| (warm.statement_ids[s.statement as usize], s.priority)).collect();
     let mut report: Report = analysis.report;
     if publish_unity {
+        // A table that lists no group publishes no count, and spends nothing.
+        if report.unity.iter().any(|u| !u.groups.is_empty()) {
+            warm.unity.tables += 1;
+        }
         warm.unity.table = Some(report.unity.clone());
         warm.unity.actors.clear();
     } else {
@@ -334,8 +355,13 @@ fn analyse(
         votes: warm.votes,
         last_vote_id: warm.last_vote_id,
         participants: warm.participant_ids.len() as i64,
-        report_json: serde_json::to_string(&StoredReport { statement_ids: warm.statement_ids.clone(), report })
-            .expect("a report serializes"),
+        report_json: serde_json::to_string(&StoredReport {
+            statement_ids: warm.statement_ids.clone(),
+            unity_tables: warm.unity.tables,
+            unity_epsilon: UNITY_EPSILON,
+            report,
+        })
+        .expect("a report serializes"),
         opinion_map_svg: svg,
         groups_json: serde_json::to_string(&groups).expect("pairs serialize"),
     };
@@ -348,6 +374,12 @@ fn analyse(
 pub struct StoredReport {
     /// Statement id of each index used in `report.unity`.
     pub statement_ids: Vec<i64>,
+    /// Unity tables published so far, the one in `report.unity` being the last; at most `UNITY_TABLES`.
+    #[serde(default)]
+    pub unity_tables: u32,
+    /// ε per answer spent by each unity table (differential privacy of the per-group counts).
+    #[serde(default)]
+    pub unity_epsilon: f64,
     /// The engine's report: groups with representative statements, consensus, group-informed consensus,
     /// bridging, unity (statement ids as strings).
     #[schema(value_type = Object)]
@@ -376,7 +408,7 @@ mod tests {
             groups: vec![("KZ-75".into(), 20)],
             statements: vec![],
         };
-        unity.resume(vec![table], &rows);
+        unity.resume(vec![table], 1, &rows);
         unity.note(&rows, &(20..25).collect());
         assert!(unity.may_publish(), "five members of a group the table does not list hold nothing back");
         unity.note(&rows, &(0..9).collect());
@@ -385,5 +417,18 @@ mod tests {
         moved[9] = row(9, "KZ-71");
         unity.note(&moved, &HashSet::new());
         assert!(unity.may_publish(), "a tenth, by changing his answer, makes ten");
+    }
+
+    #[test]
+    fn the_privacy_budget_caps_the_tables() {
+        let rows: Vec<store::ParticipantRow> = (0..30).map(|i| row(i, "KZ-75")).collect();
+        let mut unity = Unity::default();
+        unity.resume(Vec::new(), UNITY_TABLES - 1, &rows);
+        assert!(unity.may_publish(), "one table of the budget is left");
+        unity.resume(Vec::new(), UNITY_TABLES, &rows);
+        assert!(!unity.may_publish(), "the budget is spent: the last table stays");
+        let mut legacy = Unity::default();
+        legacy.resume(Vec::new(), 0, &rows);
+        assert!(legacy.table.is_none() && legacy.may_publish(), "an exact table from before noise is replaced");
     }
 }

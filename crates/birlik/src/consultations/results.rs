@@ -68,6 +68,8 @@ pub struct ResultsView {
     pub group_informed: Vec<RankedView>,
     pub bridging: Vec<RankedView>,
     pub unity: Vec<UnityView>,
+    /// What protects the unity table: its noise, its privacy budget, and how much of it is spent.
+    pub unity_privacy: String,
 }
 
 /// A share as a percentage in the reader's language ("38%", "38 %").
@@ -166,7 +168,12 @@ impl ResultsView {
             .map(|u| UnityView {
                 attribute: ctx.t(&format!("attribute-{}", u.attribute)),
                 hint: lang.t_args("results-unity-hint", &[("k", Arg::Num(u.k as i64))]),
-                groups: u.groups.iter().map(|(v, n)| (declared_name(&u.attribute, v, lang), i64::from(*n))).collect(),
+                // Sizes are noisy already; rounded to 5 they do not pretend to a precision they lack.
+                groups: u
+                    .groups
+                    .iter()
+                    .map(|(v, n)| (declared_name(&u.attribute, v, lang), (i64::from(*n) + 2) / 5 * 5))
+                    .collect(),
                 rows: u
                     .statements
                     .iter()
@@ -213,6 +220,18 @@ impl ResultsView {
             group_informed,
             bridging,
             unity,
+            unity_privacy: lang.t_args(
+                "results-unity-privacy",
+                &[
+                    ("epsilon", Arg::Str(format!("{}", parsed.unity_epsilon))),
+                    ("table", Arg::Num(i64::from(parsed.unity_tables))),
+                    ("tables", Arg::Num(i64::from(super::analysis::UNITY_TABLES))),
+                    (
+                        "budget",
+                        Arg::Str(format!("{}", parsed.unity_epsilon * f64::from(super::analysis::UNITY_TABLES))),
+                    ),
+                ],
+            ),
         })
     }
 }
