@@ -2,15 +2,32 @@
 //! `summary.csv` when present) loaded as a closed consultation of a body, in one transaction, then analysed, so
 //! that a conversation held elsewhere can be read in Birlik.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context;
 
-use super::input::ConsultationInput;
+use super::input::{ConsultationInput, MAX_DESCRIPTION, MAX_STATEMENT};
 use super::model::language_of;
 use super::model::{Moderation, Multilingual, Participation, ResultsShown, Status, day_of, rfc3339_of_ms, time_of_ms};
 use super::store::{self, ImportedStatement, ImportedVote};
 use crate::platform::db::Db;
+use crate::platform::validate;
+
+/// The earliest time an export may carry (Pol.is began in 2012; anything before 2000 is a broken file).
+const EARLIEST_MS: i64 = 946_684_800_000;
+
+/// A time of the export in Unix milliseconds, refused unless it lies between 2000 and tomorrow.
+fn time_ms(value: &str, place: impl Fn() -> String) -> anyhow::Result<i64> {
+    let ms: i64 = value.trim().parse().with_context(|| format!("{}: timestamp `{value}` is not a number", place()))?;
+    let latest = crate::consultations::votes::now_ms() + 86_400_000;
+    anyhow::ensure!(
+        (EARLIEST_MS..=latest).contains(&ms),
+        "{}: timestamp {ms} is not a time between 2000 and today (Unix milliseconds)",
+        place()
+    );
+    Ok(ms)
+}
 
 fn column(headers: &csv::StringRecord, name: &str) -> anyhow::Result<usize> {
     headers.iter().position(|h| h.trim() == name).with_context(|| format!("missing column `{name}`"))
@@ -67,19 +84,37 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
         (column(&h, "comment-id")?, column(&h, "comment-body")?, column(&h, "moderated").ok());
     let (at, author, meta) = (column(&h, "timestamp").ok(), column(&h, "author-id").ok(), column(&h, "is-meta").ok());
     let mut statements = Vec::new();
+    let mut lines_of: HashMap<String, usize> = HashMap::new();
     for (line, record) in comments.records().enumerate() {
-        let record = record.with_context(|| format!("comments.csv, line {}", line + 2))?;
+        let place = || format!("comments.csv, line {}", line + 2);
+        let record = record.with_context(place)?;
         let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim().to_owned();
         let text = clean(&get(Some(body_col)));
-        let ms: i64 = get(at).parse().unwrap_or(0);
+        // Checked as the forms check a statement: a comment must say something, in at most MAX_STATEMENT characters.
+        anyhow::ensure!(!text.is_empty(), "{}: the comment is empty", place());
+        let length = text.chars().count();
+        anyhow::ensure!(
+            length <= MAX_STATEMENT,
+            "{}: the comment has {length} characters (at most {MAX_STATEMENT})",
+            place()
+        );
+        let external_id = get(Some(id));
+        anyhow::ensure!(!external_id.is_empty(), "{}: the comment has no comment-id", place());
+        if let Some(first) = lines_of.insert(external_id.clone(), line + 2) {
+            anyhow::bail!("{}: comment-id {external_id} was already given on line {first}", place());
+        }
+        let ms = match at.map(|c| get(Some(c))).filter(|t| !t.is_empty()) {
+            Some(t) => Some(time_ms(&t, place)?),
+            None => None,
+        };
         statements.push(ImportedStatement {
             lang: language_of(&text).to_owned(),
             text,
-            external_id: get(Some(id)),
+            external_id,
             author: Some(get(author)).filter(|a| !a.is_empty()),
             status: if get(moderated) == "-1" { Status::Rejected } else { Status::Published },
             is_meta: matches!(get(meta).as_str(), "1" | "true" | "True" | "TRUE"),
-            created_at: rfc3339_of_ms(ms).unwrap_or_else(crate::platform::db::now),
+            created_at: ms.and_then(rfc3339_of_ms).unwrap_or_else(crate::platform::db::now),
         });
     }
     let mut votes_csv =
@@ -96,7 +131,7 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
             "0" | "0.0" => 0,
             other => anyhow::bail!("votes.csv, line {}: vote `{other}` is not 1, -1 or 0", line + 2),
         };
-        let at: i64 = record[t].trim().parse().with_context(|| format!("votes.csv, line {}: timestamp", line + 2))?;
+        let at = time_ms(&record[t], || format!("votes.csv, line {}", line + 2))?;
         votes.push(ImportedVote {
             voter: record[p].trim().to_owned(),
             statement: record[c].trim().to_owned(),
@@ -108,6 +143,21 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
     let first = votes.iter().map(|v| v.at).min().unwrap_or(0);
     let last = votes.iter().map(|v| v.at).max().unwrap_or(0);
     let (topic, description, url) = summary(dir)?;
+    let too_long = |text: &Option<String>, max: usize| text.as_ref().is_some_and(|t| t.chars().count() > max);
+    anyhow::ensure!(
+        !too_long(&topic, validate::MAX_LINE),
+        "summary.csv: the topic is longer than {} characters",
+        validate::MAX_LINE
+    );
+    anyhow::ensure!(
+        !too_long(&url, validate::MAX_LINE),
+        "summary.csv: the url is longer than {} characters",
+        validate::MAX_LINE
+    );
+    anyhow::ensure!(
+        !too_long(&description, MAX_DESCRIPTION),
+        "summary.csv: the description is longer than {MAX_DESCRIPTION} characters"
+    );
     let topic = topic.or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()));
     let input = ConsultationInput {
         body_id: body,

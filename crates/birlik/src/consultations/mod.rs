@@ -59,6 +59,8 @@ pub struct Runtime {
     pub analyst: Arc<analysis::Analyst>,
     pub known: Arc<known::Known>,
     pub limits: Arc<Limits>,
+    /// The export files, written once per analysis version.
+    pub exports: Arc<export::Exports>,
 }
 
 impl Runtime {
@@ -69,6 +71,7 @@ impl Runtime {
             analyst,
             known: Arc::default(),
             limits: Arc::new(Limits::new(settings.newcomers_per_minute)),
+            exports: Arc::new(export::Exports::new(settings.data_dir.join("exports"))),
         }
     }
 }

@@ -548,6 +548,41 @@ pub async fn write_batch(db: &Db, joins: &[(i64, &str)], ballots: &[Ballot]) -> 
 /// A vote of the log: id, participant, statement, value, time (Unix ms).
 pub type LoggedVote = (i64, i64, i64, i64, i64);
 
+/// The last vote id of a consultation's log (0 when nobody voted).
+pub async fn last_vote_id(db: &Db, consultation: i64) -> sqlx::Result<i64> {
+    with_read!(db, pool => {
+        sqlx::query_as::<_, (Option<i64>,)>("SELECT MAX(id) FROM consultation_votes WHERE consultation_id = $1")
+            .bind(consultation)
+            .fetch_one(pool)
+            .await
+    })
+    .map(|r| r.0.unwrap_or(0))
+}
+
+/// The votes (participant, statement, value) up to vote `upto` of the participants with ids in `from..=to`, by
+/// participant then in the order cast, so that the last one of a pair is the current one.
+pub async fn votes_of_participants(
+    db: &Db,
+    consultation: i64,
+    from: i64,
+    to: i64,
+    upto: i64,
+) -> sqlx::Result<Vec<(i64, i64, i64)>> {
+    with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT participant_id, statement_id, value FROM consultation_votes
+             WHERE participant_id >= $1 AND participant_id <= $2 AND consultation_id = $3 AND id <= $4
+             ORDER BY participant_id, id",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(consultation)
+        .bind(upto)
+        .fetch_all(pool)
+        .await
+    })
+}
+
 /// Votes of the log after `after` (by id), at most `limit`.
 pub async fn votes_after(db: &Db, consultation: i64, after: i64, limit: i64) -> sqlx::Result<Vec<LoggedVote>> {
     with_read!(db, pool => {

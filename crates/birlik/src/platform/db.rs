@@ -39,6 +39,48 @@ macro_rules! with_write {
     };
 }
 
+/// Ids reserved for rows a transaction is about to insert together with multi-row inserts (which do not say which
+/// row got which id). Per backend: the only place outside the stores that knows how ids are drawn.
+pub trait ReserveIds {
+    /// Reserves `n` consecutive ids of `table` (a constant name) and returns the first. On SQLite it also takes
+    /// the write lock at once, so that the transaction never fails for a write that committed after its first read.
+    fn reserve_ids(
+        &mut self,
+        table: &'static str,
+        n: usize,
+    ) -> impl std::future::Future<Output = sqlx::Result<i64>> + Send;
+}
+
+impl ReserveIds for sqlx::SqliteConnection {
+    async fn reserve_ids(&mut self, table: &'static str, _n: usize) -> sqlx::Result<i64> {
+        // A write first: it waits for the lock (busy_timeout) instead of failing later. Under the lock the largest
+        // id drawn so far, in the table or by AUTOINCREMENT, is final.
+        sqlx::query("UPDATE sqlite_sequence SET seq = seq WHERE name = $1").bind(table).execute(&mut *self).await?;
+        let last: (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
+                        COALESCE((SELECT MAX(id) FROM {table}), 0))"
+        )))
+        .fetch_one(&mut *self)
+        .await?;
+        Ok(last.0 + 1)
+    }
+}
+
+impl ReserveIds for sqlx::PgConnection {
+    async fn reserve_ids(&mut self, table: &'static str, n: usize) -> sqlx::Result<i64> {
+        // Inserts into the table wait while the block is drawn, so that it is consecutive.
+        sqlx::query(sqlx::AssertSqlSafe(format!("LOCK TABLE {table} IN EXCLUSIVE MODE"))).execute(&mut *self).await?;
+        let first: (i64,) = sqlx::query_as(
+            "SELECT setval(pg_get_serial_sequence($1, 'id'), nextval(pg_get_serial_sequence($1, 'id')) + $2 - 1) - $2 + 1",
+        )
+        .bind(table)
+        .bind(i64::try_from(n.max(1)).unwrap_or(i64::MAX))
+        .fetch_one(&mut *self)
+        .await?;
+        Ok(first.0)
+    }
+}
+
 static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Counts a committed change to public content (the registry, the search index); pages cached before it are

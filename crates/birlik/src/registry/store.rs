@@ -2,16 +2,17 @@
 //! audit log in the same transaction, and after commit marks cached public pages stale (`note_write`); the
 //! handlers then refresh the search index.
 
+use rayon::prelude::*;
 use serde_json::json;
-use sqlx::{AssertSqlSafe, FromRow, Row};
+use sqlx::{AssertSqlSafe, FromRow, QueryBuilder, Row};
 
-use crate::audit;
 use crate::platform::audit::Change;
-use crate::platform::db::{Db, note_write, now};
+use crate::platform::db::{Db, ReserveIds, note_write, now};
 use crate::platform::i18n::Lang;
 use crate::platform::paging;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
+use crate::{audit, audit_many};
 use crate::{with_read, with_write};
 
 // ---- reference data -------------------------------------------------------------------------------------------
@@ -290,35 +291,69 @@ macro_rules! insert_groups {
     }};
 }
 
-/// Creates associations in one transaction: all or none (imports use it with many rows).
+/// Rows per multi-row `INSERT`: well under SQLite's 32,766 bound parameters with 13 columns.
+const ROWS_PER_INSERT: usize = 1_000;
+
+/// Creates associations in one transaction: all or none. Imports use it with hundreds of thousands of rows, so
+/// everything that can be is done before the transaction (collation keys, records, audit entries) and the rows go
+/// in by multi-row inserts: the write lock is held for a short while, and votes are not kept waiting.
 pub async fn create_associations(
     db: &Db,
     actor: Option<i64>,
     inputs: &[AssociationInput],
 ) -> sqlx::Result<Vec<Association>> {
     let at = now();
-    let mut created = Vec::with_capacity(inputs.len());
+    let keys: Vec<[Vec<u8>; 3]> = inputs
+        .par_iter()
+        .map(|i| [Lang::Kk.sort_key(&i.name_kk), Lang::Ru.sort_key(&i.name_ru), Lang::En.sort_key(&i.name_en)])
+        .collect();
+    let mut created: Vec<Association> = inputs
+        .iter()
+        .map(|i| Association {
+            id: 0,
+            level: i.level.code().to_owned(),
+            region_code: i.region_code.clone(),
+            name_kk: i.name_kk.clone(),
+            name_ru: i.name_ru.clone(),
+            name_en: i.name_en.clone(),
+            founded_year: i.founded_year,
+            website: i.website.clone(),
+            archived_at: None,
+            groups: i.groups.clone(),
+        })
+        .collect();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        for input in inputs {
-            let mut row: Association = sqlx::query_as(AssertSqlSafe(format!(
-                "INSERT INTO associations (level, region_code, name_kk, name_ru, name_en, founded_year, website,
-                     sort_kk, sort_ru, sort_en, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING {ASSOCIATION_COLUMNS}"
-            )))
-            .bind(input.level.code()).bind(&input.region_code)
-            .bind(&input.name_kk).bind(&input.name_ru).bind(&input.name_en)
-            .bind(input.founded_year).bind(&input.website)
-            .bind(Lang::Kk.sort_key(&input.name_kk)).bind(Lang::Ru.sort_key(&input.name_ru))
-            .bind(Lang::En.sort_key(&input.name_en)).bind(&at)
-            .fetch_one(&mut *tx)
-            .await?;
-            insert_groups!(tx, row.id, &input.groups);
-            row.groups = input.groups.clone();
-            audit!(tx, &Change { actor, action: "create", entity: "association", entity_id: row.id.to_string(),
-                before: None, after: Some(json!(row)), at: &at })?;
-            created.push(row);
+        let first = tx.reserve_ids("associations", created.len()).await?;
+        for (n, row) in created.iter_mut().enumerate() {
+            row.id = first + n as i64;
         }
+        for (rows, keys) in created.chunks(ROWS_PER_INSERT).zip(keys.chunks(ROWS_PER_INSERT)) {
+            let mut q = QueryBuilder::new(
+                "INSERT INTO associations (id, level, region_code, name_kk, name_ru, name_en, founded_year, website,
+                     sort_kk, sort_ru, sort_en, created_at, updated_at) ",
+            );
+            q.push_values(rows.iter().zip(keys), |mut b, (r, [kk, ru, en])| {
+                b.push_bind(r.id).push_bind(&r.level).push_bind(&r.region_code).push_bind(&r.name_kk)
+                    .push_bind(&r.name_ru).push_bind(&r.name_en).push_bind(r.founded_year).push_bind(&r.website)
+                    .push_bind(kk).push_bind(ru).push_bind(en).push_bind(&at).push_bind(&at);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        let groups: Vec<(i64, &String)> = created.iter().flat_map(|r| r.groups.iter().map(move |g| (r.id, g))).collect();
+        for chunk in groups.chunks(ROWS_PER_INSERT) {
+            let mut q = QueryBuilder::new("INSERT INTO association_groups (association_id, group_slug) ");
+            q.push_values(chunk, |mut b, (id, slug)| {
+                b.push_bind(*id).push_bind(*slug);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        let changes: Vec<Change> = created
+            .iter()
+            .map(|row| Change { actor, action: "create", entity: "association", entity_id: row.id.to_string(),
+                before: None, after: Some(json!(row)), at: &at })
+            .collect();
+        audit_many!(tx, &changes)?;
         tx.commit().await?;
         note_write();
         Ok(created)

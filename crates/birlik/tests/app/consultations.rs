@@ -551,7 +551,7 @@ async fn import_polis_on(backend: Backend) {
     // A broken export changes nothing.
     let before = app.count("consultations").await;
     // A vote on a statement the export lacks fails inside the transaction, after rows were written.
-    let votes = "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,1,1\n2,x,99999,1,1\n";
+    let votes = "timestamp,datetime,comment-id,voter-id,vote\n1700000000000,x,0,1,1\n1700000000001,x,99999,1,1\n";
     std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
     assert!(birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.is_err());
     assert_eq!(app.count("consultations").await, before);
@@ -583,4 +583,144 @@ async fn newcomers_from_one_address_are_limited() {
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(body_json["error"]["key"], "error-rate-limited");
     assert_eq!(app.count("consultation_participants").await, burst as i64);
+}
+
+/// The attack an outside review played: nine fake participants declare a group beside one real member and pass
+/// on everything, so that exact per-group figures would be the real member's answers; the vote timestamps of the
+/// export would then tie those answers to him.
+async fn fake_participants_learn_nothing_on(backend: Backend) {
+    let app = TestApp::start(backend, true).await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let statements_in: Vec<ImportedStatement> = (0..8)
+        .map(|j| ImportedStatement {
+            external_id: j.to_string(),
+            text: format!("Тұжырым {j}: {}", SEEDS[j % 4]),
+            lang: "kk".into(),
+            author: None,
+            status: Status::Published,
+            is_meta: false,
+            created_at: birlik::platform::db::now(),
+        })
+        .collect();
+    // Voter 0 is the real member, 1–9 the fakes, 10–29 others who declared nothing.
+    let real: Vec<i64> = (0..8).map(|j| [1, -1, 1, 1, -1, 1, -1, -1][j]).collect();
+    let mut votes = Vec::new();
+    for p in 0..30 {
+        for (j, real_vote) in real.iter().enumerate() {
+            let value = match p {
+                0 => *real_vote,
+                1..10 => 0,
+                _ => [1, -1, 0][(p + j) % 3],
+            };
+            votes.push(ImportedVote {
+                voter: p.to_string(),
+                statement: j.to_string(),
+                value,
+                at: 1_700_000_012_345 + p as i64,
+            });
+        }
+    }
+    let db = &app.state.db;
+    let id = store::import(db, &input(body), &statements_in, &votes).await.unwrap();
+    let participants: Vec<i64> = store::participants(db, id).await.unwrap().iter().map(|p| p.0).collect();
+    for participant in &participants[..10] {
+        let answers = Answers { region_code: None, ethnic_group: Some("uzbeks".into()), language: None };
+        store::set_answers(db, *participant, &answers).await.unwrap();
+    }
+    app.state.consultations.analyst.touch([id]);
+    let analysis = analysis_of(&app, id, votes.len() as i64).await;
+    let engine_ids: Vec<i64> =
+        analysis["statement_ids"].as_array().unwrap().iter().map(|s| s.as_i64().unwrap()).collect();
+    let db_ids: Vec<i64> = store::statements(db, id, None).await.unwrap().iter().map(|s| s.id).collect();
+    let unity = analysis["report"]["unity"].as_array().unwrap();
+    let groups = unity.iter().find(|u| u["attribute"] == "ethnic_group").expect("the group of ten is listed");
+    // The attacker subtracts his fakes (passes only) from each statement's figures for the group.
+    let mut recovered = 0;
+    for s in groups["statements"].as_array().unwrap() {
+        let Some(g) = s["groups"].as_array().unwrap().iter().find(|g| g["group"] == "uzbeks") else { continue };
+        let statement = engine_ids[s["statement"].as_u64().unwrap() as usize];
+        let j = db_ids.iter().position(|id| *id == statement).unwrap();
+        let (agree, disagree) = (g["agree"].as_i64().unwrap(), g["disagree"].as_i64().unwrap());
+        if (agree, disagree) == if real[j] > 0 { (1, 0) } else { (0, 1) } {
+            recovered += 1;
+        }
+    }
+    assert!(recovered < real.len(), "the figures published for the group are the real member's answers");
+    assert_eq!(analysis["unity_tables"], 1);
+
+    let (_, page) = app.get_text(&format!("/en/consultations/{id}/results")).await;
+    assert!(page.contains("differential privacy") && page.contains("table 1 of at most 4"), "the budget is stated");
+    for file in ["votes.csv", "comments.csv"] {
+        let (status, csv) = app.get_text(&format!("/api/v1/consultations/{id}/export/{file}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let stamps: Vec<i64> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap().parse().unwrap()).collect();
+        assert!(!stamps.is_empty() && stamps.iter().all(|t| t % 60_000 == 0), "{file} times are cut to the minute");
+    }
+    let (_, json) = app.get_json(&format!("/api/v1/consultations/{id}/export/consultation.json")).await;
+    let times = json["votes"].as_array().unwrap();
+    assert_eq!(times.len(), votes.len());
+    assert!(times.iter().all(|v| v["timestamp"].as_i64().unwrap() % 60_000 == 0));
+}
+
+#[tokio::test]
+async fn fake_participants_learn_nothing_on_sqlite() {
+    fake_participants_learn_nothing_on(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn fake_participants_learn_nothing_on_postgres() {
+    if crate::support::postgres_available().await {
+        fake_participants_learn_nothing_on(Backend::Postgres).await;
+    }
+}
+
+#[tokio::test]
+async fn a_broken_polis_export_is_refused_with_its_line_and_changes_nothing() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("national_session", None).await;
+    let header = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n";
+    let good = "1700000000000,x,1,1,0,0,1,Тілдерді үйрену тегін болсын\n";
+    let votes = "timestamp,datetime,comment-id,voter-id,vote\n1700000000000,x,1,1,1\n";
+    let huge = "ә".repeat(3_000_000);
+    let cases: Vec<(String, String, &str)> = vec![
+        (
+            format!("{header}{good}1700000000000,x,2,1,0,0,1,{huge}\n"),
+            votes.into(),
+            "line 3: the comment has 3000000 characters",
+        ),
+        (format!("{header}{good}1700000000000,x,2,1,0,0,1,\"   \"\n"), votes.into(), "line 3: the comment is empty"),
+        (
+            format!("{header}{good}1700000000000,x,1,1,0,0,1,Басқа мәтін\n"),
+            votes.into(),
+            "line 3: comment-id 1 was already given on line 2",
+        ),
+        (format!("{header}-5,x,1,1,0,0,1,Мәтін\n"), votes.into(), "comments.csv, line 2: timestamp -5 is not a time"),
+        (
+            format!("{header}{good}"),
+            "timestamp,datetime,comment-id,voter-id,vote\n99999999999999999,x,1,1,1\n".into(),
+            "votes.csv, line 2: timestamp",
+        ),
+        (
+            format!("{header}{good}"),
+            "timestamp,datetime,comment-id,voter-id,vote\n0,x,1,1,1\n".into(),
+            "votes.csv, line 2: timestamp 0 is not a time",
+        ),
+    ];
+    let before = (app.count("consultations").await, app.count("consultation_statements").await);
+    for (comments, votes, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("comments.csv"), comments).unwrap();
+        std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
+        let imported = birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await;
+        let Err(error) = imported else { panic!("imported, instead of «{expected}»") };
+        assert!(format!("{error:#}").contains(expected), "expected «{expected}», got «{error:#}»");
+    }
+    assert_eq!((app.count("consultations").await, app.count("consultation_statements").await), before);
+    // The good file alone is taken, with its dates in order.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("comments.csv"), format!("{header}{good}")).unwrap();
+    std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
+    let id = birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.unwrap();
+    let c = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
+    assert_eq!((c["opens_on"].as_str(), c["closes_on"].as_str()), (Some("2023-11-15"), Some("2023-11-15")));
 }

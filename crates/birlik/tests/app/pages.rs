@@ -190,6 +190,19 @@ async fn health_and_metrics() {
 }
 
 #[tokio::test]
+async fn made_up_methods_and_paths_add_no_metric_series() {
+    let app = TestApp::sqlite().await;
+    for i in 0..40 {
+        let method = reqwest::Method::from_bytes(format!("BOGUS{i}").as_bytes()).unwrap();
+        app.client.request(method, app.url(&format!("/no/such/path/{i}"))).send().await.unwrap();
+    }
+    let (_, metrics) = app.get_text("/metrics").await;
+    assert!(!metrics.contains("BOGUS"), "a made-up method is no label");
+    assert!(!metrics.contains("/no/such/path"), "a raw path is no label");
+    assert!(metrics.contains(r#"method="other""#));
+}
+
+#[tokio::test]
 async fn cached_public_pages_follow_every_write() {
     let app = TestApp::sqlite().await;
     app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;

@@ -1,0 +1,287 @@
+//! What the outside attack found, measured on SQLite: `cargo bench -p birlik --bench hardening`.
+//!
+//! 1. Votes while `birlik import associations` loads 200,000 rows from another process: the import's time, and the
+//!    votes' latency (median, p99, worst) and failures while it runs.
+//! 2. Exports of a 1.5-million-vote consultation: the memory they take above idle (resident set, sampled every
+//!    5 ms), the first (written) and second (streamed from disk) download, then 16 concurrent downloads of every
+//!    file while votes flow, with the votes' latency beside the same votes without downloads.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use birlik::consultations::input::ConsultationInput;
+use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
+use birlik::consultations::store::{self, ImportedStatement, ImportedVote};
+use birlik::consultations::votes::{Ballot, now_ms};
+use consensus::synth::{Synth, SynthOptions};
+
+const IMPORT_ROWS: usize = 200_000;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or_default()
+}
+
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// Samples the resident set every 5 ms until stopped; returns the highest seen.
+fn sample_peak(stop: Arc<AtomicBool>) -> std::thread::JoinHandle<f64> {
+    std::thread::spawn(move || {
+        let mut peak = 0.0f64;
+        while !stop.load(Ordering::Relaxed) {
+            peak = peak.max(rss_mb());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        peak
+    })
+}
+
+fn input(body: i64, question: &str) -> ConsultationInput {
+    ConsultationInput {
+        body_id: body,
+        question: Multilingual { en: Some(question.into()), ..Default::default() },
+        description: Multilingual::default(),
+        opens_on: birlik::consultations::model::today(),
+        closes_on: "2099-12-31".into(),
+        moderation: Moderation::Publish,
+        participation: Participation::Anyone,
+        ask_region: true,
+        ask_ethnic_group: false,
+        ask_language: false,
+        results: ResultsShown::Running,
+        source: None,
+    }
+}
+
+fn statements(n: usize) -> Vec<ImportedStatement> {
+    (0..n)
+        .map(|j| ImportedStatement {
+            external_id: j.to_string(),
+            text: format!("Statement number {j} about the life of the region"),
+            lang: "en".into(),
+            author: None,
+            status: Status::Published,
+            is_meta: false,
+            created_at: birlik::platform::db::now(),
+        })
+        .collect()
+}
+
+/// Casts votes from `voters` concurrent participants until `stop`; returns each vote's latency and the failures.
+async fn vote_loop(
+    state: birlik::platform::AppState,
+    consultation: i64,
+    statements: Vec<i64>,
+    voters: usize,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<(Vec<Duration>, u64)> {
+    let failures = Arc::new(AtomicU64::new(0));
+    let mut tasks = Vec::new();
+    for v in 0..voters {
+        let participant = state.consultations.votes.join(consultation, &format!("d:bench-{v}-{}", now_ms())).await?;
+        let (state, statements, stop, failures) = (state.clone(), statements.clone(), stop.clone(), failures.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::new();
+            let mut k = v;
+            while !stop.load(Ordering::Relaxed) {
+                k += 7;
+                let statement = statements[k % statements.len()];
+                let ballot = Ballot { consultation, participant, statement, value: (k % 3) as i64 - 1, at: now_ms() };
+                let started = Instant::now();
+                if state.consultations.votes.cast(ballot).await.is_err() {
+                    failures.fetch_add(1, Ordering::Relaxed);
+                }
+                times.push(started.elapsed());
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            times
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await?);
+    }
+    all.sort();
+    Ok((all, failures.load(Ordering::Relaxed)))
+}
+
+fn describe(label: &str, times: &[Duration], failures: u64) {
+    println!(
+        "{label}: {} votes, median {:.1?}, p99 {:.1?}, worst {:.1?}, {failures} failed",
+        times.len(),
+        percentile(times, 0.5),
+        percentile(times, 0.99),
+        times.last().copied().unwrap_or_default()
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let db = birlik::platform::db::Db::connect(None, dir.path()).await?;
+    db.migrate().await?;
+    birlik::registry::reference::load(&db).await?;
+    birlik::registry::seed::load_demo(&db).await?;
+    let body = birlik::registry::store::bodies(&db, false).await?[0].id;
+    let settings = birlik::platform::Settings {
+        data_dir: dir.path().into(),
+        page_cache: false,
+        newcomers_per_minute: 1e9,
+        ..Default::default()
+    };
+    let state = birlik::app::state(db.clone(), settings, true)?;
+    let small = store::import(
+        &db,
+        &input(body, "Votes beside the import"),
+        &statements(50),
+        &[ImportedVote { voter: "seed".into(), statement: "0".into(), value: 1, at: now_ms() }],
+    )
+    .await?;
+    let small_statements: Vec<i64> = store::statements(&db, small, None).await?.iter().map(|s| s.id).collect();
+
+    // 1. Votes during a 200,000-row import from another process.
+    let csv = dir.path().join("associations.csv");
+    let mut text = String::from("level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n");
+    for i in 0..IMPORT_ROWS {
+        text.push_str(&format!(
+            "regional,KZ-75,Қауымдастық {i},Ассоциация {i},Association {i},{},,uzbeks;koreans\n",
+            1991 + i % 30
+        ));
+    }
+    std::fs::write(&csv, text)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let voting = tokio::spawn(vote_loop(state.clone(), small, small_statements.clone(), 8, stop.clone()));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let started = Instant::now();
+    let data_dir = dir.path().to_path_buf();
+    let import = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_birlik"))
+            .arg("--data-dir")
+            .arg(&data_dir)
+            .args(["import", "associations"])
+            .arg(data_dir.join("associations.csv"))
+            .env_remove("BIRLIK_DATABASE_URL")
+            .output()
+    })
+    .await??;
+    let took = started.elapsed();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    stop.store(true, Ordering::Relaxed);
+    let (times, failures) = voting.await??;
+    anyhow::ensure!(import.status.success(), "import failed: {}", String::from_utf8_lossy(&import.stderr));
+    println!("import of {IMPORT_ROWS} associations from another process: {took:.2?}");
+    describe("votes during the import (8 voters, 5 ms apart)", &times, failures);
+
+    // 2. Exports of a 1.5-million-vote consultation.
+    let synth = Synth::new(SynthOptions {
+        participants: 50_000,
+        statements: 300,
+        votes_per_participant: 30.0,
+        consistency: 0.85,
+        seed: 11,
+        ..SynthOptions::default()
+    });
+    let log = synth.log();
+    let start = now_ms() - 86_400_000;
+    let votes: Vec<ImportedVote> = (0..log.participant.len())
+        .map(|k| ImportedVote {
+            voter: log.participant[k].to_string(),
+            statement: log.statement[k].to_string(),
+            value: i64::from(log.value[k]),
+            at: start + k as i64,
+        })
+        .collect();
+    let n_votes = votes.len();
+    let large = store::import(&db, &input(body, "Large"), &statements(300), &votes).await?;
+    drop((votes, log, synth));
+    state.consultations.analyst.touch([large]);
+    while store::analysis(&db, large).await?.is_none_or(|a| (a.votes as usize) < n_votes) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = reqwest::Client::new();
+    let files = ["votes.csv", "participants-votes.csv", "comments.csv", "summary.csv", "consultation.json"];
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let idle = rss_mb();
+    println!("\nexports of {n_votes} votes; resident set at idle {idle:.0} MB");
+    for file in files {
+        for round in ["first (written)", "again (from disk)"] {
+            let stop = Arc::new(AtomicBool::new(false));
+            let sampler = sample_peak(stop.clone());
+            let started = Instant::now();
+            let mut response =
+                client.get(format!("http://{address}/api/v1/consultations/{large}/export/{file}")).send().await?;
+            anyhow::ensure!(response.status().is_success(), "{file}: {}", response.status());
+            let mut bytes = 0usize;
+            while let Some(chunk) = response.chunk().await? {
+                bytes += chunk.len();
+            }
+            let took = started.elapsed();
+            stop.store(true, Ordering::Relaxed);
+            let peak = sampler.join().unwrap_or(0.0);
+            println!(
+                "{file} {round}: {:.1} MB in {took:.2?}, peak {:+.0} MB above idle",
+                bytes as f64 / 1e6,
+                peak - idle
+            );
+        }
+    }
+
+    // 16 concurrent downloads of each file while votes flow, beside the same votes alone.
+    let stop = Arc::new(AtomicBool::new(false));
+    let voting = tokio::spawn(vote_loop(state.clone(), small, small_statements.clone(), 8, stop.clone()));
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    stop.store(true, Ordering::Relaxed);
+    let (alone, failures) = voting.await??;
+    describe("votes alone (5 s)", &alone, failures);
+    // A new analysis makes new files: the downloads below write them once, then stream them.
+    state.consultations.analyst.touch([large]);
+    let stop = Arc::new(AtomicBool::new(false));
+    let sampler = sample_peak(stop.clone());
+    let voting = tokio::spawn(vote_loop(state.clone(), small, small_statements, 8, stop.clone()));
+    let started = Instant::now();
+    let mut downloads = Vec::new();
+    for k in 0..16 {
+        let (client, file) = (client.clone(), files[k % files.len()]);
+        let url = format!("http://{address}/api/v1/consultations/{large}/export/{file}");
+        downloads.push(tokio::spawn(async move {
+            let mut response = client.get(url).send().await?;
+            let mut bytes = 0usize;
+            while let Some(chunk) = response.chunk().await? {
+                bytes += chunk.len();
+            }
+            anyhow::Ok(bytes)
+        }));
+    }
+    let mut total = 0;
+    for d in downloads {
+        total += d.await??;
+    }
+    let took = started.elapsed();
+    stop.store(true, Ordering::Relaxed);
+    let (during, failures) = voting.await??;
+    let peak = sampler.join().unwrap_or(0.0);
+    println!(
+        "16 concurrent downloads: {:.0} MB in {took:.2?}, peak {:+.0} MB above idle",
+        total as f64 / 1e6,
+        peak - idle
+    );
+    describe("votes during the downloads", &during, failures);
+    Ok(())
+}
