@@ -37,9 +37,32 @@ struct ApiDoc;
 
 /// The API router and its OpenAPI document.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", registry::api::routes().merge(consultations::api::routes()))
-        .split_for_parts()
+        .split_for_parts();
+    document_bad_requests(&mut document);
+    (router, document)
+}
+
+/// Every operation that reads parameters or a body answers 400 to ones it cannot read (a path id that is not a
+/// number, a query or JSON body of the wrong shape): the document says so once here rather than on each handler.
+fn document_bad_requests(document: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    for item in document.paths.paths.values_mut() {
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for operation in operations.into_iter().flatten() {
+            let reads_input =
+                operation.parameters.as_ref().is_some_and(|p| !p.is_empty()) || operation.request_body.is_some();
+            if reads_input && !operation.responses.responses.contains_key("400") {
+                let error = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build();
+                let response = ResponseBuilder::new()
+                    .description("The parameters or the body cannot be read.")
+                    .content("application/json", error)
+                    .build();
+                operation.responses.responses.insert("400".to_owned(), response.into());
+            }
+        }
+    }
 }
 
 /// Opens the search index and assembles the state shared by every request.

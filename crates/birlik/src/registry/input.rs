@@ -69,15 +69,25 @@ pub struct AssociationFields {
 #[serde(deny_unknown_fields)]
 pub struct AssociationDraft {
     /// `republican` or `regional`.
+    #[schema(pattern = "^(republican|regional)$")]
     pub level: String,
     /// Required for regional associations, absent for republican ones.
+    #[schema(pattern = "^KZ-[0-9]{2}$")]
     pub region_code: Option<String>,
+    #[schema(min_length = 2, max_length = 200)]
     pub name_kk: String,
+    #[schema(min_length = 2, max_length = 200)]
     pub name_ru: String,
+    #[schema(min_length = 2, max_length = 200)]
     pub name_en: String,
+    /// From 1900 to the current year.
+    #[schema(minimum = 1900)]
     pub founded_year: Option<i64>,
+    /// An `http://` or `https://` address.
+    #[schema(max_length = 200, pattern = "^https?://")]
     pub website: Option<String>,
     /// Slugs of the ethnic groups represented (at least one).
+    #[schema(min_items = 1)]
     pub groups: Vec<String>,
 }
 
@@ -177,12 +187,20 @@ pub struct BodyFields {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BodyDraft {
+    #[schema(minimum = 1)]
     pub parent_id: Option<i64>,
     /// One of the body kinds, e.g. `public_consent_council`.
+    #[schema(
+        pattern = "^(national_session|council|regional_assembly|public_consent_council|mothers_council|ethnomediation_council|scientific_expert_council|thematic_council)$"
+    )]
     pub kind: String,
+    #[schema(pattern = "^KZ-[0-9]{2}$")]
     pub region_code: Option<String>,
+    #[schema(min_length = 2, max_length = 200)]
     pub name_kk: String,
+    #[schema(min_length = 2, max_length = 200)]
     pub name_ru: String,
+    #[schema(min_length = 2, max_length = 200)]
     pub name_en: String,
 }
 
@@ -289,13 +307,22 @@ pub struct MembershipFields {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MembershipDraft {
+    #[schema(minimum = 1)]
     pub body_id: i64,
+    #[schema(minimum = 1)]
     pub person_id: Option<i64>,
+    #[schema(min_length = 3, max_length = 200)]
     pub person_name: String,
+    #[schema(minimum = 1)]
     pub association_id: Option<i64>,
     /// `chair`, `deputy_chair`, `secretary` or `member`.
+    #[schema(pattern = "^(chair|deputy_chair|secretary|member)$")]
     pub position: String,
+    /// ISO date.
+    #[schema(pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     pub term_start: String,
+    /// ISO date, not before `term_start`.
+    #[schema(pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     pub term_end: Option<String>,
 }
 

@@ -248,3 +248,34 @@ async fn bodies_list_filters_and_paginates() {
     let (status, _) = app.get_json("/api/v1/bodies?parent=abc").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_document_says_what_the_server_answers() {
+    let app = TestApp::sqlite().await;
+    let (_, document) = app.get_json("/api/v1/openapi.json").await;
+    // Every operation that reads parameters or a body may answer 400, and says so.
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let reads = operation["parameters"].as_array().is_some_and(|p| !p.is_empty())
+                || operation.get("requestBody").is_some();
+            if reads {
+                assert!(operation["responses"]["400"].is_object(), "{method} {path} does not document its 400");
+            }
+        }
+    }
+    // 1.0 is an integer to JSON Schema, and to the API.
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let mut association = association_json(Some("KZ-75"), "Бүтін сан");
+    association["founded_year"] = json!(1999.0);
+    let (status, body) = admin.send_json(Method::POST, "/api/v1/associations", &association).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["founded_year"], 1999);
+    association["founded_year"] = json!(1999.5);
+    let (status, _) = admin.send_json(Method::POST, "/api/v1/associations", &association).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a fraction is no year");
+    // What the schema allows of a draft's shape, the server takes: its limits are in the document.
+    let draft = &document["components"]["schemas"]["AssociationDraft"]["properties"];
+    assert_eq!(draft["name_kk"]["maxLength"], 200);
+    assert_eq!(draft["groups"]["minItems"], 1);
+}

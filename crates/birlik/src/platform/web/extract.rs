@@ -1,6 +1,5 @@
 //! Form and JSON extractors whose rejections are our own localized errors, not axum's plain-text ones.
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 
 use crate::platform::web::AppError;
@@ -42,18 +41,38 @@ pub struct ApiJson<T>(pub T);
 impl<S, T> FromRequest<S> for ApiJson<T>
 where
     S: Send + Sync,
-    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    T: serde::de::DeserializeOwned,
 {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+        let value = match axum::Json::<serde_json::Value>::from_request(request, state).await {
+            Ok(axum::Json(value)) => value,
             Err(rejection) if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(AppError::PayloadTooLarge)
+                return Err(AppError::PayloadTooLarge);
             }
-            Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+            Err(rejection) => return Err(AppError::BadRequest(rejection.body_text())),
+        };
+        serde_json::from_value(whole_numbers_as_integers(value))
+            .map(ApiJson)
+            .map_err(|e| AppError::BadRequest(format!("Failed to deserialize the JSON body: {e}")))
+    }
+}
+
+/// JSON Schema counts `1.0` as an integer, and so must the API that the document describes: a number with no
+/// fraction is read as an integer wherever one is expected.
+fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(whole_numbers_as_integers).collect()),
+        Value::Object(fields) => {
+            Value::Object(fields.into_iter().map(|(k, v)| (k, whole_numbers_as_integers(v))).collect())
         }
+        other => other,
     }
 }
 
