@@ -493,38 +493,69 @@ pub async fn create_memberships(
     inputs: &[MembershipInput],
 ) -> sqlx::Result<Vec<Membership>> {
     let at = now();
-    let mut created = Vec::with_capacity(inputs.len());
+    // As for associations: records and audit entries are made before the transaction, rows go in many at a time.
+    let seated: Vec<i64> = inputs.iter().filter_map(|i| i.person_id).collect();
+    let names: std::collections::HashMap<i64, String> =
+        if seated.is_empty() { Default::default() } else { persons(db).await?.into_iter().collect() };
+    let mut created: Vec<Membership> = inputs
+        .iter()
+        .map(|i| Membership {
+            id: 0,
+            body_id: i.body_id,
+            person_id: i.person_id.unwrap_or(0),
+            person_name: i.person_id.and_then(|p| names.get(&p).cloned()).unwrap_or_else(|| i.person_name.clone()),
+            association_id: i.association_id,
+            position: i.position.code().to_owned(),
+            term_start: i.term_start.clone(),
+            term_end: i.term_end.clone(),
+            archived_at: None,
+        })
+        .collect();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        for input in inputs {
-            let person_id: i64 = match input.person_id {
-                Some(id) => id,
-                None => {
-                    let id: i64 = sqlx::query_scalar("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
-                        .bind(&input.person_name).bind(&at)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    audit!(tx, &Change { actor, action: "create", entity: "person", entity_id: id.to_string(),
-                        before: None, after: Some(json!({ "id": id, "full_name": input.person_name })), at: &at })?;
-                    id
-                }
-            };
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO memberships (body_id, person_id, association_id, position, term_start, term_end, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-            )
-            .bind(input.body_id).bind(person_id).bind(input.association_id).bind(input.position.code())
-            .bind(&input.term_start).bind(&input.term_end).bind(&at)
-            .fetch_one(&mut *tx)
-            .await?;
-            let row: Membership = sqlx::query_as(AssertSqlSafe(format!("{MEMBERSHIP_SELECT} WHERE m.id = $1")))
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-            audit!(tx, &Change { actor, action: "create", entity: "membership", entity_id: id.to_string(),
-                before: None, after: Some(json!(row)), at: &at })?;
-            created.push(row);
+        let new_persons = inputs.iter().filter(|i| i.person_id.is_none()).count();
+        let mut next_person = tx.reserve_ids("persons", new_persons).await?;
+        let mut persons_made = Vec::with_capacity(new_persons);
+        for (row, input) in created.iter_mut().zip(inputs) {
+            if input.person_id.is_none() {
+                row.person_id = next_person;
+                next_person += 1;
+                persons_made.push((row.person_id, row.person_name.clone()));
+            }
         }
+        for chunk in persons_made.chunks(ROWS_PER_INSERT) {
+            let mut q = QueryBuilder::new("INSERT INTO persons (id, full_name, created_at) ");
+            q.push_values(chunk, |mut b, (id, name)| {
+                b.push_bind(*id).push_bind(name).push_bind(&at);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        let first = tx.reserve_ids("memberships", created.len()).await?;
+        for (n, row) in created.iter_mut().enumerate() {
+            row.id = first + n as i64;
+        }
+        for chunk in created.chunks(ROWS_PER_INSERT) {
+            let mut q = QueryBuilder::new(
+                "INSERT INTO memberships (id, body_id, person_id, association_id, position, term_start, term_end,
+                     created_at, updated_at) ",
+            );
+            q.push_values(chunk, |mut b, m| {
+                b.push_bind(m.id).push_bind(m.body_id).push_bind(m.person_id).push_bind(m.association_id)
+                    .push_bind(&m.position).push_bind(&m.term_start).push_bind(&m.term_end).push_bind(&at)
+                    .push_bind(&at);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        let person_changes = persons_made.iter().map(|(id, name)| Change {
+            actor, action: "create", entity: "person", entity_id: id.to_string(), before: None,
+            after: Some(json!({ "id": id, "full_name": name })), at: &at,
+        });
+        let membership_changes = created.iter().map(|row| Change {
+            actor, action: "create", entity: "membership", entity_id: row.id.to_string(), before: None,
+            after: Some(json!(row)), at: &at,
+        });
+        let changes: Vec<Change> = person_changes.chain(membership_changes).collect();
+        audit_many!(tx, &changes)?;
         tx.commit().await?;
         note_write();
         Ok(created)

@@ -724,3 +724,46 @@ async fn a_broken_polis_export_is_refused_with_its_line_and_changes_nothing() {
     let c = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
     assert_eq!((c["opens_on"].as_str(), c["closes_on"].as_str()), (Some("2023-11-15"), Some("2023-11-15")));
 }
+
+#[tokio::test]
+async fn an_export_is_written_once_per_analysis_and_then_streamed() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, statements) = open(&app, &input(body), &SEEDS).await;
+    let participant = app.state.consultations.votes.join(id, "d:export-once").await.unwrap();
+    let cast = |statement: i64, value: i64| Ballot { consultation: id, participant, statement, value, at: now_ms() };
+    app.state.consultations.votes.cast(cast(statements[0], 1)).await.unwrap();
+    analysis_of(&app, id, 1).await;
+    let exports = app.state.settings.data_dir.join("exports");
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(&exports)
+            .map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
+    let url = format!("/api/v1/consultations/{id}/export/votes.csv");
+    let downloads: Vec<_> = (0..8)
+        .map(|_| {
+            let (client, url) = (app.client.clone(), app.url(&url));
+            tokio::spawn(async move { client.get(url).send().await.unwrap() })
+        })
+        .collect();
+    let mut bodies = Vec::new();
+    for download in downloads {
+        let response = download.await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        bodies.push(response.text().await.unwrap());
+    }
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]) && bodies[0].lines().count() == 2, "{bodies:?}");
+    let first = files();
+    assert_eq!(first.len(), 1, "eight downloads, one file: {first:?}");
+    // A new analysis is a new version: the file is written again, the old one goes.
+    app.state.consultations.votes.cast(cast(statements[1], -1)).await.unwrap();
+    analysis_of(&app, id, 2).await;
+    let (_, again) = app.get_text(&url).await;
+    assert_eq!(again.lines().count(), 3);
+    let second = files();
+    assert_eq!(second.len(), 1);
+    assert_ne!(first, second);
+}

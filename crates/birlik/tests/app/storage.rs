@@ -37,6 +37,7 @@ on_both_backends!(
     audit_log_is_append_only_and_filterable,
     directory_sorts_in_kazakh_order_and_paginates,
     pages_render,
+    many_rows_go_in_at_once_with_their_ids_groups_and_audit,
 );
 
 async fn reference_and_demo_data_round_trip(app: TestApp) {
@@ -262,4 +263,79 @@ async fn public_pages_are_served_from_the_cache_until_a_write() {
         return;
     }
     panic!("other tests kept writing; the cache could not be observed");
+}
+
+/// Imports write thousands of rows by multi-row inserts with ids reserved up front: every row, its groups and its
+/// audit entry must carry the same id, across chunk boundaries, and the next single write must not collide.
+async fn many_rows_go_in_at_once_with_their_ids_groups_and_audit(app: TestApp) {
+    use birlik::registry::input::{AssociationInput, MembershipInput};
+    use birlik::registry::model::{Level, Position};
+    let db = &app.state.db;
+    let (associations, groups, audits) =
+        (app.count("associations").await, app.count("association_groups").await, app.count("audit_log").await);
+    let inputs: Vec<AssociationInput> = (0..2_500)
+        .map(|i| AssociationInput {
+            level: Level::Regional,
+            region_code: Some("KZ-75".into()),
+            name_kk: format!("Көп қауымдастық {i}"),
+            name_ru: format!("Много ассоциаций {i}"),
+            name_en: format!("Many associations {i}"),
+            founded_year: Some(2000),
+            website: None,
+            groups: if i % 2 == 0 { vec!["uzbeks".into(), "koreans".into()] } else { vec!["germans".into()] },
+        })
+        .collect();
+    let created = store::create_associations(db, None, &inputs).await.unwrap();
+    assert_eq!(created.len(), 2_500);
+    assert!(created.windows(2).all(|w| w[1].id == w[0].id + 1), "consecutive ids");
+    assert_eq!(app.count("associations").await, associations + 2_500);
+    assert_eq!(app.count("association_groups").await, groups + 3_750);
+    assert_eq!(app.count("audit_log").await, audits + 2_500);
+    let last = &created[2_499];
+    let stored = store::association(db, last.id).await.unwrap().unwrap();
+    assert_eq!(
+        (stored.name_en.as_str(), stored.groups.clone()),
+        ("Many associations 2499", vec!["germans".to_owned()])
+    );
+    let entry = audit::list(
+        db,
+        &audit::Filter {
+            entity: Some("association".into()),
+            entity_id: Some(last.id.to_string()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(entry[0].after_json.as_deref().unwrap().contains("Many associations 2499"), "its audit entry is its own");
+    // The next single write draws an id after the reserved block.
+    let one = store::create_associations(db, None, &inputs[..1]).await.unwrap();
+    assert_eq!(one[0].id, last.id + 1);
+
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let seats: Vec<MembershipInput> = (0..1_200)
+        .map(|i| MembershipInput {
+            body_id: body,
+            person_id: None,
+            person_name: format!("Тұлға Көпұлы {i}"),
+            association_id: Some(last.id),
+            position: Position::Member,
+            term_start: "2024-01-01".into(),
+            term_end: None,
+        })
+        .collect();
+    let seated = store::create_memberships(db, None, &seats).await.unwrap();
+    let again = store::create_memberships(
+        db,
+        None,
+        &[MembershipInput { person_id: Some(seated[1_199].person_id), ..seats[0].clone() }],
+    )
+    .await
+    .unwrap();
+    assert_eq!(again[0].person_name, "Тұлға Көпұлы 1199", "a seated person keeps his name");
+    let listed =
+        store::memberships(db, &MembershipFilter { person: Some(seated[1_199].person_id), ..Default::default() })
+            .await
+            .unwrap();
+    assert_eq!(listed.0.len(), 2);
 }
