@@ -114,7 +114,10 @@ async fn run() -> anyhow::Result<()> {
 
     // 2. The results page from the stored analysis.
     for page_cache in [false, true] {
-        let cache = std::sync::Arc::new(birlik::platform::web::cache::PageCache::new(Duration::from_secs(10)));
+        let cache = std::sync::Arc::new(
+            birlik::platform::web::cache::PageCache::new(Duration::from_secs(10))
+                .scoped_by(birlik::consultations::page_scopes),
+        );
         let pages = page_cache.then_some(cache);
         let router = birlik::app::router(birlik::platform::AppState { pages, ..state.clone() });
         let path = format!("/en/consultations/{large}/results");

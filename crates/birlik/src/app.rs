@@ -69,9 +69,14 @@ fn document_bad_requests(document: &mut utoipa::openapi::OpenApi) {
 pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Result<AppState> {
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
-    let pages = settings.page_cache.then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10))));
+    let pages = settings
+        .page_cache
+        .then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10)).scoped_by(consultations::page_scopes)));
+    let changes = crate::platform::change::Worker::new(db.clone());
     let consultations = consultations::Runtime::start(&db, &settings);
-    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations })
+    // Capabilities register their event handlers here, before the worker runs.
+    changes.run();
+    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations, changes })
 }
 
 pub fn router(state: AppState) -> Router {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::model::{Consultation, Status};
 use super::store;
-use crate::platform::db::{Db, writes};
+use crate::platform::db::Db;
 
 const FRESH_FOR: Duration = Duration::from_secs(10);
 const MAX_PARTICIPANTS: usize = 1_000_000;
@@ -34,7 +34,7 @@ pub struct Known {
 impl Known {
     /// The consultation `id`, from memory while it is fresh.
     pub async fn consultation(&self, db: &Db, id: i64) -> sqlx::Result<Option<Arc<Current>>> {
-        let generation = writes();
+        let generation = crate::platform::change::changes();
         let cached = self.consultations.read().ok().and_then(|m| m.get(&id).cloned());
         if let Some(current) = cached.filter(|c| c.generation == generation && c.loaded.elapsed() < FRESH_FOR) {
             return Ok(Some(current));

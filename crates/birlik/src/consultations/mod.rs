@@ -32,6 +32,7 @@ use sha2::{Digest, Sha256};
 
 use crate::accounts::SessionUser;
 use crate::platform::AppState;
+use crate::platform::change::Scope;
 use crate::platform::db::Db;
 use crate::platform::web::{AppError, ClientIp, cookie};
 use model::{Consultation, Participation};
@@ -52,6 +53,25 @@ pub fn page_routes() -> Router<AppState> {
         .route("/{lang}/consultation-statements/{id}/translations", post(forms::translate))
 }
 
+/// The list of consultations (any consultation opened or changed).
+pub const LIST: Scope = Scope::all("consultations");
+
+/// One consultation: its statements, moderation and analysis.
+pub fn scope(id: i64) -> Scope {
+    Scope::item("consultation", id)
+}
+
+/// What a cached page of this capability reads: a consultation's pages read that consultation (and names from the
+/// registry), so that its votes and analysis rounds leave every other page cached.
+pub fn page_scopes(path: &str) -> Option<Vec<Scope>> {
+    let mut parts = path.split('/').skip(2);
+    if parts.next() != Some("consultations") {
+        return None;
+    }
+    let id: i64 = parts.next()?.parse().ok()?;
+    Some(vec![scope(id), crate::platform::change::REGISTRY])
+}
+
 /// What runs beside the requests: the vote writer, the analyst, what the vote path knows, and the rate limits.
 #[derive(Clone)]
 pub struct Runtime {
@@ -65,6 +85,8 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn start(db: &Db, settings: &crate::platform::Settings) -> Runtime {
+        crate::platform::change::area(LIST.area);
+        crate::platform::change::area(scope(0).area);
         let analyst = analysis::Analyst::start(db.clone());
         Runtime {
             votes: votes::VoteWriter::start(db.clone(), analyst.clone()),

@@ -10,9 +10,11 @@ use super::model::{
     language_of,
 };
 use super::votes::Ballot;
+use super::{LIST, scope};
 use crate::audit;
 use crate::platform::audit::Change;
-use crate::platform::db::{Db, note_write, now};
+use crate::platform::change::{self, Event, Outbox};
+use crate::platform::db::{Db, now};
 use crate::{with_read, with_write};
 
 #[derive(sqlx::FromRow)]
@@ -163,6 +165,11 @@ macro_rules! insert_statement {
     }};
 }
 
+/// The events of a new consultation: the list of consultations changed, and the consultation itself.
+fn opened(id: i64) -> [Event; 2] {
+    [Event::new(LIST, "consultation.opened"), Event::new(scope(id), "consultation.opened")]
+}
+
 /// Inserts a consultation inside the open transaction `$tx` and gives its id (one statement for both backends).
 macro_rules! insert_consultation {
     ($tx:expr, $input:expr, $actor:expr, $at:expr) => {{
@@ -235,8 +242,9 @@ pub async fn create(
         }
         audit!(tx, &Change { actor, action: "create", entity: "consultation", entity_id: id.to_string(),
             before: None, after: Some(json!({ "input": input, "seeds": seeds.len() })), at: &at })?;
+        tx.emit(&opened(id)).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[LIST, scope(id)]);
         Ok(id)
     })
 }
@@ -319,10 +327,11 @@ pub async fn import(
         // The log keeps time order, as the engine's warm start and the Pol.is export read it.
         ballots.sort_by_key(|b| b.at);
         insert_votes!(tx, ballots);
+        tx.emit(&opened(id)).await?;
         tx.commit().await?;
         anyhow::Ok(id)
     })?;
-    note_write();
+    change::committed(&[LIST, scope(id)]);
     Ok(id)
 }
 
@@ -386,8 +395,14 @@ pub async fn pending(db: &Db, body: i64) -> sqlx::Result<Vec<Statement>> {
 
 /// Adds a participant's statement.
 pub async fn add_statement(db: &Db, consultation: i64, s: &NewStatement<'_>) -> sqlx::Result<i64> {
-    let id = with_write!(db, pool => insert_statement!(pool, consultation, s));
-    note_write();
+    let id = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id = insert_statement!(&mut *tx, consultation, s);
+        tx.emit(&[Event::new(scope(consultation), "statement.added")]).await?;
+        tx.commit().await?;
+        id
+    });
+    change::committed(&[scope(consultation)]);
     Ok(id)
 }
 
@@ -431,9 +446,10 @@ pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, r
         audit!(tx, &Change { actor: Some(actor), action: "moderate", entity: "statement",
             entity_id: before.id.to_string(), before: Some(json!({ "status": before.status })),
             after: Some(json!({ "status": status, "reason": reason })), at: &at })?;
+        tx.emit(&[Event::new(scope(before.consultation_id), "statement.moderated")]).await?;
         tx.commit().await
     })?;
-    note_write();
+    change::committed(&[scope(before.consultation_id)]);
     Ok(())
 }
 
@@ -454,9 +470,10 @@ pub async fn translate(db: &Db, actor: Option<i64>, statement: &Statement, lang:
         audit!(tx, &Change { actor, action: "translate", entity: "statement",
             entity_id: statement.id.to_string(), before: None, after: Some(json!({ "lang": lang, "text": text })),
             at: &at })?;
+        tx.emit(&[Event::new(scope(statement.consultation_id), "statement.translated")]).await?;
         tx.commit().await
     })?;
-    note_write();
+    change::committed(&[scope(statement.consultation_id)]);
     Ok(())
 }
 
@@ -666,9 +683,11 @@ pub async fn save_analysis(
                 .execute(&mut *tx)
                 .await?;
         }
+        // An analysis round touches this consultation's pages only: registry pages stay cached while people vote.
+        tx.emit(&[Event::new(scope(consultation), "consultation.analysed")]).await?;
         tx.commit().await
     })?;
-    note_write();
+    change::committed(&[scope(consultation)]);
     Ok(())
 }
 

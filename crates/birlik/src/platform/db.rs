@@ -81,19 +81,6 @@ impl ReserveIds for sqlx::PgConnection {
     }
 }
 
-static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// Counts a committed change to public content (the registry, the search index); pages cached before it are
-/// stale. Sessions and login attempts are not public content and do not count.
-pub fn note_write() {
-    WRITES.fetch_add(1, std::sync::atomic::Ordering::Release);
-}
-
-/// How many writes this process has finished: a generation number for caches.
-pub fn writes() -> u64 {
-    WRITES.load(std::sync::atomic::Ordering::Acquire)
-}
-
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 

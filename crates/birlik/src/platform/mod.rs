@@ -1,6 +1,7 @@
 //! What every capability uses: the database, languages, the web kit, the audit log, search, metrics.
 
 pub mod audit;
+pub mod change;
 pub mod db;
 pub mod i18n;
 pub mod metrics;
@@ -53,4 +54,6 @@ pub struct AppState {
     pub pages: Option<Arc<web::cache::PageCache>>,
     /// The vote writer and the background analyst of consultations.
     pub consultations: crate::consultations::Runtime,
+    /// The change worker: applies committed events (see [`change`]).
+    pub changes: Arc<change::Worker>,
 }

@@ -182,7 +182,7 @@ impl SearchIndex {
         writer.commit()?;
         self.reader.reload()?;
         // Pages cached before this change (search results) are stale now.
-        crate::platform::db::note_write();
+        crate::platform::change::committed(&[crate::platform::change::REGISTRY]);
         Ok(())
     }
 
@@ -193,7 +193,7 @@ impl SearchIndex {
         writer.commit()?;
         self.reader.reload()?;
         // Pages cached before this change (search results) are stale now.
-        crate::platform::db::note_write();
+        crate::platform::change::committed(&[crate::platform::change::REGISTRY]);
         Ok(())
     }
 
@@ -207,7 +207,7 @@ impl SearchIndex {
         writer.commit()?;
         self.reader.reload()?;
         // Pages cached before this change (search results) are stale now.
-        crate::platform::db::note_write();
+        crate::platform::change::committed(&[crate::platform::change::REGISTRY]);
         Ok(())
     }
 

@@ -1,5 +1,5 @@
 //! The registry's storage: the only place that reads or writes its tables. Every write records its change in the
-//! audit log in the same transaction, and after commit marks cached public pages stale (`note_write`); the
+//! audit log in the same transaction, and its event (the outbox of `platform::change`), and after commit marks cached public pages stale (`change::committed`); the
 //! handlers then refresh the search index.
 
 use rayon::prelude::*;
@@ -7,7 +7,8 @@ use serde_json::json;
 use sqlx::{AssertSqlSafe, FromRow, QueryBuilder, Row};
 
 use crate::platform::audit::Change;
-use crate::platform::db::{Db, ReserveIds, note_write, now};
+use crate::platform::change::{self, Event, Outbox, REGISTRY};
+use crate::platform::db::{Db, ReserveIds, now};
 use crate::platform::i18n::Lang;
 use crate::platform::paging;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
@@ -61,8 +62,9 @@ pub async fn upsert_reference(db: &Db, regions: &[Region], groups: &[(EthnicGrou
             .execute(&mut *tx)
             .await?;
         }
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(())
     })
 }
@@ -119,8 +121,9 @@ pub async fn create_body(db: &Db, actor: Option<i64>, input: &BodyInput) -> sqlx
         .await?;
         audit!(tx, &Change { actor, action: "create", entity: "body", entity_id: body.id.to_string(),
             before: None, after: Some(json!(body)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(body)
     })
 }
@@ -139,8 +142,9 @@ pub async fn update_body(db: &Db, actor: Option<i64>, before: &Body, input: &Bod
         .await?;
         audit!(tx, &Change { actor, action: "update", entity: "body", entity_id: body.id.to_string(),
             before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(body)
     })
 }
@@ -157,8 +161,9 @@ pub async fn archive_body(db: &Db, actor: Option<i64>, before: &Body) -> sqlx::R
         .await?;
         audit!(tx, &Change { actor, action: "archive", entity: "body", entity_id: body.id.to_string(),
             before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(body)
     })
 }
@@ -354,8 +359,9 @@ pub async fn create_associations(
                 before: None, after: Some(json!(row)), at: &at })
             .collect();
         audit_many!(tx, &changes)?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(created)
     })
 }
@@ -386,8 +392,9 @@ pub async fn update_association(
         row.groups = input.groups.clone();
         audit!(tx, &Change { actor, action: "update", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(row)
     })
 }
@@ -405,8 +412,9 @@ pub async fn archive_association(db: &Db, actor: Option<i64>, before: &Associati
         row.groups = before.groups.clone();
         audit!(tx, &Change { actor, action: "archive", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(row)
     })
 }
@@ -556,8 +564,9 @@ pub async fn create_memberships(
         });
         let changes: Vec<Change> = person_changes.chain(membership_changes).collect();
         audit_many!(tx, &changes)?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(created)
     })
 }
@@ -591,8 +600,9 @@ pub async fn update_membership(
             .await?;
         audit!(tx, &Change { actor, action: "update", entity: "membership", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(row)
     })
 }
@@ -611,8 +621,9 @@ pub async fn archive_membership(db: &Db, actor: Option<i64>, before: &Membership
             .await?;
         audit!(tx, &Change { actor, action: "archive", entity: "membership", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
+        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
         tx.commit().await?;
-        note_write();
+        change::committed(&[REGISTRY]);
         Ok(row)
     })
 }

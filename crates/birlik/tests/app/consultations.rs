@@ -68,7 +68,7 @@ async fn vote_api(client: &reqwest::Client, app: &TestApp, id: i64, statement: i
 }
 
 /// Waits until the stored analysis covers `votes` votes.
-async fn analysis_of(app: &TestApp, id: i64, votes: i64) -> Value {
+pub async fn analysis_of(app: &TestApp, id: i64, votes: i64) -> Value {
     for _ in 0..200 {
         let (status, body) = app.get_json(&format!("/api/v1/consultations/{id}/analysis")).await;
         if status == StatusCode::OK && body["votes"].as_i64() == Some(votes) {

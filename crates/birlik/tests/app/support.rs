@@ -38,6 +38,37 @@ pub async fn postgres_available() -> bool {
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// A migrated database with no server on it: its directory, and its PostgreSQL name (dropped by the test's end
+/// only when a TestApp owns it; these are few and named after the process).
+pub async fn bare_database(backend: Backend) -> (Db, tempfile::TempDir, Option<String>) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (db, name) = match backend {
+        Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
+        Backend::Postgres => {
+            let name = format!("birlik_bare_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+            let admin = sqlx::PgPool::connect(PG_ADMIN_URL).await.expect("postgres reachable");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&admin)
+                .await
+                .expect("create db");
+            admin.close().await;
+            let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
+            (Db::connect(Some(&url), dir.path()).await.expect("postgres opens"), Some(name))
+        }
+    };
+    db.migrate().await.expect("migrations run");
+    (db, dir, name)
+}
+
+/// Drops a test's PostgreSQL database.
+pub async fn drop_database(name: &str) {
+    if let Ok(admin) = sqlx::PgPool::connect(PG_ADMIN_URL).await {
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+            .execute(&admin)
+            .await;
+    }
+}
+
 impl TestApp {
     pub async fn start(backend: Backend, demo: bool) -> TestApp {
         TestApp::start_with(backend, demo, |_| {}).await
@@ -75,6 +106,23 @@ impl TestApp {
         tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
         let client = TestApp::client();
         TestApp { address, state, client, _dir: dir, pg_database }
+    }
+
+    /// A second server on the same PostgreSQL database, with its own caches and data directory (the database is
+    /// dropped by the first).
+    pub async fn second_server(&self) -> TestApp {
+        let name = self.pg_database.as_deref().expect("a second server shares a PostgreSQL database");
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
+        let db = Db::connect(Some(&url), dir.path()).await.expect("postgres opens");
+        let settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
+        let state = birlik::app::state(db, settings, true).expect("state");
+        birlik::registry::reindex(&state).await.expect("index builds");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
+        TestApp { address, state, client: TestApp::client(), _dir: dir, pg_database: None }
     }
 
     pub async fn sqlite() -> TestApp {

@@ -1,10 +1,13 @@
-//! A cache of public pages as anonymous readers see them. An entry is served until this process finishes any
-//! write (the generation in [`crate::platform::db::writes`]) or until it is older than the time to live, which
-//! bounds staleness when several servers share one PostgreSQL database. Logged-in readers are never served
-//! from it, because their pages carry their name and their powers.
+//! A cache of public pages as anonymous readers see them. Each page is kept with the scopes it reads
+//! ([`crate::platform::change::Scope`]: a consultation's pages read that consultation, every other page the
+//! registry and the list of consultations) and served until one of them changes — a write of this process at its
+//! commit, another server's when the change worker reads its event — or until it is older than the time to live.
+//! So a vote's analysis round drops the pages of its consultation only. Logged-in readers are never served from
+//! it, because their pages carry their name and their powers.
 
 use std::collections::HashMap;
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -14,7 +17,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::platform::AppState;
-use crate::platform::db::writes;
+use crate::platform::change::{self, Scope};
 use crate::platform::i18n::Lang;
 
 /// The cache starts afresh when its pages pass this size (junk query strings cannot grow it without bound).
@@ -31,7 +34,15 @@ struct Cached {
 pub struct PageCache {
     entries: RwLock<Entries>,
     ttl: Duration,
+    /// The scopes a page reads, when a capability says (see [`PageCache::scoped_by`]).
+    scopes_of: Vec<fn(&str) -> Option<Vec<Scope>>>,
+    /// Requests answered from the cache, and cacheable ones that were not (the hit rate the benchmark reports).
+    hits: AtomicU64,
+    misses: AtomicU64,
 }
+
+/// What a page reads when no capability says otherwise: the registry and the list of consultations.
+const DEFAULT_SCOPES: [Scope; 2] = [change::REGISTRY, Scope::all("consultations")];
 
 #[derive(Default)]
 struct Entries {
@@ -41,13 +52,35 @@ struct Entries {
 
 impl PageCache {
     pub fn new(ttl: Duration) -> PageCache {
-        PageCache { entries: RwLock::new(Entries::default()), ttl }
+        PageCache {
+            entries: RwLock::new(Entries::default()),
+            ttl,
+            scopes_of: Vec::new(),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
     }
 
-    fn get(&self, key: &str) -> Option<(HeaderValue, Bytes)> {
+    /// Adds a capability's rule for the scopes of its pages (the composition root wires them).
+    pub fn scoped_by(mut self, scopes_of: fn(&str) -> Option<Vec<Scope>>) -> PageCache {
+        self.scopes_of.push(scopes_of);
+        self
+    }
+
+    /// Requests answered from the cache, and cacheable requests that were not, so far.
+    pub fn counts(&self) -> (u64, u64) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
+    }
+
+    /// The scopes the page at `path` reads.
+    fn scopes(&self, path: &str) -> Vec<Scope> {
+        self.scopes_of.iter().find_map(|f| f(path)).unwrap_or_else(|| DEFAULT_SCOPES.to_vec())
+    }
+
+    fn get(&self, key: &str, scopes: &[Scope]) -> Option<(HeaderValue, Bytes)> {
         let entries = self.entries.read().ok()?;
         let entry = entries.pages.get(key)?;
-        (entry.generation == writes() && entry.stored.elapsed() < self.ttl)
+        (entry.generation == change::generation(scopes) && entry.stored.elapsed() < self.ttl)
             .then(|| (entry.content_type.clone(), entry.body.clone()))
     }
 
@@ -92,11 +125,14 @@ pub fn keep_private(response: &mut Response) {
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(cache) = state.pages.as_deref() else { return next.run(request).await };
     let Some(key) = key(&request) else { return next.run(request).await };
-    if let Some((content_type, body)) = cache.get(&key) {
+    let scopes = cache.scopes(request.uri().path());
+    if let Some((content_type, body)) = cache.get(&key, &scopes) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
         return ([(header::CONTENT_TYPE, content_type)], body).into_response();
     }
+    cache.misses.fetch_add(1, Ordering::Relaxed);
     // The generation is read before rendering, so a write during rendering makes this entry stale at once.
-    let generation = writes();
+    let generation = change::generation(&scopes);
     let response = next.run(request).await;
     // Only whole pages of known, modest size: a larger one is served as it is, uncached.
     let small = axum::body::HttpBody::size_hint(response.body()).upper().is_some_and(|n| n <= MAX_PAGE as u64);
