@@ -35,11 +35,14 @@ pub struct PageCache {
     entries: RwLock<Entries>,
     ttl: Duration,
     /// The scopes a page reads, when a capability says (see [`PageCache::scoped_by`]).
-    scopes_of: Vec<fn(&str) -> Option<Vec<Scope>>>,
+    scopes_of: Vec<ScopesOf>,
     /// Requests answered from the cache, and cacheable ones that were not (the hit rate the benchmark reports).
     hits: AtomicU64,
     misses: AtomicU64,
 }
+
+/// A capability's rule: the scopes a page at this path reads, if the page is one of its own.
+pub type ScopesOf = fn(&str) -> Option<Vec<Scope>>;
 
 /// What a page reads when no capability says otherwise: the registry and the list of consultations.
 const DEFAULT_SCOPES: [Scope; 2] = [change::REGISTRY, Scope::all("consultations")];
@@ -62,7 +65,7 @@ impl PageCache {
     }
 
     /// Adds a capability's rule for the scopes of its pages (the composition root wires them).
-    pub fn scoped_by(mut self, scopes_of: fn(&str) -> Option<Vec<Scope>>) -> PageCache {
+    pub fn scoped_by(mut self, scopes_of: ScopesOf) -> PageCache {
         self.scopes_of.push(scopes_of);
         self
     }
