@@ -250,7 +250,7 @@ field-parent-cycle = A body cannot stand under itself or under a body below it.
 field-unknown-person = No such person.
 field-unknown-association = No such association.
 field-term-end-before-start = The term cannot end before it starts.
-field-invalid-email = Enter a valid email address.
+field-invalid-email = Enter an e-mail address in Latin letters, such as name@example.kz (a domain in another script in its xn-- form).
 field-email-taken = This address is already registered.
 field-wrong-password = Wrong password.
 

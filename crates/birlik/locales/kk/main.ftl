@@ -234,7 +234,7 @@ field-parent-cycle = Орган өзіне немесе өзіне бағыны�
 field-unknown-person = Мұндай тұлға жоқ.
 field-unknown-association = Мұндай бірлестік жоқ.
 field-term-end-before-start = Өкілеттіктің аяқталу күні басталу күнінен бұрын болмауы керек.
-field-invalid-email = Электрондық пошта мекенжайын дұрыс енгізіңіз.
+field-invalid-email = Электрондық пошта мекенжайын латын әріптерімен енгізіңіз, мысалы name@example.kz (басқа әліпбидегі домен — xn-- түрінде).
 field-email-taken = Бұл мекенжай бұрыннан тіркелген.
 field-wrong-password = Құпиясөз қате.
 

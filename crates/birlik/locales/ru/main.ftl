@@ -258,7 +258,7 @@ field-parent-cycle = Орган не может подчиняться само�
 field-unknown-person = Такого человека нет.
 field-unknown-association = Такого объединения нет.
 field-term-end-before-start = Окончание полномочий не может быть раньше их начала.
-field-invalid-email = Введите правильный адрес электронной почты.
+field-invalid-email = Введите адрес электронной почты латиницей, например name@example.kz (домен на другом алфавите — в форме xn--).
 field-email-taken = Этот адрес уже зарегистрирован.
 field-wrong-password = Неверный пароль.
 

@@ -21,7 +21,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
-    /// Failed logins allowed per account (and ten times that per address) in a quarter of an hour.
+    /// Login attempts allowed per address and account (and ten times that per address) in a quarter of an hour;
+    /// attempts at one account from everywhere are slowed down, never locked out (see `accounts::pages`).
     pub login_attempts: i64,
     /// Registrations allowed per address in a quarter of an hour (each costs a password hash).
     pub registrations: i64,

@@ -36,6 +36,28 @@ pub async fn postgres_available() -> bool {
     reachable
 }
 
+/// Runs each named test, `async fn name(app: TestApp)` in the calling module, once on SQLite and once on
+/// PostgreSQL (skipped, saying so, when PostgreSQL is absent outside CI).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::support::TestApp::start(crate::support::Backend::Sqlite, true).await).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                if crate::support::postgres_available().await {
+                    super::$name(crate::support::TestApp::start(crate::support::Backend::Postgres, true).await).await
+                }
+            })*
+        }
+    };
+}
+
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl TestApp {
@@ -90,6 +112,17 @@ impl TestApp {
             .expect("client builds")
     }
 
+    /// A client like [`TestApp::client`] whose connections come from another loopback address (`127.0.0.2`,
+    /// say), to act as someone elsewhere.
+    pub fn client_from(ip: &str) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<std::net::IpAddr>().expect("an IP address"))
+            .build()
+            .expect("client builds")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }
@@ -123,7 +156,8 @@ impl TestApp {
     /// Creates a user with these roles directly in the database.
     pub async fn user(&self, email: &str, roles: &[Role]) -> i64 {
         let hash = password::hash("correct horse battery".into()).await.expect("hash");
-        accounts::create(&self.state.db, email, "Test User", &hash, roles).await.expect("insert").expect("new user")
+        let email = birlik::accounts::Email::parse(email).expect("an e-mail address");
+        accounts::create(&self.state.db, &email, "Test User", &hash, roles).await.expect("insert").expect("new user")
     }
 
     /// A fresh client logged in as `email` (password `correct horse battery`).
