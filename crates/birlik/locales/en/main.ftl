@@ -212,6 +212,7 @@ audit-after = After
 error-not-found = The page you asked for was not found.
 error-validation = The data you entered has errors.
 error-bad-request = Bad request.
+error-not-utf8 = The form holds bytes that are not text (invalid UTF-8); nothing was saved. Send it again from the page.
 error-login-required = Please log in to continue.
 error-archived = This record is archived and cannot be changed.
 error-forbidden = You are not allowed to do this.
@@ -234,6 +235,7 @@ field-too-long =
        *[other] At most { $max } characters.
     }
 field-invalid-characters = Contains characters that are not allowed (< >, control or invisible characters).
+field-nothing-visible = Contains nothing visible: enter letters or digits.
 field-not-a-number = Enter a whole number.
 field-out-of-range = Enter a number from { $min } to { $max }.
 field-invalid-date = Enter a date as YYYY-MM-DD, for example 2023-04-27.
