@@ -161,6 +161,10 @@ table-bodies = Bodies
 table-associations = Ethnocultural associations
 table-members = Members of bodies
 import-problem = row { $row }: { $field }: { $message }
+import-unknown-column = Unknown column; the columns are: { $columns }.
+import-missing-column = Missing column; the columns are: { $columns }.
+import-duplicate-column = Column listed twice.
+import-cannot-read = Cannot read { $file }: { $error }
 import-refused =
     { $count ->
         [one] { $count } problem found; nothing was imported.

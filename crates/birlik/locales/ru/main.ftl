@@ -165,6 +165,10 @@ table-bodies = Органы
 table-associations = Этнокультурные объединения
 table-members = Члены органов
 import-problem = строка { $row }: { $field }: { $message }
+import-unknown-column = Неизвестный столбец; столбцы файла: { $columns }.
+import-missing-column = Нет столбца; столбцы файла: { $columns }.
+import-duplicate-column = Столбец указан дважды.
+import-cannot-read = Не удалось прочитать { $file }: { $error }
 import-refused =
     { $count ->
         [one] Найдена { $count } ошибка; ничего не импортировано.
