@@ -44,14 +44,14 @@ macro_rules! on_both_backends {
         mod sqlite {
             $(#[tokio::test]
             async fn $name() {
-                super::$name(crate::support::TestApp::start(crate::support::Backend::Sqlite, true).await).await
+                super::$name($crate::support::TestApp::start($crate::support::Backend::Sqlite, true).await).await
             })*
         }
         mod postgres {
             $(#[tokio::test]
             async fn $name() {
-                if crate::support::postgres_available().await {
-                    super::$name(crate::support::TestApp::start(crate::support::Backend::Postgres, true).await).await
+                if $crate::support::postgres_available().await {
+                    super::$name($crate::support::TestApp::start($crate::support::Backend::Postgres, true).await).await
                 }
             })*
         }
