@@ -94,26 +94,26 @@ async fn login(
 /// often in the last quarter of an hour. Guesses at an account from everywhere only slow its checks down: a
 /// lockout per account would let anyone lock its owner out. Returns the recorded rows, forgotten on success.
 async fn check_login_limits(state: &AppState, ip: &str, email: Option<&Email>) -> Result<Vec<i64>, AppError> {
-    let ip_key = format!("ip:{ip}");
-    let mut keys = vec![ip_key.clone()];
-    if let Some(email) = email {
-        keys.push(format!("pair:{ip}:{}", email.canonical()));
-        keys.push(format!("account:{}", email.canonical()));
-    }
-    let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let attempts = store::record_attempt(&state.db, &key_refs).await?;
-    let since = quarter_hour_ago()?;
     let limit = state.settings.login_attempts;
-    let counts = [limit * 10, limit, i64::MAX].into_iter().zip(&keys);
-    let mut account_attempts = 0;
-    for (allowed, key) in counts {
+    // (key, attempts allowed): the client address, and with an address that names an account, the pair of both
+    // and the account from everywhere (never refused, only slowed).
+    let mut limits = vec![(format!("ip:{ip}"), limit.saturating_mul(10))];
+    if let Some(email) = email {
+        limits.push((format!("pair:{ip}:{}", email.canonical()), limit));
+        limits.push((format!("account:{}", email.canonical()), i64::MAX));
+    }
+    let keys: Vec<&str> = limits.iter().map(|(key, _)| key.as_str()).collect();
+    let attempts = store::record_attempt(&state.db, &keys).await?;
+    let since = quarter_hour_ago()?;
+    for (key, allowed) in &limits {
         let made = store::attempts_since(&state.db, key, &since).await?;
-        if made > allowed {
+        if made > *allowed {
             return Err(AppError::RateLimited);
         }
-        account_attempts = made;
+        if key.starts_with("account:") {
+            tokio::time::sleep(account_delay(made, limit)).await;
+        }
     }
-    tokio::time::sleep(account_delay(account_attempts, limit)).await;
     Ok(attempts)
 }
 
@@ -300,4 +300,16 @@ async fn audit_page(
     crate::registry::authz::read_audit(user)?;
     let entries = audit::list(&state.db, &filter).await?;
     Ok(render(&AuditPage { ctx, entries, filter })?.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    #[test]
+    fn attempts_at_an_account_slow_its_checks_a_little() {
+        assert_eq!(super::account_delay(10, 5), Duration::ZERO);
+        assert_eq!(super::account_delay(13, 5), Duration::from_millis(300));
+        assert_eq!(super::account_delay(10_000, 5), Duration::from_secs(2));
+    }
 }
