@@ -1,5 +1,5 @@
 //! Assembles the server: routes of every capability, the API with its OpenAPI document, and the layers
-//! (body limit, CSRF, error localization, metrics, tracing).
+//! (body limit, CSRF and origin check, error localization, security headers, metrics, tracing).
 
 use std::sync::Arc;
 
@@ -83,6 +83,7 @@ pub fn router(state: AppState) -> Router {
     metrics::handle();
     let (api, openapi) = api();
     let openapi = Arc::new(openapi);
+    let secure = state.settings.secure_cookies;
     let static_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static");
     Router::new()
         .route("/", get(root))
@@ -96,8 +97,10 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(|| async { StatusCode::NOT_FOUND })
-        // Innermost first: the refusals of CSRF and of the body limit pass through `localize_errors`.
-        .layer(CsrfLayer::new())
+        // Innermost first: the refusals of CSRF, of the origin check and of the body limit pass through
+        // `localize_errors`.
+        .layer(csrf_layer(&state.settings))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::origin::check_origin))
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(crate::platform::web::error::localize_errors))
@@ -115,9 +118,29 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        // Other sites learn at most our origin, never a page's path and query (a search, an audit filter).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        // Behind HTTPS, browsers are told to use nothing else for a year.
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &Response| {
+            secure.then(|| HeaderValue::from_static("max-age=31536000"))
+        }))
         .layer(middleware::from_fn(metrics::track))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The CSRF layer, trusting the configured public origin: behind a proxy that rewrites `Host`, that origin
+/// never matches the request's host. (`check_origin` refuses every other origin.)
+fn csrf_layer(settings: &Settings) -> CsrfLayer {
+    let Some(public) = &settings.public_url else { return CsrfLayer::new() };
+    CsrfLayer::new().add_trusted_origin(public).unwrap_or_else(|error| {
+        // `public_origin` checked it at start; refusing more than needed is the safe side.
+        tracing::error!(%error, "the public URL is not an origin; it is not trusted");
+        CsrfLayer::new()
+    })
 }
 
 /// `/` sends the reader to his language: the cookie, then `Accept-Language`, then Kazakh.

@@ -161,6 +161,10 @@ table-bodies = Bodies
 table-associations = Ethnocultural associations
 table-members = Members of bodies
 import-problem = row { $row }: { $field }: { $message }
+import-unknown-column = Unknown column; the columns are: { $columns }.
+import-missing-column = Missing column; the columns are: { $columns }.
+import-duplicate-column = Column listed twice.
+import-cannot-read = Cannot read { $file }: { $error }
 import-refused =
     { $count ->
         [one] { $count } problem found; nothing was imported.
@@ -212,6 +216,7 @@ audit-after = After
 error-not-found = The page you asked for was not found.
 error-validation = The data you entered has errors.
 error-bad-request = Bad request.
+error-not-utf8 = The form holds bytes that are not text (invalid UTF-8); nothing was saved. Send it again from the page.
 error-login-required = Please log in to continue.
 error-archived = This record is archived and cannot be changed.
 error-forbidden = You are not allowed to do this.
@@ -234,6 +239,7 @@ field-too-long =
        *[other] At most { $max } characters.
     }
 field-invalid-characters = Contains characters that are not allowed (< >, control or invisible characters).
+field-nothing-visible = Contains nothing visible: enter letters or digits.
 field-not-a-number = Enter a whole number.
 field-out-of-range = Enter a number from { $min } to { $max }.
 field-invalid-date = Enter a date as YYYY-MM-DD, for example 2023-04-27.
@@ -250,7 +256,7 @@ field-parent-cycle = A body cannot stand under itself or under a body below it.
 field-unknown-person = No such person.
 field-unknown-association = No such association.
 field-term-end-before-start = The term cannot end before it starts.
-field-invalid-email = Enter a valid email address.
+field-invalid-email = Enter an e-mail address in Latin letters, such as name@example.kz (a domain in another script in its xn-- form).
 field-email-taken = This address is already registered.
 field-wrong-password = Wrong password.
 

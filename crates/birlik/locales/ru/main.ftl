@@ -165,6 +165,10 @@ table-bodies = Органы
 table-associations = Этнокультурные объединения
 table-members = Члены органов
 import-problem = строка { $row }: { $field }: { $message }
+import-unknown-column = Неизвестный столбец; столбцы файла: { $columns }.
+import-missing-column = Нет столбца; столбцы файла: { $columns }.
+import-duplicate-column = Столбец указан дважды.
+import-cannot-read = Не удалось прочитать { $file }: { $error }
 import-refused =
     { $count ->
         [one] Найдена { $count } ошибка; ничего не импортировано.
@@ -220,6 +224,7 @@ audit-after = После
 error-not-found = Запрошенная страница не найдена.
 error-validation = Введённые данные содержат ошибки.
 error-bad-request = Некорректный запрос.
+error-not-utf8 = Форма содержит байты, не являющиеся текстом (некорректный UTF-8); ничего не сохранено. Отправьте её снова со страницы.
 error-login-required = Войдите, чтобы продолжить.
 error-archived = Эта запись в архиве: её нельзя изменить.
 error-forbidden = У вас нет прав на это действие.
@@ -242,6 +247,7 @@ field-too-long =
        *[other] Не более { $max } символов.
     }
 field-invalid-characters = Поле содержит недопустимые символы (< > или невидимые символы).
+field-nothing-visible = В поле нет видимых знаков: введите буквы или цифры.
 field-not-a-number = Введите целое число.
 field-out-of-range = Введите число от { $min } до { $max }.
 field-invalid-date = Введите дату в формате ГГГГ-ММ-ДД, например 2023-04-27.
@@ -258,7 +264,7 @@ field-parent-cycle = Орган не может подчиняться само�
 field-unknown-person = Такого человека нет.
 field-unknown-association = Такого объединения нет.
 field-term-end-before-start = Окончание полномочий не может быть раньше их начала.
-field-invalid-email = Введите правильный адрес электронной почты.
+field-invalid-email = Введите адрес электронной почты латиницей, например name@example.kz (домен на другом алфавите — в форме xn--).
 field-email-taken = Этот адрес уже зарегистрирован.
 field-wrong-password = Неверный пароль.
 

@@ -72,7 +72,103 @@ pub struct SessionUser {
     pub roles: Roles,
 }
 
-/// E-mail addresses are compared lower-cased and trimmed.
-pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+/// An e-mail address, checked once and kept in the one canonical form (trimmed, lower-cased) under which it is
+/// stored, looked up and rate-limited, beside the spelling the person typed.
+///
+/// Only plain ASCII addresses are accepted (an internationalized domain in its `xn--` form): a Cyrillic `а` that
+/// looks like a Latin `a` could otherwise make a second `admin@…`. Exactly one `@`, a local part of RFC 5322
+/// "atext" characters and dots, a domain of at least two dotted labels of letters, digits and hyphens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email {
+    typed: String,
+    canonical: String,
+}
+
+/// The longest address (RFC 5321's path limit less its angle brackets) and local part.
+const MAX_EMAIL: usize = 254;
+const MAX_LOCAL: usize = 64;
+
+impl Email {
+    /// The address in `raw` (blanks around it ignored), or `None` when it is not one.
+    pub fn parse(raw: &str) -> Option<Email> {
+        let typed = raw.trim();
+        let (local, domain) = typed.split_once('@')?;
+        let valid = typed.len() <= MAX_EMAIL && valid_local(local) && valid_domain(domain);
+        valid.then(|| Email { typed: typed.to_owned(), canonical: typed.to_ascii_lowercase() })
+    }
+
+    /// The form under which the address is stored, compared and counted.
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The address as the person typed it (its case kept), for display.
+    pub fn typed(&self) -> &str {
+        &self.typed
+    }
+}
+
+fn valid_local(local: &str) -> bool {
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    !local.is_empty()
+        && local.len() <= MAX_LOCAL
+        && local.split('.').all(|atom| !atom.is_empty() && atom.chars().all(atext))
+}
+
+fn valid_domain(domain: &str) -> bool {
+    let label_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            (1..=63).contains(&label.len())
+                && label.chars().all(label_char)
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Email;
+
+    #[test]
+    fn addresses_have_one_canonical_form() {
+        let email = Email::parse("  Aigerim@Example.KZ\t").unwrap();
+        assert_eq!((email.canonical(), email.typed()), ("aigerim@example.kz", "Aigerim@Example.KZ"));
+        assert_eq!(
+            Email::parse("o'brien+tag@xn--exmple-cua.com").unwrap().canonical(),
+            "o'brien+tag@xn--exmple-cua.com"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_plain_address_is_refused() {
+        let padded = format!("sec12@sec.test{}x", " ".repeat(240));
+        let long = format!("{}@example.kz", "a".repeat(250));
+        for bad in [
+            "\u{430}dmin@example.kz",
+            "admin@ex\u{430}mple.kz",
+            "x@@y.z",
+            "x@y@z.kz",
+            "x@y",
+            "@y.z",
+            "x@",
+            "x@.y.z",
+            "x@y.z.",
+            "x@y..z",
+            ".x@y.z",
+            "x..y@y.z",
+            "x y@y.z",
+            "x@-y.z",
+            "x@y_z.kz",
+            "<x>@y.z",
+            "x@y.z\u{200b}",
+            "",
+            " ",
+            &padded,
+            &long,
+        ] {
+            assert_eq!(Email::parse(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use crate::accounts::{Role, Roles, SessionUser, normalize_email};
+use crate::accounts::{Email, Role, Roles, SessionUser};
 use crate::platform::db::{Db, now};
 use crate::{with_read, with_write};
 
@@ -14,11 +14,10 @@ pub struct StoredUser {
     pub password_hash: String,
 }
 
-pub async fn find_by_email(db: &Db, email: &str) -> sqlx::Result<Option<StoredUser>> {
-    let email = normalize_email(email);
+pub async fn find_by_email(db: &Db, email: &Email) -> sqlx::Result<Option<StoredUser>> {
     with_read!(db, pool => {
         sqlx::query_as("SELECT id, email, display_name, password_hash FROM users WHERE email_normalized = $1")
-            .bind(&email)
+            .bind(email.canonical())
             .fetch_optional(pool)
             .await
     })
@@ -36,12 +35,11 @@ pub async fn find_by_id(db: &Db, id: i64) -> sqlx::Result<Option<StoredUser>> {
 /// Creates a user with roles; `None` when the e-mail address is already registered.
 pub async fn create(
     db: &Db,
-    email: &str,
+    email: &Email,
     display_name: &str,
     password_hash: &str,
     roles: &[Role],
 ) -> sqlx::Result<Option<i64>> {
-    let normalized = normalize_email(email);
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
@@ -49,8 +47,8 @@ pub async fn create(
             "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at)
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email_normalized) DO NOTHING RETURNING id",
         )
-        .bind(email.trim())
-        .bind(&normalized)
+        .bind(email.typed())
+        .bind(email.canonical())
         .bind(display_name)
         .bind(password_hash)
         .bind(&at)

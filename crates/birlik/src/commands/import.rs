@@ -99,9 +99,46 @@ fn progress(len: usize, lang: Lang) -> ProgressBar {
     bar
 }
 
-/// Reads and checks every row of a CSV file; returns the checked rows, or every problem found.
+/// The columns a file of one kind has: all the required ones, any of the optional ones, nothing else.
+pub struct Columns {
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+}
+
+const ASSOCIATION_COLUMNS: Columns = Columns {
+    required: &["level", "region_code", "name_kk", "name_ru", "name_en", "founded_year", "website", "groups"],
+    optional: &[],
+};
+
+const MEMBER_COLUMNS: Columns = Columns {
+    required: &["body_id", "person_name", "position", "term_start", "term_end", "association_id"],
+    optional: &["person_id"],
+};
+
+/// The problems of a header, by column name: an unknown column (its values would be dropped unseen), one listed
+/// twice, a missing one. A header with problems is reported alone: its rows would only repeat them.
+fn check_header(headers: &csv::StringRecord, columns: &Columns, lang: Lang) -> Vec<Problem> {
+    let known: Vec<&str> = columns.required.iter().chain(columns.optional).copied().collect();
+    let listed = [("columns", known.join(", ").into())];
+    let problem = |field: &str, message: String| Problem { row: 1, field: field.to_owned(), message };
+    let mut problems = Vec::new();
+    for (i, name) in headers.iter().enumerate() {
+        if !known.contains(&name) {
+            problems.push(problem(name, lang.t_args("import-unknown-column", &listed)));
+        } else if headers.iter().take(i).any(|earlier| earlier == name) {
+            problems.push(problem(name, lang.t("import-duplicate-column")));
+        }
+    }
+    for name in columns.required.iter().filter(|name| !headers.iter().any(|h| h == **name)) {
+        problems.push(problem(name, lang.t_args("import-missing-column", &listed)));
+    }
+    problems
+}
+
+/// Reads and checks the header and every row of a CSV file; returns the checked rows, or every problem found.
 pub fn check_rows<R, T>(
     reader: impl std::io::Read,
+    columns: &Columns,
     lang: Lang,
     bar: &ProgressBar,
     mut check: impl FnMut(R) -> Result<T, Vec<FieldError>>,
@@ -114,6 +151,10 @@ where
         Ok(headers) => headers.clone(),
         Err(e) => return Err(vec![Problem { row: 1, field: "csv".into(), message: e.to_string() }]),
     };
+    let header_problems = check_header(&headers, columns, lang);
+    if !header_problems.is_empty() {
+        return Err(header_problems);
+    }
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     // The row number is the line the record starts on, read from the parser: a quoted field may span lines.
@@ -143,9 +184,16 @@ where
     if problems.is_empty() { Ok(rows) } else { Err(problems) }
 }
 
-fn count_rows(path: &Path) -> anyhow::Result<usize> {
-    let text = std::fs::read(path)?;
-    Ok(text.iter().filter(|b| **b == b'\n').count().saturating_sub(1))
+/// The whole file, or an error that names it (the system's message alone, "Is a directory", does not).
+fn read(path: &Path, lang: Lang) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        let args = [("file", path.display().to_string().into()), ("error", e.to_string().into())];
+        anyhow::anyhow!("{}", lang.t_args("import-cannot-read", &args))
+    })
+}
+
+fn count_rows(text: &[u8]) -> usize {
+    text.iter().filter(|b| **b == b'\n').count().saturating_sub(1)
 }
 
 pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
@@ -153,22 +201,24 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
         ImportCommand::Associations { file, lang } | ImportCommand::Members { file, lang } => (file, lang),
     };
     let lang = Lang::from_code(lang).ok_or_else(|| anyhow::anyhow!("--lang must be kk, ru or en"))?;
+    let text = read(file, lang)?;
     // The database only: a running server holds the search index, and rebuilds it from the database at start.
     let db = open_db(cli).await?;
     let refs = Refs::load(&db).await?;
-    let bar = progress(count_rows(file)?, lang);
-    let reader = std::fs::File::open(file)?;
+    let bar = progress(count_rows(&text), lang);
+    let reader = text.as_slice();
     let imported = match command {
         ImportCommand::Associations { .. } => {
-            let checked =
-                check_rows::<AssociationRow, _>(reader, lang, &bar, |row| input::check_association(&row.into(), &refs));
+            let checked = check_rows::<AssociationRow, _>(reader, &ASSOCIATION_COLUMNS, lang, &bar, |row| {
+                input::check_association(&row.into(), &refs)
+            });
             let rows = report(checked, lang, &bar)?;
             bar.set_message(lang.t("import-writing"));
             store::create_associations(&db, None, &rows).await?.len()
         }
         ImportCommand::Members { .. } => {
             let persons = store::person_ids(&db).await?;
-            let checked = check_rows::<MembershipFields, _>(reader, lang, &bar, |row| {
+            let checked = check_rows::<MembershipFields, _>(reader, &MEMBER_COLUMNS, lang, &bar, |row| {
                 input::check_membership(&row, &refs, &persons)
             });
             let rows = report(checked, lang, &bar)?;

@@ -174,7 +174,8 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
                 (RoleArg::Member, Some(body_id)) => Role::Member { body_id: *body_id },
                 (_, None) => anyhow::bail!("a secretariat or member role needs --body ID"),
             };
-            anyhow::ensure!(crate::accounts::pages::check_email(email).is_ok(), "not an e-mail address: {email}");
+            let email = crate::accounts::Email::parse(email)
+                .ok_or_else(|| anyhow::anyhow!("not an e-mail address (ASCII, name@example.kz): {email}"))?;
             if let Some(body_id) = role.body_id() {
                 anyhow::ensure!(
                     crate::registry::store::body(&db, body_id).await?.is_some(),
@@ -191,14 +192,15 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
                 password::MIN_LENGTH
             );
             let hash = password::hash(secret.clone()).await?;
-            let display = name.clone().unwrap_or_else(|| email.split('@').next().unwrap_or(email).to_owned());
-            match accounts::create(&db, email, &display, &hash, std::slice::from_ref(&role)).await? {
-                Some(id) => println!("created user {id} <{email}> as {}", role.name()),
+            let display =
+                name.clone().unwrap_or_else(|| email.typed().split('@').next().unwrap_or_default().to_owned());
+            match accounts::create(&db, &email, &display, &hash, std::slice::from_ref(&role)).await? {
+                Some(id) => println!("created user {id} <{}> as {}", email.typed(), role.name()),
                 None => {
                     let user =
-                        accounts::find_by_email(&db, email).await?.ok_or_else(|| anyhow::anyhow!("user vanished"))?;
+                        accounts::find_by_email(&db, &email).await?.ok_or_else(|| anyhow::anyhow!("user vanished"))?;
                     accounts::grant(&db, user.id, &role).await?;
-                    println!("user {} <{email}> exists; granted {}", user.id, role.name());
+                    println!("user {} <{}> exists; granted {}", user.id, email.typed(), role.name());
                     return Ok(());
                 }
             }

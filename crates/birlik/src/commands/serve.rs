@@ -19,6 +19,10 @@ pub struct ServeArgs {
     /// Mark cookies Secure (when served over HTTPS).
     #[arg(long, env = "BIRLIK_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The address readers reach the server by, `https://host[:port]` (behind a proxy, say): state-changing
+    /// requests must come from this origin, whatever their Host header says.
+    #[arg(long, env = "BIRLIK_PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Render every page afresh instead of keeping public pages for anonymous readers until the next write.
     #[arg(long, env = "BIRLIK_NO_PAGE_CACHE")]
     pub no_page_cache: bool,
@@ -31,6 +35,7 @@ pub struct ServeArgs {
 pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
         secure_cookies: args.secure_cookies,
+        public_url: args.public_url.as_deref().map(crate::platform::web::origin::public_origin).transpose()?,
         page_cache: !args.no_page_cache,
         newcomers_per_minute: args.newcomers_per_minute,
         ..settings(cli)

@@ -33,10 +33,10 @@ fn column(headers: &csv::StringRecord, name: &str) -> anyhow::Result<usize> {
     headers.iter().position(|h| h.trim() == name).with_context(|| format!("missing column `{name}`"))
 }
 
-/// Control characters other than line breaks, bidirectional overrides and zero-width characters are dropped:
+/// Hidden characters other than line breaks (`validate::is_hidden`, the policy of everything typed) are dropped:
 /// imported text is shown as plain text, like what participants type.
 fn clean(text: &str) -> String {
-    let kept = |c: &char| (!c.is_control() || *c == '\n') && !crate::platform::validate::is_invisible_format(*c);
+    let kept = |c: &char| *c == '\n' || !crate::platform::validate::is_hidden(*c);
     text.chars().filter(kept).collect::<String>().trim().to_owned()
 }
 

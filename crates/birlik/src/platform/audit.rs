@@ -106,11 +106,16 @@ pub async fn list(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Entry>> {
         )
         .bind(empty_as_none(&filter.entity))
         .bind(empty_as_none(&filter.entity_id))
-        .bind(empty_as_none(&filter.actor).map(|e| crate::accounts::normalize_email(&e)))
+        .bind(empty_as_none(&filter.actor).map(actor_key))
         .bind(empty_as_none(&filter.action))
         .bind(PAGE_SIZE)
         .bind(crate::platform::paging::offset(page, PAGE_SIZE))
         .fetch_all(pool)
         .await
     })
+}
+
+/// The stored form of the actor's address typed into the filter; what is not an address matches nobody as typed.
+fn actor_key(typed: String) -> String {
+    crate::accounts::Email::parse(&typed).map_or(typed, |email| email.canonical().to_owned())
 }

@@ -108,7 +108,7 @@ impl Lang {
             .iter()
             .map(|(name, value)| {
                 let value = match value {
-                    Arg::Num(n) => FluentValue::from(*n),
+                    Arg::Num(n) => number(*n),
                     Arg::Str(s) => FluentValue::from(s.clone()),
                 };
                 (Cow::Borrowed(*name), value)
@@ -198,6 +198,14 @@ impl From<String> for Arg {
     }
 }
 
+/// A number for Fluent, which holds numbers as `f64`: beyond 2^53 an integer would print rounded
+/// (9223372036854775807 as 9223372036854776000), so such a one goes as its digits (its plural form is then the
+/// default one, which is what every language uses for numbers that large).
+fn number(n: i64) -> FluentValue<'static> {
+    const EXACT_IN_F64: i64 = 1 << 53;
+    if (-EXACT_IN_F64..=EXACT_IN_F64).contains(&n) { FluentValue::from(n) } else { FluentValue::from(n.to_string()) }
+}
+
 /// Text kept in the three languages (names of regions, groups, bodies, associations).
 pub trait Localized {
     fn name_kk(&self) -> &str;
@@ -224,6 +232,16 @@ mod tests {
         assert_eq!(Lang::negotiate("fr, de"), Lang::Kk);
         assert_eq!(Lang::negotiate(""), Lang::Kk);
         assert_eq!(Lang::negotiate("en;q=0"), Lang::Kk);
+    }
+
+    #[test]
+    fn integers_print_whole() {
+        let args = |n: i64| [("min", Arg::Num(1)), ("max", Arg::Num(n))];
+        assert_eq!(
+            Lang::En.t_args("field-out-of-range", &args(i64::MAX)),
+            "Enter a number from 1 to 9223372036854775807."
+        );
+        assert!(Lang::Ru.t_args("field-out-of-range", &args(9_007_199_254_740_993)).contains("9007199254740993"));
     }
 
     #[test]

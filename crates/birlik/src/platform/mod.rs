@@ -20,9 +20,13 @@ use crate::platform::search::SearchIndex;
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub data_dir: PathBuf,
-    /// Mark cookies `Secure` (behind HTTPS).
+    /// Mark cookies `Secure` and send HSTS (behind HTTPS); the server's scheme is then https.
     pub secure_cookies: bool,
-    /// Failed logins allowed per account (and ten times that per address) in a quarter of an hour.
+    /// The origin readers reach the server by (`https://birlik.example`, see `web::origin::public_origin`):
+    /// state-changing requests must come from it, whatever their `Host` says.
+    pub public_url: Option<String>,
+    /// Login attempts allowed per address and account (and ten times that per address) in a quarter of an hour;
+    /// attempts at one account from everywhere are slowed down, never locked out (see `accounts::pages`).
     pub login_attempts: i64,
     /// Registrations allowed per address in a quarter of an hour (each costs a password hash).
     pub registrations: i64,
@@ -37,6 +41,7 @@ impl Default for Settings {
         Settings {
             data_dir: PathBuf::from("birlik-data"),
             secure_cookies: false,
+            public_url: None,
             login_attempts: 5,
             registrations: 10,
             page_cache: true,

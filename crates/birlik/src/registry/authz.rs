@@ -129,11 +129,27 @@ pub async fn change_membership(
         manage_body(db, user, input.body_id).await?;
     }
     if input.person_name != before.person_name {
-        let filter =
-            store::MembershipFilter { person: Some(before.person_id), per_page: Some(500), ..Default::default() };
-        for seat in store::memberships(db, &filter).await?.0 {
-            manage_body(db, user, seat.body_id).await?;
-        }
+        cover_person(db, user, before.person_id).await?;
+    }
+    Ok(())
+}
+
+/// May `user` seat a person in `input.body_id`? A new person needs power over the body; an existing one also
+/// needs power over every body he already sits in: once seated here, his name (his, not the seat's) would be
+/// this secretariat's to change, and his own region's would lose it.
+pub async fn create_membership(db: &Db, user: &SessionUser, input: &MembershipInput) -> Result<(), AppError> {
+    manage_body(db, user, input.body_id).await?;
+    match input.person_id {
+        Some(person) => cover_person(db, user, person).await,
+        None => Ok(()),
+    }
+}
+
+/// Does `user` cover every body `person` sits in? Whoever changes what is the person's own (his name) must.
+async fn cover_person(db: &Db, user: &SessionUser, person: i64) -> Result<(), AppError> {
+    let filter = store::MembershipFilter { person: Some(person), per_page: Some(500), ..Default::default() };
+    for seat in store::memberships(db, &filter).await?.0 {
+        manage_body(db, user, seat.body_id).await?;
     }
     Ok(())
 }

@@ -90,7 +90,7 @@ pub async fn create_membership(
     let refs = Refs::load(&state.db).await?;
     let persons = store::person_ids(&state.db).await?;
     let input = input::check_membership(fields, &refs, &persons).map_err(AppError::Validation)?;
-    authz::manage_body(&state.db, user, input.body_id).await?;
+    authz::create_membership(&state.db, user, &input).await?;
     let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
     let membership = created.remove(0);
     index(state, vec![membership_person_doc(&membership)]).await;

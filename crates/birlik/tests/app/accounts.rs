@@ -165,3 +165,98 @@ async fn registrations_from_one_address_are_rate_limited() {
     assert!(statuses[..10].iter().all(|s| *s == StatusCode::SEE_OTHER), "{statuses:?}");
     assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
 }
+
+crate::on_both_backends!(
+    spellings_of_one_address_share_one_login_limit,
+    a_strangers_guesses_do_not_lock_the_owner_out,
+    registration_refuses_addresses_that_are_not_plain_ascii,
+);
+
+const RIGHT: &str = "correct horse battery";
+
+async fn login_status(client: &reqwest::Client, app: &TestApp, email: &str, password: &str) -> StatusCode {
+    client.post(app.url("/en/login")).form(&[("email", email), ("password", password)]).send().await.unwrap().status()
+}
+
+/// The limit is kept under the address's one canonical form: no spelling of it (case, blanks around it, blanks
+/// and a character after it) gets a fresh counter, and a malformed address is a failed login, not a new key.
+async fn spellings_of_one_address_share_one_login_limit(app: TestApp) {
+    app.user("sec12@sec.test", &[]).await;
+    let client = TestApp::client();
+    for _ in 0..5 {
+        assert_eq!(login_status(&client, &app, "sec12@sec.test", "guess guess guess").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(login_status(&client, &app, "sec12@sec.test", RIGHT).await, StatusCode::TOO_MANY_REQUESTS);
+    let padded = |blanks: &str, n: usize, last: &str| format!("sec12@sec.test{}{last}", blanks.repeat(n));
+    for spelling in [
+        "  SEC12@Sec.Test\t".to_owned(),
+        padded(" ", 240, "x"),
+        padded("\t", 241, "y"),
+        padded(" \t", 130, "z"),
+        padded(" ", 300, "@"),
+    ] {
+        let status = login_status(&client, &app, &spelling, RIGHT).await;
+        assert!(
+            matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::UNAUTHORIZED),
+            "{spelling:?} is refused: {status}"
+        );
+    }
+    let keys: Vec<String> = birlik::with_read!(&app.state.db, pool => {
+        sqlx::query_scalar("SELECT DISTINCT key FROM login_attempts").fetch_all(pool).await.unwrap()
+    });
+    let of_account: Vec<&String> = keys.iter().filter(|k| k.contains("sec12")).collect();
+    assert!(!of_account.is_empty());
+    assert!(of_account.iter().all(|k| k.ends_with(":sec12@sec.test")), "one canonical key: {of_account:?}");
+}
+
+/// Guesses from elsewhere slow the guesser; the owner, from his own address, still logs in.
+async fn a_strangers_guesses_do_not_lock_the_owner_out(app: TestApp) {
+    app.user("owner@example.kz", &[]).await;
+    let stranger = TestApp::client_from("127.0.0.2");
+    let mut statuses = Vec::new();
+    for i in 0..20 {
+        statuses.push(login_status(&stranger, &app, "owner@example.kz", &format!("guess number {i}")).await);
+    }
+    assert!(statuses.iter().all(|s| matches!(*s, StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS)));
+    assert_eq!(statuses.last(), Some(&StatusCode::TOO_MANY_REQUESTS), "the stranger is stopped: {statuses:?}");
+    assert_eq!(
+        login_status(&stranger, &app, "owner@example.kz", RIGHT).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the stranger does not get to try the right password"
+    );
+    let owner = TestApp::client();
+    assert_eq!(login_status(&owner, &app, "owner@example.kz", RIGHT).await, StatusCode::SEE_OTHER);
+}
+
+/// An address is ASCII (an IDN domain in punycode), with exactly one `@`, a local part and a dotted domain: a
+/// Cyrillic `а` that looks like a Latin `a` cannot make a second `admin`.
+async fn registration_refuses_addresses_that_are_not_plain_ascii(app: TestApp) {
+    // Registrations from one address are limited to ten a quarter of an hour: ten are tried.
+    let refusals = ["\u{430}dmin@example.kz", "admin@ex\u{430}mple.kz", "x@@y.z", "x@y", "@y.z", "x@y..z", "x@.y.z"]
+        .map(|email| ("en", email, "Enter an e-mail address in Latin letters"))
+        .into_iter()
+        .chain([
+            ("ru", "x@@y.z", "Введите адрес электронной почты латиницей"),
+            ("kk", "\u{430}dmin@example.kz", "Электрондық пошта мекенжайын латын әріптерімен"),
+        ]);
+    for (lang, email, message) in refusals {
+        let before = app.snapshot().await;
+        let r = TestApp::client()
+            .post(app.url(&format!("/{lang}/register")))
+            .form(&[("email", email), ("display_name", "Someone"), ("password", "long enough secret")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{email:?} is refused");
+        let html = r.text().await.unwrap();
+        assert!(html.contains(message), "{lang}: {email:?} is explained");
+        assert_eq!(app.snapshot().await, before, "{email:?} changed nothing");
+    }
+    let r = TestApp::client()
+        .post(app.url("/en/register"))
+        .form(&[("email", "Admin@XN--EXMPLE-CUA.com"), ("display_name", "Someone"), ("password", "long enough secret")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a punycode domain is an ASCII address");
+}

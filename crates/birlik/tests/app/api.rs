@@ -225,6 +225,57 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(app.snapshot().await, before);
 }
 
+/// A login posted with these `Origin` and `Host` headers (`None`: the client's own): 401 means it passed the
+/// origin checks and reached the handler, 403 that they refused it.
+async fn post_login(app: &TestApp, origin: &str, host: Option<&str>) -> StatusCode {
+    let mut request = app
+        .client
+        .post(app.url("/en/login"))
+        .header("origin", origin)
+        .form(&[("email", "nobody@example.kz"), ("password", "wrong password")]);
+    if let Some(host) = host {
+        request = request.header("host", host);
+    }
+    request.send().await.unwrap().status()
+}
+
+#[tokio::test]
+async fn the_origin_of_a_post_must_have_the_servers_scheme() {
+    let app = TestApp::sqlite().await;
+    let host = app.address.to_string();
+    assert_eq!(post_login(&app, &format!("http://{host}"), None).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(post_login(&app, &format!("https://{host}"), None).await, StatusCode::FORBIDDEN, "http server");
+    let secure = TestApp::start_with(crate::support::Backend::Sqlite, false, |s| s.secure_cookies = true).await;
+    let host = secure.address.to_string();
+    assert_eq!(post_login(&secure, &format!("https://{host}"), None).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(post_login(&secure, &format!("http://{host}"), None).await, StatusCode::FORBIDDEN, "https server");
+}
+
+#[tokio::test]
+async fn with_a_public_url_the_origin_is_compared_with_it_not_with_the_host() {
+    let app = TestApp::start_with(crate::support::Backend::Sqlite, false, |s| {
+        s.public_url = Some("https://birlik.example".into());
+    })
+    .await;
+    let forged = post_login(&app, "https://evil.example", Some("evil.example")).await;
+    assert_eq!(forged, StatusCode::FORBIDDEN, "a forged Host matching the Origin is not enough");
+    let own = post_login(&app, &format!("http://{}", app.address), None).await;
+    assert_eq!(own, StatusCode::FORBIDDEN, "the address the server listens on is not its public origin");
+    assert_eq!(post_login(&app, "https://birlik.example", Some("internal:8080")).await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn referrer_policy_always_and_hsts_behind_https() {
+    let app = TestApp::start(crate::support::Backend::Sqlite, false).await;
+    let response = app.get("/en/").await;
+    assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    assert!(response.headers().get("strict-transport-security").is_none(), "no HSTS over plain http");
+    let secure = TestApp::start_with(crate::support::Backend::Sqlite, false, |s| s.secure_cookies = true).await;
+    let response = secure.get("/en/").await;
+    assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000");
+}
+
 #[tokio::test]
 async fn bodies_list_filters_and_paginates() {
     let app = TestApp::sqlite().await;

@@ -274,3 +274,42 @@ async fn archiving_through_forms_is_refused_outside_ones_powers() {
     let (_, account) = secretariat.get_text("/en/account").await;
     assert!(account.contains(&format!("/en/bodies/{district}")), "the account page names the role's body");
 }
+
+crate::on_both_backends!(seating_an_existing_person_needs_power_over_every_body_he_sits_in);
+
+/// Seating someone already seated elsewhere would make his name this secretariat's to change: it needs the
+/// same power as renaming him. His own region's secretariat keeps its power over his name.
+async fn seating_an_existing_person_needs_power_over_every_body_he_sits_in(app: TestApp) {
+    let almaty_assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let astana_assembly = app.body_id("regional_assembly", Some("KZ-71")).await;
+    app.user("admin@x.kz", &[Role::Admin]).await;
+    app.user("almaty@x.kz", &[Role::Secretariat { body_id: almaty_assembly }]).await;
+    app.user("astana@x.kz", &[Role::Secretariat { body_id: astana_assembly }]).await;
+    let almaty = app.login_as("almaty@x.kz").await;
+    let astana = app.login_as("astana@x.kz").await;
+    let (status, seat) = almaty.send_json(Method::POST, "/api/v1/members", &member_json(almaty_assembly)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let person = seat["person_id"].as_i64().unwrap();
+
+    let before = app.snapshot().await;
+    let mut foreign = member_json(astana_assembly);
+    foreign["person_id"] = person.into();
+    let response =
+        astana.client.post(format!("{}/api/v1/members?lang=ru", astana.base)).json(&foreign).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN, "he sits in Almaty, outside Astana's powers");
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["key"], "error-forbidden");
+    assert_eq!(body["error"]["message"], "У вас нет прав на это действие.");
+    assert_eq!(app.snapshot().await, before, "nothing changed");
+
+    let mut renamed = member_json(almaty_assembly);
+    renamed["person_name"] = "Басқа Адам".into();
+    let seat_id = seat["id"].as_i64().unwrap();
+    let (status, _) = almaty.send_json(Method::PUT, &format!("/api/v1/members/{seat_id}"), &renamed).await;
+    assert_eq!(status, StatusCode::OK, "his own region still renames him");
+
+    // Whoever covers every body he sits in may seat him elsewhere too.
+    let admin = app.login_as("admin@x.kz").await;
+    let (status, _) = admin.send_json(Method::POST, "/api/v1/members", &foreign).await;
+    assert_eq!(status, StatusCode::CREATED);
+}

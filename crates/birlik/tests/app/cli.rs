@@ -107,13 +107,13 @@ async fn import_reports_the_line_a_row_starts_on_when_quoted_fields_span_lines()
     let before = count(dir.path(), "associations").await;
     let file = dir.path().join("multiline.csv");
     // Lines: 1 header; 2–3 a name broken over two lines (refused: a name has no line breaks); 4–6 a good row whose
-    // extra `note` column spans three lines; 7 an unknown region.
+    // groups span three lines; 7 an unknown region.
     std::fs::write(
         &file,
-        "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups,note\n\
-         regional,KZ-75,\"Екі\nжолды атау\",Объединение,Association,2001,,koreans,\n\
-         regional,KZ-75,Жақсы бірлестік,Хорошее объединение,Good association,2001,,koreans,\"first\nsecond\nthird\"\n\
-         regional,KZ-99,Бірлестік,Объединение,Association,2001,,koreans,\n",
+        "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n\
+         regional,KZ-75,\"Екі\nжолды атау\",Объединение,Association,2001,,koreans\n\
+         regional,KZ-75,Жақсы бірлестік,Хорошее объединение,Good association,2001,,\"koreans;\nuzbeks;\ngreeks\"\n\
+         regional,KZ-99,Бірлестік,Объединение,Association,2001,,koreans\n",
     )
     .unwrap();
     let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "en"]);
@@ -335,4 +335,78 @@ fn the_calendar_prints_days_off_and_due_dates() {
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "2025-04-01\n");
     let output = birlik(dir.path(), &["calendar", "due", "2025-02-30", "15"]);
     assert!(!output.status.success(), "an impossible date is refused");
+}
+
+#[tokio::test]
+async fn import_checks_the_header_by_name() {
+    let dir = demo_data_dir().await;
+    let before = count(dir.path(), "associations").await;
+    let file = dir.path().join("header.csv");
+    let row = "regional,KZ-75,Жақсы бірлестік,Хорошее объединение,Good association,2001,,koreans";
+    let import = |lang: &str| {
+        let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", lang]);
+        assert!(!output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    // An extra column would be silently dropped.
+    std::fs::write(
+        &file,
+        format!("level,region_code,name_kk,name_ru,name_en,founded_year,website,groups,note\n{row},x\n"),
+    )
+    .unwrap();
+    let report = import("en");
+    assert!(report.contains("row 1: note: Unknown column"), "{report}");
+    assert!(report.contains("level, region_code, name_kk"), "the expected columns are listed: {report}");
+    // A misspelt column is unknown, and the one it should have been is missing: no row is checked.
+    std::fs::write(&file, format!("level,region_code,name,name_ru,name_en,founded_year,website,groups\n{row}\n"))
+        .unwrap();
+    let report = import("ru");
+    assert!(report.contains("строка 1: name: Неизвестный столбец"), "{report}");
+    assert!(report.contains("строка 1: name_kk: Нет столбца"), "{report}");
+    assert!(!report.contains("строка 2"), "no row is reported as missing values: {report}");
+    // A column listed twice.
+    std::fs::write(
+        &file,
+        format!("level,region_code,name_kk,name_ru,name_en,founded_year,website,groups,level\n{row},regional\n"),
+    )
+    .unwrap();
+    let report = import("kk");
+    assert!(report.contains("1-жол: level: Баған екі рет"), "{report}");
+    assert_eq!(count(dir.path(), "associations").await, before, "nothing was imported");
+
+    // Members: `person_id` may be there or not; nothing else.
+    let members = dir.path().join("members.csv");
+    std::fs::write(
+        &members,
+        "body_id,person_id,person_name,position,term_start,term_end,association_id\n1,,Жаңа Мүше,member,2024-05-01,,\n",
+    )
+    .unwrap();
+    let output = birlik(dir.path(), &["import", "members", members.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[tokio::test]
+async fn import_names_the_file_it_cannot_read_and_prints_integers_whole() {
+    let dir = demo_data_dir().await;
+    let folder = dir.path().join("a-folder.csv");
+    std::fs::create_dir(&folder).unwrap();
+    let output = birlik(dir.path(), &["import", "associations", folder.to_str().unwrap(), "--lang", "en"]);
+    assert!(!output.status.success());
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("Cannot read") && report.contains("a-folder.csv"), "the file is named: {report}");
+    let missing = dir.path().join("missing.csv");
+    let output = birlik(dir.path(), &["import", "members", missing.to_str().unwrap(), "--lang", "ru"]);
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("Не удалось прочитать") && report.contains("missing.csv"), "{report}");
+
+    let members = dir.path().join("members.csv");
+    std::fs::write(
+        &members,
+        "body_id,person_name,position,term_start,term_end,association_id\n0,Жаңа Мүше,member,2024-05-01,,\n",
+    )
+    .unwrap();
+    let output = birlik(dir.path(), &["import", "members", members.to_str().unwrap(), "--lang", "en"]);
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("9223372036854775807"), "the largest id is printed whole: {report}");
+    assert!(!report.contains("9223372036854776000"), "{report}");
 }

@@ -29,6 +29,13 @@ const HOSTILE: &[&str] = &[
     "-1",
     " ",
     "x",
+    "Ab\u{61c}cd",
+    "Ab\u{2060}cd",
+    "Ab\u{ad}cd",
+    "Ab\u{e0041}cd",
+    "\u{3164}\u{3164}",
+    "Ab\u{180e}cd",
+    "Ab\u{2028}cd",
 ];
 
 /// No hostile string reaches a page as markup: not as an element, not as an attribute breaking out of its quotes.
@@ -175,4 +182,92 @@ async fn check(app: &TestApp, response: reqwest::Response, before: Vec<i64>, fie
     } else {
         assert_eq!(status, StatusCode::SEE_OTHER, "{field}={hostile:?}: {status}");
     }
+}
+
+crate::on_both_backends!(hidden_characters_are_refused_in_every_kind_of_name, a_form_that_is_not_utf8_is_refused);
+
+/// Characters that show nothing, or show something other than what is stored: a format character (Arabic letter
+/// mark, word joiner, soft hyphen, a tag), a blank-looking filler, the Mongolian vowel separator, a line
+/// separator. A name made only of fillers is refused too.
+const HIDDEN: &[&str] = &[
+    "Сынақ\u{61c} Адам",
+    "Сынақ\u{2060} Адам",
+    "Сы\u{ad}нақ Адам",
+    "Сынақ\u{e0041} Адам",
+    "Сынақ\u{3164}Адам",
+    "Сынақ\u{180e} Адам",
+    "Сынақ\u{2028}Адам",
+    "\u{3164}\u{3164}",
+    "\u{2800}\u{2800}\u{2800}",
+    "\u{301}\u{301}\u{301}",
+];
+
+async fn hidden_characters_are_refused_in_every_kind_of_name(app: TestApp) {
+    app.user("admin@example.kz", &[Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    for hidden in HIDDEN {
+        let before = app.snapshot().await;
+        let registration = TestApp::client()
+            .post(app.url("/en/register"))
+            .form(&[("email", "hidden@example.kz"), ("display_name", hidden), ("password", "long enough secret")])
+            .send()
+            .await
+            .unwrap();
+        assert_refused_beside_the_field(registration, "display_name", hidden).await;
+        let association = admin
+            .post_form(
+                "/en/associations",
+                &[
+                    ("level", "regional"),
+                    ("region_code", "KZ-75"),
+                    ("name_kk", hidden),
+                    ("name_ru", "Тестовое объединение"),
+                    ("name_en", "Test association"),
+                    ("founded_year", "2001"),
+                    ("website", ""),
+                    ("groups", "koreans"),
+                ],
+            )
+            .await;
+        assert_refused_beside_the_field(association, "name_kk", hidden).await;
+        let mut json = association_json(Some("KZ-75"), "Сынақ");
+        json["name_en"] = Value::String((*hidden).to_owned());
+        let (status, body) = admin.send_json(Method::POST, "/api/v1/associations", &json).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "name_en={hidden:?} via the API");
+        assert_eq!(body["error"]["fields"][0]["field"], "name_en");
+        let member = admin
+            .post_form(
+                &format!("/en/bodies/{assembly}/members/new"),
+                &[("person_name", hidden), ("position", "member"), ("term_start", "2024-01-01")],
+            )
+            .await;
+        assert_refused_beside_the_field(member, "person_name", hidden).await;
+        assert_eq!(app.snapshot().await, before, "{hidden:?} changed nothing");
+    }
+}
+
+async fn assert_refused_beside_the_field(response: reqwest::Response, field: &str, hidden: &str) {
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}={hidden:?} is refused");
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("characters that are not allowed") || html.contains("Contains nothing visible"),
+        "{field}={hidden:?} is explained"
+    );
+}
+
+/// Bytes that are not UTF-8 are refused, not stored as U+FFFD.
+async fn a_form_that_is_not_utf8_is_refused(app: TestApp) {
+    let before = app.snapshot().await;
+    let response = TestApp::client()
+        .post(app.url("/ru/register"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("email=bytes%40example.kz&display_name=%FF%FE&password=long+enough+secret")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("некорректный UTF-8"), "the refusal says why, in Russian: {html}");
+    assert_eq!(app.snapshot().await, before);
 }

@@ -8,26 +8,8 @@ use birlik::registry::input::{self, AssociationFields, BodyFields, MembershipFie
 use birlik::registry::store::{self, AssociationFilter, MembershipFilter};
 use reqwest::StatusCode;
 
+use crate::on_both_backends;
 use crate::support::{Backend, TestApp, postgres_available};
-
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test]
-            async fn $name() {
-                super::$name(crate::support::TestApp::start(super::Backend::Sqlite, true).await).await
-            })*
-        }
-        mod postgres {
-            $(#[tokio::test]
-            async fn $name() {
-                if super::postgres_available().await {
-                    super::$name(crate::support::TestApp::start(super::Backend::Postgres, true).await).await
-                }
-            })*
-        }
-    };
-}
 
 on_both_backends!(
     reference_and_demo_data_round_trip,

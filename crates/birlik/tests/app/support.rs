@@ -36,6 +36,28 @@ pub async fn postgres_available() -> bool {
     reachable
 }
 
+/// Runs each named test, `async fn name(app: TestApp)` in the calling module, once on SQLite and once on
+/// PostgreSQL (skipped, saying so, when PostgreSQL is absent outside CI).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name($crate::support::TestApp::start($crate::support::Backend::Sqlite, true).await).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                if $crate::support::postgres_available().await {
+                    super::$name($crate::support::TestApp::start($crate::support::Backend::Postgres, true).await).await
+                }
+            })*
+        }
+    };
+}
+
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A migrated database with no server on it: its directory, and its PostgreSQL name (dropped by the test's end
@@ -108,23 +130,6 @@ impl TestApp {
         TestApp { address, state, client, _dir: dir, pg_database }
     }
 
-    /// A second server on the same PostgreSQL database, with its own caches and data directory (the database is
-    /// dropped by the first).
-    pub async fn second_server(&self) -> TestApp {
-        let name = self.pg_database.as_deref().expect("a second server shares a PostgreSQL database");
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
-        let db = Db::connect(Some(&url), dir.path()).await.expect("postgres opens");
-        let settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
-        let state = birlik::app::state(db, settings, true).expect("state");
-        birlik::registry::reindex(&state).await.expect("index builds");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let address = listener.local_addr().expect("address");
-        let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
-        TestApp { address, state, client: TestApp::client(), _dir: dir, pg_database: None }
-    }
-
     pub async fn sqlite() -> TestApp {
         TestApp::start(Backend::Sqlite, true).await
     }
@@ -134,6 +139,17 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client builds")
+    }
+
+    /// A client like [`TestApp::client`] whose connections come from another loopback address (`127.0.0.2`,
+    /// say), to act as someone elsewhere.
+    pub fn client_from(ip: &str) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<std::net::IpAddr>().expect("an IP address"))
             .build()
             .expect("client builds")
     }
@@ -171,7 +187,8 @@ impl TestApp {
     /// Creates a user with these roles directly in the database.
     pub async fn user(&self, email: &str, roles: &[Role]) -> i64 {
         let hash = password::hash("correct horse battery".into()).await.expect("hash");
-        accounts::create(&self.state.db, email, "Test User", &hash, roles).await.expect("insert").expect("new user")
+        let email = birlik::accounts::Email::parse(email).expect("an e-mail address");
+        accounts::create(&self.state.db, &email, "Test User", &hash, roles).await.expect("insert").expect("new user")
     }
 
     /// A fresh client logged in as `email` (password `correct horse battery`).

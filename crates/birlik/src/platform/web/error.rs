@@ -68,6 +68,8 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     #[error("bad request: {0}")]
     BadRequest(String),
+    #[error("the form is not UTF-8 text")]
+    NotUtf8,
     #[error("login required")]
     Unauthenticated,
     #[error("forbidden")]
@@ -96,6 +98,7 @@ impl AppError {
             AppError::NotFound => "error-not-found",
             AppError::Validation(_) => "error-validation",
             AppError::BadRequest(_) => "error-bad-request",
+            AppError::NotUtf8 => "error-not-utf8",
             AppError::Unauthenticated => "error-login-required",
             AppError::Forbidden => "error-forbidden",
             AppError::RateLimited => "error-rate-limited",
@@ -118,7 +121,7 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::NotUtf8 => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,

@@ -4,8 +4,8 @@ use axum::extract::{FromRequest, Request};
 
 use crate::platform::web::AppError;
 
-/// An HTML form body (`application/x-www-form-urlencoded`; repeated fields fill a `Vec`); a malformed one is a
-/// localized 400, an oversized one a 413.
+/// An HTML form body (`application/x-www-form-urlencoded`; repeated fields fill a `Vec`); a malformed one, or one
+/// that is not UTF-8 text, is a localized 400, an oversized one a 413.
 pub struct Form<T>(pub T);
 
 impl<S, T> FromRequest<S> for Form<T>
@@ -31,8 +31,19 @@ where
             }
             Err(rejection) => return Err(AppError::BadRequest(rejection.body_text())),
         };
+        if !decodes_to_text(&bytes) {
+            return Err(AppError::NotUtf8);
+        }
         serde_html_form::from_bytes(&bytes).map(Form).map_err(|e| AppError::BadRequest(e.to_string()))
     }
+}
+
+/// Does every name and value of an urlencoded body decode to UTF-8? The form parser would quietly put U+FFFD in
+/// place of bytes that do not (`%FF%FE`), storing something nobody typed.
+fn decodes_to_text(body: &[u8]) -> bool {
+    body.split(|b| *b == b'&')
+        .flat_map(|pair| pair.splitn(2, |b| *b == b'='))
+        .all(|part| percent_encoding::percent_decode(part).decode_utf8().is_ok())
 }
 
 /// A JSON body; wrong types, missing fields and bad syntax are a localized 400, an oversized body a 413.
@@ -88,5 +99,16 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
         Ok(ClientIp(ip))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_form_is_text_or_refused() {
+        assert!(super::decodes_to_text(b"name=%D0%90%D2%9B+x&groups=a&groups=b&empty="));
+        assert!(!super::decodes_to_text(b"name=%FF%FE"));
+        assert!(!super::decodes_to_text(b"n%C3=x"));
+        assert!(!super::decodes_to_text(b"name=\xff"));
     }
 }

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod error;
 pub mod extract;
+pub mod origin;
 pub mod page;
 pub mod script;
 
