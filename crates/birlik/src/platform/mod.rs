@@ -1,8 +1,9 @@
-//! What every capability uses: the database, languages, the web kit, the audit log, search, metrics.
+//! What every capability uses: the database, languages, the web kit, the audit log, timers, search, metrics.
 
 pub mod audit;
 pub mod db;
 pub mod i18n;
+pub mod jobs;
 pub mod metrics;
 pub mod paging;
 pub mod search;
@@ -53,4 +54,6 @@ pub struct AppState {
     pub pages: Option<Arc<web::cache::PageCache>>,
     /// The vote writer and the background analyst of consultations.
     pub consultations: crate::consultations::Runtime,
+    /// Timers: the handlers of every capability and the worker (started by `serve`).
+    pub jobs: jobs::Jobs,
 }
