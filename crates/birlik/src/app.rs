@@ -17,6 +17,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::platform::db::Db;
+use crate::platform::jobs::{self, Clock, Jobs, SystemClock};
 use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
@@ -65,8 +66,21 @@ fn document_bad_requests(document: &mut utoipa::openapi::OpenApi) {
     }
 }
 
-/// Opens the search index and assembles the state shared by every request.
+/// Opens the search index and assembles the state shared by every request, on the system clock.
 pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Result<AppState> {
+    state_with_clock(db, settings, in_memory_search, Arc::new(SystemClock))
+}
+
+/// [`state`] with the clock the timers read (tests move a `ManualClock`). Every capability registers its job
+/// handlers here; the worker is started by whoever serves (`Jobs::start`), not by one-shot commands.
+pub fn state_with_clock(
+    db: Db,
+    settings: Settings,
+    in_memory_search: bool,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<AppState> {
+    let jobs = Jobs::new(db.clone(), clock, jobs::Config::default());
+    accounts::register_jobs(&jobs);
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
     let pages = settings
@@ -76,7 +90,7 @@ pub fn state(db: Db, settings: Settings, in_memory_search: bool) -> anyhow::Resu
     let consultations = consultations::Runtime::start(&db, &settings);
     // Capabilities register their event handlers here, before the worker runs.
     changes.run();
-    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations, changes })
+    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations, changes, jobs })
 }
 
 pub fn router(state: AppState) -> Router {

@@ -12,6 +12,7 @@ nav-associations = Associations
 nav-bodies = Bodies
 nav-open-data = Open data
 nav-audit = Audit log
+nav-jobs = Jobs
 language-switch = Choose language
 search-label = Search the site
 search-placeholder = Name, region, ethnic group…
@@ -210,6 +211,15 @@ audit-entity = Entity
 audit-entity-id = Entity ID
 audit-before = Before
 audit-after = After
+jobs-title = Parked jobs
+jobs-intro = These timers failed every attempt and wait for an operator. Retry one once its cause is fixed: it runs again at once.
+jobs-empty = No parked jobs.
+jobs-kind = Kind
+jobs-key = Key
+jobs-attempts = Attempts
+jobs-parked-at = Parked at
+jobs-error = Last error
+jobs-retry = Retry
 
 ## Errors
 

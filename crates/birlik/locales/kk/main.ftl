@@ -12,6 +12,7 @@ nav-associations = Бірлестіктер
 nav-bodies = Органдар
 nav-open-data = Ашық деректер
 nav-audit = Аудит журналы
+nav-jobs = Тапсырмалар
 language-switch = Тілді таңдау
 search-label = Сайт бойынша іздеу
 search-placeholder = Атау, өңір, этнос…
@@ -202,6 +203,15 @@ audit-entity = Нысан
 audit-entity-id = Нысан ID
 audit-before = Бұрын
 audit-after = Кейін
+jobs-title = Тоқтатылған тапсырмалар
+jobs-intro = Бұл таймерлер барлық әрекетте орындалмай, операторды күтіп тұр. Себебі жойылғанда тапсырманы қайталаңыз: ол бірден қайта орындалады.
+jobs-empty = Тоқтатылған тапсырма жоқ.
+jobs-kind = Түрі
+jobs-key = Кілті
+jobs-attempts = Әрекет саны
+jobs-parked-at = Тоқтатылған уақыты
+jobs-error = Соңғы қате
+jobs-retry = Қайталау
 
 ## Қателер
 

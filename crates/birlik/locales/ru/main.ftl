@@ -12,6 +12,7 @@ nav-associations = Объединения
 nav-bodies = Органы
 nav-open-data = Открытые данные
 nav-audit = Журнал аудита
+nav-jobs = Задания
 language-switch = Выбор языка
 search-label = Поиск по сайту
 search-placeholder = Название, регион, этнос…
@@ -218,6 +219,15 @@ audit-entity = Объект
 audit-entity-id = ID объекта
 audit-before = До
 audit-after = После
+jobs-title = Остановленные задания
+jobs-intro = Эти таймеры не сработали ни с одной попытки и ждут оператора. Когда причина устранена, повторите задание: оно сразу выполнится снова.
+jobs-empty = Остановленных заданий нет.
+jobs-kind = Вид
+jobs-key = Ключ
+jobs-attempts = Попыток
+jobs-parked-at = Остановлено
+jobs-error = Последняя ошибка
+jobs-retry = Повторить
 
 ## Ошибки
 

@@ -7,6 +7,20 @@ pub mod store;
 
 use serde::Serialize;
 
+use crate::platform::jobs::Jobs;
+
+/// The job that deletes expired sessions, once a day.
+pub const PURGE_SESSIONS: &str = "accounts.purge_sessions";
+
+/// The timers of accounts.
+pub fn register_jobs(jobs: &Jobs) {
+    jobs.register_every(PURGE_SESSIONS, std::time::Duration::from_secs(24 * 3600), |ctx, _payload| async move {
+        let purged = session::purge_expired(&ctx.db, ctx.now_ms).await?;
+        tracing::info!(purged, "expired sessions purged");
+        Ok(())
+    });
+}
+
 /// What a person may do is given by roles; secretariat and member roles belong to one body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "role", rename_all = "lowercase")]

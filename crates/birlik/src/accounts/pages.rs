@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -23,6 +23,8 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/register", get(register_page).post(register))
         .route("/{lang}/account", get(account_page).post(change_password))
         .route("/{lang}/admin/audit", get(audit_page))
+        .route("/{lang}/admin/jobs", get(jobs_page))
+        .route("/{lang}/admin/jobs/{id}/retry", post(retry_job))
 }
 
 #[derive(Template)]
@@ -300,6 +302,74 @@ async fn audit_page(
     crate::registry::authz::read_audit(user)?;
     let entries = audit::list(&state.db, &filter).await?;
     Ok(render(&AuditPage { ctx, entries, filter })?.into_response())
+}
+
+/// A parked job as the operators' page shows it.
+struct ParkedRow {
+    id: i64,
+    kind: String,
+    key: String,
+    attempts: i64,
+    error: String,
+    parked_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/jobs.html")]
+struct JobsPage {
+    ctx: PageCtx,
+    jobs: Vec<ParkedRow>,
+}
+
+/// Unix milliseconds as `YYYY-MM-DD HH:MM UTC`.
+fn utc_minute(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+        .ok()
+        .and_then(|t| t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).ok())
+        .unwrap_or_default()
+}
+
+/// The timers that failed every attempt, with their error, for an administrator to retry.
+async fn jobs_page(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    if !user.roles.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let jobs = crate::platform::jobs::store::parked(&state.db, 500)
+        .await?
+        .into_iter()
+        .map(|j| ParkedRow {
+            id: j.id,
+            kind: j.kind,
+            key: j.key,
+            attempts: j.attempts,
+            error: j.last_error.unwrap_or_default(),
+            parked_at: utc_minute(j.due_at),
+        })
+        .collect();
+    Ok(render(&JobsPage { ctx, jobs })?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct JobPath {
+    id: i64,
+}
+
+/// Sends a parked job back to the queue, due now (audited).
+async fn retry_job(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(path): Path<JobPath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    if !user.roles.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.jobs.now_ms();
+    if crate::platform::jobs::store::retry(&state.db, path.id, now, user.id, &crate::platform::db::now()).await? {
+        state.jobs.wake();
+    }
+    Ok(Redirect::to(&ctx.url("/admin/jobs")).into_response())
 }
 
 #[cfg(test)]

@@ -71,6 +71,17 @@ pub async fn end_others(db: &Db, user_id: i64, headers: &HeaderMap) -> sqlx::Res
     Ok(())
 }
 
+/// Deletes the sessions expired at `now_ms` (Unix milliseconds); returns how many.
+pub async fn purge_expired(db: &Db, now_ms: i64) -> anyhow::Result<u64> {
+    let now = OffsetDateTime::from_unix_timestamp_nanos(i128::from(now_ms) * 1_000_000)?
+        .replace_nanosecond(0)?
+        .format(&Rfc3339)?;
+    let purged = with_write!(db, pool => {
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(&now).execute(pool).await?.rows_affected()
+    });
+    Ok(purged)
+}
+
 fn cookie_value(state: &AppState, token: &str, max_age: i64) -> String {
     let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
     format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")

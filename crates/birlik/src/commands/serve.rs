@@ -47,12 +47,16 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
     }
     let documents = crate::registry::reindex(&state).await?;
     tracing::info!(documents, "search index ready");
+    // Jobs due while no server ran fire now.
+    state.jobs.start();
+    let jobs = state.jobs.clone();
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let address = listener.local_addr()?;
     println!("Birlik is listening on http://{address}/");
     let db = state.db.clone();
     let app = crate::app::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    jobs.stop().await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

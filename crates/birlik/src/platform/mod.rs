@@ -1,9 +1,10 @@
-//! What every capability uses: the database, languages, the web kit, the audit log, search, metrics.
+//! What every capability uses: the database, languages, the web kit, the audit log, timers, search, metrics.
 
 pub mod audit;
 pub mod change;
 pub mod db;
 pub mod i18n;
+pub mod jobs;
 pub mod metrics;
 pub mod paging;
 pub mod search;
@@ -61,4 +62,6 @@ pub struct AppState {
     pub consultations: crate::consultations::Runtime,
     /// The change worker: applies committed events (see [`change`]).
     pub changes: Arc<change::Worker>,
+    /// Timers: the handlers of every capability and the worker (started by `serve`).
+    pub jobs: jobs::Jobs,
 }

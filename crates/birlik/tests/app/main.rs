@@ -11,6 +11,7 @@ mod cli;
 mod consultations;
 mod forms;
 mod hostile;
+mod jobs;
 mod open_data;
 mod pages;
 mod storage;

@@ -1,10 +1,12 @@
 //! `TestApp`: a real server on a free port, with its own database, and helpers to talk to it.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use birlik::accounts::{Role, password, store as accounts};
 use birlik::platform::db::Db;
+use birlik::platform::jobs::{Jobs, ManualClock};
 use birlik::platform::{AppState, Settings};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -18,8 +20,34 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub state: AppState,
     pub client: reqwest::Client,
-    _dir: tempfile::TempDir,
+    /// The clock the timers read: tests move it (`advance`) and call `state.jobs.run_due_now()`.
+    pub clock: ManualClock,
+    server: tokio::task::JoinHandle<()>,
+    dir: Option<tempfile::TempDir>,
     pg_database: Option<String>,
+}
+
+/// A [`TestApp`] stopped (server and job worker gone, connections closed) with its database kept, to be started
+/// again on the same database and clock.
+pub struct Stopped {
+    pub clock: ManualClock,
+    dir: tempfile::TempDir,
+    pg_database: Option<String>,
+}
+
+impl Stopped {
+    /// Starts again; `register` adds job handlers before the worker starts (handlers live in memory).
+    pub async fn start(self, register: impl FnOnce(&Jobs)) -> TestApp {
+        let db = match &self.pg_database {
+            None => Db::connect(None, self.dir.path()).await.expect("sqlite opens"),
+            Some(name) => {
+                let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
+                Db::connect(Some(&url), self.dir.path()).await.expect("postgres opens")
+            }
+        };
+        db.migrate().await.expect("migrations run");
+        TestApp::boot(db, self.dir, self.pg_database, self.clock, |_| {}, register).await
+    }
 }
 
 const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -118,16 +146,54 @@ impl TestApp {
         if demo {
             birlik::registry::seed::load_demo(&db).await.expect("demo loads");
         }
+        TestApp::boot(db, dir, pg_database, ManualClock::starting_now(), adjust, |_| {}).await
+    }
+
+    /// Serves `db` (migrated) with the job worker running on `clock`.
+    async fn boot(
+        db: Db,
+        dir: tempfile::TempDir,
+        pg_database: Option<String>,
+        clock: ManualClock,
+        adjust: impl FnOnce(&mut Settings),
+        register: impl FnOnce(&Jobs),
+    ) -> TestApp {
         let mut settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
         adjust(&mut settings);
-        let state = birlik::app::state(db, settings, true).expect("state");
+        let state = birlik::app::state_with_clock(db, settings, true, Arc::new(clock.clone())).expect("state");
         birlik::registry::reindex(&state).await.expect("index builds");
+        register(&state.jobs);
+        state.jobs.start();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
         let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
+        let server = tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
         let client = TestApp::client();
-        TestApp { address, state, client, _dir: dir, pg_database }
+        TestApp { address, state, client, clock, server, dir: Some(dir), pg_database }
+    }
+
+    /// Another handle on this app's database (its own pools), as a second server would open it.
+    pub async fn connect_again(&self) -> Db {
+        let dir = self.dir.as_ref().expect("a running app has its directory").path();
+        match &self.pg_database {
+            None => Db::connect(None, dir).await.expect("sqlite opens"),
+            Some(name) => {
+                let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
+                Db::connect(Some(&url), dir).await.expect("postgres opens")
+            }
+        }
+    }
+
+    /// Stops the server and its job worker and closes the database, keeping it for [`Stopped::start`].
+    pub async fn stop(mut self) -> Stopped {
+        self.state.jobs.stop().await;
+        self.server.abort();
+        self.state.db.close().await;
+        Stopped {
+            clock: self.clock.clone(),
+            dir: self.dir.take().expect("a running app has its directory"),
+            pg_database: self.pg_database.take(),
+        }
     }
 
     pub async fn sqlite() -> TestApp {
