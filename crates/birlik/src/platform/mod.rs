@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod db;
+pub mod files;
 pub mod i18n;
 pub mod metrics;
 pub mod paging;
@@ -29,6 +30,8 @@ pub struct Settings {
     pub page_cache: bool,
     /// New consultation participants one address may bring per minute, after a burst (see `consultations::Limits`).
     pub newcomers_per_minute: f64,
+    /// The largest document an upload may carry, in megabytes (see `files`).
+    pub max_upload_mb: u64,
 }
 
 impl Default for Settings {
@@ -40,6 +43,7 @@ impl Default for Settings {
             registrations: 10,
             page_cache: true,
             newcomers_per_minute: 60.0,
+            max_upload_mb: 20,
         }
     }
 }
@@ -53,4 +57,6 @@ pub struct AppState {
     pub pages: Option<Arc<web::cache::PageCache>>,
     /// The vote writer and the background analyst of consultations.
     pub consultations: crate::consultations::Runtime,
+    /// Documents: their storage and who may read or attach them, per kind of item.
+    pub documents: Arc<files::Documents>,
 }

@@ -11,7 +11,9 @@ use axum::http::header;
 
 pub use error::{AppError, Errors, FieldError};
 pub use extract::{ApiJson, ClientIp, Form};
-pub use page::PageCtx;
+pub use page::{PageCtx, Viewer};
+/// The person behind a request's session, as the page context and [`Viewer`] know him.
+pub use crate::accounts::SessionUser;
 
 use crate::platform::i18n::Lang;
 
