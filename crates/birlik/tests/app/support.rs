@@ -45,7 +45,16 @@ impl TestApp {
 
     /// Starts with settings changed by `adjust` (e.g. higher limits for a test that registers many accounts).
     pub async fn start_with(backend: Backend, demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestApp {
-        let dir = tempfile::tempdir().expect("temporary directory");
+        TestApp::start_in(tempfile::tempdir().expect("temporary directory"), backend, demo, adjust).await
+    }
+
+    /// Starts on a data directory that may hold data already (a restored backup).
+    pub async fn start_in(
+        dir: tempfile::TempDir,
+        backend: Backend,
+        demo: bool,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let (db, pg_database) = match backend {
             Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
             Backend::Postgres => {
@@ -75,6 +84,10 @@ impl TestApp {
         tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
         let client = TestApp::client();
         TestApp { address, state, client, _dir: dir, pg_database }
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
     }
 
     pub async fn sqlite() -> TestApp {
