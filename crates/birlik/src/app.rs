@@ -134,7 +134,11 @@ pub fn router(state: AppState) -> Router {
 /// Bounds every request body: [`BODY_LIMIT`], or for an upload of a document its own limit. A declared length over
 /// the limit is refused before anything is read; a longer body than declared (or a chunked one) fails when it
 /// passes the limit, which the extractors turn into 413.
-async fn limit_bodies(State(state): State<AppState>, request: axum::extract::Request, next: middleware::Next) -> Response {
+async fn limit_bodies(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
     let limit = if files::is_upload(request.method(), request.uri().path()) {
         usize::try_from(state.settings.max_upload_mb.saturating_mul(1024 * 1024))
             .unwrap_or(usize::MAX)
@@ -142,11 +146,8 @@ async fn limit_bodies(State(state): State<AppState>, request: axum::extract::Req
     } else {
         BODY_LIMIT
     };
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
+    let declared =
+        request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }

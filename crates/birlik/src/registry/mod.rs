@@ -180,7 +180,9 @@ fn may_read_body_documents<'a>(
     id: i64,
     _user: Option<&'a crate::accounts::SessionUser>,
 ) -> crate::platform::files::Decision<'a> {
-    Box::pin(async move { store::body(&state.db, id).await?.map(|_| true).ok_or(crate::platform::web::AppError::NotFound) })
+    Box::pin(
+        async move { store::body(&state.db, id).await?.map(|_| true).ok_or(crate::platform::web::AppError::NotFound) },
+    )
 }
 
 fn may_attach_body_documents<'a>(

@@ -210,11 +210,17 @@ async fn audited_documents(app: &TestApp) -> i64 {
 async fn each_accepted_type_is_stored_audited_and_served(app: TestApp) {
     let body = regional(&app).await;
     let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let (_, openapi) = app.get_json("/api/v1/openapi.json").await;
     let cases: [(&str, Vec<u8>, &str, bool); 6] = [
         ("report.pdf", pdf("one"), "application/pdf", false),
         ("minutes.odt", odt(), "application/vnd.oasis.opendocument.text", false),
         ("decision.docx", docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false),
-        ("other.docx", docx_other_order(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false),
+        (
+            "other.docx",
+            docx_other_order(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            false,
+        ),
         ("photo.png", png(), "image/png", true),
         ("Фото.jpg", jpeg(), "image/jpeg", true),
     ];
@@ -227,6 +233,8 @@ async fn each_accepted_type_is_stored_audited_and_served(app: TestApp) {
         assert_eq!(document["content_type"], content_type, "{name} is sniffed");
         assert_eq!(document["size"], bytes.len());
         assert!(document.get("uploaded_by").is_none(), "who uploaded is not published");
+        let schema = crate::api::response_schema(&openapi, "post", "/api/v1/documents", 201);
+        crate::api::assert_matches_schema(&openapi, &schema, &document, name);
         let id = document["id"].as_i64().unwrap();
         // Anyone reads a body's documents.
         let response = app.get(&format!("/api/v1/documents/{id}")).await;
@@ -281,7 +289,8 @@ async fn a_pdf_name_on_html_is_refused_and_leaves_nothing(app: TestApp) {
     let form = upload_form("planet", body, "", "xx", "a.pdf", pdf("x"));
     let (status, error) = post_upload(&secretariat, "/api/v1/documents", form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = error["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        error["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     for field in ["item_kind", "title", "lang"] {
         assert!(fields.contains(&field), "{field} in {error}");
     }
@@ -354,7 +363,12 @@ async fn a_cut_off_upload_leaves_nothing(app: TestApp) {
     let cookie = session_cookie(&app, "sec@example.kz").await;
     let boundary = "birlikboundary";
     let mut head = String::new();
-    for (name, value) in [("item_kind", "body".to_owned()), ("item_id", body.to_string()), ("title", "Үзік".into()), ("lang", "kk".into())] {
+    for (name, value) in [
+        ("item_kind", "body".to_owned()),
+        ("item_id", body.to_string()),
+        ("title", "Үзік".into()),
+        ("lang", "kk".into()),
+    ] {
         head.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
     }
     head.push_str(&format!(
@@ -389,7 +403,8 @@ async fn the_same_content_is_stored_once(app: TestApp) {
     let mut ids = Vec::new();
     for (title, name) in [("Бірінші", "a.pdf"), ("Екінші", "b.pdf")] {
         let (status, document) =
-            post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, title, "kk", name, pdf("same"))).await;
+            post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, title, "kk", name, pdf("same")))
+                .await;
         assert_eq!(status, StatusCode::CREATED, "{document}");
         ids.push((document["id"].as_i64().unwrap(), document["sha256"].as_str().unwrap().to_owned()));
     }
@@ -422,7 +437,8 @@ async fn a_stranger_cannot_attach_to_another_body(app: TestApp) {
     let (status, _) = post_upload(&stranger, "/api/v1/documents", late).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // The page form answers the same.
-    let (status, _) = post_upload(&stranger, "/kk/documents", upload_form("body", other, "Бөтен", "kk", "x.pdf", pdf("x"))).await;
+    let (status, _) =
+        post_upload(&stranger, "/kk/documents", upload_form("body", other, "Бөтен", "kk", "x.pdf", pdf("x"))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // Anonymous uploads are refused before anything is read.
     let anonymous = TestApp::client()
@@ -452,7 +468,8 @@ async fn versions_are_listed_once_in_the_readers_language_first(app: TestApp) {
     let body = regional(&app).await;
     let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
     let (status, original) =
-        post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, "Шешім", "kk", "kk.pdf", pdf("kk"))).await;
+        post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, "Шешім", "kk", "kk.pdf", pdf("kk")))
+            .await;
     assert_eq!(status, StatusCode::CREATED);
     let root = original["id"].as_i64().unwrap();
     let version = |title: &str, lang: &str, of: i64| {
@@ -479,12 +496,15 @@ async fn versions_are_listed_once_in_the_readers_language_first(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error["error"]["fields"][0]["key"], "field-unknown-document");
     // The page lists the document once, titled and led by the reader's language.
-    for (lang, title, first) in [("ru", "Решение", "Русский"), ("en", "Decision", "English"), ("kk", "Шешім", "Қазақша")] {
+    for (lang, title, first) in
+        [("ru", "Решение", "Русский"), ("en", "Decision", "English"), ("kk", "Шешім", "Қазақша")]
+    {
         let (_, page) = app.get_text(&format!("/{lang}/bodies/{body}")).await;
         let item = page.split(&format!("id=\"document-{root}\"")).nth(1).expect("the document is listed");
         let item = item.split("</li>").next().unwrap();
         assert!(item.contains(title), "{lang}: {item}");
-        let versions: Vec<&str> = item.split("class=\"document-version\">").skip(1).map(|s| s.split('<').next().unwrap()).collect();
+        let versions: Vec<&str> =
+            item.split("class=\"document-version\">").skip(1).map(|s| s.split('<').next().unwrap()).collect();
         assert_eq!(versions.len(), 3, "{lang}: {item}");
         assert!(versions[0].starts_with(first), "{lang}: {versions:?}");
         assert_eq!(page.matches("id=\"document-").count(), 1, "listed once");

@@ -87,11 +87,13 @@ async fn download(
     Viewer(user): Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let document = store::document(&state.db, id).await?.filter(|d| d.archived_at.is_none()).ok_or(AppError::NotFound)?;
+    let document =
+        store::document(&state.db, id).await?.filter(|d| d.archived_at.is_none()).ok_or(AppError::NotFound)?;
     if !state.documents.may_read(&state, document.item_kind, document.item_id, user.as_ref()).await? {
         return Err(if user.is_some() { AppError::Forbidden } else { AppError::Unauthenticated });
     }
-    let file_type = document.file_type().ok_or_else(|| anyhow::anyhow!("unknown stored type {}", document.content_type))?;
+    let file_type =
+        document.file_type().ok_or_else(|| anyhow::anyhow!("unknown stored type {}", document.content_type))?;
     let path = state.documents.storage.path_of(&document.sha256).ok_or(AppError::NotFound)?;
     let file = match tokio::fs::File::open(&path).await {
         Ok(file) => file,
@@ -152,7 +154,8 @@ fn wrong_type() -> AppError {
 /// accepted type. Dropping the result (on any error) removes the temporary file.
 async fn receive_file(state: &AppState, mut field: Field<'_>) -> Result<Received, AppError> {
     let max_mb = state.settings.max_upload_mb;
-    let mut incoming = state.documents.storage.receive(max_mb.saturating_mul(1024 * 1024)).await.map_err(anyhow::Error::from)?;
+    let mut incoming =
+        state.documents.storage.receive(max_mb.saturating_mul(1024 * 1024)).await.map_err(anyhow::Error::from)?;
     let mut sniffed = false;
     while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
         match incoming.write(&chunk).await {
