@@ -42,6 +42,7 @@ on_both_backends!(
     versions_are_listed_once_in_the_readers_language_first,
     the_page_form_attaches_without_javascript,
     consultation_documents_follow_the_consultation,
+    archived_documents_are_kept_but_neither_listed_nor_served,
 );
 
 /// Uploads are limited to 1 MB here, so the limits are cheap to reach.
@@ -554,4 +555,52 @@ async fn consultation_documents_follow_the_consultation(app: TestApp) {
     let form = upload_form("consultation", 999_999, "Жоқ", "ru", "b.pdf", pdf("d"));
     let (status, _) = post_upload(&secretariat, "/api/v1/documents", form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "no such consultation");
+}
+
+async fn archived_documents_are_kept_but_neither_listed_nor_served(app: TestApp) {
+    let body = regional(&app).await;
+    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let (_, original) =
+        post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, "Ескі", "kk", "old.pdf", pdf("old")))
+            .await;
+    let root = original["id"].as_i64().unwrap();
+    let form =
+        upload_form("body", body, "Старый", "ru", "old-ru.pdf", pdf("old-ru")).text("version_of", root.to_string());
+    let (status, version) = post_upload(&secretariat, "/api/v1/documents", form).await;
+    assert_eq!(status, StatusCode::CREATED);
+    // A stranger may not archive it, nor may an anonymous reader.
+    let outsider = secretariat_of(&app, "out@example.kz", app.body_id("regional_assembly", Some("KZ-11")).await).await;
+    let (status, _) =
+        outsider.send_json(reqwest::Method::POST, &format!("/api/v1/documents/{root}/archive"), &Value::Null).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let anonymous = TestApp::client().post(app.url(&format!("/api/v1/documents/{root}/archive"))).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    // The page's button archives the original with its versions.
+    let (_, page) = secretariat.get_text(&format!("/kk/bodies/{body}")).await;
+    assert!(page.contains(&format!("/kk/documents/{root}/archive")), "an archive button for who may attach");
+    let response = secretariat.post_form(&format!("/kk/documents/{root}/archive"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for id in [root, version["id"].as_i64().unwrap()] {
+        assert_eq!(app.get(&format!("/api/v1/documents/{id}")).await.status(), StatusCode::NOT_FOUND);
+    }
+    let (_, page) = app.get_text(&format!("/kk/bodies/{body}")).await;
+    assert!(!page.contains("Ескі"), "no longer listed");
+    // Archiving again changes nothing; the rows and files stay, and the archive is audited.
+    let (status, _) =
+        secretariat.send_json(reqwest::Method::POST, &format!("/api/v1/documents/{root}/archive"), &Value::Null).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(app.count("documents").await, 2);
+    assert_eq!(stored_files(app.data_dir()).len(), 2);
+    assert_eq!(audited_documents(&app).await, 4, "two uploads, two archives");
+    // An archived document takes no versions any more.
+    let form = upload_form("body", body, "Кеш", "en", "late.pdf", pdf("late")).text("version_of", root.to_string());
+    let (status, _) = post_upload(&secretariat, "/api/v1/documents", form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) =
+        post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, "Жаңа", "kk", "new.pdf", pdf("new")))
+            .await;
+    assert_eq!(status, StatusCode::CREATED);
+    // Nothing is ever deleted.
+    let deleted = birlik::with_write!(&app.state.db, pool => sqlx::query("DELETE FROM documents").execute(pool).await.map(|_| ()));
+    assert!(deleted.is_err(), "the database refuses to delete documents");
 }

@@ -27,11 +27,13 @@ pub const MAX_TITLE: usize = 200;
 const MAX_FIELD: usize = 4096;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(upload)).routes(routes!(download))
+    OpenApiRouter::new().routes(routes!(upload)).routes(routes!(download)).routes(routes!(archive))
 }
 
 pub fn page_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/{lang}/documents", axum::routing::post(upload_form))
+    axum::Router::new()
+        .route("/{lang}/documents", axum::routing::post(upload_form))
+        .route("/{lang}/documents/{id}/archive", axum::routing::post(archive_form))
 }
 
 /// The multipart body of an upload, as the OpenAPI document describes it. Send the fields before the file: the
@@ -119,6 +121,49 @@ async fn download(
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
     Ok(response)
+}
+
+/// Archives a document (an original with its versions): it is no longer listed or served; nothing is deleted.
+/// Archiving an archived document changes nothing.
+#[utoipa::path(post, path = "/documents/{id}/archive", tag = "documents", params(("id" = i64, Path)),
+    responses((status = 204, description = "Archived."), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn archive(
+    State(state): State<AppState>,
+    Viewer(user): Viewer,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    let user = user.ok_or(AppError::Unauthenticated)?;
+    archive_document(&state, &user, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(serde::Deserialize)]
+struct ArchivePath {
+    id: i64,
+}
+
+/// The archive button of an item's page: the same, then back to the page.
+async fn archive_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(path): Path<ArchivePath>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let document = archive_document(&state, &user, path.id).await?;
+    let page = state.documents.page(document.item_kind, document.item_id)?;
+    Ok(Redirect::to(&format!("{}#documents", ctx.url(&page))).into_response())
+}
+
+async fn archive_document(state: &AppState, user: &SessionUser, id: i64) -> Result<Document, AppError> {
+    let document = store::document(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if !state.documents.may_attach(state, document.item_kind, document.item_id, Some(user)).await? {
+        return Err(AppError::Forbidden);
+    }
+    if document.archived_at.is_none() {
+        store::archive(&state.db, Some(user.id), &document).await?;
+    }
+    Ok(document)
 }
 
 fn multipart_error(e: MultipartError) -> AppError {

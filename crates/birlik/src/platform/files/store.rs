@@ -93,3 +93,28 @@ pub async fn count_with_content(db: &Db, sha256: &str) -> sqlx::Result<i64> {
         sqlx::query_scalar("SELECT COUNT(*) FROM documents WHERE sha256 = $1").bind(sha256).fetch_one(pool).await
     })
 }
+
+/// Archives a document, and with an original its versions, each with its audit entry, in one transaction.
+/// Archived documents are neither listed nor served; their rows and files stay.
+pub async fn archive(db: &Db, actor: Option<i64>, document: &Document) -> sqlx::Result<Vec<Document>> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let archived: Vec<Document> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "UPDATE documents SET archived_at = $1 WHERE archived_at IS NULL AND (id = $2 OR version_of = $2)
+             RETURNING {COLUMNS}"
+        )))
+        .bind(&at)
+        .bind(document.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for after in &archived {
+            let before = Document { archived_at: None, ..after.clone() };
+            audit!(tx, &Change { actor, action: "archive", entity: "document", entity_id: after.id.to_string(),
+                before: Some(json!(before)), after: Some(json!(after)), at: &at })?;
+        }
+        tx.commit().await?;
+        note_write();
+        Ok(archived)
+    })
+}
