@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router, middleware};
 use tower_http::csrf::CsrfLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -21,25 +20,28 @@ use crate::platform::jobs::{self, Clock, Jobs, SystemClock};
 use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
-use crate::platform::{AppState, Settings, metrics};
+use crate::platform::{AppState, Settings, files, metrics};
 use crate::{accounts, consultations, registry};
 
-/// The largest request body accepted; imports of large files go through the command line.
+/// The largest request body accepted; imports of large files go through the command line. Uploads of documents
+/// may carry `Settings::max_upload_mb` and [`MULTIPART_MARGIN`] for the multipart envelope and fields.
 pub const BODY_LIMIT: usize = 256 * 1024;
+/// What an upload's body may carry besides the file: boundaries, part headers, title and the other fields.
+pub const MULTIPART_MARGIN: usize = 64 * 1024;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Birlik API", version = "1", description = "The registry of the Assembly (ethnic groups, regions, \
         bodies, ethnocultural associations and members) and its consultations (statements, votes, analysis). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
         with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
-    tags((name = "registry"), (name = "consultations"), (name = "open data"))
+    tags((name = "registry"), (name = "consultations"), (name = "documents"), (name = "open data"))
 )]
 struct ApiDoc;
 
 /// The API router and its OpenAPI document.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .nest("/api/v1", registry::api::routes().merge(consultations::api::routes()))
+        .nest("/api/v1", registry::api::routes().merge(consultations::api::routes()).merge(files::api::routes()))
         .split_for_parts();
     document_bad_requests(&mut document);
     (router, document)
@@ -88,9 +90,24 @@ pub fn state_with_clock(
         .then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10)).scoped_by(consultations::page_scopes)));
     let changes = crate::platform::change::Worker::new(db.clone());
     let consultations = consultations::Runtime::start(&db, &settings);
+    let storage = files::storage::Storage::new(&settings.data_dir);
+    storage.prepare()?;
+    // Each capability says who may read and attach the documents of its items.
+    let documents = files::Documents::new(storage)
+        .register(files::ItemKind::Body, registry::document_access())
+        .register(files::ItemKind::Consultation, consultations::document_access());
     // Capabilities register their event handlers here, before the worker runs.
     changes.run();
-    Ok(AppState { db, search: Arc::new(search), settings: Arc::new(settings), pages, consultations, changes, jobs })
+    Ok(AppState {
+        db,
+        search: Arc::new(search),
+        settings: Arc::new(settings),
+        pages,
+        consultations,
+        changes,
+        jobs,
+        documents: Arc::new(documents),
+    })
 }
 
 pub fn router(state: AppState) -> Router {
@@ -108,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .merge(registry::page_routes())
         .merge(consultations::page_routes())
         .merge(accounts::pages::routes())
+        .merge(files::api::page_routes())
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(|| async { StatusCode::NOT_FOUND })
@@ -116,7 +134,7 @@ pub fn router(state: AppState) -> Router {
         .layer(csrf_layer(&state.settings))
         .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::origin::check_origin))
         .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), limit_bodies))
         .layer(middleware::from_fn(crate::platform::web::error::localize_errors))
         // Inside the cache, whose key holds the script: a Latin page is transliterated once, then served as is.
         .layer(middleware::from_fn(crate::platform::web::script::apply_script))
@@ -155,6 +173,31 @@ fn csrf_layer(settings: &Settings) -> CsrfLayer {
         tracing::error!(%error, "the public URL is not an origin; it is not trusted");
         CsrfLayer::new()
     })
+}
+
+/// Bounds every request body: [`BODY_LIMIT`], or for an upload of a document its own limit. A declared length over
+/// the limit is refused before anything is read; a longer body than declared (or a chunked one) fails when it
+/// passes the limit, which the extractors turn into 413.
+async fn limit_bodies(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let limit = if files::is_upload(request.method(), request.uri().path()) {
+        usize::try_from(state.settings.max_upload_mb.saturating_mul(1024 * 1024))
+            .unwrap_or(usize::MAX)
+            .saturating_add(MULTIPART_MARGIN)
+    } else {
+        BODY_LIMIT
+    };
+    let declared =
+        request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(axum::extract::Request::from_parts(parts, body)).await
 }
 
 /// `/` sends the reader to his language: the cookie, then `Accept-Language`, then Kazakh.

@@ -66,7 +66,8 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Write a consistent copy of the SQLite database to FILE, while the server runs.
+    /// Write a consistent copy of the SQLite database to FILE, and the documents' files to FILE.files/, while the
+    /// server runs.
     Backup { file: PathBuf },
     /// Rebuild the search index from the database.
     Reindex,
@@ -229,8 +230,15 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
         }
         Command::Backup { file } => {
             let db = open_db(cli).await?;
+            let files = backup_files_dir(file);
+            anyhow::ensure!(!files.exists(), "backup target already exists: {}", files.display());
             db.backup_to(file).await?;
-            println!("backup written to {}", file.display());
+            // After the database: files are never changed and each reaches its place before its row commits, so
+            // every document the copy of the database names is in the files copied now.
+            let copied = crate::platform::files::storage::Storage::new(&cli.data_dir)
+                .copy_to(&files)
+                .with_context(|| format!("cannot copy the documents to {}", files.display()))?;
+            println!("backup written to {} and {copied} document files to {}", file.display(), files.display());
             Ok(())
         }
         Command::Consensus(_) | Command::Text(_) | Command::Calendar(_) => {
@@ -245,6 +253,13 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Where `birlik backup FILE` puts the documents' files: `FILE.files/`, in the layout of `data_dir/files/`.
+pub fn backup_files_dir(file: &std::path::Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".files");
+    PathBuf::from(name)
 }
 
 pub async fn app_state(cli: &Globals) -> anyhow::Result<AppState> {

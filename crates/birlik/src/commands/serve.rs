@@ -30,6 +30,9 @@ pub struct ServeArgs {
     /// reverse proxy, where every participant seems to come from the proxy.
     #[arg(long, env = "BIRLIK_NEWCOMERS_PER_MINUTE", default_value_t = 60.0)]
     pub newcomers_per_minute: f64,
+    /// The largest document an upload may carry, in megabytes (PDF, ODT, DOCX, PNG, JPEG).
+    #[arg(long, env = "BIRLIK_MAX_UPLOAD_MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_upload_mb: u64,
 }
 
 pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
@@ -38,6 +41,7 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
         public_url: args.public_url.as_deref().map(crate::platform::web::origin::public_origin).transpose()?,
         page_cache: !args.no_page_cache,
         newcomers_per_minute: args.newcomers_per_minute,
+        max_upload_mb: args.max_upload_mb,
         ..settings(cli)
     };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;

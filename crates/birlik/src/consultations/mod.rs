@@ -226,6 +226,35 @@ pub async fn moderates(db: &Db, user: Option<&SessionUser>, body: i64) -> Result
     }
 }
 
+/// Who may read and attach the documents of a consultation: whoever may read the consultation (its page is
+/// public) reads them; the secretariat of its body (and whoever covers the body) attaches them.
+pub fn document_access() -> crate::platform::files::ItemAccess {
+    crate::platform::files::ItemAccess {
+        may_read: may_read_documents,
+        may_attach: may_attach_documents,
+        page: |id| format!("/consultations/{id}"),
+    }
+}
+
+fn may_read_documents<'a>(
+    state: &'a AppState,
+    id: i64,
+    _user: Option<&'a SessionUser>,
+) -> crate::platform::files::Decision<'a> {
+    Box::pin(async move { store::consultation(&state.db, id).await?.map(|_| true).ok_or(AppError::NotFound) })
+}
+
+fn may_attach_documents<'a>(
+    state: &'a AppState,
+    id: i64,
+    user: Option<&'a SessionUser>,
+) -> crate::platform::files::Decision<'a> {
+    Box::pin(async move {
+        let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+        moderates(&state.db, user, c.body_id).await
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod change;
 pub mod db;
+pub mod files;
 pub mod i18n;
 pub mod jobs;
 pub mod metrics;
@@ -35,6 +36,8 @@ pub struct Settings {
     pub page_cache: bool,
     /// New consultation participants one address may bring per minute, after a burst (see `consultations::Limits`).
     pub newcomers_per_minute: f64,
+    /// The largest document an upload may carry, in megabytes (see `files`).
+    pub max_upload_mb: u64,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             registrations: 10,
             page_cache: true,
             newcomers_per_minute: 60.0,
+            max_upload_mb: 20,
         }
     }
 }
@@ -64,4 +68,6 @@ pub struct AppState {
     pub changes: Arc<change::Worker>,
     /// Timers: the handlers of every capability and the worker (started by `serve`).
     pub jobs: jobs::Jobs,
+    /// Documents: their storage and who may read or attach them, per kind of item.
+    pub documents: Arc<files::Documents>,
 }

@@ -164,3 +164,43 @@ pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
     state.search.rebuild(&docs)?;
     Ok(docs.len())
 }
+
+/// Who may read and attach the documents of a body: anyone reads them (like the body's page); its secretariat,
+/// whoever covers the body, and admins attach them, while the body is not archived.
+pub fn document_access() -> crate::platform::files::ItemAccess {
+    crate::platform::files::ItemAccess {
+        may_read: may_read_body_documents,
+        may_attach: may_attach_body_documents,
+        page: |id| format!("/bodies/{id}"),
+    }
+}
+
+fn may_read_body_documents<'a>(
+    state: &'a AppState,
+    id: i64,
+    _user: Option<&'a crate::accounts::SessionUser>,
+) -> crate::platform::files::Decision<'a> {
+    Box::pin(
+        async move { store::body(&state.db, id).await?.map(|_| true).ok_or(crate::platform::web::AppError::NotFound) },
+    )
+}
+
+fn may_attach_body_documents<'a>(
+    state: &'a AppState,
+    id: i64,
+    user: Option<&'a crate::accounts::SessionUser>,
+) -> crate::platform::files::Decision<'a> {
+    use crate::platform::web::AppError;
+    Box::pin(async move {
+        let body = store::body(&state.db, id).await?.ok_or(AppError::NotFound)?;
+        let Some(user) = user else { return Ok(false) };
+        if body.archived_at.is_some() {
+            return Ok(false);
+        }
+        match authz::manage_body(&state.db, user, id).await {
+            Ok(()) => Ok(true),
+            Err(AppError::Forbidden) => Ok(false),
+            Err(e) => Err(e),
+        }
+    })
+}

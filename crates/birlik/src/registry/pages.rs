@@ -431,6 +431,7 @@ struct BodyPage {
     can_edit: bool,
     /// The body's consultations (capability 3).
     consultations: Vec<Link>,
+    documents: crate::platform::files::Attached,
 }
 
 pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
@@ -464,9 +465,17 @@ pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdP
             Link::new(&ctx, format!("/consultations/{}", c.id), &heading.question)
         })
         .collect();
+    let documents = crate::platform::files::attached(
+        &state,
+        crate::platform::files::ItemKind::Body,
+        body.id,
+        ctx.user.as_ref().filter(|_| body.archived_at.is_none()),
+        lang,
+    )
+    .await?;
     let name = body.name(lang).to_owned();
     let kind = body.kind_label(lang);
-    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit, consultations })
+    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit, consultations, documents })
 }
 
 // ---- persons --------------------------------------------------------------------------------------------------

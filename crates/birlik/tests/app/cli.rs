@@ -410,3 +410,35 @@ async fn import_names_the_file_it_cannot_read_and_prints_integers_whole() {
     assert!(report.contains("9223372036854775807"), "the largest id is printed whole: {report}");
     assert!(!report.contains("9223372036854776000"), "{report}");
 }
+
+#[tokio::test]
+async fn backup_includes_documents_and_restores_into_a_fresh_data_dir() {
+    use crate::documents::{pdf, post_upload, upload_form};
+    use crate::support::{Backend, TestApp};
+    let app = TestApp::start(Backend::Sqlite, true).await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    let admin = app.login_as("admin@example.kz").await;
+    let bytes = pdf("backup");
+    let form = upload_form("body", body, "Сақтық көшірме", "kk", "backup.pdf", bytes.clone());
+    let (status, document) = post_upload(&admin, "/api/v1/documents", form).await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{document}");
+    let id = document["id"].as_i64().unwrap();
+    // Backed up while the server runs.
+    let backups = tempfile::tempdir().unwrap();
+    let target = backups.path().join("birlik-backup.sqlite3");
+    let output = birlik(app.data_dir(), &["backup", target.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let files = backups.path().join("birlik-backup.sqlite3.files");
+    assert!(files.is_dir(), "the files are beside the database copy");
+    // Restored as the README says: the database copy as birlik.sqlite3, the files as files/, in a new data dir.
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(&target, restored.path().join("birlik.sqlite3")).unwrap();
+    let copied = Command::new("cp").arg("-r").arg(&files).arg(restored.path().join("files")).status().unwrap();
+    assert!(copied.success());
+    drop(app);
+    let app = TestApp::start_in(restored, Backend::Sqlite, false, |_| {}).await;
+    let response = app.get(&format!("/api/v1/documents/{id}")).await;
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    assert_eq!(response.bytes().await.unwrap().as_ref(), bytes.as_slice(), "the same bytes come back");
+}

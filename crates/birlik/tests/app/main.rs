@@ -9,6 +9,7 @@ mod authorization;
 mod browser;
 mod cli;
 mod consultations;
+mod documents;
 mod forms;
 mod hostile;
 mod jobs;

@@ -126,7 +126,16 @@ impl TestApp {
 
     /// Starts with settings changed by `adjust` (e.g. higher limits for a test that registers many accounts).
     pub async fn start_with(backend: Backend, demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestApp {
-        let dir = tempfile::tempdir().expect("temporary directory");
+        TestApp::start_in(tempfile::tempdir().expect("temporary directory"), backend, demo, adjust).await
+    }
+
+    /// Starts on a data directory that may hold data already (a restored backup).
+    pub async fn start_in(
+        dir: tempfile::TempDir,
+        backend: Backend,
+        demo: bool,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let (db, pg_database) = match backend {
             Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
             Backend::Postgres => {
@@ -194,6 +203,10 @@ impl TestApp {
             dir: self.dir.take().expect("a running app has its directory"),
             pg_database: self.pg_database.take(),
         }
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.state.settings.data_dir
     }
 
     pub async fn sqlite() -> TestApp {

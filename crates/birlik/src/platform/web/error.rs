@@ -220,7 +220,13 @@ pub async fn localize_errors(request: Request, next: Next) -> Response {
         return Redirect::to(&target).into_response();
     }
     let ctx = PageCtx::for_error(lang, ctx_parts, latin);
-    let page = crate::platform::web::page::ErrorPage { ctx, status: status.as_u16(), message: lang.t(failure.key) };
+    // A refused input that no form showed again (an upload's fields) says what was wrong with each field.
+    let message = if failure.fields.is_empty() {
+        lang.t(failure.key)
+    } else {
+        failure.fields.iter().map(|f| f.message(lang)).collect::<Vec<_>>().join(" ")
+    };
+    let page = crate::platform::web::page::ErrorPage { ctx, status: status.as_u16(), message };
     (status, Html(page.render_html())).into_response()
 }
 

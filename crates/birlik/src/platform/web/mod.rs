@@ -10,9 +10,11 @@ pub mod script;
 use axum::http::HeaderMap;
 use axum::http::header;
 
+/// The person behind a request's session, as the page context and [`Viewer`] know him.
+pub use crate::accounts::SessionUser;
 pub use error::{AppError, Errors, FieldError};
 pub use extract::{ApiJson, ClientIp, Form};
-pub use page::PageCtx;
+pub use page::{PageCtx, Viewer};
 
 use crate::platform::i18n::Lang;
 

@@ -115,6 +115,17 @@ impl FromRequestParts<AppState> for PageCtx {
     }
 }
 
+/// The reader behind a request of any path (the API has no language prefix): `None` without a session.
+pub struct Viewer(pub Option<SessionUser>);
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Viewer(crate::accounts::session::current_user(state, &parts.headers).await?))
+    }
+}
+
 #[derive(Template)]
 #[template(path = "platform/web/templates/error.html")]
 pub struct ErrorPage {
