@@ -92,10 +92,16 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// only when a TestApp owns it; these are few and named after the process).
 pub async fn bare_database(backend: Backend) -> (Db, tempfile::TempDir, Option<String>) {
     let dir = tempfile::tempdir().expect("temporary directory");
+    let (db, name) = new_database(&dir, backend).await;
+    (db, dir, name)
+}
+
+/// A new, migrated database: SQLite in `dir`, or a PostgreSQL database named after this process.
+async fn new_database(dir: &tempfile::TempDir, backend: Backend) -> (Db, Option<String>) {
     let (db, name) = match backend {
         Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
         Backend::Postgres => {
-            let name = format!("birlik_bare_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+            let name = format!("birlik_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
             let admin = sqlx::PgPool::connect(PG_ADMIN_URL).await.expect("postgres reachable");
             sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&admin)
@@ -107,7 +113,7 @@ pub async fn bare_database(backend: Backend) -> (Db, tempfile::TempDir, Option<S
         }
     };
     db.migrate().await.expect("migrations run");
-    (db, dir, name)
+    (db, name)
 }
 
 /// Drops a test's PostgreSQL database.
@@ -136,21 +142,7 @@ impl TestApp {
         demo: bool,
         adjust: impl FnOnce(&mut Settings),
     ) -> TestApp {
-        let (db, pg_database) = match backend {
-            Backend::Sqlite => (Db::connect(None, dir.path()).await.expect("sqlite opens"), None),
-            Backend::Postgres => {
-                let name = format!("birlik_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
-                let admin = sqlx::PgPool::connect(PG_ADMIN_URL).await.expect("postgres reachable");
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                    .execute(&admin)
-                    .await
-                    .expect("create db");
-                admin.close().await;
-                let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
-                (Db::connect(Some(&url), dir.path()).await.expect("postgres opens"), Some(name))
-            }
-        };
-        db.migrate().await.expect("migrations run");
+        let (db, pg_database) = new_database(&dir, backend).await;
         birlik::registry::reference::load(&db).await.expect("reference data loads");
         if demo {
             birlik::registry::seed::load_demo(&db).await.expect("demo loads");
