@@ -72,6 +72,12 @@ pub struct ResultsView {
     pub unity_privacy: String,
 }
 
+/// A small decimal as the reader's language writes it ("0.5", "0,5").
+fn decimal(lang: Lang, x: f64) -> String {
+    let text = format!("{x}");
+    if lang == Lang::En { text } else { text.replace('.', ",") }
+}
+
 /// A share as a percentage in the reader's language ("38%", "38 %").
 fn percent(lang: Lang, x: f64) -> String {
     lang.t_args("percent", &[("value", Arg::Num((x * 100.0).round() as i64))])
@@ -223,7 +229,7 @@ impl ResultsView {
             unity_privacy: lang.t_args(
                 "results-unity-privacy",
                 &[
-                    ("epsilon", Arg::Str(format!("{}", parsed.unity_epsilon))),
+                    ("epsilon", Arg::Str(decimal(lang, parsed.unity_epsilon))),
                     ("table", Arg::Num(i64::from(parsed.unity_tables))),
                     ("tables", Arg::Num(i64::from(super::analysis::UNITY_TABLES))),
                     (

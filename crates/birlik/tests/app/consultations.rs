@@ -650,6 +650,8 @@ async fn fake_participants_learn_nothing_on(backend: Backend) {
 
     let (_, page) = app.get_text(&format!("/en/consultations/{id}/results")).await;
     assert!(page.contains("differential privacy") && page.contains("table 1 of at most 4"), "the budget is stated");
+    let (_, russian) = app.get_text(&format!("/ru/consultations/{id}/results")).await;
+    assert!(russian.contains("ε = 0,5"), "written as Russian writes it");
     for file in ["votes.csv", "comments.csv"] {
         let (status, csv) = app.get_text(&format!("/api/v1/consultations/{id}/export/{file}")).await;
         assert_eq!(status, StatusCode::OK);
