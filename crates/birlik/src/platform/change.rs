@@ -171,7 +171,7 @@ pub struct Worker {
     handlers: RwLock<HashMap<&'static str, Vec<Handler>>>,
     /// The last event id whose scopes this server has dropped from its caches.
     seen: AtomicU64,
-    /// The last event id applied by this server's rounds, for tests that wait for the worker to settle.
+    /// The last event id this server has seen, published after a round left nothing pending (tests wait on it).
     settled: watch::Sender<i64>,
 }
 
@@ -256,9 +256,11 @@ impl Worker {
 
     async fn round(&self) -> anyhow::Result<()> {
         self.drop_cached().await?;
-        let applied = self.apply_pending().await?;
-        let seen = i64::try_from(self.seen.load(Ordering::Acquire)).unwrap_or(i64::MAX);
-        self.settled.send_replace(seen.max(applied));
+        // Settled only when nothing is left pending here: a failed handler keeps its event (and waiters) back.
+        if self.apply_pending().await? {
+            let seen = i64::try_from(self.seen.load(Ordering::Acquire)).unwrap_or(i64::MAX);
+            self.settled.send_replace(seen);
+        }
         Ok(())
     }
 
@@ -286,11 +288,10 @@ impl Worker {
         }
     }
 
-    /// Applies the lasting effects of pending events once; returns the last event id applied (0 when none).
-    async fn apply_pending(&self) -> anyhow::Result<i64> {
+    /// Applies the lasting effects of pending events once; true when every pending event it took was applied.
+    async fn apply_pending(&self) -> anyhow::Result<bool> {
         const PENDING: &str =
             "SELECT id, area, item_id, kind, at FROM events WHERE applied_at IS NULL ORDER BY id LIMIT $1";
-        let mut last_applied = 0;
         loop {
             let (read, applied) = match &self.db {
                 // The handlers may write: on SQLite (one server, one writer) the events are read, applied, then
@@ -315,9 +316,11 @@ impl Worker {
                     (events.len(), applied)
                 }
             };
-            last_applied = applied.last().copied().unwrap_or(last_applied);
-            if applied.len() < read || (read as i64) < BATCH {
-                return Ok(last_applied);
+            if applied.len() < read {
+                return Ok(false);
+            }
+            if (read as i64) < BATCH {
+                return Ok(true);
             }
         }
     }
