@@ -97,6 +97,7 @@ pub fn state_with_clock(
         .register(files::ItemKind::Body, registry::document_access())
         .register(files::ItemKind::Consultation, consultations::document_access());
     // Capabilities register their event handlers here, before the worker runs.
+    consultations::changes::register(&changes, consultations.analyst.clone());
     changes.run();
     Ok(AppState {
         db,

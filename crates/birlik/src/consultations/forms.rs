@@ -10,13 +10,11 @@ use serde::Deserialize;
 use super::input::{ConsultationFields, ModerationFields, TranslationFields};
 use super::model::{Consultation, Statement, Status};
 use super::pages::Heading;
-use super::{moderates, store};
+use super::{changes, moderates, store};
 use crate::platform::AppState;
-use crate::platform::db::now;
-use crate::platform::i18n::{Lang, Localized};
-use crate::platform::validate;
+use crate::platform::i18n::Localized;
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, Errors, FieldError, Form, PageCtx, local_path};
+use crate::platform::web::{AppError, Errors, Form, PageCtx, local_path};
 use crate::registry::pages::IdPath;
 use crate::registry::{authz, store as registry};
 
@@ -89,25 +87,15 @@ pub async fn create(
     ctx: PageCtx,
     Form(fields): Form<ConsultationFields>,
 ) -> Result<Response, AppError> {
-    ctx.require_user()?;
-    let checked = fields.check();
-    let (input, seeds) = match checked {
-        Ok(ok) => ok,
-        Err(errors) => {
+    let user = ctx.require_user()?;
+    match changes::open(&state, user, &fields).await {
+        Ok(id) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage"))).into_response()),
+        Err(AppError::Validation(errors)) => {
             let errors = Errors::new(ctx.lang, errors);
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response())
         }
-    };
-    let body = registry::body(&state.db, input.body_id).await?.filter(|b| b.archived_at.is_none());
-    if body.is_none() {
-        let errors = Errors::new(ctx.lang, vec![FieldError::new("body_id", "field-invalid-choice")]);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response());
+        Err(e) => Err(e),
     }
-    let actor = require_moderator(&state, &ctx, input.body_id).await?;
-    let at = now();
-    let seeds: Vec<store::NewStatement> = seeds.iter().map(|text| store::NewStatement::seed(text, &at)).collect();
-    let id = store::create(&state.db, Some(actor), &input, &seeds).await?;
-    Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage"))).into_response())
 }
 
 #[derive(Template)]
@@ -148,13 +136,6 @@ pub async fn queue(
     render(&ManagePage { ctx, title, consultation: None, statements, back })
 }
 
-async fn statement_for_moderator(state: &AppState, ctx: &PageCtx, id: i64) -> Result<(Statement, i64), AppError> {
-    let s = store::statement(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let c = store::consultation(&state.db, s.consultation_id).await?.ok_or(AppError::NotFound)?;
-    let actor = require_moderator(state, ctx, c.body_id).await?;
-    Ok((s, actor))
-}
-
 fn back_to(ctx: &PageCtx, back: &str, consultation: i64) -> Response {
     let to = local_path(back).unwrap_or_else(|| ctx.url(&format!("/consultations/{consultation}/manage")));
     Redirect::to(&to).into_response()
@@ -167,17 +148,7 @@ pub async fn moderate(
     Path(p): Path<IdPath>,
     Form(fields): Form<ModerationFields>,
 ) -> Result<Response, AppError> {
-    let (statement, actor) = statement_for_moderator(&state, &ctx, p.id).await?;
-    let status = match fields.decision.as_str() {
-        "publish" => Status::Published,
-        "reject" => Status::Rejected,
-        _ => return Err(AppError::Validation(vec![FieldError::new("decision", "field-invalid-choice")])),
-    };
-    let reason =
-        validate::line("reason", &fields.reason, 2, validate::MAX_LINE).map_err(|e| AppError::Validation(vec![e]))?;
-    store::moderate(&state.db, actor, &statement, status, &reason).await?;
-    // The analysis drops (or takes back) the statement at its next refresh.
-    state.consultations.analyst.touch([statement.consultation_id]);
+    let statement = changes::moderate(&state, ctx.require_user()?, p.id, &fields).await?;
     Ok(back_to(&ctx, &fields.back, statement.consultation_id))
 }
 
@@ -187,8 +158,6 @@ pub async fn translate(
     Path(p): Path<IdPath>,
     Form(fields): Form<TranslationFields>,
 ) -> Result<Response, AppError> {
-    let (statement, actor) = statement_for_moderator(&state, &ctx, p.id).await?;
-    let (lang, text): (Lang, String) = fields.check().map_err(AppError::Validation)?;
-    store::translate(&state.db, Some(actor), &statement, lang.code(), &text).await?;
+    let statement = changes::translate(&state, ctx.require_user()?, p.id, &fields).await?;
     Ok(back_to(&ctx, &fields.back, statement.consultation_id))
 }

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod api;
+pub mod changes;
 pub mod demo;
 pub mod export;
 pub mod forms;

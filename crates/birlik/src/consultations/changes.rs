@@ -1,0 +1,81 @@
+//! Every change a body's secretariat makes to its consultations, one function each (check, authorize, store with
+//! its audit entry and events): the forms call them, and so would an API or the command line. What follows a
+//! change (the analyst dropping a moderated statement) is an event handler, registered in [`register`].
+
+use super::input::{ConsultationFields, ModerationFields, TranslationFields};
+use super::model::{Statement, Status};
+use super::store;
+use crate::accounts::SessionUser;
+use crate::platform::AppState;
+use crate::platform::change::Worker;
+use crate::platform::db::now;
+use crate::platform::i18n::Lang;
+use crate::platform::validate;
+use crate::platform::web::{AppError, FieldError};
+use crate::registry::{authz, store as registry};
+
+/// Opens a consultation of a body whose secretariat `user` is; returns its id. A refused input is
+/// `AppError::Validation`, which the form shows beside its fields.
+pub async fn open(state: &AppState, user: &SessionUser, fields: &ConsultationFields) -> Result<i64, AppError> {
+    let (input, seeds) = fields.check().map_err(AppError::Validation)?;
+    let body = registry::body(&state.db, input.body_id).await?.filter(|b| b.archived_at.is_none());
+    if body.is_none() {
+        return Err(AppError::Validation(vec![FieldError::new("body_id", "field-invalid-choice")]));
+    }
+    authz::manage_body(&state.db, user, input.body_id).await?;
+    let at = now();
+    let seeds: Vec<store::NewStatement> = seeds.iter().map(|text| store::NewStatement::seed(text, &at)).collect();
+    Ok(store::create(&state.db, Some(user.id), &input, &seeds).await?)
+}
+
+/// A statement, and whether `user` moderates its consultation's body (else `Forbidden`).
+pub async fn statement_to_moderate(state: &AppState, user: &SessionUser, id: i64) -> Result<Statement, AppError> {
+    let s = store::statement(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let c = store::consultation(&state.db, s.consultation_id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, user, c.body_id).await?;
+    Ok(s)
+}
+
+/// Publishes or moderates out a statement; the reason is required and logged.
+pub async fn moderate(
+    state: &AppState,
+    user: &SessionUser,
+    statement: i64,
+    fields: &ModerationFields,
+) -> Result<Statement, AppError> {
+    let statement = statement_to_moderate(state, user, statement).await?;
+    let status = match fields.decision.as_str() {
+        "publish" => Status::Published,
+        "reject" => Status::Rejected,
+        _ => return Err(AppError::Validation(vec![FieldError::new("decision", "field-invalid-choice")])),
+    };
+    let reason =
+        validate::line("reason", &fields.reason, 2, validate::MAX_LINE).map_err(|e| AppError::Validation(vec![e]))?;
+    store::moderate(&state.db, user.id, &statement, status, &reason).await?;
+    Ok(statement)
+}
+
+/// Adds or replaces a moderator's translation of a statement.
+pub async fn translate(
+    state: &AppState,
+    user: &SessionUser,
+    statement: i64,
+    fields: &TranslationFields,
+) -> Result<Statement, AppError> {
+    let statement = statement_to_moderate(state, user, statement).await?;
+    let (lang, text): (Lang, String) = fields.check().map_err(AppError::Validation)?;
+    store::translate(&state.db, Some(user.id), &statement, lang.code(), &text).await?;
+    Ok(statement)
+}
+
+/// What follows consultation changes, applied once by the change worker: a moderated statement leaves (or rejoins)
+/// the analysis at its next refresh.
+pub fn register(worker: &Worker, analyst: std::sync::Arc<super::analysis::Analyst>) {
+    worker.on("statement.moderated", move |event| {
+        let analyst = analyst.clone();
+        async move {
+            analyst.touch(event.item_id);
+            Ok(())
+        }
+    });
+}
