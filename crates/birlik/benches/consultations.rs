@@ -188,12 +188,34 @@ async fn run() -> anyhow::Result<()> {
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // The page cache on, as in production: registry pages should stay cached while votes and analysis rounds flow.
+    let cache = std::sync::Arc::new(
+        birlik::platform::web::cache::PageCache::new(Duration::from_secs(10))
+            .scoped_by(birlik::consultations::page_scopes),
+    );
+    let served = birlik::platform::AppState { pages: Some(cache.clone()), ..state.clone() };
+    let app = birlik::app::router(served.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await });
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../bench/votes.lua");
     let url = format!("http://{address}/api/v1/consultations/{small}/votes");
     let before = count_votes(&db, small).await?;
     for (label, seconds) in [("warm-up (participants join)", 5), ("measured", 20)] {
+        // Readers of registry pages beside the voters, through the same router.
+        let reading = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let reader = {
+            let (router, reading) = (birlik::app::router(served.clone()), reading.clone());
+            tokio::spawn(async move {
+                let pages = ["/en/associations?region=KZ-75", "/kk/regions", "/ru/bodies"];
+                let mut k = 0;
+                while reading.load(std::sync::atomic::Ordering::Relaxed) {
+                    let request = Request::get(pages[k % pages.len()]).body(Body::empty()).unwrap_or_default();
+                    let _ = router.clone().oneshot(request).await;
+                    k += 1;
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+            })
+        };
+        let (hits, misses) = cache.counts();
         let url = url.clone();
         let output = tokio::task::spawn_blocking(move || {
             std::process::Command::new("wrk")
@@ -204,6 +226,14 @@ async fn run() -> anyhow::Result<()> {
         })
         .await??;
         println!("\nwrk, {label}:\n{}", String::from_utf8_lossy(&output.stdout));
+        reading.store(false, std::sync::atomic::Ordering::Relaxed);
+        reader.await?;
+        let (hits, misses) = (cache.counts().0 - hits, cache.counts().1 - misses);
+        println!(
+            "registry pages read meanwhile: {} requests, {:.1} % from the page cache",
+            hits + misses,
+            100.0 * hits as f64 / (hits + misses).max(1) as f64
+        );
     }
     let stored = count_votes(&db, small).await? - before;
     println!("votes stored in the log during both wrk runs: {stored}");
