@@ -201,7 +201,9 @@ async fn run() -> anyhow::Result<()> {
     let before = count_votes(&db, small).await?;
     for (label, seconds) in [("warm-up (participants join)", 5), ("measured", 20)] {
         // Readers of registry pages beside the voters, through the same router.
-        let reading = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        // BENCH_READERS=0 leaves them out, to compare the vote path alone with an earlier version.
+        let readers = std::env::var("BENCH_READERS").map_or(true, |v| v != "0");
+        let reading = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(readers));
         let reader = {
             let (router, reading) = (birlik::app::router(served.clone()), reading.clone());
             tokio::spawn(async move {
