@@ -11,52 +11,18 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::Request;
-use birlik::consultations::input::ConsultationInput;
-use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
-use birlik::consultations::store::{self, ImportedStatement, ImportedVote};
+use birlik::consultations::store::{self, ImportedVote};
 use birlik::consultations::votes::{Ballot, now_ms};
 use consensus::synth::{Synth, SynthOptions};
 use tower::ServiceExt;
+
+mod common;
+use common::{open_input, percentile, statements};
 
 const PARTICIPANTS: usize = 50_000;
 const STATEMENTS: usize = 300;
 const VOTES_PER_PARTICIPANT: f64 = 30.0;
 const BURST: usize = 5_000;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn open_input(body: i64, question: &str) -> ConsultationInput {
-    ConsultationInput {
-        body_id: body,
-        question: Multilingual { en: Some(question.into()), ..Default::default() },
-        description: Multilingual::default(),
-        opens_on: birlik::consultations::model::today(),
-        closes_on: "2099-12-31".into(),
-        moderation: Moderation::Publish,
-        participation: Participation::Anyone,
-        ask_region: true,
-        ask_ethnic_group: false,
-        ask_language: false,
-        results: ResultsShown::Running,
-        source: None,
-    }
-}
-
-fn statements(n: usize) -> Vec<ImportedStatement> {
-    (0..n)
-        .map(|j| ImportedStatement {
-            external_id: j.to_string(),
-            text: format!("Statement number {j} about the life of the region"),
-            lang: "en".into(),
-            author: None,
-            status: Status::Published,
-            is_meta: false,
-            created_at: birlik::platform::db::now(),
-        })
-        .collect()
-}
 
 fn main() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;

@@ -10,17 +10,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use birlik::consultations::input::ConsultationInput;
-use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
-use birlik::consultations::store::{self, ImportedStatement, ImportedVote};
+use birlik::consultations::store::{self, ImportedVote};
 use birlik::consultations::votes::{Ballot, now_ms};
 use consensus::synth::{Synth, SynthOptions};
 
-const IMPORT_ROWS: usize = 200_000;
+mod common;
+use common::{open_input, percentile, statements};
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or_default()
-}
+const IMPORT_ROWS: usize = 200_000;
 
 fn rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -43,37 +40,6 @@ fn sample_peak(stop: Arc<AtomicBool>) -> std::thread::JoinHandle<f64> {
         }
         peak
     })
-}
-
-fn input(body: i64, question: &str) -> ConsultationInput {
-    ConsultationInput {
-        body_id: body,
-        question: Multilingual { en: Some(question.into()), ..Default::default() },
-        description: Multilingual::default(),
-        opens_on: birlik::consultations::model::today(),
-        closes_on: "2099-12-31".into(),
-        moderation: Moderation::Publish,
-        participation: Participation::Anyone,
-        ask_region: true,
-        ask_ethnic_group: false,
-        ask_language: false,
-        results: ResultsShown::Running,
-        source: None,
-    }
-}
-
-fn statements(n: usize) -> Vec<ImportedStatement> {
-    (0..n)
-        .map(|j| ImportedStatement {
-            external_id: j.to_string(),
-            text: format!("Statement number {j} about the life of the region"),
-            lang: "en".into(),
-            author: None,
-            status: Status::Published,
-            is_meta: false,
-            created_at: birlik::platform::db::now(),
-        })
-        .collect()
 }
 
 /// Casts votes from `voters` concurrent participants until `stop`; returns each vote's latency and the failures.
@@ -145,7 +111,7 @@ async fn run() -> anyhow::Result<()> {
     let state = birlik::app::state(db.clone(), settings, true)?;
     let small = store::import(
         &db,
-        &input(body, "Votes beside the import"),
+        &open_input(body, "Votes beside the import"),
         &statements(50),
         &[ImportedVote { voter: "seed".into(), statement: "0".into(), value: 1, at: now_ms() }],
     )
@@ -205,7 +171,7 @@ async fn run() -> anyhow::Result<()> {
         })
         .collect();
     let n_votes = votes.len();
-    let large = store::import(&db, &input(body, "Large"), &statements(300), &votes).await?;
+    let large = store::import(&db, &open_input(body, "Large"), &statements(300), &votes).await?;
     drop((votes, log, synth));
     state.consultations.analyst.touch([large]);
     while store::analysis(&db, large).await?.is_none_or(|a| (a.votes as usize) < n_votes) {

@@ -1,0 +1,45 @@
+//! What the benchmarks share: a consultation to open, its statements, and percentiles.
+
+use std::time::Duration;
+
+use birlik::consultations::input::ConsultationInput;
+use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
+use birlik::consultations::store::ImportedStatement;
+
+/// The `p` quantile of sorted durations.
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or_default()
+}
+
+/// An open consultation of `body`, asking for the region.
+pub fn open_input(body: i64, question: &str) -> ConsultationInput {
+    ConsultationInput {
+        body_id: body,
+        question: Multilingual { en: Some(question.into()), ..Default::default() },
+        description: Multilingual::default(),
+        opens_on: birlik::consultations::model::today(),
+        closes_on: "2099-12-31".into(),
+        moderation: Moderation::Publish,
+        participation: Participation::Anyone,
+        ask_region: true,
+        ask_ethnic_group: false,
+        ask_language: false,
+        results: ResultsShown::Running,
+        source: None,
+    }
+}
+
+/// `n` published statements, named by their index.
+pub fn statements(n: usize) -> Vec<ImportedStatement> {
+    (0..n)
+        .map(|j| ImportedStatement {
+            external_id: j.to_string(),
+            text: format!("Statement number {j} about the life of the region"),
+            lang: "en".into(),
+            author: None,
+            status: Status::Published,
+            is_meta: false,
+            created_at: birlik::platform::db::now(),
+        })
+        .collect()
+}
