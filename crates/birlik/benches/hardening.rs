@@ -44,7 +44,7 @@ fn sample_peak(stop: Arc<AtomicBool>) -> std::thread::JoinHandle<f64> {
 
 /// Casts votes from `voters` concurrent participants until `stop`; returns each vote's latency and the failures.
 async fn vote_loop(
-    state: birlik::platform::AppState,
+    state: birlik::app::AppState,
     consultation: i64,
     statements: Vec<i64>,
     voters: usize,

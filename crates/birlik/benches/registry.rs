@@ -26,7 +26,7 @@ fn main() -> anyhow::Result<()> {
             let settings =
                 birlik::platform::Settings { data_dir: data_dir.clone().into(), page_cache, ..Default::default() };
             let state = birlik::app::state(db.clone(), settings, true)?;
-            birlik::registry::reindex(&state).await?;
+            birlik::registry::reindex(&state.platform).await?;
             let router = birlik::app::router(state);
             println!("\npage cache {}", if page_cache { "on (anonymous readers)" } else { "off: every page rendered" });
             measure(&router).await?;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, FromRef, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -19,8 +19,9 @@ use crate::platform::db::Db;
 use crate::platform::jobs::{self, Clock, Jobs, SystemClock};
 use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
+use crate::platform::web::sections::BodySections;
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
-use crate::platform::{AppState, Settings, files, metrics};
+use crate::platform::{Platform, Settings, files, metrics};
 use crate::{accounts, consultations, registry};
 
 /// The largest request body accepted; imports of large files go through the command line. Uploads of documents
@@ -37,6 +38,26 @@ pub const MULTIPART_MARGIN: usize = 64 * 1024;
     tags((name = "registry"), (name = "consultations"), (name = "documents"), (name = "open data"))
 )]
 struct ApiDoc;
+
+/// The composition root: the platform and every capability's own runtime. Handlers take the part they need
+/// (`State<Platform>`, `State<consultations::Runtime>`) through axum's `FromRef`; no capability knows this type.
+#[derive(Clone)]
+pub struct AppState {
+    pub platform: Platform,
+    pub consultations: consultations::Runtime,
+}
+
+impl FromRef<AppState> for Platform {
+    fn from_ref(state: &AppState) -> Platform {
+        state.platform.clone()
+    }
+}
+
+impl FromRef<AppState> for consultations::Runtime {
+    fn from_ref(state: &AppState) -> consultations::Runtime {
+        state.consultations.clone()
+    }
+}
 
 /// The API router and its OpenAPI document.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
@@ -82,7 +103,7 @@ pub fn state_with_clock(
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<AppState> {
     let jobs = Jobs::new(db.clone(), clock, jobs::Config::default());
-    accounts::register_jobs(&jobs);
+    crate::platform::identity::register_jobs(&jobs);
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
     let pages = settings
@@ -96,26 +117,28 @@ pub fn state_with_clock(
     let documents = files::Documents::new(storage)
         .register(files::ItemKind::Body, registry::document_access())
         .register(files::ItemKind::Consultation, consultations::document_access());
-    // Capabilities register their event handlers here, before the worker runs.
-    consultations::changes::register(&changes, consultations.analyst.clone());
-    changes.run();
-    Ok(AppState {
+    let platform = Platform {
         db,
         search: Arc::new(search),
         settings: Arc::new(settings),
         pages,
-        consultations,
         changes,
         jobs,
         documents: Arc::new(documents),
-    })
+        body_sections: Arc::new(BodySections::default().with(consultations::body_section)),
+    };
+    // Capabilities register their event handlers here, before the worker runs.
+    registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
+    consultations::changes::register(&platform.changes, consultations.analyst.clone());
+    platform.changes.run();
+    Ok(AppState { platform, consultations })
 }
 
 pub fn router(state: AppState) -> Router {
     metrics::handle();
     let (api, openapi) = api();
     let openapi = Arc::new(openapi);
-    let secure = state.settings.secure_cookies;
+    let secure = state.platform.settings.secure_cookies;
     let static_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static");
     Router::new()
         .route("/", get(root))
@@ -132,14 +155,14 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { StatusCode::NOT_FOUND })
         // Innermost first: the refusals of CSRF, of the origin check and of the body limit pass through
         // `localize_errors`.
-        .layer(csrf_layer(&state.settings))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::origin::check_origin))
+        .layer(csrf_layer(&state.platform.settings))
+        .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::origin::check_origin))
         .layer(DefaultBodyLimit::disable())
-        .layer(middleware::from_fn_with_state(state.clone(), limit_bodies))
+        .layer(middleware::from_fn_with_state(state.platform.clone(), limit_bodies))
         .layer(middleware::from_fn(crate::platform::web::error::localize_errors))
         // Inside the cache, whose key holds the script: a Latin page is transliterated once, then served as is.
         .layer(middleware::from_fn(crate::platform::web::script::apply_script))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::platform::web::cache::serve_cached))
+        .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::cache::serve_cached))
         .layer(middleware::from_fn(remember_language))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -180,7 +203,7 @@ fn csrf_layer(settings: &Settings) -> CsrfLayer {
 /// the limit is refused before anything is read; a longer body than declared (or a chunked one) fails when it
 /// passes the limit, which the extractors turn into 413.
 async fn limit_bodies(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     request: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
@@ -219,7 +242,7 @@ async fn remember_language(request: axum::extract::Request, next: middleware::Ne
     response
 }
 
-async fn healthz(State(state): State<AppState>) -> Response {
+async fn healthz(State(state): State<Platform>) -> Response {
     if state.db.is_healthy().await {
         (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": state.db.backend() }))).into_response()
     } else {

@@ -173,7 +173,7 @@ import-refused =
     }
 import-checking = Checking
 import-writing = Writing
-import-search-later = Search finds the new rows after the server restarts (or run `birlik reindex` while it is stopped).
+import-search-later = Running servers add the new rows to their search within seconds; a stopped server, when it starts.
 import-done =
     { $count ->
         [one] Imported { $count } row from { $file }.

@@ -179,7 +179,7 @@ import-refused =
     }
 import-checking = Проверка
 import-writing = Запись
-import-search-later = Поиск найдёт новые строки после перезапуска сервера (или выполните `birlik reindex`, пока сервер остановлен).
+import-search-later = Работающие серверы добавят новые строки в поиск за несколько секунд; остановленный сервер — при запуске.
 import-done =
     { $count ->
         [one] Импортирована { $count } строка из файла { $file }.

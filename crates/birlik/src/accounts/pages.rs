@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Router;
+use axum::extract::FromRef;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -9,14 +10,19 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 
-use crate::accounts::{Email, Role, password, session, store};
-use crate::platform::AppState;
+use crate::accounts::{password, store};
+use crate::platform::Platform;
 use crate::platform::audit;
+use crate::platform::identity::{Email, Role, session, store as users};
 use crate::platform::validate::{self, Checks};
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
 
-pub fn routes() -> Router<AppState> {
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+{
     Router::new()
         .route("/{lang}/login", get(login_page).post(login))
         .route("/{lang}/logout", post(logout))
@@ -62,7 +68,7 @@ async fn login_page(ctx: PageCtx, Query(q): Query<NextQuery>) -> Result<Response
 }
 
 async fn login(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     ClientIp(ip): ClientIp,
     Form(form): Form<LoginForm>,
@@ -71,7 +77,7 @@ async fn login(
     let email = Email::parse(&form.email);
     let attempts = check_login_limits(&state, &ip, email.as_ref()).await?;
     let user = match &email {
-        Some(email) => store::find_by_email(&state.db, email).await?,
+        Some(email) => users::find_by_email(&state.db, email).await?,
         None => None,
     };
     let valid = match &user {
@@ -95,7 +101,7 @@ async fn login(
 /// Records a login attempt and refuses it when its address, or its address for this account, has failed too
 /// often in the last quarter of an hour. Guesses at an account from everywhere only slow its checks down: a
 /// lockout per account would let anyone lock its owner out. Returns the recorded rows, forgotten on success.
-async fn check_login_limits(state: &AppState, ip: &str, email: Option<&Email>) -> Result<Vec<i64>, AppError> {
+async fn check_login_limits(state: &Platform, ip: &str, email: Option<&Email>) -> Result<Vec<i64>, AppError> {
     let limit = state.settings.login_attempts;
     // (key, attempts allowed): the client address, and with an address that names an account, the pair of both
     // and the account from everywhere (never refused, only slowed).
@@ -131,7 +137,7 @@ fn quarter_hour_ago() -> Result<String, AppError> {
     Ok((time::OffsetDateTime::now_utc() - time::Duration::minutes(15)).format(&Rfc3339).map_err(anyhow::Error::from)?)
 }
 
-async fn logout(State(state): State<AppState>, ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
+async fn logout(State(state): State<Platform>, ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
     let cookie = session::end(&state, &headers).await?;
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&ctx.url("/"))).into_response())
 }
@@ -178,7 +184,7 @@ fn check_password(field: &'static str, password: &str) -> Result<String, FieldEr
 }
 
 async fn register(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     ClientIp(ip): ClientIp,
     Form(form): Form<RegisterForm>,
@@ -196,7 +202,7 @@ async fn register(
     let mut errors = checks.errors;
     if let (true, Some(email)) = (errors.is_empty(), &email) {
         let hash = password::hash(password).await?;
-        match store::create(&state.db, email, &display_name, &hash, &[Role::Participant]).await? {
+        match users::create(&state.db, email, &display_name, &hash, &[Role::Participant]).await? {
             Some(user_id) => {
                 let cookie = session::start(&state, user_id).await?;
                 return Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&ctx.url("/account"))).into_response());
@@ -216,19 +222,19 @@ struct AccountPage {
     errors: Errors,
     changed: bool,
     /// Each role in the reader's language, with the body it belongs to.
-    roles: Vec<(String, Option<crate::registry::pages::Link>)>,
+    roles: Vec<(String, Option<crate::platform::web::Link>)>,
 }
 
 /// The user's roles as the account page shows them: the role's name and its body's name.
 async fn role_rows(
-    state: &AppState,
+    state: &Platform,
     ctx: &PageCtx,
-) -> Result<Vec<(String, Option<crate::registry::pages::Link>)>, AppError> {
+) -> Result<Vec<(String, Option<crate::platform::web::Link>)>, AppError> {
     let Some(user) = &ctx.user else { return Ok(Vec::new()) };
     let mut rows = Vec::new();
     for role in &user.roles.0 {
         let body = match role.body_id() {
-            Some(id) => crate::registry::store::body(&state.db, id).await?.map(|b| crate::registry::pages::Link {
+            Some(id) => crate::registry::store::body(&state.db, id).await?.map(|b| crate::platform::web::Link {
                 href: ctx.url(&format!("/bodies/{id}")),
                 label: crate::platform::i18n::Localized::name(&b, ctx.lang).to_owned(),
             }),
@@ -247,7 +253,7 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-async fn account_page(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
+async fn account_page(State(state): State<Platform>, ctx: PageCtx) -> Result<Response, AppError> {
     ctx.require_user()?;
     let errors = Errors::none(ctx.lang);
     let roles = role_rows(&state, &ctx).await?;
@@ -255,13 +261,13 @@ async fn account_page(State(state): State<AppState>, ctx: PageCtx) -> Result<Res
 }
 
 async fn change_password(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
-    let stored = store::find_by_id(&state.db, user.id).await?.ok_or(AppError::Unauthenticated)?;
+    let stored = users::find_by_id(&state.db, user.id).await?.ok_or(AppError::Unauthenticated)?;
     let mut errors = Vec::new();
     if !password::within_limits(&form.current) || !password::verify(form.current.clone(), stored.password_hash).await? {
         errors.push(FieldError::new("current", "field-wrong-password"));
@@ -277,7 +283,7 @@ async fn change_password(
         )
             .into_response());
     }
-    store::set_password(&state.db, user.id, &password::hash(form.new_password).await?).await?;
+    users::set_password(&state.db, user.id, &password::hash(form.new_password).await?).await?;
     // Whoever else held a session (a stolen one, say) is logged out.
     session::end_others(&state.db, user.id, &headers).await?;
     let errors = Errors::none(ctx.lang);
@@ -294,12 +300,12 @@ struct AuditPage {
 }
 
 async fn audit_page(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Query(filter): Query<audit::Filter>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    crate::registry::authz::read_audit(user)?;
+    crate::platform::identity::authz::operate(user)?;
     let entries = audit::list(&state.db, &filter).await?;
     Ok(render(&AuditPage { ctx, entries, filter })?.into_response())
 }
@@ -330,7 +336,7 @@ fn utc_minute(ms: i64) -> String {
 }
 
 /// The timers that failed every attempt, with their error, for an administrator to retry.
-async fn jobs_page(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
+async fn jobs_page(State(state): State<Platform>, ctx: PageCtx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     if !user.roles.is_admin() {
         return Err(AppError::Forbidden);
@@ -357,7 +363,7 @@ pub struct JobPath {
 
 /// Sends a parked job back to the queue, due now (audited).
 async fn retry_job(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(path): Path<JobPath>,
 ) -> Result<Response, AppError> {

@@ -11,9 +11,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::accounts::{Role, password, store as accounts};
+use crate::accounts::password;
+use crate::platform::Settings;
 use crate::platform::db::Db;
-use crate::platform::{AppState, Settings};
+use crate::platform::identity::{Role, store as accounts};
 
 #[derive(Parser, Debug)]
 #[command(name = "birlik", version, about = "The open platform of an assembly of peoples")]
@@ -175,7 +176,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
                 (RoleArg::Member, Some(body_id)) => Role::Member { body_id: *body_id },
                 (_, None) => anyhow::bail!("a secretariat or member role needs --body ID"),
             };
-            let email = crate::accounts::Email::parse(email)
+            let email = crate::platform::identity::Email::parse(email)
                 .ok_or_else(|| anyhow::anyhow!("not an e-mail address (ASCII, name@example.kz): {email}"))?;
             if let Some(body_id) = role.body_id() {
                 anyhow::ensure!(
@@ -248,7 +249,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
             let state = app_state(cli).await.context(
                 "the search index is in use: stop the server first (it also rebuilds the index when it starts)",
             )?;
-            let n = crate::registry::reindex(&state).await?;
+            let n = crate::registry::reindex(&state.platform).await?;
             println!("search index rebuilt: {n} documents");
             Ok(())
         }
@@ -262,7 +263,7 @@ pub fn backup_files_dir(file: &std::path::Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-pub async fn app_state(cli: &Globals) -> anyhow::Result<AppState> {
+pub async fn app_state(cli: &Globals) -> anyhow::Result<crate::app::AppState> {
     let db = open_db(cli).await?;
     crate::app::state(db, settings(cli), false)
 }

@@ -45,19 +45,19 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
         ..settings(cli)
     };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;
-    if args.demo && crate::registry::seed::load_demo(&state.db).await? {
-        crate::consultations::demo::load(&state.db).await?;
+    if args.demo && crate::registry::seed::load_demo(&state.platform.db).await? {
+        crate::consultations::demo::load(&state.platform.db).await?;
         tracing::info!("demo content seeded");
     }
-    let documents = crate::registry::reindex(&state).await?;
+    let documents = crate::registry::reindex(&state.platform).await?;
     tracing::info!(documents, "search index ready");
     // Jobs due while no server ran fire now.
-    state.jobs.start();
-    let jobs = state.jobs.clone();
+    state.platform.jobs.start();
+    let jobs = state.platform.jobs.clone();
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let address = listener.local_addr()?;
     println!("Birlik is listening on http://{address}/");
-    let db = state.db.clone();
+    let db = state.platform.db.clone();
     let app = crate::app::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     jobs.stop().await;

@@ -2,6 +2,7 @@
 //! voting (the same rules as the page: device cookie or session, open consultations only, per-participant limit).
 
 use axum::Json;
+use axum::extract::FromRef;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -12,14 +13,19 @@ use utoipa_axum::routes;
 
 use super::analysis::StoredReport;
 use super::model::{Choice, Consultation, Phase, Statement, Status};
-use super::{export, moderates, participation, store, who};
-use crate::accounts::session;
-use crate::platform::AppState;
+use super::{Runtime, export, moderates, participation, store, who};
+use crate::platform::Platform;
+use crate::platform::identity::session;
 use crate::platform::web::cache::keep_private;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError, ClientIp};
 
-pub fn routes() -> OpenApiRouter<AppState> {
+pub fn routes<S>() -> OpenApiRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+    super::Runtime: FromRef<S>,
+{
     OpenApiRouter::new()
         .routes(routes!(list))
         .routes(routes!(get_one))
@@ -51,7 +57,7 @@ pub struct ConsultationList {
 
 /// Every consultation, newest first.
 #[utoipa::path(get, path = "/consultations", tag = "consultations", responses((status = 200, body = ConsultationList)))]
-async fn list(State(state): State<AppState>) -> Result<Json<ConsultationList>, AppError> {
+async fn list(State(state): State<Platform>) -> Result<Json<ConsultationList>, AppError> {
     let items = store::consultations(&state.db, None).await?.into_iter().map(ConsultationOut::from).collect();
     Ok(Json(ConsultationList { items }))
 }
@@ -67,7 +73,7 @@ pub struct ConsultationDetail {
 /// One consultation and its published statements.
 #[utoipa::path(get, path = "/consultations/{id}", tag = "consultations", params(("id" = i64, Path)),
     responses((status = 200, body = ConsultationDetail), (status = 404, body = ErrorBody)))]
-async fn get_one(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Json<ConsultationDetail>, AppError> {
+async fn get_one(State(state): State<Platform>, Path(id): Path<i64>) -> Result<Json<ConsultationDetail>, AppError> {
     let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let statements = store::statements(&state.db, id, Some(Status::Published)).await?;
     Ok(Json(ConsultationDetail { consultation: c.into(), statements }))
@@ -90,7 +96,7 @@ pub struct AnalysisOut {
 #[utoipa::path(get, path = "/consultations/{id}/analysis", tag = "consultations", params(("id" = i64, Path)),
     responses((status = 200, body = AnalysisOut), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn analysis(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
@@ -133,16 +139,17 @@ pub struct VoteOut {
     responses((status = 201, body = VoteOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 async fn cast_vote(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
+    State(runtime): State<Runtime>,
     headers: HeaderMap,
     address: ClientIp,
     Path(id): Path<i64>,
     ApiJson(vote): ApiJson<VoteIn>,
 ) -> Result<Response, AppError> {
-    let current = state.consultations.known.consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let current = runtime.known.consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let user = session::current_user(&state, &headers).await?;
     let who = who(&state, &headers, &address, user.as_ref(), &current.consultation)?;
-    participation::vote(&state, &current, &who, vote.statement, vote.vote).await?;
+    participation::vote(&state, &runtime, &current, &who, vote.statement, vote.vote).await?;
     let mut response =
         (StatusCode::CREATED, Json(VoteOut { statement: vote.statement, vote: vote.vote })).into_response();
     if let Some(value) = who.new_cookie.as_deref().and_then(|c| HeaderValue::from_str(c).ok()) {

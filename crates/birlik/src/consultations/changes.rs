@@ -5,18 +5,19 @@
 use super::input::{ConsultationFields, ModerationFields, TranslationFields};
 use super::model::{Statement, Status};
 use super::store;
-use crate::accounts::SessionUser;
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::change::Worker;
 use crate::platform::db::now;
 use crate::platform::i18n::Lang;
+use crate::platform::identity::SessionUser;
+use crate::platform::identity::authz;
 use crate::platform::validate;
 use crate::platform::web::{AppError, FieldError};
-use crate::registry::{authz, store as registry};
+use crate::registry::store as registry;
 
 /// Opens a consultation of a body whose secretariat `user` is; returns its id. A refused input is
 /// `AppError::Validation`, which the form shows beside its fields.
-pub async fn open(state: &AppState, user: &SessionUser, fields: &ConsultationFields) -> Result<i64, AppError> {
+pub async fn open(state: &Platform, user: &SessionUser, fields: &ConsultationFields) -> Result<i64, AppError> {
     let (input, seeds) = fields.check().map_err(AppError::Validation)?;
     let body = registry::body(&state.db, input.body_id).await?.filter(|b| b.archived_at.is_none());
     if body.is_none() {
@@ -29,7 +30,7 @@ pub async fn open(state: &AppState, user: &SessionUser, fields: &ConsultationFie
 }
 
 /// A statement, and whether `user` moderates its consultation's body (else `Forbidden`).
-pub async fn statement_to_moderate(state: &AppState, user: &SessionUser, id: i64) -> Result<Statement, AppError> {
+pub async fn statement_to_moderate(state: &Platform, user: &SessionUser, id: i64) -> Result<Statement, AppError> {
     let s = store::statement(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let c = store::consultation(&state.db, s.consultation_id).await?.ok_or(AppError::NotFound)?;
     authz::manage_body(&state.db, user, c.body_id).await?;
@@ -38,7 +39,7 @@ pub async fn statement_to_moderate(state: &AppState, user: &SessionUser, id: i64
 
 /// Publishes or moderates out a statement; the reason is required and logged.
 pub async fn moderate(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     statement: i64,
     fields: &ModerationFields,
@@ -57,7 +58,7 @@ pub async fn moderate(
 
 /// Adds or replaces a moderator's translation of a statement.
 pub async fn translate(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     statement: i64,
     fields: &TranslationFields,

@@ -22,12 +22,12 @@ use tokio_util::io::ReaderStream;
 use super::model::{Consultation, Multilingual, Statement, Status, rfc3339_of_ms};
 use super::moderates;
 use super::store::{self, LoggedVote};
-use crate::accounts::session;
-use crate::platform::AppState;
+use crate::platform::Platform;
+use crate::platform::csv::defuse;
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
+use crate::platform::identity::session;
 use crate::platform::web::AppError;
-use crate::registry::export::defuse;
 
 pub const FILES: [&str; 5] =
     ["summary.csv", "comments.csv", "votes.csv", "participants-votes.csv", "consultation.json"];
@@ -424,7 +424,8 @@ async fn write_json(db: &Db, c: &Consultation, data: &Data, out: &mut Out) -> Re
         (status = 403, body = crate::platform::web::error::ErrorBody),
         (status = 404, body = crate::platform::web::error::ErrorBody)))]
 pub async fn download(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     headers: HeaderMap,
     Path((id, file)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
@@ -433,7 +434,7 @@ pub async fn download(
     if !c.results_public() && !moderates(&state.db, user.as_ref(), c.body_id).await? {
         return Err(AppError::Forbidden);
     }
-    let path = state.consultations.exports.file(&state.db, &c, &file).await?;
+    let path = runtime.exports.file(&state.db, &c, &file).await?;
     let content_type = if file.ends_with(".json") { "application/json" } else { "text/csv; charset=utf-8" };
     let opened = tokio::fs::File::open(&path).await.map_err(anyhow::Error::from)?;
     let length = opened.metadata().await.map_err(anyhow::Error::from)?.len();

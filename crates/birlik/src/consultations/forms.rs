@@ -11,21 +11,22 @@ use super::input::{ConsultationFields, ModerationFields, TranslationFields};
 use super::model::{Consultation, Statement, Status};
 use super::pages::Heading;
 use super::{changes, moderates, store};
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::i18n::Localized;
+use crate::platform::identity::authz;
+use crate::platform::web::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, Errors, Form, PageCtx, local_path};
-use crate::registry::pages::IdPath;
-use crate::registry::{authz, store as registry};
+use crate::registry::store as registry;
 
-async fn require_moderator(state: &AppState, ctx: &PageCtx, body: i64) -> Result<i64, AppError> {
+async fn require_moderator(state: &Platform, ctx: &PageCtx, body: i64) -> Result<i64, AppError> {
     let user = ctx.require_user()?;
     authz::manage_body(&state.db, user, body).await?;
     Ok(user.id)
 }
 
 /// The bodies whose secretariat the user is (all bodies for an admin): where he may open a consultation.
-async fn bodies_for(state: &AppState, ctx: &PageCtx) -> Result<Vec<(String, String)>, AppError> {
+async fn bodies_for(state: &Platform, ctx: &PageCtx) -> Result<Vec<(String, String)>, AppError> {
     let user = ctx.require_user()?;
     let mut out = Vec::new();
     for body in registry::bodies(&state.db, false).await? {
@@ -47,7 +48,7 @@ struct ConsultationForm {
 }
 
 async fn form(
-    state: &AppState,
+    state: &Platform,
     ctx: PageCtx,
     fields: ConsultationFields,
     errors: Errors,
@@ -66,7 +67,7 @@ pub struct NewQuery {
 }
 
 pub async fn new(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Query(q): Query<NewQuery>,
 ) -> Result<Html<String>, AppError> {
@@ -83,7 +84,7 @@ pub async fn new(
 }
 
 pub async fn create(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Form(fields): Form<ConsultationFields>,
 ) -> Result<Response, AppError> {
@@ -110,7 +111,7 @@ struct ManagePage {
 
 /// All statements of one consultation, with moderation and translation forms.
 pub async fn manage(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Html<String>, AppError> {
@@ -124,7 +125,7 @@ pub async fn manage(
 
 /// The moderation queue of a body: statements waiting for approval in its consultations.
 pub async fn queue(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Html<String>, AppError> {
@@ -143,7 +144,7 @@ fn back_to(ctx: &PageCtx, back: &str, consultation: i64) -> Response {
 
 /// Publishes or moderates out a statement; the reason is required and logged.
 pub async fn moderate(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(fields): Form<ModerationFields>,
@@ -153,7 +154,7 @@ pub async fn moderate(
 }
 
 pub async fn translate(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(fields): Form<TranslationFields>,

@@ -20,6 +20,7 @@ pub mod routing;
 pub mod store;
 pub mod votes;
 
+use axum::extract::FromRef;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -31,15 +32,20 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::accounts::SessionUser;
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::change::Scope;
 use crate::platform::db::Db;
+use crate::platform::identity::SessionUser;
 use crate::platform::web::{AppError, ClientIp, cookie};
 use model::{Consultation, Participation};
 
 /// The pages and forms of consultations, under `/{lang}`, and the open-data files.
-pub fn page_routes() -> Router<AppState> {
+pub fn page_routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+    Runtime: FromRef<S>,
+{
     Router::new()
         .route("/{lang}/consultations", get(pages::list).post(forms::create))
         .route("/{lang}/consultations/new", get(forms::new))
@@ -182,7 +188,7 @@ fn sha256_hex(s: &str) -> String {
 /// A logged-in participant is his account; anyone else is his device (a random token in a cookie; the database
 /// keeps its SHA-256). Consultations for accounts only refuse anonymous participants.
 pub fn who(
-    state: &AppState,
+    state: &Platform,
     headers: &HeaderMap,
     address: &ClientIp,
     user: Option<&SessionUser>,
@@ -219,7 +225,7 @@ pub fn who(
 pub async fn moderates(db: &Db, user: Option<&SessionUser>, body: i64) -> Result<bool, AppError> {
     match user {
         None => Ok(false),
-        Some(user) => match crate::registry::authz::manage_body(db, user, body).await {
+        Some(user) => match crate::platform::identity::authz::manage_body(db, user, body).await {
             Ok(()) => Ok(true),
             Err(AppError::Forbidden) => Ok(false),
             Err(e) => Err(e),
@@ -238,7 +244,7 @@ pub fn document_access() -> crate::platform::files::ItemAccess {
 }
 
 fn may_read_documents<'a>(
-    state: &'a AppState,
+    state: &'a Platform,
     id: i64,
     _user: Option<&'a SessionUser>,
 ) -> crate::platform::files::Decision<'a> {
@@ -246,13 +252,44 @@ fn may_read_documents<'a>(
 }
 
 fn may_attach_documents<'a>(
-    state: &'a AppState,
+    state: &'a Platform,
     id: i64,
     user: Option<&'a SessionUser>,
 ) -> crate::platform::files::Decision<'a> {
     Box::pin(async move {
         let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
         moderates(&state.db, user, c.body_id).await
+    })
+}
+
+/// The body's page lists its consultations; whoever manages the body opens new ones and moderates from there.
+pub fn body_section<'a>(
+    state: &'a Platform,
+    view: &'a crate::platform::web::sections::BodyView<'a>,
+) -> crate::platform::web::sections::Shown<'a> {
+    use crate::platform::web::Link;
+    Box::pin(async move {
+        let ctx = view.ctx;
+        let items = store::consultations(&state.db, Some(view.id))
+            .await?
+            .iter()
+            .map(|c| Link::new(ctx, format!("/consultations/{}", c.id), pages::Heading::of(c, ctx.lang).question))
+            .collect();
+        let actions = if view.manages {
+            vec![
+                (
+                    Link::new(ctx, format!("/consultations/new?body={}", view.id), ctx.t("consultation-new")),
+                    "consultation-new",
+                ),
+                (
+                    Link::new(ctx, format!("/bodies/{}/moderation", view.id), ctx.t("moderation-queue")),
+                    "moderation-queue",
+                ),
+            ]
+        } else {
+            Vec::new()
+        };
+        Ok(Some(crate::platform::web::sections::Section { title: ctx.t("consultations-title"), items, actions }))
     })
 }
 

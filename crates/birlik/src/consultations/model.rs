@@ -3,11 +3,14 @@
 
 use serde::Serialize;
 
+pub use crate::platform::days::{day_from_today, day_of, in_kazakhstan, today};
 use crate::platform::i18n::Lang;
+pub use crate::platform::multilingual::{Multilingual, Shown};
 
 /// How new statements from participants reach the others.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
 pub enum Moderation {
     /// Published at once; moderators may take a statement out afterwards.
     #[default]
@@ -17,8 +20,9 @@ pub enum Moderation {
 }
 
 /// Who may take part.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
 pub enum Participation {
     /// Anyone with a browser, known by a device cookie.
     #[default]
@@ -28,8 +32,9 @@ pub enum Participation {
 }
 
 /// When results are public.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
 pub enum ResultsShown {
     /// While the consultation runs.
     #[default]
@@ -57,27 +62,6 @@ impl Phase {
     }
 }
 
-/// Kazakhstan's time (one time zone, UTC+5, since March 2024): consultations open and close by its days.
-pub fn in_kazakhstan(t: time::OffsetDateTime) -> time::OffsetDateTime {
-    t.to_offset(time::macros::offset!(+5))
-}
-
-/// The date of `t` in Kazakhstan, as `YYYY-MM-DD`.
-pub fn day_of(t: time::OffsetDateTime) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    in_kazakhstan(t).date().format(&format).expect("formatting a date cannot fail")
-}
-
-/// The date `days` from today in Kazakhstan (negative: before).
-pub fn day_from_today(days: i64) -> String {
-    day_of(time::OffsetDateTime::now_utc() + time::Duration::days(days))
-}
-
-/// Today's date in Kazakhstan.
-pub fn today() -> String {
-    day_from_today(0)
-}
-
 /// A Unix-milliseconds time (votes and Pol.is exports count time so), if it is one.
 pub fn time_of_ms(ms: i64) -> Option<time::OffsetDateTime> {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
@@ -86,41 +70,6 @@ pub fn time_of_ms(ms: i64) -> Option<time::OffsetDateTime> {
 /// A Unix-milliseconds time as RFC 3339.
 pub fn rfc3339_of_ms(ms: i64) -> Option<String> {
     time_of_ms(ms)?.format(&time::format_description::well_known::Rfc3339).ok()
-}
-
-/// Text in up to three languages; a reader whose language is missing gets another one, labelled.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct Multilingual {
-    pub kk: Option<String>,
-    pub ru: Option<String>,
-    pub en: Option<String>,
-}
-
-/// A text shown to a reader: in his language, or in another one that exists (`lang` says which).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Shown {
-    pub text: String,
-    pub lang: Lang,
-    /// The text is not in the reader's language.
-    pub fallback: bool,
-}
-
-impl Multilingual {
-    pub fn get(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Kk => self.kk.as_deref(),
-            Lang::Ru => self.ru.as_deref(),
-            Lang::En => self.en.as_deref(),
-        }
-    }
-
-    /// The text in `lang`, else in Kazakh, Russian, English, in that order.
-    pub fn show(&self, lang: Lang) -> Option<Shown> {
-        if let Some(text) = self.get(lang) {
-            return Some(Shown { text: text.to_owned(), lang, fallback: false });
-        }
-        Lang::ALL.into_iter().find_map(|l| self.get(l).map(|t| Shown { text: t.to_owned(), lang: l, fallback: true }))
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
@@ -170,8 +119,9 @@ impl Consultation {
 }
 
 /// Where a statement stands in moderation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
 pub enum Status {
     Pending,
     Published,
@@ -316,6 +266,16 @@ pub struct Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stored value this version does not know fails to load: it is never read as some default.
+    #[tokio::test]
+    async fn an_unknown_stored_status_is_an_error() {
+        let db = sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap();
+        let known: Status = sqlx::query_scalar("SELECT 'rejected'").fetch_one(&db).await.unwrap();
+        assert_eq!(known, Status::Rejected);
+        assert!(sqlx::query_scalar::<_, Status>("SELECT 'hidden'").fetch_one(&db).await.is_err());
+        assert!(sqlx::query_scalar::<_, Moderation>("SELECT 'later'").fetch_one(&db).await.is_err());
+    }
 
     fn consultation(opens: &str, closes: &str) -> Consultation {
         Consultation {

@@ -11,13 +11,13 @@ use super::input::{AnswersFields, StatementFields};
 use super::model::{Answers, Choice, Consultation, Phase, ShownStatement};
 use super::participation::{self, Added, Standing};
 use super::results::ResultsView;
-use super::{Who, moderates, store, who};
-use crate::platform::AppState;
+use super::{Runtime, Who, moderates, store, who};
+use crate::platform::Platform;
 use crate::platform::i18n::{Arg, Lang, Localized};
+use crate::platform::web::IdPath;
 use crate::platform::web::cache::keep_private;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
-use crate::registry::pages::IdPath;
 use crate::registry::{Choices, group_choices, region_choices};
 
 /// A consultation's question and description as the reader sees them (another language, labelled, when his is
@@ -73,7 +73,7 @@ struct ListPage {
     may_open: bool,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
+pub async fn list(State(state): State<Platform>, ctx: PageCtx) -> Result<Html<String>, AppError> {
     let mut rows = Vec::new();
     for c in store::consultations(&state.db, None).await? {
         let body = crate::registry::store::body(&state.db, c.body_id).await?;
@@ -180,12 +180,12 @@ fn private(mut response: Response, who: Option<&Who>) -> Response {
     response
 }
 
-async fn consultation(state: &AppState, id: i64) -> Result<Consultation, AppError> {
+async fn consultation(state: &Platform, id: i64) -> Result<Consultation, AppError> {
     store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)
 }
 
 async fn participation_page(
-    state: &AppState,
+    state: &Platform,
     ctx: PageCtx,
     (headers, address): (&HeaderMap, &ClientIp),
     c: Consultation,
@@ -241,7 +241,7 @@ pub struct ParticipateQuery {
 }
 
 pub async fn participate(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     headers: HeaderMap,
     address: ClientIp,
@@ -272,25 +272,28 @@ fn is_htmx(headers: &HeaderMap) -> bool {
 
 /// A vote from the page: without JavaScript the page comes back with the next statement; with htmx, only the card.
 pub async fn vote(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
+    State(runtime): State<Runtime>,
     ctx: PageCtx,
     headers: HeaderMap,
     address: ClientIp,
     Path(p): Path<IdPath>,
     Form(fields): Form<VoteFields>,
 ) -> Result<Response, AppError> {
-    let current = state.consultations.known.consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    let current = runtime.known.consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let c = &current.consultation;
     let who = who(&state, &headers, &address, ctx.user.as_ref(), c)?;
     let statement: i64 = fields.statement.trim().parse().map_err(|_| participation::unknown_statement())?;
     let choice = Choice::parse(fields.vote.trim())
         .ok_or(AppError::Validation(vec![FieldError::new("vote", "field-invalid-choice")]))?;
-    let voted = participation::vote(&state, &current, &who, statement, choice).await;
+    let voted = participation::vote(&state, &runtime, &current, &who, statement, choice).await;
     let response = if is_htmx(&headers) {
         // htmx swaps only successful responses: a refusal comes back as the card with the reason in it.
         let error = match voted {
             Ok(_) => None,
-            Err(e @ (AppError::NotOpen | AppError::RateLimited | AppError::Validation(_))) => Some(e.message(ctx.lang)),
+            Err(e @ (AppError::Conflict(_) | AppError::RateLimited | AppError::Validation(_))) => {
+                Some(e.message(ctx.lang))
+            }
             Err(e) => return Err(e),
         };
         let standing = participation::standing(&state, c, &who).await?;
@@ -303,7 +306,8 @@ pub async fn vote(
 }
 
 pub async fn add_statement(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
+    State(runtime): State<Runtime>,
     ctx: PageCtx,
     headers: HeaderMap,
     address: ClientIp,
@@ -312,7 +316,7 @@ pub async fn add_statement(
 ) -> Result<Response, AppError> {
     let c = consultation(&state, p.id).await?;
     let who = who(&state, &headers, &address, ctx.user.as_ref(), &c)?;
-    let extras = match participation::add_statement(&state, &c, &who, &fields).await {
+    let extras = match participation::add_statement(&state, &runtime, &c, &who, &fields).await {
         Ok(Added::Stored(status)) => {
             let done =
                 if status == super::model::Status::Published { "statement-published" } else { "statement-pending" };
@@ -332,7 +336,8 @@ pub async fn add_statement(
 }
 
 pub async fn answer(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
+    State(runtime): State<Runtime>,
     ctx: PageCtx,
     headers: HeaderMap,
     address: ClientIp,
@@ -342,7 +347,7 @@ pub async fn answer(
     let c = consultation(&state, p.id).await?;
     let who = who(&state, &headers, &address, ctx.user.as_ref(), &c)?;
     let answers = fields.check().map_err(AppError::Validation)?;
-    participation::answer(&state, &c, &who, &answers).await?;
+    participation::answer(&state, &runtime, &c, &who, &answers).await?;
     let to = ctx.url(&format!("/consultations/{}?done=answers-saved#about", c.id));
     Ok(private(Redirect::to(&to).into_response(), Some(&who)))
 }
@@ -356,7 +361,7 @@ struct ResultsPage {
     view: Option<ResultsView>,
 }
 
-pub async fn results(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Response, AppError> {
+pub async fn results(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Response, AppError> {
     let c = consultation(&state, p.id).await?;
     let moderator = moderates(&state.db, ctx.user.as_ref(), c.body_id).await?;
     if !c.results_public() && !moderator {

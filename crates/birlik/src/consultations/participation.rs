@@ -6,19 +6,18 @@ use super::model::{
     Answers, Choice, Consultation, Moderation, Phase, Statement, Status, initial_priority, language_of,
 };
 use super::votes::{Ballot, now_ms};
-use super::{STATEMENTS_PER_HOUR, Who, input, routing, store};
-use crate::platform::AppState;
+use super::{Runtime, STATEMENTS_PER_HOUR, Who, input, routing, store};
+use crate::platform::Platform;
 use crate::platform::db::now;
 use crate::platform::validate;
 use crate::platform::web::{AppError, FieldError};
 
 fn require_open(c: &Consultation) -> Result<(), AppError> {
-    if c.phase() == Phase::Open { Ok(()) } else { Err(AppError::NotOpen) }
+    if c.phase() == Phase::Open { Ok(()) } else { Err(AppError::Conflict("error-not-open")) }
 }
 
 /// The participant behind `who`, created on his first action (newcomers are limited per address).
-async fn join(state: &AppState, consultation: i64, who: &Who) -> Result<i64, AppError> {
-    let runtime = &state.consultations;
+async fn join(state: &Platform, runtime: &Runtime, consultation: i64, who: &Who) -> Result<i64, AppError> {
     if let Some(id) = runtime.known.participant(consultation, &who.identity) {
         return Ok(id);
     }
@@ -38,7 +37,8 @@ pub fn unknown_statement() -> AppError {
 /// Stores a vote (the last one on a statement counts) and returns the participant's id once it is committed.
 /// Reads nothing from the database on the way (see [`super::known`]).
 pub async fn vote(
-    state: &AppState,
+    state: &Platform,
+    runtime: &Runtime,
     current: &Current,
     who: &Who,
     statement: i64,
@@ -49,8 +49,7 @@ pub async fn vote(
     if !current.published.contains(&statement) {
         return Err(unknown_statement());
     }
-    let runtime = &state.consultations;
-    let participant = join(state, c.id, who).await?;
+    let participant = join(state, runtime, c.id, who).await?;
     if !runtime.limits.votes.allow(participant) {
         return Err(AppError::RateLimited);
     }
@@ -69,7 +68,8 @@ pub enum Added {
 
 /// Adds a participant's statement: checked, limited per hour, compared with the statements already there.
 pub async fn add_statement(
-    state: &AppState,
+    state: &Platform,
+    runtime: &Runtime,
     c: &Consultation,
     who: &Who,
     fields: &input::StatementFields,
@@ -85,12 +85,12 @@ pub async fn add_statement(
             return Ok(Added::NearDuplicate(similar));
         }
     }
-    let participant = join(state, c.id, who).await?;
+    let participant = join(state, runtime, c.id, who).await?;
     let hour_ago = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(|e| AppError::Internal(e.into()))?;
     if store::statements_by_author_since(&state.db, participant, &hour_ago).await? >= STATEMENTS_PER_HOUR
-        || !state.consultations.limits.statements.allow(who.address.clone())
+        || !runtime.limits.statements.allow(who.address.clone())
     {
         return Err(AppError::RateLimited);
     }
@@ -115,17 +115,23 @@ pub async fn add_statement(
 }
 
 /// Stores the optional answers (each may be left out).
-pub async fn answer(state: &AppState, c: &Consultation, who: &Who, answers: &Answers) -> Result<(), AppError> {
+pub async fn answer(
+    state: &Platform,
+    runtime: &Runtime,
+    c: &Consultation,
+    who: &Who,
+    answers: &Answers,
+) -> Result<(), AppError> {
     require_open(c)?;
     let answers = Answers {
         region_code: answers.region_code.clone().filter(|_| c.ask_region),
         ethnic_group: answers.ethnic_group.clone().filter(|_| c.ask_ethnic_group),
         language: answers.language.clone().filter(|_| c.ask_language),
     };
-    let participant = join(state, c.id, who).await?;
+    let participant = join(state, runtime, c.id, who).await?;
     store::set_answers(&state.db, participant, &answers).await?;
     // The unity table reads the answers at the next refresh.
-    state.consultations.analyst.touch([c.id]);
+    runtime.analyst.touch([c.id]);
     Ok(())
 }
 
@@ -152,7 +158,7 @@ impl Standing {
     }
 }
 
-pub async fn standing(state: &AppState, c: &Consultation, who: &Who) -> Result<Standing, AppError> {
+pub async fn standing(state: &Platform, c: &Consultation, who: &Who) -> Result<Standing, AppError> {
     let statements = store::statements(&state.db, c.id, Some(Status::Published)).await?;
     let participant = store::participant(&state.db, c.id, &who.identity).await?;
     let votes: Vec<(i64, Choice)> = match participant {

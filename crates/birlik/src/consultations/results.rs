@@ -9,7 +9,7 @@ use consensus::polis::Direction;
 use super::analysis::{StoredReport, group_name};
 use super::model::{ShownStatement, Statement, Status};
 use super::store::{self, StoredAnalysis};
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::i18n::{Arg, Lang, Localized};
 use crate::platform::web::{AppError, PageCtx};
 use crate::registry::reference;
@@ -106,7 +106,7 @@ fn declared_name(attribute: &str, value: &str, lang: Lang) -> String {
 
 impl ResultsView {
     pub async fn build(
-        state: &AppState,
+        state: &Platform,
         ctx: &PageCtx,
         consultation: i64,
         stored: &StoredAnalysis,

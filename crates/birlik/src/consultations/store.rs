@@ -29,12 +29,12 @@ struct ConsultationRow {
     description_en: Option<String>,
     opens_on: String,
     closes_on: String,
-    moderation: String,
-    participation: String,
+    moderation: Moderation,
+    participation: Participation,
     ask_region: bool,
     ask_ethnic_group: bool,
     ask_language: bool,
-    results: String,
+    results: ResultsShown,
     source: Option<String>,
     created_at: String,
 }
@@ -52,12 +52,12 @@ impl From<ConsultationRow> for Consultation {
             description: Multilingual { kk: r.description_kk, ru: r.description_ru, en: r.description_en },
             opens_on: r.opens_on,
             closes_on: r.closes_on,
-            moderation: if r.moderation == "approve" { Moderation::Approve } else { Moderation::Publish },
-            participation: if r.participation == "accounts" { Participation::Accounts } else { Participation::Anyone },
+            moderation: r.moderation,
+            participation: r.participation,
             ask_region: r.ask_region,
             ask_ethnic_group: r.ask_ethnic_group,
             ask_language: r.ask_language,
-            results: if r.results == "closed" { ResultsShown::Closed } else { ResultsShown::Running },
+            results: r.results,
             source: r.source,
             created_at: r.created_at,
         }
@@ -72,7 +72,7 @@ struct StatementRow {
     lang: String,
     seed: bool,
     is_meta: bool,
-    status: String,
+    status: Status,
     priority: f64,
     external_id: Option<String>,
     created_at: String,
@@ -97,17 +97,13 @@ impl From<StatementRow> for Statement {
             lang: r.lang,
             seed: r.seed,
             is_meta: r.is_meta,
-            status: Status::parse(&r.status).unwrap_or(Status::Pending),
+            status: r.status,
             priority: r.priority,
             external_id: r.external_id,
             created_at: r.created_at,
             translations: Multilingual { kk: r.tr_kk, ru: r.tr_ru, en: r.tr_en },
         }
     }
-}
-
-fn code<T: serde::Serialize>(v: T) -> String {
-    json!(v).as_str().unwrap_or_default().to_owned()
 }
 
 /// A statement to store: its text, detected language, and where it stands.
@@ -155,7 +151,7 @@ macro_rules! insert_statement {
         .bind(s.author)
         .bind(s.seed)
         .bind(s.is_meta)
-        .bind(s.status.code())
+        .bind(s.status)
         .bind(s.priority)
         .bind(s.external_id)
         .bind(s.created_at)
@@ -189,12 +185,12 @@ macro_rules! insert_consultation {
         .bind(&d.en)
         .bind(&input.opens_on)
         .bind(&input.closes_on)
-        .bind(code(input.moderation))
-        .bind(code(input.participation))
+        .bind(input.moderation)
+        .bind(input.participation)
         .bind(input.ask_region)
         .bind(input.ask_ethnic_group)
         .bind(input.ask_language)
-        .bind(code(input.results))
+        .bind(input.results)
         .bind(&input.source)
         .bind($actor)
         .bind($at)
@@ -439,7 +435,7 @@ pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, r
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE consultation_statements SET status = $1 WHERE id = $2")
-            .bind(status.code())
+            .bind(status)
             .bind(before.id)
             .execute(&mut *tx)
             .await?;

@@ -117,5 +117,5 @@ pub async fn list(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Entry>> {
 
 /// The stored form of the actor's address typed into the filter; what is not an address matches nobody as typed.
 fn actor_key(typed: String) -> String {
-    crate::accounts::Email::parse(&typed).map_or(typed, |email| email.canonical().to_owned())
+    crate::platform::identity::Email::parse(&typed).map_or(typed, |email| email.canonical().to_owned())
 }

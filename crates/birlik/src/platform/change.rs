@@ -169,6 +169,8 @@ const BATCH: i64 = 500;
 pub struct Worker {
     db: Db,
     handlers: RwLock<HashMap<&'static str, Vec<Handler>>>,
+    /// What every server does for an event of a kind (keep what it alone holds, e.g. its search index, current).
+    local: RwLock<HashMap<&'static str, Vec<Handler>>>,
     /// The last event id whose scopes this server has dropped from its caches.
     seen: AtomicU64,
     /// The last event id this server has seen, published after a round left nothing pending (tests wait on it).
@@ -181,6 +183,7 @@ impl Worker {
         Arc::new(Worker {
             db,
             handlers: Default::default(),
+            local: Default::default(),
             seen: AtomicU64::new(u64::MAX),
             settled: watch::channel(0).0,
         })
@@ -242,6 +245,20 @@ impl Worker {
         WAKE.notify_one();
     }
 
+    /// Registers what every server does for each committed event of `kind`, whichever server wrote it: keep what
+    /// it alone holds (its search index) current. Runs after the server has dropped the event's cached pages; a
+    /// failure is logged, not retried (what such a handler keeps is derived and can be rebuilt).
+    pub fn on_each_server<F, Fut>(&self, kind: &'static str, handler: F)
+    where
+        F: Fn(StoredEvent) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
+    {
+        let handler: Handler = Arc::new(move |event| Box::pin(handler(event)));
+        if let Ok(mut local) = self.local.write() {
+            local.entry(kind).or_default().push(handler);
+        }
+    }
+
     /// Waits until every event committed so far has been seen and applied (tests, instead of polling).
     pub async fn settled(&self) -> anyhow::Result<()> {
         let last: (Option<i64>,) = with_read!(&self.db, pool => {
@@ -271,19 +288,32 @@ impl Worker {
             if after == i64::MAX {
                 return Ok(()); // not begun
             }
-            let events: Vec<(i64, String, Option<i64>)> = with_read!(&self.db, pool => {
-                sqlx::query_as("SELECT id, area, item_id FROM events WHERE id > $1 ORDER BY id LIMIT $2")
+            let events: Vec<StoredEvent> = with_read!(&self.db, pool => {
+                sqlx::query_as("SELECT id, area, item_id, kind, at FROM events WHERE id > $1 ORDER BY id LIMIT $2")
                     .bind(after)
                     .bind(BATCH)
                     .fetch_all(pool)
                     .await
             })?;
-            let Some(last) = events.last().map(|e| e.0) else { return Ok(()) };
-            let scopes: Vec<Scope> = events.iter().filter_map(|(_, area, item)| known_scope(area, *item)).collect();
+            let Some(last) = events.last().map(|e| e.id) else { return Ok(()) };
+            let scopes: Vec<Scope> = events.iter().filter_map(|e| known_scope(&e.area, e.item_id)).collect();
             bump(&scopes);
+            self.apply_locally(&events).await;
             self.seen.store(u64::try_from(last).unwrap_or(0), Ordering::Release);
             if (events.len() as i64) < BATCH {
                 return Ok(());
+            }
+        }
+    }
+
+    async fn apply_locally(&self, events: &[StoredEvent]) {
+        for event in events {
+            let handlers: Vec<Handler> =
+                self.local.read().map(|h| h.get(event.kind.as_str()).cloned().unwrap_or_default()).unwrap_or_default();
+            for handler in handlers {
+                if let Err(e) = handler(event.clone()).await {
+                    tracing::error!(event = event.id, kind = %event.kind, error = %e, "event not applied on this server");
+                }
             }
         }
     }

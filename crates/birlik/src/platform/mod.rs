@@ -2,11 +2,15 @@
 
 pub mod audit;
 pub mod change;
+pub mod csv;
+pub mod days;
 pub mod db;
 pub mod files;
 pub mod i18n;
+pub mod identity;
 pub mod jobs;
 pub mod metrics;
+pub mod multilingual;
 pub mod paging;
 pub mod search;
 pub mod validate;
@@ -55,19 +59,22 @@ impl Default for Settings {
     }
 }
 
+/// What the platform gives every request handler: the database, the search index, the settings, the page cache,
+/// the change worker, timers and documents. The composition root (`app::AppState`) holds it beside the
+/// capabilities' own runtimes; handlers ask for it with `State<Platform>` (axum's `FromRef`).
 #[derive(Clone)]
-pub struct AppState {
+pub struct Platform {
     pub db: Db,
     pub search: Arc<SearchIndex>,
     pub settings: Arc<Settings>,
     /// `None` when the page cache is off.
     pub pages: Option<Arc<web::cache::PageCache>>,
-    /// The vote writer and the background analyst of consultations.
-    pub consultations: crate::consultations::Runtime,
     /// The change worker: applies committed events (see [`change`]).
     pub changes: Arc<change::Worker>,
     /// Timers: the handlers of every capability and the worker (started by `serve`).
     pub jobs: jobs::Jobs,
     /// Documents: their storage and who may read or attach them, per kind of item.
     pub documents: Arc<files::Documents>,
+    /// What capabilities show on a body's page.
+    pub body_sections: Arc<web::sections::BodySections>,
 }

@@ -2,6 +2,7 @@
 //! session of a user with the same powers as in the forms.
 
 use axum::Json;
+use axum::extract::FromRef;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::Serialize;
@@ -9,12 +10,12 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::accounts::{SessionUser, session};
 use crate::platform::i18n::Lang;
+use crate::platform::identity::{SessionUser, session};
 use crate::platform::search::Hit;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError};
-use crate::platform::{AppState, paging};
+use crate::platform::{Platform, paging};
 use crate::registry::input::{AssociationDraft, BodyDraft, MembershipDraft};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
 use crate::registry::pages::SearchQuery;
@@ -75,7 +76,11 @@ pub struct MemberList {
     pub per_page: i64,
 }
 
-pub fn routes() -> OpenApiRouter<AppState> {
+pub fn routes<S>() -> OpenApiRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+{
     OpenApiRouter::new()
         .routes(routes!(list_regions))
         .routes(routes!(get_region))
@@ -91,7 +96,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(export::download))
 }
 
-async fn api_user(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, AppError> {
+async fn api_user(state: &Platform, headers: &HeaderMap) -> Result<SessionUser, AppError> {
     session::current_user(state, headers).await?.ok_or(AppError::Unauthenticated)
 }
 
@@ -125,7 +130,7 @@ async fn get_group(Path(slug): Path<String>) -> ApiResult<EthnicGroup> {
 #[utoipa::path(get, path = "/associations", tag = "registry", params(AssociationFilter),
     responses((status = 200, body = AssociationList), (status = 400, body = ErrorBody)))]
 async fn list_associations(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     Query(filter): Query<AssociationFilter>,
 ) -> ApiResult<AssociationList> {
     let (items, total) = store::associations(&state.db, &filter, Lang::Kk).await?;
@@ -135,7 +140,7 @@ async fn list_associations(
 /// One association.
 #[utoipa::path(get, path = "/associations/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = Association), (status = 404, body = ErrorBody)))]
-async fn get_association(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Association> {
+async fn get_association(State(state): State<Platform>, Path(id): Path<i64>) -> ApiResult<Association> {
     Ok(Json(store::association(&state.db, id).await?.ok_or(AppError::NotFound)?))
 }
 
@@ -144,7 +149,7 @@ async fn get_association(State(state): State<AppState>, Path(id): Path<i64>) -> 
     responses((status = 201, body = Association), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 async fn create_association(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     ApiJson(draft): ApiJson<AssociationDraft>,
 ) -> Result<(StatusCode, Json<Association>), AppError> {
@@ -158,7 +163,7 @@ async fn create_association(
     responses((status = 200, body = Association), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_association(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     Path(id): Path<i64>,
     ApiJson(draft): ApiJson<AssociationDraft>,
@@ -171,7 +176,7 @@ async fn update_association(
 /// The bodies of the Assembly (each with its parent), filtered and paginated, in the order they were created.
 #[utoipa::path(get, path = "/bodies", tag = "registry", params(BodyFilter),
     responses((status = 200, body = BodyList), (status = 400, body = ErrorBody)))]
-async fn list_bodies(State(state): State<AppState>, Query(filter): Query<BodyFilter>) -> ApiResult<BodyList> {
+async fn list_bodies(State(state): State<Platform>, Query(filter): Query<BodyFilter>) -> ApiResult<BodyList> {
     // A few hundred bodies at national scale: filtering in memory is simpler than SQL and as fast.
     let matching: Vec<Body> =
         store::bodies(&state.db, false).await?.into_iter().filter(|b| filter.matches(b)).collect();
@@ -185,7 +190,7 @@ async fn list_bodies(State(state): State<AppState>, Query(filter): Query<BodyFil
 /// One body.
 #[utoipa::path(get, path = "/bodies/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = Body), (status = 404, body = ErrorBody)))]
-async fn get_body(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Body> {
+async fn get_body(State(state): State<Platform>, Path(id): Path<i64>) -> ApiResult<Body> {
     Ok(Json(store::body(&state.db, id).await?.ok_or(AppError::NotFound)?))
 }
 
@@ -194,7 +199,7 @@ async fn get_body(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResu
     responses((status = 201, body = Body), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 async fn create_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     ApiJson(draft): ApiJson<BodyDraft>,
 ) -> Result<(StatusCode, Json<Body>), AppError> {
@@ -208,7 +213,7 @@ async fn create_body(
     responses((status = 200, body = Body), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     Path(id): Path<i64>,
     ApiJson(draft): ApiJson<BodyDraft>,
@@ -221,7 +226,7 @@ async fn update_body(
 /// Members of bodies: position, term and the association represented.
 #[utoipa::path(get, path = "/members", tag = "registry", params(MembershipFilter),
     responses((status = 200, body = MemberList), (status = 400, body = ErrorBody)))]
-async fn list_members(State(state): State<AppState>, Query(filter): Query<MembershipFilter>) -> ApiResult<MemberList> {
+async fn list_members(State(state): State<Platform>, Query(filter): Query<MembershipFilter>) -> ApiResult<MemberList> {
     let (items, total) = store::memberships(&state.db, &filter).await?;
     Ok(Json(MemberList { items, total, page: filter.page(), per_page: filter.per_page() }))
 }
@@ -229,7 +234,7 @@ async fn list_members(State(state): State<AppState>, Query(filter): Query<Member
 /// One membership.
 #[utoipa::path(get, path = "/members/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = Membership), (status = 404, body = ErrorBody)))]
-async fn get_member(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Membership> {
+async fn get_member(State(state): State<Platform>, Path(id): Path<i64>) -> ApiResult<Membership> {
     Ok(Json(store::membership(&state.db, id).await?.ok_or(AppError::NotFound)?))
 }
 
@@ -238,7 +243,7 @@ async fn get_member(State(state): State<AppState>, Path(id): Path<i64>) -> ApiRe
     responses((status = 201, body = Membership), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 async fn create_member(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     ApiJson(draft): ApiJson<MembershipDraft>,
 ) -> Result<(StatusCode, Json<Membership>), AppError> {
@@ -252,7 +257,7 @@ async fn create_member(
     responses((status = 200, body = Membership), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_member(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     headers: HeaderMap,
     Path(id): Path<i64>,
     ApiJson(draft): ApiJson<MembershipDraft>,
@@ -266,7 +271,7 @@ async fn update_member(
 #[utoipa::path(get, path = "/search", tag = "registry", params(SearchQuery, ("lang" = Option<String>, Query, description = "kk, ru or en: the language of the names returned")),
     responses((status = 200, body = Vec<Hit>)))]
 async fn search(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     Query(query): Query<SearchQuery>,
     Query(lang): Query<LangQuery>,
 ) -> ApiResult<Vec<Hit>> {

@@ -1,47 +1,14 @@
-//! Who may change what in the registry. A secretariat's powers cover its body and the bodies under it; for
+//! Who may change what in the registry, on the platform's body-scoped rules (`platform::identity::authz`). A secretariat's powers cover its body and the bodies under it; for
 //! associations, a national body's secretariat covers all of them and a regional assembly's those of its region.
 //! Admins may do everything. Members and participants change nothing in the registry.
 
-use crate::accounts::SessionUser;
 use crate::platform::db::Db;
+use crate::platform::identity::SessionUser;
+pub(in crate::registry) use crate::platform::identity::authz::{manage_body, manage_body_under};
 use crate::platform::web::AppError;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
 use crate::registry::model::{Association, Body, BodyKind, Level, Membership};
 use crate::registry::store;
-
-fn allow(allowed: bool) -> Result<(), AppError> {
-    if allowed { Ok(()) } else { Err(AppError::Forbidden) }
-}
-
-/// May `user` create, edit or archive a body under `parent` (or, with `None`, a national root body)?
-pub async fn manage_body_under(db: &Db, user: &SessionUser, parent: Option<i64>) -> Result<(), AppError> {
-    if user.roles.is_admin() {
-        return Ok(());
-    }
-    match parent {
-        None => Err(AppError::Forbidden),
-        Some(parent) => manage_body(db, user, parent).await,
-    }
-}
-
-/// May `user` edit `body`, its memberships, or the bodies under it?
-pub async fn manage_body(db: &Db, user: &SessionUser, body: i64) -> Result<(), AppError> {
-    if user.roles.is_admin() {
-        return Ok(());
-    }
-    // The secretariat of an archived body has no powers left.
-    let mut secretariats = Vec::new();
-    for id in user.roles.secretariat_bodies() {
-        if store::body(db, id).await?.is_some_and(|b| b.archived_at.is_none()) {
-            secretariats.push(id);
-        }
-    }
-    if secretariats.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let line = store::body_and_ancestors(db, body).await?;
-    allow(line.iter().any(|id| secretariats.contains(id)))
-}
 
 /// May `user` create, edit or archive an association of this level and region?
 pub async fn manage_association(
@@ -168,9 +135,4 @@ pub async fn may_register_associations(db: &Db, user: &SessionUser) -> Result<bo
         }
     }
     Ok(false)
-}
-
-/// May `user` read the audit log?
-pub fn read_audit(user: &SessionUser) -> Result<(), AppError> {
-    allow(user.roles.is_admin())
 }

@@ -2,15 +2,15 @@
 //! check the input, authorize, store with its audit entry, refresh search. A refused input is
 //! `AppError::Validation`, which a form shows beside its fields and the API returns as JSON.
 
-use crate::accounts::SessionUser;
-use crate::platform::AppState;
+use crate::platform::Platform;
+use crate::platform::identity::SessionUser;
 use crate::platform::web::AppError;
 use crate::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
 use crate::registry::model::{Association, Body, Membership};
 use crate::registry::{association_doc, authz, body_doc, index, membership_person_doc, reindex_person, store, unindex};
 
 pub async fn create_association(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     fields: &AssociationFields,
 ) -> Result<Association, AppError> {
@@ -24,7 +24,7 @@ pub async fn create_association(
 }
 
 pub async fn update_association(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     before: &Association,
     fields: &AssociationFields,
@@ -39,7 +39,7 @@ pub async fn update_association(
 }
 
 /// Archives an association; archiving an archived one changes nothing.
-pub async fn archive_association(state: &AppState, user: &SessionUser, before: &Association) -> Result<(), AppError> {
+pub async fn archive_association(state: &Platform, user: &SessionUser, before: &Association) -> Result<(), AppError> {
     authz::manage_association(&state.db, user, before.level(), before.region_code.as_deref()).await?;
     if before.archived_at.is_none() {
         store::archive_association(&state.db, Some(user.id), before).await?;
@@ -48,7 +48,7 @@ pub async fn archive_association(state: &AppState, user: &SessionUser, before: &
     Ok(())
 }
 
-pub async fn create_body(state: &AppState, user: &SessionUser, fields: &BodyFields) -> Result<Body, AppError> {
+pub async fn create_body(state: &Platform, user: &SessionUser, fields: &BodyFields) -> Result<Body, AppError> {
     let refs = Refs::load(&state.db).await?;
     let input = input::check_body(fields, &refs, None).map_err(AppError::Validation)?;
     authz::manage_body_under(&state.db, user, input.parent_id).await?;
@@ -58,7 +58,7 @@ pub async fn create_body(state: &AppState, user: &SessionUser, fields: &BodyFiel
 }
 
 pub async fn update_body(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     before: &Body,
     fields: &BodyFields,
@@ -72,7 +72,7 @@ pub async fn update_body(
     Ok(after)
 }
 
-pub async fn archive_body(state: &AppState, user: &SessionUser, before: &Body) -> Result<(), AppError> {
+pub async fn archive_body(state: &Platform, user: &SessionUser, before: &Body) -> Result<(), AppError> {
     authz::manage_body(&state.db, user, before.id).await?;
     if before.archived_at.is_none() {
         store::archive_body(&state.db, Some(user.id), before).await?;
@@ -83,7 +83,7 @@ pub async fn archive_body(state: &AppState, user: &SessionUser, before: &Body) -
 
 /// Seats a person in a body: a new person by name, or (through the API) an existing one by `person_id`.
 pub async fn create_membership(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     fields: &MembershipFields,
 ) -> Result<Membership, AppError> {
@@ -99,7 +99,7 @@ pub async fn create_membership(
 
 /// Changes a seat (body, position, term, association) and the name of its person; the seat stays his.
 pub async fn update_membership(
-    state: &AppState,
+    state: &Platform,
     user: &SessionUser,
     before: &Membership,
     fields: &MembershipFields,
@@ -115,7 +115,7 @@ pub async fn update_membership(
     Ok(after)
 }
 
-pub async fn archive_membership(state: &AppState, user: &SessionUser, before: &Membership) -> Result<(), AppError> {
+pub async fn archive_membership(state: &Platform, user: &SessionUser, before: &Membership) -> Result<(), AppError> {
     authz::manage_body(&state.db, user, before.body_id).await?;
     if before.archived_at.is_none() {
         store::archive_membership(&state.db, Some(user.id), before).await?;

@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::platform::AppState;
+use crate::platform::Platform;
+use crate::platform::csv::defuse;
 use crate::platform::db::Db;
 use crate::platform::web::AppError;
 use crate::registry::store;
@@ -44,20 +45,6 @@ fn csv_of<T: Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<Vec
         writer.write_record(record?.iter().map(defuse))?;
     }
     writer.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
-}
-
-/// A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so that a spreadsheet
-/// opening the file shows it as text rather than running it as a formula (OWASP "CSV injection").
-pub fn defuse(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    match cell.first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
-            let mut out = Vec::with_capacity(cell.len() + 1);
-            out.push(b'\'');
-            out.extend_from_slice(cell);
-            std::borrow::Cow::Owned(out)
-        }
-        _ => std::borrow::Cow::Borrowed(cell),
-    }
 }
 
 /// The content of one export file, e.g. `associations.csv`, `bodies.json` or `popolo.json`.
@@ -178,7 +165,7 @@ pub async fn popolo(db: &Db) -> anyhow::Result<Value> {
     params(("file" = String, Path, description = "e.g. associations.csv, members.json, popolo.json")),
     responses((status = 200, description = "The file", content_type = "text/csv"),
         (status = 404, body = crate::platform::web::error::ErrorBody)))]
-pub async fn download(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, AppError> {
+pub async fn download(State(state): State<Platform>, Path(file): Path<String>) -> Result<Response, AppError> {
     let (content_type, bytes) = render(&state.db, &file).await?;
     let disposition = format!("inline; filename=\"birlik-{}\"", file.replace(['"', '\\'], ""));
     Ok((

@@ -7,14 +7,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::accounts::SessionUser;
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::i18n::Localized;
+use crate::platform::identity::SessionUser;
+use crate::platform::web::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, Errors, FieldError, Form, PageCtx};
 use crate::registry::input::{AssociationFields, BodyFields, MembershipFields};
 use crate::registry::model::{BodyKind, Position};
-use crate::registry::pages::IdPath;
 use crate::registry::{Choices, authz, changes, group_choices, region_choices, store};
 
 fn require_secretariat(ctx: &PageCtx) -> Result<&SessionUser, AppError> {
@@ -72,7 +72,7 @@ pub async fn new_association(ctx: PageCtx) -> Result<Response, AppError> {
 }
 
 pub async fn create_association(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Form(fields): Form<AssociationFields>,
 ) -> Result<Response, AppError> {
@@ -85,7 +85,7 @@ pub async fn create_association(
 }
 
 pub async fn edit_association(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
@@ -106,7 +106,7 @@ pub async fn edit_association(
 }
 
 pub async fn update_association(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(fields): Form<AssociationFields>,
@@ -123,7 +123,7 @@ pub async fn update_association(
 }
 
 pub async fn archive_association(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
@@ -148,7 +148,7 @@ struct BodyForm {
 }
 
 async fn body_form(
-    state: &AppState,
+    state: &Platform,
     ctx: PageCtx,
     path: &str,
     fields: BodyFields,
@@ -171,7 +171,7 @@ pub struct NewBodyQuery {
 }
 
 pub async fn new_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Query(q): Query<NewBodyQuery>,
 ) -> Result<Response, AppError> {
@@ -191,7 +191,7 @@ pub async fn new_body(
 }
 
 pub async fn create_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Form(fields): Form<BodyFields>,
 ) -> Result<Response, AppError> {
@@ -204,7 +204,7 @@ pub async fn create_body(
 }
 
 pub async fn edit_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
@@ -223,7 +223,7 @@ pub async fn edit_body(
 }
 
 pub async fn update_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(fields): Form<BodyFields>,
@@ -240,7 +240,7 @@ pub async fn update_body(
 }
 
 pub async fn archive_body(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
@@ -265,7 +265,7 @@ struct MembershipForm {
 }
 
 async fn membership_form(
-    state: &AppState,
+    state: &Platform,
     ctx: PageCtx,
     path: &str,
     fields: MembershipFields,
@@ -292,7 +292,7 @@ async fn membership_form(
 }
 
 pub async fn new_membership(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
@@ -305,7 +305,7 @@ pub async fn new_membership(
 }
 
 pub async fn create_membership(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(mut fields): Form<MembershipFields>,
@@ -325,7 +325,7 @@ pub async fn create_membership(
 }
 
 pub async fn edit_membership(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
@@ -345,7 +345,7 @@ pub async fn edit_membership(
 }
 
 pub async fn update_membership(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(mut fields): Form<MembershipFields>,
@@ -364,7 +364,7 @@ pub async fn update_membership(
 }
 
 pub async fn archive_membership(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {

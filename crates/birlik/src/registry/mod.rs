@@ -14,18 +14,24 @@ pub mod reference;
 pub mod seed;
 pub mod store;
 
+use axum::extract::FromRef;
 use std::sync::LazyLock;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::platform::AppState;
+use crate::platform::Platform;
+use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, Localized};
-use crate::platform::search::SearchDoc;
+use crate::platform::search::{SearchDoc, SearchIndex};
 use model::{Association, Body, EthnicGroup, Region};
 
 /// The registry's pages and forms, under `/{lang}`.
-pub fn page_routes() -> Router<AppState> {
+pub fn page_routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+{
     Router::new()
         .route("/{lang}", get(pages::home))
         .route("/{lang}/", get(pages::home))
@@ -121,7 +127,7 @@ pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
 
 /// Adds or refreshes search documents after a committed write. The index is derived and `birlik reindex`
 /// repairs it, so a failure here is logged rather than turned into an error for a write that succeeded.
-pub async fn index(state: &AppState, docs: Vec<SearchDoc>) {
+pub async fn index(state: &Platform, docs: Vec<SearchDoc>) {
     let search = state.search.clone();
     match tokio::task::spawn_blocking(move || search.upsert(&docs)).await {
         Ok(Ok(())) => {}
@@ -131,7 +137,7 @@ pub async fn index(state: &AppState, docs: Vec<SearchDoc>) {
 }
 
 /// Removes a search document after an archive (logged on failure, like [`index`]).
-pub async fn unindex(state: &AppState, kind: &'static str, id: i64) {
+pub async fn unindex(state: &Platform, kind: &'static str, id: i64) {
     let search = state.search.clone();
     match tokio::task::spawn_blocking(move || search.remove(kind, &id.to_string())).await {
         Ok(Ok(())) => {}
@@ -141,7 +147,7 @@ pub async fn unindex(state: &AppState, kind: &'static str, id: i64) {
 }
 
 /// After a seat is archived: a person with no seat left is no longer found.
-pub async fn reindex_person(state: &AppState, person: i64) -> Result<(), crate::platform::web::AppError> {
+pub async fn reindex_person(state: &Platform, person: i64) -> Result<(), crate::platform::web::AppError> {
     let filter = store::MembershipFilter { person: Some(person), per_page: Some(1), ..Default::default() };
     if store::memberships(&state.db, &filter).await?.1 == 0 {
         unindex(state, "person", person).await;
@@ -150,8 +156,27 @@ pub async fn reindex_person(state: &AppState, person: i64) -> Result<(), crate::
 }
 
 /// Rebuilds the search index from the database.
-pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
-    let db = &state.db;
+pub async fn reindex(state: &Platform) -> anyhow::Result<usize> {
+    rebuild_index(&state.db, &state.search).await
+}
+
+/// What an import writes through the command line (or any change made without a session, which indexes nothing
+/// itself): every server rebuilds its search index when it reads the event.
+pub const IMPORTED: &str = "registry.imported";
+
+/// The registry's event handlers: every server keeps its own search index, so each rebuilds it after an import.
+pub fn register(changes: &crate::platform::change::Worker, db: Db, search: std::sync::Arc<SearchIndex>) {
+    changes.on_each_server(IMPORTED, move |_event| {
+        let (db, search) = (db.clone(), search.clone());
+        async move {
+            let documents = rebuild_index(&db, &search).await?;
+            tracing::info!(documents, "search index rebuilt after an import");
+            Ok(())
+        }
+    });
+}
+
+async fn rebuild_index(db: &Db, search: &std::sync::Arc<SearchIndex>) -> anyhow::Result<usize> {
     let mut docs: Vec<SearchDoc> = reference::ethnic_groups().map(group_doc).collect();
     docs.extend(store::bodies(db, false).await?.iter().map(body_doc));
     let associations = store::all_associations(db).await?;
@@ -161,8 +186,9 @@ pub async fn reindex(state: &AppState) -> anyhow::Result<usize> {
     // A person with several seats appears once.
     let mut seen = std::collections::HashSet::new();
     docs.retain(|d| seen.insert((d.kind, d.id.clone())));
-    state.search.rebuild(&docs)?;
-    Ok(docs.len())
+    let (search, count) = (search.clone(), docs.len());
+    tokio::task::spawn_blocking(move || search.rebuild(&docs)).await??;
+    Ok(count)
 }
 
 /// Who may read and attach the documents of a body: anyone reads them (like the body's page); its secretariat,
@@ -176,9 +202,9 @@ pub fn document_access() -> crate::platform::files::ItemAccess {
 }
 
 fn may_read_body_documents<'a>(
-    state: &'a AppState,
+    state: &'a Platform,
     id: i64,
-    _user: Option<&'a crate::accounts::SessionUser>,
+    _user: Option<&'a crate::platform::identity::SessionUser>,
 ) -> crate::platform::files::Decision<'a> {
     Box::pin(
         async move { store::body(&state.db, id).await?.map(|_| true).ok_or(crate::platform::web::AppError::NotFound) },
@@ -186,9 +212,9 @@ fn may_read_body_documents<'a>(
 }
 
 fn may_attach_body_documents<'a>(
-    state: &'a AppState,
+    state: &'a Platform,
     id: i64,
-    user: Option<&'a crate::accounts::SessionUser>,
+    user: Option<&'a crate::platform::identity::SessionUser>,
 ) -> crate::platform::files::Decision<'a> {
     use crate::platform::web::AppError;
     Box::pin(async move {

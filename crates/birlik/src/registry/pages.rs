@@ -7,28 +7,17 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use serde::Deserialize;
 
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::i18n::{Lang, Localized};
 use crate::platform::search::Hit;
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, PageCtx};
+use crate::platform::web::sections::{BodyView, Section};
+use crate::platform::web::{AppError, IdPath, Link, PageCtx};
 use crate::registry::model::{Association, Body, BodyKind, EthnicGroup, Membership, Region};
 use crate::registry::store::{self, AssociationFilter, Figures, MembershipFilter};
 use crate::registry::{authz, group_choices, reference, region_choices, sorted_groups, sorted_regions};
 
 type Page = Result<Html<String>, AppError>;
-
-/// A link with its text, as lists show them.
-pub struct Link {
-    pub href: String,
-    pub label: String,
-}
-
-impl Link {
-    fn new(ctx: &PageCtx, path: String, label: impl Into<String>) -> Link {
-        Link { href: ctx.url(&path), label: label.into() }
-    }
-}
 
 /// A member as lists show him: name, position, term, and the association he represents.
 pub struct MemberRow {
@@ -41,7 +30,7 @@ pub struct MemberRow {
 }
 
 async fn member_rows(
-    state: &AppState,
+    state: &Platform,
     ctx: &PageCtx,
     members: &[Membership],
     with_body: bool,
@@ -84,7 +73,7 @@ struct HomePage {
     figures: Figures,
 }
 
-pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> Page {
+pub async fn home(State(state): State<Platform>, ctx: PageCtx) -> Page {
     let figures = store::figures(&state.db).await?;
     render(&HomePage { ctx, figures })
 }
@@ -134,7 +123,7 @@ struct RegionPage {
     members: Vec<MemberRow>,
 }
 
-pub async fn region(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<CodePath>) -> Page {
+pub async fn region(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<CodePath>) -> Page {
     let region = reference::region(&p.code).cloned().ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let bodies: Vec<Body> = store::bodies(&state.db, false)
@@ -198,11 +187,6 @@ pub struct CodePath {
 }
 
 #[derive(Deserialize)]
-pub struct IdPath {
-    pub id: i64,
-}
-
-#[derive(Deserialize)]
 pub struct SlugPath {
     slug: String,
 }
@@ -252,7 +236,7 @@ struct GroupPage {
     see_all: Option<String>,
 }
 
-pub async fn group(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<SlugPath>) -> Page {
+pub async fn group(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<SlugPath>) -> Page {
     let group = reference::ethnic_group(&p.slug).cloned().ok_or(AppError::NotFound)?;
     let filter =
         AssociationFilter { group: Some(group.slug.clone()), per_page: Some(AREA_LIST_LIMIT), ..Default::default() };
@@ -312,7 +296,7 @@ impl AssociationsPage {
 }
 
 pub async fn associations(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Query(filter): Query<AssociationFilter>,
 ) -> Page {
@@ -351,7 +335,7 @@ struct AssociationPage {
     can_edit: bool,
 }
 
-pub async fn association(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
+pub async fn association(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
     let association = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let region = match &association.region_code {
@@ -405,7 +389,7 @@ pub fn tree_order(bodies: &[Body]) -> Vec<(usize, &Body)> {
     out
 }
 
-pub async fn bodies(State(state): State<AppState>, ctx: PageCtx) -> Page {
+pub async fn bodies(State(state): State<Platform>, ctx: PageCtx) -> Page {
     let all = store::bodies(&state.db, false).await?;
     let tree = tree_order(&all)
         .into_iter()
@@ -429,12 +413,12 @@ struct BodyPage {
     children: Vec<(Link, String)>,
     members: Vec<MemberRow>,
     can_edit: bool,
-    /// The body's consultations (capability 3).
-    consultations: Vec<Link>,
+    /// What other capabilities keep of the body (its consultations, …), through their hooks.
+    sections: Vec<Section>,
     documents: crate::platform::files::Attached,
 }
 
-pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
+pub async fn body(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
     let body = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let all = store::bodies(&state.db, false).await?;
@@ -457,14 +441,8 @@ pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdP
         Some(user) => body.archived_at.is_none() && authz::manage_body(&state.db, user, body.id).await.is_ok(),
         None => false,
     };
-    let consultations = crate::consultations::store::consultations(&state.db, Some(body.id))
-        .await?
-        .iter()
-        .map(|c| {
-            let heading = crate::consultations::pages::Heading::of(c, lang);
-            Link::new(&ctx, format!("/consultations/{}", c.id), &heading.question)
-        })
-        .collect();
+    let view = BodyView { id: body.id, ctx: &ctx, manages: can_edit };
+    let sections = state.body_sections.of(&state, &view).await?;
     let documents = crate::platform::files::attached(
         &state,
         crate::platform::files::ItemKind::Body,
@@ -475,7 +453,7 @@ pub async fn body(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdP
     .await?;
     let name = body.name(lang).to_owned();
     let kind = body.kind_label(lang);
-    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit, consultations, documents })
+    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit, sections, documents })
 }
 
 // ---- persons --------------------------------------------------------------------------------------------------
@@ -489,7 +467,7 @@ struct PersonPage {
 }
 
 /// A person's seats in the bodies of the Assembly. Nothing else about a person is kept or shown.
-pub async fn person(State(state): State<AppState>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
+pub async fn person(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
     let name = store::person_name(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let filter = MembershipFilter { person: Some(p.id), per_page: Some(500), ..Default::default() };
     let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, true).await?;
@@ -516,12 +494,12 @@ pub struct SearchQuery {
 /// Search queries longer than this are cut: no name is longer, and it bounds the work.
 pub const MAX_QUERY: usize = 200;
 
-pub fn run_search(state: &AppState, q: &str, lang: Lang) -> Result<Vec<Hit>, AppError> {
+pub fn run_search(state: &Platform, q: &str, lang: Lang) -> Result<Vec<Hit>, AppError> {
     let q: String = q.chars().filter(|c| !c.is_control()).take(MAX_QUERY).collect();
     Ok(state.search.search(&q, lang, 50)?)
 }
 
-pub async fn search(State(state): State<AppState>, ctx: PageCtx, Query(query): Query<SearchQuery>) -> Page {
+pub async fn search(State(state): State<Platform>, ctx: PageCtx, Query(query): Query<SearchQuery>) -> Page {
     let hits = run_search(&state, &query.q, ctx.lang)?
         .into_iter()
         .map(|h| (Link::new(&ctx, h.path.clone(), h.name), ctx.t(&format!("kind-{}", h.kind))))

@@ -302,6 +302,12 @@ const ROWS_PER_INSERT: usize = 1_000;
 /// Creates associations in one transaction: all or none. Imports use it with hundreds of thousands of rows, so
 /// everything that can be is done before the transaction (collation keys, records, audit entries) and the rows go
 /// in by multi-row inserts: the write lock is held for a short while, and votes are not kept waiting.
+/// The event of records created: by a person through the server (which indexes them itself), or by the
+/// command line or the demo seed, whose rows every server must index (`registry::IMPORTED`).
+fn created_event(actor: Option<i64>) -> Event {
+    Event::new(REGISTRY, if actor.is_some() { "registry.changed" } else { super::IMPORTED })
+}
+
 pub async fn create_associations(
     db: &Db,
     actor: Option<i64>,
@@ -359,7 +365,7 @@ pub async fn create_associations(
                 before: None, after: Some(json!(row)), at: &at })
             .collect();
         audit_many!(tx, &changes)?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&[created_event(actor)]).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(created)
@@ -564,7 +570,7 @@ pub async fn create_memberships(
         });
         let changes: Vec<Change> = person_changes.chain(membership_changes).collect();
         audit_many!(tx, &changes)?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&[created_event(actor)]).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(created)

@@ -52,7 +52,7 @@ async fn register_login_logout_and_change_password() {
 #[tokio::test]
 async fn login_never_redirects_to_another_site() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     for next in
         ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "/\r\n/evil.example"]
     {
@@ -201,7 +201,7 @@ async fn spellings_of_one_address_share_one_login_limit(app: TestApp) {
             "{spelling:?} is refused: {status}"
         );
     }
-    let keys: Vec<String> = birlik::with_read!(&app.state.db, pool => {
+    let keys: Vec<String> = birlik::with_read!(&app.state.platform.db, pool => {
         sqlx::query_scalar("SELECT DISTINCT key FROM login_attempts").fetch_all(pool).await.unwrap()
     });
     let of_account: Vec<&String> = keys.iter().filter(|k| k.contains("sec12")).collect();

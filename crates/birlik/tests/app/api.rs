@@ -1,6 +1,6 @@
 //! The JSON API: the OpenAPI document (a snapshot), real responses checked against it, errors with stable keys.
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 

@@ -1,6 +1,6 @@
 //! Authorization as a matrix of role × action, refusals included. Enforced on the server, seen through the API.
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 

@@ -4,7 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 use crate::support::TestApp;

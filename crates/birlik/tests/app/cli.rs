@@ -278,14 +278,28 @@ async fn import_works_while_the_server_runs() {
     std::fs::write(
         &file,
         "level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n\
-         regional,KZ-75,Жаңа орталық,Новый центр,New centre,2020,,koreans\n",
+         regional,KZ-75,Тумарқа орталығы,Центр Тумарка,Tumarqa centre,2020,,koreans\n",
     )
     .unwrap();
     let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap(), "--lang", "en"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("within seconds"));
+    // The running server hears of the import (its change worker looks at the events every second) and rebuilds
+    // its search index: another process, so the test can only ask it, for at most 20 s.
+    let address = line.trim().trim_start_matches("Birlik is listening on ").trim_end_matches('/').to_owned();
+    let mut found = false;
+    for _ in 0..80 {
+        let page = reqwest::get(format!("{address}/en/search?q=Tumarqa")).await.unwrap().text().await.unwrap();
+        // Only a hit shows the whole name (the search field holds the query alone).
+        if page.matches("Tumarqa centre").count() >= 1 {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
     let _ = server.kill();
     let _ = server.wait();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("after the server restarts"));
+    assert!(found, "the running server's search finds the imported association");
 }
 
 #[tokio::test]
@@ -417,7 +431,7 @@ async fn backup_includes_documents_and_restores_into_a_fresh_data_dir() {
     use crate::support::{Backend, TestApp};
     let app = TestApp::start(Backend::Sqlite, true).await;
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
-    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
     let bytes = pdf("backup");
     let form = upload_form("body", body, "Сақтық көшірме", "kk", "backup.pdf", bytes.clone());

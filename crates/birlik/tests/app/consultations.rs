@@ -3,13 +3,13 @@
 
 use std::time::Duration;
 
-use birlik::accounts::Role;
 use birlik::consultations::input::ConsultationInput;
 use birlik::consultations::model::{
     Answers, Moderation, Multilingual, Participation, ResultsShown, Status, day_from_today,
 };
 use birlik::consultations::store::{self, ImportedStatement, ImportedVote, NewStatement};
 use birlik::consultations::votes::{Ballot, now_ms};
+use birlik::platform::identity::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -38,8 +38,8 @@ pub fn input(body: i64) -> ConsultationInput {
 pub async fn open(app: &TestApp, input: &ConsultationInput, seeds: &[&str]) -> (i64, Vec<i64>) {
     let at = birlik::platform::db::now();
     let seeds: Vec<NewStatement> = seeds.iter().map(|text| NewStatement::seed(text, &at)).collect();
-    let id = store::create(&app.state.db, None, input, &seeds).await.expect("consultation stored");
-    let ids = store::statements(&app.state.db, id, None).await.unwrap().iter().map(|s| s.id).collect();
+    let id = store::create(&app.state.platform.db, None, input, &seeds).await.expect("consultation stored");
+    let ids = store::statements(&app.state.platform.db, id, None).await.unwrap().iter().map(|s| s.id).collect();
     (id, ids)
 }
 
@@ -190,8 +190,8 @@ async fn votes_without_javascript(backend: Backend) {
     client.post(app.url(&format!("/en/consultations/{id}/votes"))).form(&form).send().await.unwrap();
     let page = client.get(&page_url).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("3 of 3"));
-    let participant = store::participants(&app.state.db, id).await.unwrap()[0].0;
-    let votes = store::votes_of(&app.state.db, participant).await.unwrap();
+    let participant = store::participants(&app.state.platform.db, id).await.unwrap()[0].0;
+    let votes = store::votes_of(&app.state.platform.db, participant).await.unwrap();
     assert_eq!(votes.len(), 3);
     assert!(votes.contains(&(seen[0], -1)), "the changed vote counts: {votes:?}");
     assert_eq!(app.count("consultation_votes").await, 4, "every vote is kept in the log");
@@ -298,7 +298,7 @@ async fn statements_are_checked_compared_and_moderated() {
     let hostile = "<script>alert('x')</script> Жастарға спорт алаңдары керек";
     let response = add(hostile, false).await.unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let pending = store::statements(&app.state.db, id, Some(Status::Pending)).await.unwrap();
+    let pending = store::statements(&app.state.platform.db, id, Some(Status::Pending)).await.unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].text, hostile);
     let (status, page) = app.get_text(&format!("/en/consultations/{id}")).await;
@@ -320,13 +320,16 @@ async fn statements_are_checked_compared_and_moderated() {
     let done = moderator.post_form(&path, &[("decision", "publish"), ("reason", "Relevant and civil")]).await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
     let entries = birlik::platform::audit::list(
-        &app.state.db,
+        &app.state.platform.db,
         &birlik::platform::audit::Filter { entity: Some("statement".into()), ..Default::default() },
     )
     .await
     .unwrap();
     assert!(entries[0].after_json.as_deref().unwrap().contains("Relevant and civil"));
-    assert_eq!(store::statement(&app.state.db, pending[0].id).await.unwrap().unwrap().status, Status::Published);
+    assert_eq!(
+        store::statement(&app.state.platform.db, pending[0].id).await.unwrap().unwrap().status,
+        Status::Published
+    );
 
     // Nobody else may moderate.
     let stranger_path = format!("/en/consultation-statements/{}/moderate", pending[0].id);
@@ -341,10 +344,13 @@ async fn statements_are_checked_compared_and_moderated() {
     let other = app.login_as("other@example.kz").await;
     let refused = other.post_form(&stranger_path, &[("decision", "reject"), ("reason", "not mine")]).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN, "another body's secretariat may not moderate");
-    assert_eq!(store::statement(&app.state.db, pending[0].id).await.unwrap().unwrap().status, Status::Published);
+    assert_eq!(
+        store::statement(&app.state.platform.db, pending[0].id).await.unwrap().unwrap().status,
+        Status::Published
+    );
 
     // A translation shows to readers of that language, labelled, with the original a click away.
-    let seed = store::statements(&app.state.db, id, None).await.unwrap()[0].clone();
+    let seed = store::statements(&app.state.platform.db, id, None).await.unwrap()[0].clone();
     let path = format!("/en/consultation-statements/{}/translations", seed.id);
     let saved = moderator.post_form(&path, &[("lang", "en"), ("text", "State language courses should be free")]).await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
@@ -398,7 +404,7 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
         }
     }
     let mut total = votes.len() as i64;
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let id = store::import(db, &input(body), &statements_in, &votes).await.unwrap();
     let statements: Vec<i64> = store::statements(db, id, None).await.unwrap().iter().map(|s| s.id).collect();
     let participants: Vec<i64> = store::participants(db, id).await.unwrap().iter().map(|p| p.0).collect();
@@ -508,7 +514,8 @@ fn fixture() -> std::path::PathBuf {
 async fn import_polis_on(backend: Backend) {
     let app = TestApp::start(backend, true).await;
     let body = app.body_id("national_session", None).await;
-    let id = birlik::consultations::import::import_polis(&app.state.db, &fixture(), body).await.expect("import");
+    let id =
+        birlik::consultations::import::import_polis(&app.state.platform.db, &fixture(), body).await.expect("import");
     let c = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
     assert_eq!(c["phase"], "closed");
     assert_eq!(c["question"]["en"], "Can there be consensus on Brexit?");
@@ -543,7 +550,8 @@ async fn import_polis_on(backend: Backend) {
     }
     let header = std::fs::read_to_string(dir.path().join("participants-votes.csv")).unwrap();
     assert!(header.starts_with("participant,group-id,n-comments,n-votes,n-agree,n-disagree,"));
-    let again = birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.expect("re-import");
+    let again =
+        birlik::consultations::import::import_polis(&app.state.platform.db, dir.path(), body).await.expect("re-import");
     let copy = app.get_json(&format!("/api/v1/consultations/{again}")).await.1;
     assert_eq!(copy["statements"].as_array().unwrap().len(), c["statements"].as_array().unwrap().len());
     assert_eq!(app.get_json(&format!("/api/v1/consultations/{again}/analysis")).await.1["votes"], 5312);
@@ -553,7 +561,7 @@ async fn import_polis_on(backend: Backend) {
     // A vote on a statement the export lacks fails inside the transaction, after rows were written.
     let votes = "timestamp,datetime,comment-id,voter-id,vote\n1700000000000,x,0,1,1\n1700000000001,x,99999,1,1\n";
     std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
-    assert!(birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.is_err());
+    assert!(birlik::consultations::import::import_polis(&app.state.platform.db, dir.path(), body).await.is_err());
     assert_eq!(app.count("consultations").await, before);
 }
 
@@ -620,7 +628,7 @@ async fn fake_participants_learn_nothing_on(backend: Backend) {
             });
         }
     }
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let id = store::import(db, &input(body), &statements_in, &votes).await.unwrap();
     let participants: Vec<i64> = store::participants(db, id).await.unwrap().iter().map(|p| p.0).collect();
     for participant in &participants[..10] {
@@ -713,7 +721,7 @@ async fn a_broken_polis_export_is_refused_with_its_line_and_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("comments.csv"), comments).unwrap();
         std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
-        let imported = birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await;
+        let imported = birlik::consultations::import::import_polis(&app.state.platform.db, dir.path(), body).await;
         let Err(error) = imported else { panic!("imported, instead of «{expected}»") };
         assert!(format!("{error:#}").contains(expected), "expected «{expected}», got «{error:#}»");
     }
@@ -722,7 +730,7 @@ async fn a_broken_polis_export_is_refused_with_its_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("comments.csv"), format!("{header}{good}")).unwrap();
     std::fs::write(dir.path().join("votes.csv"), votes).unwrap();
-    let id = birlik::consultations::import::import_polis(&app.state.db, dir.path(), body).await.unwrap();
+    let id = birlik::consultations::import::import_polis(&app.state.platform.db, dir.path(), body).await.unwrap();
     let c = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
     assert_eq!((c["opens_on"].as_str(), c["closes_on"].as_str()), (Some("2023-11-15"), Some("2023-11-15")));
 }
@@ -736,7 +744,7 @@ async fn an_export_is_written_once_per_analysis_and_then_streamed() {
     let cast = |statement: i64, value: i64| Ballot { consultation: id, participant, statement, value, at: now_ms() };
     app.state.consultations.votes.cast(cast(statements[0], 1)).await.unwrap();
     analysis_of(&app, id, 1).await;
-    let exports = app.state.settings.data_dir.join("exports");
+    let exports = app.state.platform.settings.data_dir.join("exports");
     let files = || {
         let mut names: Vec<String> = std::fs::read_dir(&exports)
             .map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
@@ -198,7 +198,7 @@ async fn regional(app: &TestApp) -> i64 {
 }
 
 async fn audited_documents(app: &TestApp) -> i64 {
-    birlik::with_read!(&app.state.db, pool => {
+    birlik::with_read!(&app.state.platform.db, pool => {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_log WHERE entity = 'document'")
             .fetch_one(pool)
             .await
@@ -540,8 +540,8 @@ async fn the_page_form_attaches_without_javascript(app: TestApp) {
 }
 
 async fn consultation_documents_follow_the_consultation(app: TestApp) {
-    let id = birlik::consultations::demo::load(&app.state.db).await.unwrap().expect("a demo consultation");
-    let c = birlik::consultations::store::consultation(&app.state.db, id).await.unwrap().unwrap();
+    let id = birlik::consultations::demo::load(&app.state.platform.db).await.unwrap().expect("a demo consultation");
+    let c = birlik::consultations::store::consultation(&app.state.platform.db, id).await.unwrap().unwrap();
     let secretariat = secretariat_of(&app, "sec@example.kz", c.body_id).await;
     let form = upload_form("consultation", id, "Анықтама", "kk", "a.pdf", pdf("c"));
     let (status, document) = post_upload(&secretariat, "/api/v1/documents", form).await;
@@ -601,6 +601,6 @@ async fn archived_documents_are_kept_but_neither_listed_nor_served(app: TestApp)
             .await;
     assert_eq!(status, StatusCode::CREATED);
     // Nothing is ever deleted.
-    let deleted = birlik::with_write!(&app.state.db, pool => sqlx::query("DELETE FROM documents").execute(pool).await.map(|_| ()));
+    let deleted = birlik::with_write!(&app.state.platform.db, pool => sqlx::query("DELETE FROM documents").execute(pool).await.map(|_| ()));
     assert!(deleted.is_err(), "the database refuses to delete documents");
 }

@@ -1,6 +1,6 @@
 //! The secretariat's forms: errors beside the field in the reader's language, edits, archiving, the audit trail.
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use reqwest::StatusCode;
 
 use crate::support::TestApp;
@@ -151,7 +151,7 @@ async fn secretariat_creates_edits_and_archives_through_forms() {
     assert_eq!(members["total"], 0);
 
     let entries = birlik::platform::audit::list(
-        &app.state.db,
+        &app.state.platform.db,
         &birlik::platform::audit::Filter { actor: Some("almaty@example.kz".into()), ..Default::default() },
     )
     .await

@@ -1,7 +1,7 @@
 //! A corpus of hostile strings through every text field: each is refused with a clear error and changes nothing,
 //! or is stored exactly as typed and always shown escaped.
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 

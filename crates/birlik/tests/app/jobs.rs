@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use birlik::accounts::Role;
+use birlik::platform::identity::Role;
 use birlik::platform::jobs::{self, Clock, Config, JobState, Jobs, ManualClock, Schedule, store};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -66,11 +66,11 @@ fn runs_of(runs: &Mutex<HashMap<String, usize>>, key: &str) -> usize {
 }
 
 async fn state_of(app: &TestApp, kind: &str, key: &str) -> Option<JobState> {
-    store::get(&app.state.db, kind, key).await.unwrap().map(|j| j.state)
+    store::get(&app.state.platform.db, kind, key).await.unwrap().map(|j| j.state)
 }
 
 async fn fires_once_at_its_time_and_not_before(app: TestApp) {
-    let jobs = &app.state.jobs;
+    let jobs = &app.state.platform.jobs;
     let runs = counting(jobs, "test.remind");
     jobs.schedule_now(&jobs.after("test.remind", "a", json!({ "n": 1 }), HOUR)).await.unwrap();
     assert_eq!(state_of(&app, "test.remind", "a").await, Some(JobState::Pending));
@@ -86,7 +86,7 @@ async fn fires_once_at_its_time_and_not_before(app: TestApp) {
     app.clock.advance(DAY);
     jobs.run_due_now().await.unwrap();
     assert_eq!(runs_of(&runs, "a"), 1, "and only once");
-    let done = store::get(&app.state.db, "test.remind", "a").await.unwrap().unwrap();
+    let done = store::get(&app.state.platform.db, "test.remind", "a").await.unwrap().unwrap();
     assert_eq!((done.state, done.attempts, done.last_error), (JobState::Done, 1, None));
 
     // Scheduling the same (kind, key) again replaces it: the later time wins, with its payload.
@@ -100,7 +100,7 @@ async fn fires_once_at_its_time_and_not_before(app: TestApp) {
     app.clock.advance(HOUR);
     jobs.run_due_now().await.unwrap();
     assert_eq!(runs_of(&runs, "b"), 1);
-    let b = store::get(&app.state.db, "test.remind", "b").await.unwrap().unwrap();
+    let b = store::get(&app.state.platform.db, "test.remind", "b").await.unwrap().unwrap();
     assert_eq!(b.payload, r#"{"n":2}"#);
 
     // Cancelled by (kind, key): never fires.
@@ -111,7 +111,7 @@ async fn fires_once_at_its_time_and_not_before(app: TestApp) {
     // Inside a caller's transaction: a rolled-back schedule never fires, a committed one does.
     let rolled_back = jobs.after("test.remind", "d", json!(null), MINUTE);
     let committed = jobs.after("test.remind", "e", json!(null), MINUTE);
-    birlik::with_write!(&app.state.db, pool => {
+    birlik::with_write!(&app.state.platform.db, pool => {
         let mut tx = pool.begin().await.unwrap();
         tx.schedule(&rolled_back).await.unwrap();
         tx.rollback().await.unwrap();
@@ -126,8 +126,8 @@ async fn fires_once_at_its_time_and_not_before(app: TestApp) {
 }
 
 async fn fires_at_the_next_start_when_due_while_down_and_when_its_worker_died(app: TestApp) {
-    let runs = counting(&app.state.jobs, "test.later");
-    let jobs = &app.state.jobs;
+    let runs = counting(&app.state.platform.jobs, "test.later");
+    let jobs = &app.state.platform.jobs;
     jobs.schedule_now(&jobs.after("test.later", "while-down", json!(null), HOUR)).await.unwrap();
     jobs.run_due_now().await.unwrap();
     assert_eq!(runs_of(&runs, "while-down"), 0);
@@ -148,16 +148,16 @@ async fn fires_at_the_next_start_when_due_while_down_and_when_its_worker_died(ap
             })
         })
         .await;
-    app.state.jobs.settled().await.unwrap();
+    app.state.platform.jobs.settled().await.unwrap();
     assert_eq!(runs_of(&runs, "while-down"), 1, "fires at the next start");
     assert_eq!(state_of(&app, "test.later", "while-down").await, Some(JobState::Done));
 
     // A job claimed by a worker that died: taken again when its lease ends, not before.
-    let jobs = &app.state.jobs;
+    let jobs = &app.state.platform.jobs;
     // (Scheduled for later, so that this app's worker does not take it before it is marked as another's.)
     jobs.schedule_now(&jobs.after("test.later", "orphan", json!(null), HOUR)).await.unwrap();
     let lease_end = app.clock.now_ms() + 10 * 60 * 1000;
-    birlik::with_write!(&app.state.db, pool => {
+    birlik::with_write!(&app.state.platform.db, pool => {
         sqlx::query(
             "UPDATE jobs SET state = 'running', locked_by = 'crashed', locked_until = $1, due_at = $1, attempts = 1
              WHERE kind = 'test.later' AND key = 'orphan'",
@@ -173,12 +173,12 @@ async fn fires_at_the_next_start_when_due_while_down_and_when_its_worker_died(ap
     app.clock.advance(10 * MINUTE);
     jobs.run_due_now().await.unwrap();
     assert_eq!(runs_of(&runs, "orphan"), 1, "taken again after its lease");
-    let orphan = store::get(&app.state.db, "test.later", "orphan").await.unwrap().unwrap();
+    let orphan = store::get(&app.state.platform.db, "test.later", "orphan").await.unwrap().unwrap();
     assert_eq!((orphan.state, orphan.attempts), (JobState::Done, 2));
 }
 
 async fn failing_job_is_retried_with_backoff_then_parked_and_retried_by_an_admin(app: TestApp) {
-    let jobs = &app.state.jobs;
+    let jobs = &app.state.platform.jobs;
     let broken = Arc::new(AtomicBool::new(true));
     let attempts = Arc::new(AtomicUsize::new(0));
     let (b, a) = (broken.clone(), attempts.clone());
@@ -193,7 +193,7 @@ async fn failing_job_is_retried_with_backoff_then_parked_and_retried_by_an_admin
     jobs.schedule_now(&jobs.after("test.flaky", "report-7", json!({ "report": 7 }), Duration::ZERO)).await.unwrap();
     jobs.run_due_now().await.unwrap();
     assert_eq!(attempts.load(Ordering::SeqCst), 1);
-    let job = store::get(&app.state.db, "test.flaky", "report-7").await.unwrap().unwrap();
+    let job = store::get(&app.state.platform.db, "test.flaky", "report-7").await.unwrap().unwrap();
     assert_eq!(job.state, JobState::Pending);
     assert_eq!(job.last_error.as_deref(), Some("the printer is on fire <b>"));
     assert_eq!(job.due_at, app.clock.now_ms() + 30_000, "the first back-off is 30 s");
@@ -210,7 +210,7 @@ async fn failing_job_is_retried_with_backoff_then_parked_and_retried_by_an_admin
         jobs.run_due_now().await.unwrap();
         assert_eq!(attempts.load(Ordering::SeqCst), attempt as usize + 1);
     }
-    let parked = store::get(&app.state.db, "test.flaky", "report-7").await.unwrap().unwrap();
+    let parked = store::get(&app.state.platform.db, "test.flaky", "report-7").await.unwrap().unwrap();
     assert_eq!((parked.state, parked.attempts), (JobState::Parked, 5));
     app.clock.advance(30 * DAY);
     jobs.run_due_now().await.unwrap();
@@ -254,7 +254,7 @@ async fn failing_job_is_retried_with_backoff_then_parked_and_retried_by_an_admin
     let (_, page) = admin.get_text("/en/admin/jobs").await;
     assert!(page.contains("jobs-empty") && !page.contains("report-7"));
     let audit = birlik::platform::audit::list(
-        &app.state.db,
+        &app.state.platform.db,
         &birlik::platform::audit::Filter { entity: Some("job".into()), ..Default::default() },
     )
     .await
@@ -272,7 +272,7 @@ async fn failing_job_is_retried_with_backoff_then_parked_and_retried_by_an_admin
 
 async fn two_workers_on_one_database_never_both_fire_a_job(app: TestApp) {
     // This app's own worker stands aside: two other "servers" share its database.
-    app.state.jobs.stop().await;
+    app.state.platform.jobs.stop().await;
     let clock = ManualClock::at(app.clock.now_ms());
     let runs: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
     let mut workers = Vec::new();
@@ -294,7 +294,7 @@ async fn two_workers_on_one_database_never_both_fire_a_job(app: TestApp) {
         workers.push((jobs, fired));
     }
     let first = &workers[0].0;
-    birlik::with_write!(&app.state.db, pool => {
+    birlik::with_write!(&app.state.platform.db, pool => {
         let mut tx = pool.begin().await.unwrap();
         for i in 0..200 {
             tx.schedule(&first.after("test.once", &format!("job-{i}"), json!({ "i": i }), MINUTE)).await.unwrap();
@@ -318,7 +318,7 @@ async fn two_workers_on_one_database_never_both_fire_a_job(app: TestApp) {
     let (a, b) = (workers[0].1.load(Ordering::SeqCst), workers[1].1.load(Ordering::SeqCst));
     assert_eq!(a + b, 200);
     eprintln!("jobs fired by each worker: {a} and {b}");
-    let done: i64 = birlik::with_read!(&app.state.db, pool => {
+    let done: i64 = birlik::with_read!(&app.state.platform.db, pool => {
         sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE kind = 'test.once' AND state = 'done'")
             .fetch_one(pool)
             .await
@@ -330,16 +330,17 @@ async fn two_workers_on_one_database_never_both_fire_a_job(app: TestApp) {
 async fn expired_sessions_are_purged_daily(app: TestApp) {
     // The purge is ensured and run at start-up (the worker may not have got there yet: ensuring again keeps it),
     // then due a day later.
-    app.state.jobs.ensure_recurring().await.unwrap();
-    app.state.jobs.settled().await.unwrap();
-    let purge = store::get(&app.state.db, birlik::accounts::PURGE_SESSIONS, "every").await.unwrap().unwrap();
+    app.state.platform.jobs.ensure_recurring().await.unwrap();
+    app.state.platform.jobs.settled().await.unwrap();
+    let purge =
+        store::get(&app.state.platform.db, birlik::platform::identity::PURGE_SESSIONS, "every").await.unwrap().unwrap();
     assert_eq!(purge.state, JobState::Pending);
     assert!(purge.due_at > app.clock.now_ms() + DAY.as_millis() as i64 - 60_000, "due again a day later");
 
     let user = app.user("someone@example.kz", &[Role::Participant]).await;
     app.login_as("someone@example.kz").await; // expires in 30 days
     for (token, expires) in [("expired", "2000-01-01T00:00:00Z"), ("far", "2999-01-01T00:00:00Z")] {
-        birlik::with_write!(&app.state.db, pool => {
+        birlik::with_write!(&app.state.platform.db, pool => {
             sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                 .bind(token)
                 .bind(user)
@@ -353,28 +354,29 @@ async fn expired_sessions_are_purged_daily(app: TestApp) {
     }
     assert_eq!(app.count("sessions").await, 3);
     app.clock.advance(DAY - MINUTE);
-    app.state.jobs.run_due_now().await.unwrap();
+    app.state.platform.jobs.run_due_now().await.unwrap();
     assert_eq!(app.count("sessions").await, 3, "not before the day is over");
     app.clock.advance(MINUTE);
-    app.state.jobs.run_due_now().await.unwrap();
+    app.state.platform.jobs.run_due_now().await.unwrap();
     assert_eq!(app.count("sessions").await, 2, "the expired session is purged");
     // Thirty days later the login's session has expired too; missed days make one run, not thirty.
     app.clock.advance(30 * DAY);
-    app.state.jobs.run_due_now().await.unwrap();
+    app.state.platform.jobs.run_due_now().await.unwrap();
     assert_eq!(app.count("sessions").await, 1);
-    let purge = store::get(&app.state.db, birlik::accounts::PURGE_SESSIONS, "every").await.unwrap().unwrap();
+    let purge =
+        store::get(&app.state.platform.db, birlik::platform::identity::PURGE_SESSIONS, "every").await.unwrap().unwrap();
     assert_eq!((purge.state, purge.due_at), (JobState::Pending, app.clock.now_ms() + DAY.as_millis() as i64));
 }
 
 async fn unknown_state_is_an_error(app: TestApp) {
-    birlik::with_read!(&app.state.db, pool => {
+    birlik::with_read!(&app.state.platform.db, pool => {
         let parked: JobState = sqlx::query_scalar("SELECT 'parked'").fetch_one(pool).await.unwrap();
         assert_eq!(parked, JobState::Parked);
         let unknown = sqlx::query_scalar::<_, JobState>("SELECT 'exploded'").fetch_one(pool).await;
         assert!(unknown.is_err(), "an unknown state is an error, not pending");
     });
     // And the database refuses to store one.
-    let refused = birlik::with_write!(&app.state.db, pool => {
+    let refused = birlik::with_write!(&app.state.platform.db, pool => {
         sqlx::query("INSERT INTO jobs (kind, key, payload, due_at, state, created_at) VALUES ('k', 'k', 'null', 0, 'exploded', 0)")
             .execute(pool)
             .await

@@ -5,6 +5,7 @@ mod support;
 
 mod accounts;
 mod api;
+mod architecture;
 mod authorization;
 mod browser;
 mod cli;

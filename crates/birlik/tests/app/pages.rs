@@ -205,7 +205,7 @@ async fn made_up_methods_and_paths_add_no_metric_series() {
 #[tokio::test]
 async fn cached_public_pages_follow_every_write() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
     let (_, before) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
     let (_, again) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
@@ -228,7 +228,7 @@ async fn cached_public_pages_follow_every_write() {
 #[tokio::test]
 async fn search_finds_kazakh_words_in_any_inflected_form_and_either_script() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
     let mut first = crate::support::association_json(Some("KZ-71"), "X");
     first["name_kk"] = "Ассамблеяның жастар қанаты".into();
@@ -280,7 +280,7 @@ async fn kazakh_pages_follow_the_readers_choice_of_script() {
 /// Registers `n` associations of `region` representing koreans directly through the store, by `actor`.
 async fn add_associations(app: &TestApp, actor: i64, region: &str, n: usize) {
     use birlik::registry::input::{AssociationFields, Refs, check_association};
-    let refs = Refs::load(&app.state.db).await.unwrap();
+    let refs = Refs::load(&app.state.platform.db).await.unwrap();
     let inputs: Vec<_> = (0..n)
         .map(|i| {
             let fields = AssociationFields {
@@ -296,7 +296,7 @@ async fn add_associations(app: &TestApp, actor: i64, region: &str, n: usize) {
             check_association(&fields, &refs).unwrap_or_else(|e| panic!("a valid association: {e:?}"))
         })
         .collect();
-    birlik::registry::store::create_associations(&app.state.db, Some(actor), &inputs).await.unwrap();
+    birlik::registry::store::create_associations(&app.state.platform.db, Some(actor), &inputs).await.unwrap();
 }
 
 /// `&` in attributes is escaped (as &#38; or &amp;): undo it to compare links.
@@ -307,7 +307,7 @@ fn unescape_amp(html: &str) -> String {
 #[tokio::test]
 async fn region_and_group_pages_count_every_association_and_link_to_the_rest() {
     let app = TestApp::sqlite().await;
-    let admin = app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    let admin = app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     // A short list: the heading counts it all and there is no link to more.
     let (_, almaty) = app.get_json("/api/v1/associations?region=KZ-75").await;
     let total = almaty["total"].as_i64().unwrap();
@@ -349,7 +349,7 @@ async fn region_and_group_pages_count_every_association_and_link_to_the_rest() {
 #[tokio::test]
 async fn audit_pages_link_to_the_previous_and_next_page_keeping_the_filters() {
     let app = TestApp::sqlite().await;
-    let admin_id = app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
+    let admin_id = app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     add_associations(&app, admin_id, "KZ-11", 120).await;
     let admin = app.login_as("admin@example.kz").await;
     let filters = "entity=association&actor=admin%40example.kz";
@@ -375,7 +375,7 @@ async fn audit_pages_link_to_the_previous_and_next_page_keeping_the_filters() {
 
 #[tokio::test]
 async fn only_secretariats_who_may_register_associations_are_offered_the_form() {
-    use birlik::accounts::Role;
+    use birlik::platform::identity::Role;
     let app = TestApp::sqlite().await;
     let district = app.body_id("public_consent_council", Some("KZ-75")).await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;

@@ -1,9 +1,9 @@
 //! The storage suite, run against SQLite and against PostgreSQL (127.0.0.1:5432; skipped, saying so, when absent
 //! outside CI).
 
-use birlik::accounts::Role;
 use birlik::platform::audit;
 use birlik::platform::i18n::Lang;
+use birlik::platform::identity::Role;
 use birlik::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
 use birlik::registry::store::{self, AssociationFilter, MembershipFilter};
 use reqwest::StatusCode;
@@ -23,23 +23,23 @@ on_both_backends!(
 );
 
 async fn reference_and_demo_data_round_trip(app: TestApp) {
-    let regions = store::regions(&app.state.db).await.unwrap();
+    let regions = store::regions(&app.state.platform.db).await.unwrap();
     assert_eq!(regions.len(), 20);
     let almaty = regions.iter().find(|r| r.code == "KZ-75").unwrap();
     assert_eq!(almaty.name_kk, "Алматы");
-    let groups = store::ethnic_groups(&app.state.db).await.unwrap();
+    let groups = store::ethnic_groups(&app.state.platform.db).await.unwrap();
     assert!(groups.len() >= 40);
     let kazakhs = groups.iter().find(|g| g.slug == "kazakhs").unwrap();
     assert_eq!((kazakhs.name_kk.as_str(), kazakhs.census_2021), ("қазақтар", Some(13_497_891)));
     assert!(app.count("associations").await >= 60);
     assert!(app.count("persons").await >= 300);
     // Loading the reference data again changes nothing.
-    birlik::registry::reference::load(&app.state.db).await.unwrap();
-    assert_eq!(store::regions(&app.state.db).await.unwrap().len(), 20);
+    birlik::registry::reference::load(&app.state.platform.db).await.unwrap();
+    assert_eq!(store::regions(&app.state.platform.db).await.unwrap().len(), 20);
 }
 
 async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let refs = Refs::load(db).await.unwrap();
     let fields = AssociationFields {
         level: "regional".into(),
@@ -54,12 +54,12 @@ async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
     let input = input::check_association(&fields, &refs).unwrap();
     let created = store::create_associations(db, None, std::slice::from_ref(&input)).await.unwrap();
     let id = created[0].id;
-    app.state.search.upsert(&[birlik::registry::association_doc(&created[0])]).unwrap();
+    app.state.platform.search.upsert(&[birlik::registry::association_doc(&created[0])]).unwrap();
     let read = store::association(db, id).await.unwrap().unwrap();
     assert_eq!(read.name_kk, fields.name_kk);
     assert_eq!(read.groups, vec!["greeks".to_owned(), "koreans".to_owned()]);
     assert_eq!(read.founded_year, Some(2005));
-    let hits = app.state.search.search("Wondrous", Lang::En, 10).unwrap();
+    let hits = app.state.platform.search.search("Wondrous", Lang::En, 10).unwrap();
     assert!(hits.iter().any(|h| h.id == id.to_string()));
 
     let changed = input::check_association(
@@ -95,7 +95,7 @@ async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
 }
 
 async fn body_hierarchy_and_cycles(app: TestApp) {
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let session = app.body_id("national_session", None).await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
     let district = app.body_id("public_consent_council", Some("KZ-75")).await;
@@ -120,7 +120,7 @@ async fn body_hierarchy_and_cycles(app: TestApp) {
 }
 
 async fn memberships_keep_persons_and_terms(app: TestApp) {
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let assembly = app.body_id("regional_assembly", Some("KZ-79")).await;
     let refs = Refs::load(db).await.unwrap();
     let fields = MembershipFields {
@@ -170,18 +170,18 @@ async fn audit_log_is_append_only_and_filterable(app: TestApp) {
     assert!(html.contains("Гүлнар Серікқызы"), "the audit page shows the change by its actor");
     let (_, none) = admin.get_text("/en/admin/audit?entity=membership&actor=nobody@example.kz").await;
     assert!(!none.contains("Гүлнар Серікқызы"), "the filter by actor filters");
-    let tampered = birlik::with_write!(&app.state.db, pool => {
+    let tampered = birlik::with_write!(&app.state.platform.db, pool => {
         sqlx::query("UPDATE audit_log SET action = 'forged'").execute(pool).await.map(|_| ())
     });
     assert!(tampered.is_err(), "the database refuses to change the audit log");
-    let deleted = birlik::with_write!(&app.state.db, pool => {
+    let deleted = birlik::with_write!(&app.state.platform.db, pool => {
         sqlx::query("DELETE FROM audit_log").execute(pool).await.map(|_| ())
     });
     assert!(deleted.is_err(), "the database refuses to delete from the audit log");
 }
 
 async fn directory_sorts_in_kazakh_order_and_paginates(app: TestApp) {
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let mut names = Vec::new();
     let mut total = 0;
     for page in 1..=3 {
@@ -216,7 +216,7 @@ async fn public_pages_are_served_from_the_cache_until_a_write() {
     use birlik::platform::change::{REGISTRY, Scope, committed, generation};
     let writes = || generation(&[REGISTRY, Scope::all("consultations")]);
     let app = TestApp::sqlite().await;
-    let id = store::association_ids(&app.state.db).await.unwrap()[0];
+    let id = store::association_ids(&app.state.platform.db).await.unwrap()[0];
     let path = format!("/en/associations/{id}");
     // Other tests in this process write too, and any write makes cached pages stale: a round in which someone
     // else wrote proves nothing, so it is tried again.
@@ -225,7 +225,7 @@ async fn public_pages_are_served_from_the_cache_until_a_write() {
         let (_, first) = app.get_text(&path).await;
         // A change behind the application's back (not one of its writes) is not seen while the page is cached.
         let name = format!("Changed behind the back {round}");
-        birlik::with_write!(&app.state.db, pool => {
+        birlik::with_write!(&app.state.platform.db, pool => {
             sqlx::query("UPDATE associations SET name_en = $1 WHERE id = $2")
                 .bind(&name)
                 .bind(id)
@@ -253,7 +253,7 @@ async fn public_pages_are_served_from_the_cache_until_a_write() {
 async fn many_rows_go_in_at_once_with_their_ids_groups_and_audit(app: TestApp) {
     use birlik::registry::input::{AssociationInput, MembershipInput};
     use birlik::registry::model::{Level, Position};
-    let db = &app.state.db;
+    let db = &app.state.platform.db;
     let (associations, groups, audits) =
         (app.count("associations").await, app.count("association_groups").await, app.count("audit_log").await);
     let inputs: Vec<AssociationInput> = (0..2_500)
@@ -334,7 +334,7 @@ async fn votes_and_analysis_rounds_leave_registry_pages_cached() {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let seeds = ["Бірінші тұжырым", "Екінші тұжырым"];
     let (id, statements) = crate::consultations::open(&app, &crate::consultations::input(body), &seeds).await;
-    let pages = app.state.pages.clone().unwrap();
+    let pages = app.state.platform.pages.clone().unwrap();
     let participant = app.state.consultations.votes.join(id, "d:cache-votes").await.unwrap();
     // Other tests of this process write to their registries, which makes every registry page of the process
     // stale: a round in which that happened proves nothing and is tried again.
@@ -347,7 +347,7 @@ async fn votes_and_analysis_rounds_leave_registry_pages_cached() {
             app.state.consultations.votes.cast(ballot).await.unwrap();
         }
         crate::consultations::analysis_of(&app, id, 2 * (round + 1)).await;
-        app.state.changes.settled().await.unwrap();
+        app.state.platform.changes.settled().await.unwrap();
         app.get_text(path).await;
         if registry() != before {
             continue;
@@ -366,10 +366,10 @@ async fn a_server_drops_what_it_cached_when_another_server_commits() {
         return;
     }
     let app = TestApp::start(Backend::Postgres, true).await;
-    let id = store::association_ids(&app.state.db).await.unwrap()[0];
+    let id = store::association_ids(&app.state.platform.db).await.unwrap()[0];
     let path = format!("/en/associations/{id}");
     let (_, before) = app.get_text(&path).await;
-    let birlik::platform::db::Db::Postgres(pool) = &app.state.db else { unreachable!() };
+    let birlik::platform::db::Db::Postgres(pool) = &app.state.platform.db else { unreachable!() };
     let mut other = pool.acquire().await.unwrap().detach();
     let mut tx = sqlx::Connection::begin(&mut other).await.unwrap();
     sqlx::query("UPDATE associations SET name_en = 'Changed by another server' WHERE id = $1")
@@ -381,7 +381,7 @@ async fn a_server_drops_what_it_cached_when_another_server_commits() {
     tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await.unwrap();
     tx.commit().await.unwrap();
     let (_, still) = app.get_text(&path).await;
-    app.state.changes.settled().await.unwrap();
+    app.state.platform.changes.settled().await.unwrap();
     let (_, after) = app.get_text(&path).await;
     assert!(after.contains("Changed by another server"), "the cached page was dropped");
     assert!(before == still || still.contains("Changed by another server"));

@@ -4,10 +4,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use birlik::accounts::{Role, password, store as accounts};
+use birlik::accounts::password;
+use birlik::app::AppState;
+use birlik::platform::Settings;
 use birlik::platform::db::Db;
+use birlik::platform::identity::{Role, store as accounts};
 use birlik::platform::jobs::{Jobs, ManualClock};
-use birlik::platform::{AppState, Settings};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -20,7 +22,7 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub state: AppState,
     pub client: reqwest::Client,
-    /// The clock the timers read: tests move it (`advance`) and call `state.jobs.run_due_now()`.
+    /// The clock the timers read: tests move it (`advance`) and call `state.platform.jobs.run_due_now()`.
     pub clock: ManualClock,
     server: tokio::task::JoinHandle<()>,
     dir: Option<tempfile::TempDir>,
@@ -162,9 +164,9 @@ impl TestApp {
         let mut settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
         adjust(&mut settings);
         let state = birlik::app::state_with_clock(db, settings, true, Arc::new(clock.clone())).expect("state");
-        birlik::registry::reindex(&state).await.expect("index builds");
-        register(&state.jobs);
-        state.jobs.start();
+        birlik::registry::reindex(&state.platform).await.expect("index builds");
+        register(&state.platform.jobs);
+        state.platform.jobs.start();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
         let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
@@ -187,9 +189,9 @@ impl TestApp {
 
     /// Stops the server and its job worker and closes the database, keeping it for [`Stopped::start`].
     pub async fn stop(mut self) -> Stopped {
-        self.state.jobs.stop().await;
+        self.state.platform.jobs.stop().await;
         self.server.abort();
-        self.state.db.close().await;
+        self.state.platform.db.close().await;
         Stopped {
             clock: self.clock.clone(),
             dir: self.dir.take().expect("a running app has its directory"),
@@ -198,7 +200,7 @@ impl TestApp {
     }
 
     pub fn data_dir(&self) -> &std::path::Path {
-        &self.state.settings.data_dir
+        &self.state.platform.settings.data_dir
     }
 
     pub async fn sqlite() -> TestApp {
@@ -258,8 +260,11 @@ impl TestApp {
     /// Creates a user with these roles directly in the database.
     pub async fn user(&self, email: &str, roles: &[Role]) -> i64 {
         let hash = password::hash("correct horse battery".into()).await.expect("hash");
-        let email = birlik::accounts::Email::parse(email).expect("an e-mail address");
-        accounts::create(&self.state.db, &email, "Test User", &hash, roles).await.expect("insert").expect("new user")
+        let email = birlik::platform::identity::Email::parse(email).expect("an e-mail address");
+        accounts::create(&self.state.platform.db, &email, "Test User", &hash, roles)
+            .await
+            .expect("insert")
+            .expect("new user")
     }
 
     /// A fresh client logged in as `email` (password `correct horse battery`).
@@ -277,7 +282,7 @@ impl TestApp {
 
     /// The id of the first body of a kind (optionally in a region).
     pub async fn body_id(&self, kind: &str, region: Option<&str>) -> i64 {
-        birlik::registry::store::bodies(&self.state.db, false)
+        birlik::registry::store::bodies(&self.state.platform.db, false)
             .await
             .expect("bodies")
             .into_iter()
@@ -288,7 +293,7 @@ impl TestApp {
 
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
-        birlik::with_read!(&self.state.db, pool => {
+        birlik::with_read!(&self.state.platform.db, pool => {
             sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.expect("count")
         })
     }

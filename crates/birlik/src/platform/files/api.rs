@@ -4,6 +4,7 @@
 
 use axum::Json;
 use axum::body::Body;
+use axum::extract::FromRef;
 use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -11,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::files::sniff::{HEAD, sniff};
 use crate::platform::files::storage::{Received, WriteError};
 use crate::platform::files::store::{self, CreateError};
@@ -26,11 +27,19 @@ pub const MAX_TITLE: usize = 200;
 /// The longest text field of an upload form, in bytes.
 const MAX_FIELD: usize = 4096;
 
-pub fn routes() -> OpenApiRouter<AppState> {
+pub fn routes<S>() -> OpenApiRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+{
     OpenApiRouter::new().routes(routes!(upload)).routes(routes!(download)).routes(routes!(archive))
 }
 
-pub fn page_routes() -> axum::Router<AppState> {
+pub fn page_routes<S>() -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+{
     axum::Router::new()
         .route("/{lang}/documents", axum::routing::post(upload_form))
         .route("/{lang}/documents/{id}/archive", axum::routing::post(archive_form))
@@ -61,7 +70,7 @@ pub struct UploadForm {
     responses((status = 201, body = Document), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn upload(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     Viewer(user): Viewer,
     multipart: Multipart,
 ) -> Result<(StatusCode, Json<Document>), AppError> {
@@ -71,7 +80,7 @@ async fn upload(
 }
 
 /// The upload form of an item's page: the same as the API, then back to the item's page.
-async fn upload_form(State(state): State<AppState>, ctx: PageCtx, multipart: Multipart) -> Result<Response, AppError> {
+async fn upload_form(State(state): State<Platform>, ctx: PageCtx, multipart: Multipart) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     let document = receive(&state, &user, multipart).await?;
     let page = state.documents.page(document.item_kind, document.item_id)?;
@@ -85,7 +94,7 @@ async fn upload_form(State(state): State<AppState>, ctx: PageCtx, multipart: Mul
             ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), ("image/png"), ("image/jpeg"))),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn download(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     Viewer(user): Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
@@ -129,7 +138,7 @@ async fn download(
     responses((status = 204, description = "Archived."), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn archive(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     Viewer(user): Viewer,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
@@ -145,7 +154,7 @@ struct ArchivePath {
 
 /// The archive button of an item's page: the same, then back to the page.
 async fn archive_form(
-    State(state): State<AppState>,
+    State(state): State<Platform>,
     ctx: PageCtx,
     Path(path): Path<ArchivePath>,
 ) -> Result<Response, AppError> {
@@ -155,7 +164,7 @@ async fn archive_form(
     Ok(Redirect::to(&format!("{}#documents", ctx.url(&page))).into_response())
 }
 
-async fn archive_document(state: &AppState, user: &SessionUser, id: i64) -> Result<Document, AppError> {
+async fn archive_document(state: &Platform, user: &SessionUser, id: i64) -> Result<Document, AppError> {
     let document = store::document(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if !state.documents.may_attach(state, document.item_kind, document.item_id, Some(user)).await? {
         return Err(AppError::Forbidden);
@@ -197,7 +206,7 @@ fn wrong_type() -> AppError {
 
 /// Streams the file field to a temporary file; refuses it as soon as it is too large or its first bytes are no
 /// accepted type. Dropping the result (on any error) removes the temporary file.
-async fn receive_file(state: &AppState, mut field: Field<'_>) -> Result<Received, AppError> {
+async fn receive_file(state: &Platform, mut field: Field<'_>) -> Result<Received, AppError> {
     let max_mb = state.settings.max_upload_mb;
     let mut incoming =
         state.documents.storage.receive(max_mb.saturating_mul(1024 * 1024)).await.map_err(anyhow::Error::from)?;
@@ -222,7 +231,7 @@ fn item_of(fields: &UploadFields) -> Option<(ItemKind, i64)> {
 }
 
 /// May `user` attach to this item? A missing item is a refused field, not a missing page.
-async fn authorize(state: &AppState, user: &SessionUser, kind: ItemKind, id: i64) -> Result<(), AppError> {
+async fn authorize(state: &Platform, user: &SessionUser, kind: ItemKind, id: i64) -> Result<(), AppError> {
     match state.documents.may_attach(state, kind, id, Some(user)).await {
         Ok(true) => Ok(()),
         Ok(false) => Err(AppError::Forbidden),
@@ -233,7 +242,7 @@ async fn authorize(state: &AppState, user: &SessionUser, kind: ItemKind, id: i64
 
 /// Reads an upload, checks it completely, and stores it with its audit entry. Whatever is refused or fails, the
 /// temporary file goes with the dropped [`Received`].
-pub async fn receive(state: &AppState, user: &SessionUser, mut multipart: Multipart) -> Result<Document, AppError> {
+pub async fn receive(state: &Platform, user: &SessionUser, mut multipart: Multipart) -> Result<Document, AppError> {
     let mut fields = UploadFields::default();
     let mut file: Option<(Received, String)> = None;
     let mut authorized = None;
@@ -320,7 +329,7 @@ pub async fn receive(state: &AppState, user: &SessionUser, mut multipart: Multip
 
 /// The original that a new version joins: `target` itself, or the original `target` is a version of. It must be a
 /// live document of the same item.
-async fn original_of(state: &AppState, kind: ItemKind, id: i64, target: i64) -> Result<i64, AppError> {
+async fn original_of(state: &Platform, kind: ItemKind, id: i64, target: i64) -> Result<i64, AppError> {
     match store::document(&state.db, target).await? {
         Some(d) if d.item_kind == kind && d.item_id == id && d.archived_at.is_none() => Ok(d.root()),
         _ => Err(AppError::Validation(vec![FieldError::new("version_of", "field-unknown-document")])),

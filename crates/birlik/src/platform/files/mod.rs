@@ -17,7 +17,7 @@ use std::pin::Pin;
 
 use serde::{Deserialize, Serialize};
 
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, SessionUser};
 use sniff::FileType;
@@ -92,7 +92,7 @@ impl Document {
 /// A decision of a hook: `Err(AppError::NotFound)` when the item does not exist.
 pub type Decision<'a> = Pin<Box<dyn Future<Output = Result<bool, AppError>> + Send + 'a>>;
 /// A hook: may this user (or an anonymous reader) do it to the item with this id?
-pub type Check = for<'a> fn(&'a AppState, i64, Option<&'a SessionUser>) -> Decision<'a>;
+pub type Check = for<'a> fn(&'a Platform, i64, Option<&'a SessionUser>) -> Decision<'a>;
 
 /// What a capability registers for its kind of item.
 #[derive(Clone, Copy)]
@@ -127,7 +127,7 @@ impl Documents {
 
     pub async fn may_read(
         &self,
-        state: &AppState,
+        state: &Platform,
         kind: ItemKind,
         id: i64,
         user: Option<&SessionUser>,
@@ -137,7 +137,7 @@ impl Documents {
 
     pub async fn may_attach(
         &self,
-        state: &AppState,
+        state: &Platform,
         kind: ItemKind,
         id: i64,
         user: Option<&SessionUser>,
@@ -231,7 +231,7 @@ pub fn group(documents: &[Document], reader: Lang) -> Vec<Group> {
 
 /// The documents of an item and whether `user` may attach more, for the item's page.
 pub async fn attached(
-    state: &AppState,
+    state: &Platform,
     kind: ItemKind,
     id: i64,
     user: Option<&SessionUser>,

@@ -76,7 +76,7 @@ impl NewJob {
     }
 }
 
-/// What a handler receives besides the payload: no `AppState`, so that the platform stays below the capabilities.
+/// What a handler receives besides the payload: no `Platform`, so that the platform stays below the capabilities.
 #[derive(Clone)]
 pub struct JobContext {
     pub db: Db,

@@ -16,7 +16,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::change::{self, Scope};
 use crate::platform::i18n::Lang;
 
@@ -105,7 +105,7 @@ impl PageCache {
 /// The cache key of a request a cached page may answer, or `None`.
 fn key(request: &Request) -> Option<String> {
     if request.method() != Method::GET
-        || crate::platform::web::cookie(request.headers(), crate::accounts::session::COOKIE).is_some()
+        || crate::platform::web::cookie(request.headers(), crate::platform::identity::session::COOKIE).is_some()
     {
         return None;
     }
@@ -125,7 +125,7 @@ pub fn keep_private(response: &mut Response) {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
 }
 
-pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn serve_cached(State(state): State<Platform>, request: Request, next: Next) -> Response {
     let Some(cache) = state.pages.as_deref() else { return next.run(request).await };
     let Some(key) = key(&request) else { return next.run(request).await };
     let scopes = cache.scopes(request.uri().path());

@@ -78,8 +78,10 @@ pub enum AppError {
     RateLimited,
     #[error("the record is archived")]
     Archived,
-    #[error("the consultation is not open")]
-    NotOpen,
+    /// The request conflicts with the state of the record, for a reason a capability names by its message key
+    /// (e.g. `error-not-open`: the consultation is not open).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     #[error("payload too large")]
     PayloadTooLarge,
     #[error(transparent)]
@@ -103,7 +105,7 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::RateLimited => "error-rate-limited",
             AppError::Archived => "error-archived",
-            AppError::NotOpen => "error-not-open",
+            AppError::Conflict(key) => key,
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Internal(_) => "error-internal",
         }
@@ -125,7 +127,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Archived | AppError::NotOpen => StatusCode::CONFLICT,
+            AppError::Archived | AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -3,17 +3,20 @@
 pub mod cache;
 pub mod error;
 pub mod extract;
+pub mod link;
 pub mod origin;
 pub mod page;
 pub mod script;
+pub mod sections;
 
 use axum::http::HeaderMap;
 use axum::http::header;
 
 /// The person behind a request's session, as the page context and [`Viewer`] know him.
-pub use crate::accounts::SessionUser;
+pub use crate::platform::identity::SessionUser;
 pub use error::{AppError, Errors, FieldError};
 pub use extract::{ApiJson, ClientIp, Form};
+pub use link::{IdPath, Link};
 pub use page::{PageCtx, Viewer};
 
 use crate::platform::i18n::Lang;

@@ -9,7 +9,7 @@ use axum::http::{Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::platform::{AppState, Settings};
+use crate::platform::{Platform, Settings};
 
 /// A configured public URL as the `Origin` browsers send for it: `scheme://host[:port]`, lower-cased, without
 /// a default port or trailing slash. Anything else (a path, a query, another scheme) is refused at start.
@@ -34,7 +34,7 @@ pub fn public_origin(url: &str) -> anyhow::Result<String> {
 /// Refuses a state-changing request whose `Origin` is not the server's own (see the module documentation). A
 /// request without `Origin`, or with the opaque `null`, is left to the CSRF layer and its `Sec-Fetch-Site` rule.
 /// The refusal is a bare 403, which `localize_errors` explains like the CSRF layer's.
-pub async fn check_origin(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn check_origin(State(state): State<Platform>, request: Request, next: Next) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let origin = request.headers().get(header::ORIGIN).map(|v| v.as_bytes());
     match origin {

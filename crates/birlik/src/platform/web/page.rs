@@ -1,12 +1,13 @@
 //! The page context every template receives: the reader's language, who is logged in, where the page is.
 
 use askama::Template;
+use axum::extract::FromRef;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
-use crate::accounts::SessionUser;
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::i18n::{Arg, Lang};
+use crate::platform::identity::SessionUser;
 use crate::platform::web::AppError;
 
 #[derive(Clone, Debug)]
@@ -103,13 +104,18 @@ fn split_lang(path: &str) -> (Option<Lang>, &str) {
     }
 }
 
-impl FromRequestParts<AppState> for PageCtx {
+impl<S> FromRequestParts<S> for PageCtx
+where
+    S: Send + Sync,
+    Platform: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = Platform::from_ref(state);
         let (lang, path) = split_lang(parts.uri.path());
         let lang = lang.ok_or(AppError::NotFound)?;
-        let user = crate::accounts::session::current_user(state, &parts.headers).await?;
+        let user = crate::platform::identity::session::current_user(&state, &parts.headers).await?;
         let latin = crate::platform::web::script::wants_latin(&parts.headers);
         Ok(PageCtx { lang, user, path: path.to_owned(), query: parts.uri.query().unwrap_or("").to_owned(), latin })
     }
@@ -118,11 +124,16 @@ impl FromRequestParts<AppState> for PageCtx {
 /// The reader behind a request of any path (the API has no language prefix): `None` without a session.
 pub struct Viewer(pub Option<SessionUser>);
 
-impl FromRequestParts<AppState> for Viewer {
+impl<S> FromRequestParts<S> for Viewer
+where
+    S: Send + Sync,
+    Platform: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(Viewer(crate::accounts::session::current_user(state, &parts.headers).await?))
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = Platform::from_ref(state);
+        Ok(Viewer(crate::platform::identity::session::current_user(&state, &parts.headers).await?))
     }
 }
 

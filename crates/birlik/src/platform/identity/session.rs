@@ -9,9 +9,9 @@ use sqlx::Row;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::accounts::{SessionUser, store};
-use crate::platform::AppState;
+use crate::platform::Platform;
 use crate::platform::db::{Db, now};
+use crate::platform::identity::{SessionUser, store};
 use crate::platform::web::cookie;
 use crate::{with_read, with_write};
 
@@ -27,7 +27,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Starts a session and returns the `Set-Cookie` value that carries it.
-pub async fn start(state: &AppState, user_id: i64) -> sqlx::Result<String> {
+pub async fn start(state: &Platform, user_id: i64) -> sqlx::Result<String> {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
@@ -48,7 +48,7 @@ pub async fn start(state: &AppState, user_id: i64) -> sqlx::Result<String> {
 }
 
 /// Ends the request's session, if any, and returns the `Set-Cookie` value that clears it.
-pub async fn end(state: &AppState, headers: &HeaderMap) -> sqlx::Result<String> {
+pub async fn end(state: &Platform, headers: &HeaderMap) -> sqlx::Result<String> {
     if let Some(token) = cookie(headers, COOKIE) {
         with_write!(&state.db, pool => {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash(&token)).execute(pool).await.map(|_| ())
@@ -82,13 +82,13 @@ pub async fn purge_expired(db: &Db, now_ms: i64) -> anyhow::Result<u64> {
     Ok(purged)
 }
 
-fn cookie_value(state: &AppState, token: &str, max_age: i64) -> String {
+fn cookie_value(state: &Platform, token: &str, max_age: i64) -> String {
     let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
     format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
 /// The logged-in user of a request, if its session cookie names a live session.
-pub async fn current_user(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<SessionUser>> {
+pub async fn current_user(state: &Platform, headers: &HeaderMap) -> sqlx::Result<Option<SessionUser>> {
     let Some(token) = cookie(headers, COOKIE) else { return Ok(None) };
     if token.len() > 64 {
         return Ok(None);

@@ -1,0 +1,116 @@
+//! Users and their roles in the database.
+
+use sqlx::Row;
+
+use crate::platform::db::{Db, now};
+use crate::platform::identity::{Email, Role, Roles, SessionUser};
+use crate::{with_read, with_write};
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct StoredUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+}
+
+pub async fn find_by_email(db: &Db, email: &Email) -> sqlx::Result<Option<StoredUser>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT id, email, display_name, password_hash FROM users WHERE email_normalized = $1")
+            .bind(email.canonical())
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+pub async fn find_by_id(db: &Db, id: i64) -> sqlx::Result<Option<StoredUser>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT id, email, display_name, password_hash FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+/// Creates a user with roles; `None` when the e-mail address is already registered.
+pub async fn create(
+    db: &Db,
+    email: &Email,
+    display_name: &str,
+    password_hash: &str,
+    roles: &[Role],
+) -> sqlx::Result<Option<i64>> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email_normalized) DO NOTHING RETURNING id",
+        )
+        .bind(email.typed())
+        .bind(email.canonical())
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(&at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else { return Ok(None) };
+        for role in roles {
+            sqlx::query("INSERT INTO user_roles (user_id, role, body_id) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(role.name())
+                .bind(role.body_id())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(id))
+    })
+}
+
+pub async fn grant(db: &Db, user_id: i64, role: &Role) -> sqlx::Result<()> {
+    with_write!(db, pool => {
+        sqlx::query("INSERT INTO user_roles (user_id, role, body_id) VALUES ($1, $2, $3)")
+            .bind(user_id)
+            .bind(role.name())
+            .bind(role.body_id())
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn roles(db: &Db, user_id: i64) -> sqlx::Result<Roles> {
+    let rows = with_read!(db, pool => {
+        sqlx::query("SELECT role, body_id FROM user_roles WHERE user_id = $1 ORDER BY id")
+            .bind(user_id)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|row| (row.get::<String, _>(0), row.get::<Option<i64>, _>(1)))
+            .collect::<Vec<_>>()
+    });
+    // A role this version does not know is an error, never silently no role (or another one).
+    let roles = rows.into_iter().map(|(name, body)| {
+        Role::from_parts(&name, body).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {name:?}").into()))
+    });
+    Ok(Roles(roles.collect::<sqlx::Result<_>>()?))
+}
+
+pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> sqlx::Result<()> {
+    with_write!(db, pool => {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn session_user(db: &Db, user: StoredUser) -> sqlx::Result<SessionUser> {
+    let roles = roles(db, user.id).await?;
+    Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles })
+}
