@@ -1,13 +1,14 @@
 //! Every change to the registry, one function each, called alike by the secretariat's forms and by the JSON API:
-//! check the input, authorize, store with its audit entry, refresh search. A refused input is
-//! `AppError::Validation`, which a form shows beside its fields and the API returns as JSON.
+//! check the input, authorize, store with its audit entry and events (every server's search index follows the
+//! events, `registry::register`). A refused input is `AppError::Validation`, which a form shows beside its fields
+//! and the API returns as JSON.
 
 use crate::platform::Platform;
 use crate::platform::identity::SessionUser;
 use crate::platform::web::AppError;
 use crate::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
 use crate::registry::model::{Association, Body, Membership};
-use crate::registry::{association_doc, authz, body_doc, index, membership_person_doc, reindex_person, store, unindex};
+use crate::registry::{authz, store};
 
 pub async fn create_association(
     state: &Platform,
@@ -19,7 +20,6 @@ pub async fn create_association(
     authz::manage_association(&state.db, user, input.level, input.region_code.as_deref()).await?;
     let mut created = store::create_associations(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
     let association = created.remove(0);
-    index(state, vec![association_doc(&association)]).await;
     Ok(association)
 }
 
@@ -34,7 +34,6 @@ pub async fn update_association(
     let input = input::check_association(fields, &refs).map_err(AppError::Validation)?;
     authz::change_association(&state.db, user, before, &input).await?;
     let after = store::update_association(&state.db, Some(user.id), before, &input).await?;
-    index(state, vec![association_doc(&after)]).await;
     Ok(after)
 }
 
@@ -43,7 +42,6 @@ pub async fn archive_association(state: &Platform, user: &SessionUser, before: &
     authz::manage_association(&state.db, user, before.level(), before.region_code.as_deref()).await?;
     if before.archived_at.is_none() {
         store::archive_association(&state.db, Some(user.id), before).await?;
-        unindex(state, "association", before.id).await;
     }
     Ok(())
 }
@@ -53,7 +51,6 @@ pub async fn create_body(state: &Platform, user: &SessionUser, fields: &BodyFiel
     let input = input::check_body(fields, &refs, None).map_err(AppError::Validation)?;
     authz::manage_body_under(&state.db, user, input.parent_id).await?;
     let body = store::create_body(&state.db, Some(user.id), &input).await?;
-    index(state, vec![body_doc(&body)]).await;
     Ok(body)
 }
 
@@ -68,7 +65,6 @@ pub async fn update_body(
     let input = input::check_body(fields, &refs, Some(before.id)).map_err(AppError::Validation)?;
     authz::change_body(&state.db, user, before, &input).await?;
     let after = store::update_body(&state.db, Some(user.id), before, &input).await?;
-    index(state, vec![body_doc(&after)]).await;
     Ok(after)
 }
 
@@ -76,7 +72,6 @@ pub async fn archive_body(state: &Platform, user: &SessionUser, before: &Body) -
     authz::manage_body(&state.db, user, before.id).await?;
     if before.archived_at.is_none() {
         store::archive_body(&state.db, Some(user.id), before).await?;
-        unindex(state, "body", before.id).await;
     }
     Ok(())
 }
@@ -93,7 +88,6 @@ pub async fn create_membership(
     authz::create_membership(&state.db, user, &input).await?;
     let mut created = store::create_memberships(&state.db, Some(user.id), std::slice::from_ref(&input)).await?;
     let membership = created.remove(0);
-    index(state, vec![membership_person_doc(&membership)]).await;
     Ok(membership)
 }
 
@@ -111,7 +105,6 @@ pub async fn update_membership(
     let input = input::check_membership(&fields, &refs, &persons).map_err(AppError::Validation)?;
     authz::change_membership(&state.db, user, before, &input).await?;
     let after = store::update_membership(&state.db, Some(user.id), before, &input).await?;
-    index(state, vec![membership_person_doc(&after)]).await;
     Ok(after)
 }
 
@@ -119,7 +112,6 @@ pub async fn archive_membership(state: &Platform, user: &SessionUser, before: &M
     authz::manage_body(&state.db, user, before.body_id).await?;
     if before.archived_at.is_none() {
         store::archive_membership(&state.db, Some(user.id), before).await?;
-        reindex_person(state, before.person_id).await?;
     }
     Ok(())
 }

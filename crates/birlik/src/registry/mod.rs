@@ -125,36 +125,6 @@ pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
     }
 }
 
-/// Adds or refreshes search documents after a committed write. The index is derived and `birlik reindex`
-/// repairs it, so a failure here is logged rather than turned into an error for a write that succeeded.
-pub async fn index(state: &Platform, docs: Vec<SearchDoc>) {
-    let search = state.search.clone();
-    match tokio::task::spawn_blocking(move || search.upsert(&docs)).await {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => tracing::error!(error = %e, "search index not updated; run `birlik reindex`"),
-        Err(e) => tracing::error!(error = %e, "search index update panicked"),
-    }
-}
-
-/// Removes a search document after an archive (logged on failure, like [`index`]).
-pub async fn unindex(state: &Platform, kind: &'static str, id: i64) {
-    let search = state.search.clone();
-    match tokio::task::spawn_blocking(move || search.remove(kind, &id.to_string())).await {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => tracing::error!(error = %e, "search index not updated; run `birlik reindex`"),
-        Err(e) => tracing::error!(error = %e, "search index update panicked"),
-    }
-}
-
-/// After a seat is archived: a person with no seat left is no longer found.
-pub async fn reindex_person(state: &Platform, person: i64) -> Result<(), crate::platform::web::AppError> {
-    let filter = store::MembershipFilter { person: Some(person), per_page: Some(1), ..Default::default() };
-    if store::memberships(&state.db, &filter).await?.1 == 0 {
-        unindex(state, "person", person).await;
-    }
-    Ok(())
-}
-
 /// Rebuilds the search index from the database.
 pub async fn reindex(state: &Platform) -> anyhow::Result<usize> {
     rebuild_index(&state.db, &state.search).await
@@ -164,8 +134,17 @@ pub async fn reindex(state: &Platform) -> anyhow::Result<usize> {
 /// itself): every server rebuilds its search index when it reads the event.
 pub const IMPORTED: &str = "registry.imported";
 
-/// The registry's event handlers: every server keeps its own search index, so each rebuilds it after an import.
+/// A record changed (its event's area is its search kind: `body`, `association`, `person`).
+pub const RECORD: &str = "registry.record";
+
+/// The registry's event handlers. Every server keeps its own search index, so each refreshes a changed record's
+/// document, and rebuilds the index after an import, whichever server (or command) made the change.
 pub fn register(changes: &crate::platform::change::Worker, db: Db, search: std::sync::Arc<SearchIndex>) {
+    let (db_, search_) = (db.clone(), search.clone());
+    changes.on_each_server(RECORD, move |event| {
+        let (db, search) = (db_.clone(), search_.clone());
+        async move { refresh_document(&db, &search, &event.area, event.item_id).await }
+    });
     changes.on_each_server(IMPORTED, move |_event| {
         let (db, search) = (db.clone(), search.clone());
         async move {
@@ -174,6 +153,35 @@ pub fn register(changes: &crate::platform::change::Worker, db: Db, search: std::
             Ok(())
         }
     });
+}
+
+/// Brings one record's search document in line with the database: the live record's names, or nothing for an
+/// archived record (or a person with no seat left).
+async fn refresh_document(
+    db: &Db,
+    search: &std::sync::Arc<SearchIndex>,
+    kind: &str,
+    id: Option<i64>,
+) -> anyhow::Result<()> {
+    let Some(id) = id else { return Ok(()) };
+    let (kind, doc) = match kind {
+        "body" => ("body", store::body(db, id).await?.filter(|b| b.archived_at.is_none()).map(|b| body_doc(&b))),
+        "association" => (
+            "association",
+            store::association(db, id).await?.filter(|a| a.archived_at.is_none()).map(|a| association_doc(&a)),
+        ),
+        "person" => {
+            let filter = store::MembershipFilter { person: Some(id), per_page: Some(1), ..Default::default() };
+            ("person", store::memberships(db, &filter).await?.0.first().map(membership_person_doc))
+        }
+        _ => return Ok(()),
+    };
+    let search = search.clone();
+    tokio::task::spawn_blocking(move || match doc {
+        Some(doc) => search.upsert(&[doc]),
+        None => search.remove(kind, &id.to_string()),
+    })
+    .await?
 }
 
 async fn rebuild_index(db: &Db, search: &std::sync::Arc<SearchIndex>) -> anyhow::Result<usize> {

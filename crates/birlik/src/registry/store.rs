@@ -7,7 +7,7 @@ use serde_json::json;
 use sqlx::{AssertSqlSafe, FromRow, QueryBuilder, Row};
 
 use crate::platform::audit::Change;
-use crate::platform::change::{self, Event, Outbox, REGISTRY};
+use crate::platform::change::{self, Event, Outbox, REGISTRY, Scope};
 use crate::platform::db::{Db, ReserveIds, now};
 use crate::platform::i18n::Lang;
 use crate::platform::paging;
@@ -121,7 +121,7 @@ pub async fn create_body(db: &Db, actor: Option<i64>, input: &BodyInput) -> sqlx
         .await?;
         audit!(tx, &Change { actor, action: "create", entity: "body", entity_id: body.id.to_string(),
             before: None, after: Some(json!(body)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("body", body.id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(body)
@@ -142,7 +142,7 @@ pub async fn update_body(db: &Db, actor: Option<i64>, before: &Body, input: &Bod
         .await?;
         audit!(tx, &Change { actor, action: "update", entity: "body", entity_id: body.id.to_string(),
             before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("body", body.id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(body)
@@ -161,7 +161,7 @@ pub async fn archive_body(db: &Db, actor: Option<i64>, before: &Body) -> sqlx::R
         .await?;
         audit!(tx, &Change { actor, action: "archive", entity: "body", entity_id: body.id.to_string(),
             before: Some(json!(before)), after: Some(json!(body)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("body", body.id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(body)
@@ -302,10 +302,21 @@ const ROWS_PER_INSERT: usize = 1_000;
 /// Creates associations in one transaction: all or none. Imports use it with hundreds of thousands of rows, so
 /// everything that can be is done before the transaction (collation keys, records, audit entries) and the rows go
 /// in by multi-row inserts: the write lock is held for a short while, and votes are not kept waiting.
-/// The event of records created: by a person through the server (which indexes them itself), or by the
-/// command line or the demo seed, whose rows every server must index (`registry::IMPORTED`).
-fn created_event(actor: Option<i64>) -> Event {
-    Event::new(REGISTRY, if actor.is_some() { "registry.changed" } else { super::IMPORTED })
+/// The events of a change to one record: the registry's pages are stale, and every server refreshes the record's
+/// search document (`registry::RECORD`, in the area of its search kind: `body`, `association`, `person`).
+fn changed(area: &'static str, id: i64) -> [Event; 2] {
+    [Event::new(REGISTRY, "registry.changed"), Event::new(Scope::item(area, id), super::RECORD)]
+}
+
+/// The events of records created: by a person through the server, one per record; by the command line or the demo
+/// seed (no actor), one for the whole import, on which every server rebuilds its index (`registry::IMPORTED`).
+fn creation_events(actor: Option<i64>, area: &'static str, ids: impl Iterator<Item = i64>) -> Vec<Event> {
+    match actor {
+        Some(_) => std::iter::once(Event::new(REGISTRY, "registry.changed"))
+            .chain(ids.map(|id| Event::new(Scope::item(area, id), super::RECORD)))
+            .collect(),
+        None => vec![Event::new(REGISTRY, super::IMPORTED)],
+    }
 }
 
 pub async fn create_associations(
@@ -365,7 +376,7 @@ pub async fn create_associations(
                 before: None, after: Some(json!(row)), at: &at })
             .collect();
         audit_many!(tx, &changes)?;
-        tx.emit(&[created_event(actor)]).await?;
+        tx.emit(&creation_events(actor, "association", created.iter().map(|a| a.id))).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(created)
@@ -398,7 +409,7 @@ pub async fn update_association(
         row.groups = input.groups.clone();
         audit!(tx, &Change { actor, action: "update", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("association", row.id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(row)
@@ -418,7 +429,7 @@ pub async fn archive_association(db: &Db, actor: Option<i64>, before: &Associati
         row.groups = before.groups.clone();
         audit!(tx, &Change { actor, action: "archive", entity: "association", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("association", row.id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(row)
@@ -570,7 +581,7 @@ pub async fn create_memberships(
         });
         let changes: Vec<Change> = person_changes.chain(membership_changes).collect();
         audit_many!(tx, &changes)?;
-        tx.emit(&[created_event(actor)]).await?;
+        tx.emit(&creation_events(actor, "person", created.iter().map(|m| m.person_id))).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(created)
@@ -606,7 +617,7 @@ pub async fn update_membership(
             .await?;
         audit!(tx, &Change { actor, action: "update", entity: "membership", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("person", row.person_id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(row)
@@ -627,7 +638,7 @@ pub async fn archive_membership(db: &Db, actor: Option<i64>, before: &Membership
             .await?;
         audit!(tx, &Change { actor, action: "archive", entity: "membership", entity_id: row.id.to_string(),
             before: Some(json!(before)), after: Some(json!(row)), at: &at })?;
-        tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await?;
+        tx.emit(&changed("person", row.person_id)).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(row)

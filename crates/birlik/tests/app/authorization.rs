@@ -236,6 +236,7 @@ async fn archived_records_are_not_changed_and_leave_search() {
     assert_eq!(body["error"]["key"], "error-archived");
     let (status, _) = admin.get_text(&format!("/en/associations/{id}/edit")).await;
     assert_eq!(status, StatusCode::CONFLICT);
+    app.state.platform.changes.settled().await.unwrap(); // the search index follows the events
     let (_, hits) = app.get_json("/api/v1/search?q=Мұрағат").await;
     let id = id.to_string();
     assert!(hits.as_array().unwrap().iter().all(|h| h["id"].as_str() != Some(id.as_str())), "archived: not found");

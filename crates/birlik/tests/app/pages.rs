@@ -238,6 +238,7 @@ async fn search_finds_kazakh_words_in_any_inflected_form_and_either_script() {
         let (status, _) = admin.send_json(reqwest::Method::POST, "/api/v1/associations", body).await;
         assert_eq!(status, StatusCode::CREATED);
     }
+    app.state.platform.changes.settled().await.unwrap(); // the search index follows the events
     for (query, expected) in [
         ("ассамблея", "Ассамблеяның"),
         ("assambleia", "Ассамблеяның"),

@@ -358,8 +358,9 @@ async fn votes_and_analysis_rounds_leave_registry_pages_cached() {
     panic!("other tests kept writing; the cache could not be observed");
 }
 
-/// With several servers on one PostgreSQL, a server drops what it cached when another commits: here the other
-/// server is a plain connection that writes, emits its event and notifies, as a server's change does.
+/// With several servers on one PostgreSQL, a server drops what it cached when another commits, and refreshes its
+/// own search index: here the other server is a plain connection that writes, emits its events and notifies, as a
+/// server's change does.
 #[tokio::test]
 async fn a_server_drops_what_it_cached_when_another_server_commits() {
     if !postgres_available().await {
@@ -377,13 +378,19 @@ async fn a_server_drops_what_it_cached_when_another_server_commits() {
         .execute(&mut *tx)
         .await
         .unwrap();
-    use birlik::platform::change::{Event, Outbox, REGISTRY};
-    tx.emit(&[Event::new(REGISTRY, "registry.changed")]).await.unwrap();
+    use birlik::platform::change::{Event, Outbox, REGISTRY, Scope};
+    let events = [
+        Event::new(REGISTRY, "registry.changed"),
+        Event::new(Scope::item("association", id), birlik::registry::RECORD),
+    ];
+    tx.emit(&events).await.unwrap();
     tx.commit().await.unwrap();
     let (_, still) = app.get_text(&path).await;
     app.state.platform.changes.settled().await.unwrap();
     let (_, after) = app.get_text(&path).await;
     assert!(after.contains("Changed by another server"), "the cached page was dropped");
+    let hits = app.state.platform.search.search("Changed by another server", Lang::En, 5).unwrap();
+    assert!(hits.iter().any(|h| h.id == id.to_string()), "this server's search index follows: {hits:?}");
     assert!(before == still || still.contains("Changed by another server"));
 }
 
