@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use super::model::{Consultation, Status};
+use super::model::Consultation;
 use super::store;
 use crate::platform::db::Db;
 
@@ -34,13 +34,15 @@ pub struct Known {
 impl Known {
     /// The consultation `id`, from memory while it is fresh.
     pub async fn consultation(&self, db: &Db, id: i64) -> sqlx::Result<Option<Arc<Current>>> {
-        let generation = crate::platform::change::changes();
+        // Only changes to this consultation (a statement added, moderated, translated; its settings) make it stale
+        // here, on this server or another: its analysis rounds do not.
+        let generation = crate::platform::change::generation(&[super::scope(id)]);
         let cached = self.consultations.read().ok().and_then(|m| m.get(&id).cloned());
         if let Some(current) = cached.filter(|c| c.generation == generation && c.loaded.elapsed() < FRESH_FOR) {
             return Ok(Some(current));
         }
         let Some(consultation) = store::consultation(db, id).await? else { return Ok(None) };
-        let published = store::statements(db, id, Some(Status::Published)).await?.iter().map(|s| s.id).collect();
+        let published = store::published_ids(db, id).await?.into_iter().collect();
         let current = Arc::new(Current { consultation, published, generation, loaded: Instant::now() });
         if let Ok(mut map) = self.consultations.write() {
             map.insert(id, current.clone());

@@ -68,6 +68,12 @@ pub fn scope(id: i64) -> Scope {
     Scope::item("consultation", id)
 }
 
+/// One consultation's analysis (results, opinion map, priorities): renewed at every analysis round while people
+/// vote, apart from [`scope`] so that a round leaves stale neither other pages nor what the vote path knows.
+pub fn analysis_scope(id: i64) -> Scope {
+    Scope::item("consultation-analysis", id)
+}
+
 /// What a cached page of this capability reads: a consultation's pages read that consultation (and names from the
 /// registry), so that its votes and analysis rounds leave every other page cached.
 pub fn page_scopes(path: &str) -> Option<Vec<Scope>> {
@@ -76,7 +82,7 @@ pub fn page_scopes(path: &str) -> Option<Vec<Scope>> {
         return None;
     }
     let id: i64 = parts.next()?.parse().ok()?;
-    Some(vec![scope(id), crate::platform::change::REGISTRY])
+    Some(vec![scope(id), analysis_scope(id), crate::platform::change::REGISTRY])
 }
 
 /// What runs beside the requests: the vote writer, the analyst, what the vote path knows, and the rate limits.
@@ -94,6 +100,7 @@ impl Runtime {
     pub fn start(db: &Db, settings: &crate::platform::Settings) -> Runtime {
         crate::platform::change::area(LIST.area);
         crate::platform::change::area(scope(0).area);
+        crate::platform::change::area(analysis_scope(0).area);
         let analyst = analysis::Analyst::start(db.clone());
         Runtime {
             votes: votes::VoteWriter::start(db.clone(), analyst.clone()),

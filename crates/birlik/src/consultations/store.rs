@@ -10,7 +10,7 @@ use super::model::{
     language_of,
 };
 use super::votes::Ballot;
-use super::{LIST, scope};
+use super::{LIST, analysis_scope, scope};
 use crate::audit;
 use crate::platform::audit::Change;
 use crate::platform::change::{self, Event, Outbox};
@@ -355,6 +355,17 @@ pub async fn consultations(db: &Db, body: Option<i64>) -> sqlx::Result<Vec<Consu
 }
 
 /// The statements of a consultation in the order they were added; only those in `status` when given.
+/// The ids of a consultation's published statements (what a vote may name).
+pub async fn published_ids(db: &Db, consultation: i64) -> sqlx::Result<Vec<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM consultation_statements WHERE consultation_id = $1 AND status = $2")
+            .bind(consultation)
+            .bind(Status::Published)
+            .fetch_all(pool)
+            .await
+    })
+}
+
 pub async fn statements(db: &Db, consultation: i64, status: Option<Status>) -> sqlx::Result<Vec<Statement>> {
     let rows: Vec<StatementRow> = with_read!(db, pool => {
         sqlx::query_as(AssertSqlSafe(format!(
@@ -679,11 +690,12 @@ pub async fn save_analysis(
                 .execute(&mut *tx)
                 .await?;
         }
-        // An analysis round touches this consultation's pages only: registry pages stay cached while people vote.
-        tx.emit(&[Event::new(scope(consultation), "consultation.analysed")]).await?;
+        // An analysis round touches this consultation's results only: registry pages stay cached while people
+        // vote, and what the vote path knows of the consultation (its published statements) stays valid.
+        tx.emit(&[Event::new(analysis_scope(consultation), "consultation.analysed")]).await?;
         tx.commit().await
     })?;
-    change::committed(&[scope(consultation)]);
+    change::committed(&[analysis_scope(consultation)]);
     Ok(())
 }
 

@@ -111,8 +111,6 @@ impl Outbox for sqlx::PgConnection {
 
 /// Generations of the scopes this process has seen change; a cached page remembers the sum of its scopes'.
 static GENERATIONS: LazyLock<RwLock<HashMap<Scope, u64>>> = LazyLock::new(Default::default);
-/// Every change this process has seen, for readers that follow all of them.
-static CHANGES: AtomicU64 = AtomicU64::new(0);
 static WAKE: LazyLock<Notify> = LazyLock::new(Notify::new);
 
 /// After a commit: the scopes changed, so what was cached of them is stale at once in this process; the worker
@@ -128,18 +126,12 @@ fn bump(scopes: &[Scope]) {
             *generations.entry(*scope).or_default() += 1;
         }
     }
-    CHANGES.fetch_add(1, Ordering::Release);
 }
 
 /// The generation of a set of scopes: it changes whenever one of them changes.
 pub fn generation(scopes: &[Scope]) -> u64 {
     let Ok(generations) = GENERATIONS.read() else { return u64::MAX };
     scopes.iter().map(|s| generations.get(s).copied().unwrap_or(0)).fold(0, u64::wrapping_add)
-}
-
-/// How many changes this process has seen in all.
-pub fn changes() -> u64 {
-    CHANGES.load(Ordering::Acquire)
 }
 
 /// Marks events applied, on whichever backend's executor.

@@ -777,3 +777,26 @@ async fn an_export_is_written_once_per_analysis_and_then_streamed() {
     assert_eq!(second.len(), 1);
     assert_ne!(first, second);
 }
+
+/// The vote path keeps each consultation's published statements in memory: analysis rounds, which come every
+/// few seconds while people vote, must leave that knowledge valid; a new published statement renews it.
+#[tokio::test]
+async fn analysis_rounds_leave_what_the_vote_path_knows_and_a_new_statement_renews_it() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, statements) = open(&app, &input(body), &SEEDS).await;
+    let (db, known) = (&app.state.platform.db, &app.state.consultations.known);
+    app.state.platform.changes.settled().await.unwrap(); // the opening's event, read back by the worker
+    let before = known.consultation(db, id).await.unwrap().unwrap();
+    let participant = app.state.consultations.votes.join(id, "d:known-test").await.unwrap();
+    let ballot = Ballot { consultation: id, participant, statement: statements[0], value: 1, at: now_ms() };
+    app.state.consultations.votes.cast(ballot).await.unwrap();
+    analysis_of(&app, id, 1).await;
+    app.state.platform.changes.settled().await.unwrap();
+    let after_round = known.consultation(db, id).await.unwrap().unwrap();
+    assert!(std::sync::Arc::ptr_eq(&before, &after_round), "an analysis round left the vote path's knowledge");
+    let at = birlik::platform::db::now();
+    store::add_statement(db, id, &NewStatement::seed("Жаңа тұжырым осы жерде", &at)).await.unwrap();
+    let renewed = known.consultation(db, id).await.unwrap().unwrap();
+    assert_eq!(renewed.published.len(), before.published.len() + 1, "a new published statement is votable at once");
+}
