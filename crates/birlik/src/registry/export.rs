@@ -76,7 +76,7 @@ pub async fn render(db: &Db, file: &str) -> Result<(&'static str, Vec<u8>), AppE
             } else {
                 csv_of(rows.iter().map(|a| AssociationRow {
                     id: a.id,
-                    level: &a.level,
+                    level: a.level.code(),
                     region_code: a.region_code.as_deref(),
                     name_kk: &a.name_kk,
                     name_ru: &a.name_ru,

@@ -93,7 +93,7 @@ pub async fn edit_association(
     let a = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     authz::edit_association(&state.db, user, &a).await?;
     let fields = AssociationFields {
-        level: a.level.clone(),
+        level: a.level.code().to_owned(),
         region_code: a.region_code.clone().unwrap_or_default(),
         name_kk: a.name_kk.clone(),
         name_ru: a.name_ru.clone(),

@@ -126,8 +126,9 @@ impl Body {
 }
 
 /// Whether an association works across the republic or in one region (most are regional).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "TEXT", rename_all = "lowercase")]
 pub enum Level {
     Republican,
     #[default]
@@ -151,12 +152,17 @@ impl Level {
     }
 }
 
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// An ethnocultural association and the groups it represents.
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Association {
     pub id: i64,
-    /// `republican` or `regional`.
-    pub level: String,
+    pub level: Level,
     /// The region of a regional association; `null` for republican ones.
     pub region_code: Option<String>,
     pub name_kk: String,
@@ -172,7 +178,7 @@ pub struct Association {
 
 impl Association {
     pub fn level(&self) -> Level {
-        Level::from_code(&self.level).unwrap_or_default()
+        self.level
     }
 }
 

@@ -333,7 +333,7 @@ pub async fn create_associations(
         .iter()
         .map(|i| Association {
             id: 0,
-            level: i.level.code().to_owned(),
+            level: i.level,
             region_code: i.region_code.clone(),
             name_kk: i.name_kk.clone(),
             name_ru: i.name_ru.clone(),
@@ -356,7 +356,7 @@ pub async fn create_associations(
                      sort_kk, sort_ru, sort_en, created_at, updated_at) ",
             );
             q.push_values(rows.iter().zip(keys), |mut b, (r, [kk, ru, en])| {
-                b.push_bind(r.id).push_bind(&r.level).push_bind(&r.region_code).push_bind(&r.name_kk)
+                b.push_bind(r.id).push_bind(r.level).push_bind(&r.region_code).push_bind(&r.name_kk)
                     .push_bind(&r.name_ru).push_bind(&r.name_en).push_bind(r.founded_year).push_bind(&r.website)
                     .push_bind(kk).push_bind(ru).push_bind(en).push_bind(&at).push_bind(&at);
             });
@@ -397,7 +397,7 @@ pub async fn update_association(
                  founded_year = $6, website = $7, sort_kk = $8, sort_ru = $9, sort_en = $10, updated_at = $11
              WHERE id = $12 RETURNING {ASSOCIATION_COLUMNS}"
         )))
-        .bind(input.level.code()).bind(&input.region_code)
+        .bind(input.level).bind(&input.region_code)
         .bind(&input.name_kk).bind(&input.name_ru).bind(&input.name_en)
         .bind(input.founded_year).bind(&input.website)
         .bind(Lang::Kk.sort_key(&input.name_kk)).bind(Lang::Ru.sort_key(&input.name_ru))
