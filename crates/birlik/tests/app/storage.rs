@@ -1,7 +1,6 @@
 //! The storage suite, run against SQLite and against PostgreSQL (127.0.0.1:5432; skipped, saying so, when absent
 //! outside CI).
 
-use birlik::accounts::Role;
 use birlik::platform::audit;
 use birlik::platform::i18n::Lang;
 use birlik::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
@@ -155,7 +154,7 @@ async fn memberships_keep_persons_and_terms(app: TestApp) {
 }
 
 async fn audit_log_is_append_only_and_filterable(app: TestApp) {
-    app.user("admin@example.kz", &[Role::Admin]).await;
+    app.user("admin@example.kz", &[birlik::accounts::Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
     let body = app.body_id("mothers_council", Some("KZ-75")).await;
     let r = admin
