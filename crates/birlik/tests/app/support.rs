@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use birlik::accounts::{Role, password, store as accounts};
 use birlik::platform::db::Db;
 use birlik::platform::jobs::{Jobs, ManualClock};
+use birlik::platform::search::SearchIndex;
 use birlik::platform::{AppState, Settings};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -79,7 +80,7 @@ impl Stopped {
     pub async fn start(self, register: impl FnOnce(&Jobs)) -> TestApp {
         let db = open(self.dir.path(), self.pg_database.as_deref()).await;
         db.migrate().await.expect("migrations run");
-        TestApp::boot(db, self.dir, self.pg_database, self.clock, |_| {}, register).await
+        TestApp::boot(db, self.dir, self.pg_database, None, self.clock, |_| {}, register).await
     }
 }
 
@@ -164,7 +165,7 @@ fn unix_now() -> u64 {
 
 /// The SQLite template of `seed` for this build, made on first use.
 async fn sqlite_template(seed: Seed) -> &'static Path {
-    static TEMPLATES: [OnceCell<PathBuf>; 3] = [OnceCell::const_new(), OnceCell::const_new(), OnceCell::const_new()];
+    static TEMPLATES: [OnceCell<PathBuf>; 3] = [const { OnceCell::const_new() }; 3];
     TEMPLATES[seed.index()].get_or_init(|| make_sqlite_template(seed)).await
 }
 
@@ -199,7 +200,7 @@ async fn make_sqlite_template(seed: Seed) -> PathBuf {
 
 /// The PostgreSQL template database of `seed` for this build, made on first use.
 async fn pg_template(seed: Seed) -> &'static str {
-    static TEMPLATES: [OnceCell<String>; 3] = [OnceCell::const_new(), OnceCell::const_new(), OnceCell::const_new()];
+    static TEMPLATES: [OnceCell<String>; 3] = [const { OnceCell::const_new() }; 3];
     TEMPLATES[seed.index()].get_or_init(|| make_pg_template(seed)).await
 }
 
@@ -244,6 +245,20 @@ async fn make_pg_template(seed: Seed) -> String {
                 .await;
             let _ =
                 sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {other}"))).execute(&mut admin).await;
+        }
+    }
+    // Copies left by test processes that died before dropping them (killed, say); one in use is refused by DROP
+    // without FORCE, and stays.
+    let copies: Vec<String> =
+        sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE datname LIKE 'birlik\\_test\\_%'")
+            .fetch_all(&mut admin)
+            .await
+            .expect("test databases listed");
+    for copy in copies {
+        let pid = copy.trim_start_matches("birlik_test_").split('_').next().unwrap_or_default();
+        if Path::new("/proc/self").exists() && !Path::new("/proc").join(pid).exists() {
+            let _ =
+                sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {copy}"))).execute(&mut admin).await;
         }
     }
     sqlx::query("SELECT pg_advisory_unlock($1)").bind(TEMPLATE_LOCK).execute(&mut admin).await.expect("unlock");
@@ -347,6 +362,7 @@ impl Builder {
     }
 
     pub async fn start(self) -> TestApp {
+        let template = self.restored.is_none().then_some((self.backend, self.seed));
         let (db, dir, pg_database) = match self.restored {
             Some(dir) => {
                 assert_eq!(self.backend, Backend::Sqlite, "a restored data directory is SQLite's");
@@ -361,7 +377,23 @@ impl Builder {
                 (db, dir, pg_database)
             }
         };
-        TestApp::boot(db, dir, pg_database, ManualClock::starting_now(), self.adjust, |_| {}).await
+        TestApp::boot(db, dir, pg_database, template, ManualClock::starting_now(), self.adjust, |_| {}).await
+    }
+}
+
+/// Gives a served database its search index: a copy of its template's, which the first app of each template
+/// built (`registry::reindex`, as `serve` does at its start) from a database identical to this one.
+async fn index(state: &mut AppState, template: Option<(Backend, Seed)>) {
+    static INDEXES: [OnceCell<SearchIndex>; 6] = [const { OnceCell::const_new() }; 6];
+    let cell = template.map(|(backend, seed)| &INDEXES[backend as usize * 3 + seed.index()]);
+    if let Some(index) = cell.and_then(OnceCell::get) {
+        state.search = Arc::new(index.copy_in_memory().expect("index copied").expect("an index in memory"));
+        return;
+    }
+    birlik::registry::reindex(state).await.expect("index builds");
+    if let Some(cell) = cell {
+        // Several first apps may build it at once; one copy is kept.
+        let _ = cell.set(state.search.copy_in_memory().expect("index copied").expect("an index in memory"));
     }
 }
 
@@ -388,19 +420,22 @@ impl TestApp {
         TestApp::builder().start().await
     }
 
-    /// Serves `db` (migrated) with the job worker running on `clock`.
+    /// Serves `db` (migrated) with the job worker running on `clock`. A database copied from the template of
+    /// (backend, seed) gets a copy of that template's search index; any other is indexed as `serve` does.
+    #[allow(clippy::too_many_arguments)]
     async fn boot(
         db: Db,
         dir: tempfile::TempDir,
         pg_database: Option<String>,
+        template: Option<(Backend, Seed)>,
         clock: ManualClock,
         adjust: impl FnOnce(&mut Settings),
         register: impl FnOnce(&Jobs),
     ) -> TestApp {
         let mut settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
         adjust(&mut settings);
-        let state = birlik::app::state_with_clock(db, settings, true, Arc::new(clock.clone())).expect("state");
-        birlik::registry::reindex(&state).await.expect("index builds");
+        let mut state = birlik::app::state_with_clock(db, settings, true, Arc::new(clock.clone())).expect("state");
+        index(&mut state, template).await;
         register(&state.jobs);
         state.jobs.start();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -576,21 +611,15 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(name) = self.pg_database.take() {
-            // Best effort: a leftover test database is harmless and named after the process.
-            std::thread::spawn(move || {
+            // Dropped before the test ends, on a thread and runtime of its own (this one is being left), so that
+            // no copy outlives its test, even when the process ends right after (nextest runs a process a test).
+            let dropped = std::thread::spawn(move || {
                 let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
                 if let Ok(runtime) = runtime {
-                    runtime.block_on(async {
-                        if let Ok(admin) = sqlx::PgPool::connect(PG_ADMIN_URL).await {
-                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                            )))
-                            .execute(&admin)
-                            .await;
-                        }
-                    });
+                    runtime.block_on(drop_database(&name));
                 }
             });
+            let _ = dropped.join();
         }
     }
 }
