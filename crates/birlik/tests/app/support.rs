@@ -100,7 +100,10 @@ async fn open(dir: &Path, pg_database: Option<&str>) -> Db {
 
 /// In CI a missing PostgreSQL is a failure; elsewhere the PostgreSQL half of a test is skipped, and says so.
 pub async fn postgres_available() -> bool {
-    let reachable = sqlx::PgConnection::connect(PG_ADMIN_URL).await.is_ok();
+    let reachable = match sqlx::PgConnection::connect(PG_ADMIN_URL).await {
+        Ok(connection) => connection.close().await.is_ok(),
+        Err(_) => false,
+    };
     if !reachable {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("PostgreSQL at 127.0.0.1:5432 is required in CI (CI=true) but is not reachable");
