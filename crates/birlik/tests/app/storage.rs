@@ -337,9 +337,12 @@ async fn votes_and_analysis_rounds_leave_registry_pages_cached() {
     let participant = app.state.consultations.votes.join(id, "d:cache-votes").await.unwrap();
     // Other tests of this process write to their registries, which makes every registry page of the process
     // stale: a round in which that happened proves nothing and is tried again.
+    // The page is cached with the generation read while it renders: read before it, an unchanged generation at the
+    // end of the round proves the page cached at its start was still valid.
     for round in 0..20 {
+        let before = registry();
         app.get_text(path).await;
-        let (before, hits) = (registry(), pages.counts().0);
+        let hits = pages.counts().0;
         for statement in &statements {
             let value = if round % 2 == 0 { 1 } else { -1 };
             let ballot = Ballot { consultation: id, participant, statement: *statement, value, at: now_ms() };
