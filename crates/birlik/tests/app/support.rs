@@ -250,8 +250,8 @@ async fn make_pg_template(seed: Seed) -> String {
                 sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {other}"))).execute(&mut admin).await;
         }
     }
-    // Copies left by test processes that ended before dropping them (killed, or ended while the dropper was at
-    // work) go too, in the background; one in use is refused by DROP without FORCE, and stays.
+    // Copies left by test processes that have ended (before their dropper was done, or killed) go too, in the
+    // background; one still in use is refused by DROP without FORCE, and stays.
     let copies: Vec<String> =
         sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE datname LIKE 'birlik\\_test\\_%'")
             .fetch_all(&mut admin)
@@ -633,21 +633,10 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(name) = self.pg_database.take() {
-            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            if std::env::var_os("NEXTEST").is_some() {
-                // nextest runs a process a test, which ends right after: the copy is dropped before the test ends,
-                // on a thread and runtime of its own (this one is being left).
-                let _ = std::thread::spawn(move || {
-                    if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                        runtime.block_on(drop_now(sql));
-                    }
-                })
-                .join();
-            } else {
-                // One process runs every test: its dropper drops the copy while the next tests run. What it has not
-                // dropped when the process ends is swept by the next run (see `make_pg_template`).
-                drop_in_background(sql);
-            }
+            // Dropped by this process's dropper while the next tests run. What it has not dropped when the process
+            // ends (the last tests' copies; under nextest, which runs a process a test, its one copy) is swept by
+            // the next test process that uses PostgreSQL (see `make_pg_template`).
+            drop_in_background(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }
     }
 }
