@@ -102,10 +102,20 @@ pub fn state_with_clock(
     in_memory_search: bool,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<AppState> {
-    let jobs = Jobs::new(db.clone(), clock, jobs::Config::default());
-    crate::platform::identity::register_jobs(&jobs);
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
+    state_with_search(db, settings, search, clock)
+}
+
+/// [`state_with_clock`] around a search index already open (tests give each server a copy of a built one).
+pub fn state_with_search(
+    db: Db,
+    settings: Settings,
+    search: SearchIndex,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<AppState> {
+    let jobs = Jobs::new(db.clone(), clock, jobs::Config::default());
+    crate::platform::identity::register_jobs(&jobs);
     let pages = settings
         .page_cache
         .then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10)).scoped_by(consultations::page_scopes)));

@@ -13,7 +13,7 @@ use consensus::polis::PolisState;
 use consensus::svg::{SvgOptions, opinion_map};
 use consensus::unity::Privacy;
 use consensus::{Conversation, report::Report};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, watch};
 
 use super::model::Status;
 use super::store::{self, StoredAnalysis};
@@ -63,6 +63,9 @@ struct Unity {
     actors: HashMap<(usize, String), HashSet<i64>>,
     /// Each participant's declared (region, ethnic group, language) as last seen.
     declared: HashMap<i64, [Option<String>; 3]>,
+    /// Someone voted or changed his answers since the table was made: without that a new table would tell
+    /// nothing new and only spend the budget.
+    acted: bool,
 }
 
 impl Unity {
@@ -86,6 +89,7 @@ impl Unity {
             if before == now && !voted.contains(id) {
                 continue;
             }
+            self.acted = true;
             for (i, value) in before.iter().chain(&now).enumerate() {
                 let Some(value) = value else { continue };
                 if listed.contains(&(i % 3, value.as_str())) {
@@ -110,8 +114,16 @@ impl Unity {
     /// The budget holds another table, and nobody would be singled out by its difference with the last one.
     fn may_publish(&self) -> bool {
         self.tables < UNITY_TABLES
-            && (self.table.is_none() || self.actors.values().all(|a| a.is_empty() || a.len() >= K_ANONYMITY))
+            && (self.table.is_none()
+                || (self.acted && self.actors.values().all(|a| a.is_empty() || a.len() >= K_ANONYMITY)))
     }
+}
+
+/// The consultations waiting for a refresh, and how many times any were touched (for [`Analyst::settled`]).
+#[derive(Default)]
+struct Stale {
+    ids: HashSet<i64>,
+    touches: u64,
 }
 
 impl Warm {
@@ -134,8 +146,12 @@ impl Warm {
 
 /// The background analyst: which consultations are stale, the warm state of each, and the threads it computes on.
 pub struct Analyst {
-    stale: Mutex<HashSet<i64>>,
+    stale: Mutex<Stale>,
     wake: Notify,
+    /// Skips the debounce (and the pause under load) of the next round: [`Analyst::settled`] wants it now.
+    hurry: Notify,
+    /// The touch count of the last round after which nothing was left stale (see [`Analyst::settled`]).
+    settled: watch::Sender<u64>,
     warm: tokio::sync::Mutex<HashMap<i64, Warm>>,
     threads: Arc<rayon::ThreadPool>,
 }
@@ -148,7 +164,14 @@ impl Analyst {
             .thread_name(|i| format!("birlik-analysis-{i}"))
             .build()
             .expect("threads for the analysis start");
-        Analyst { stale: Mutex::default(), wake: Notify::new(), warm: Default::default(), threads: Arc::new(pool) }
+        Analyst {
+            stale: Mutex::default(),
+            wake: Notify::new(),
+            hurry: Notify::new(),
+            settled: watch::channel(0).0,
+            warm: Default::default(),
+            threads: Arc::new(pool),
+        }
     }
 
     /// Starts the background task; consultations with votes newer than their analysis are refreshed first. It
@@ -169,14 +192,31 @@ impl Analyst {
             let mut next_round = tokio::time::Instant::now();
             loop {
                 worker.wake.notified().await;
-                tokio::time::sleep_until(next_round.max(tokio::time::Instant::now() + DEBOUNCE)).await;
+                tokio::select! {
+                    () = tokio::time::sleep_until(next_round.max(tokio::time::Instant::now() + DEBOUNCE)) => {}
+                    () = worker.hurry.notified() => {}
+                }
                 let started = tokio::time::Instant::now();
-                let ids: Vec<i64> = worker.stale.lock().map(|mut s| s.drain().collect()).unwrap_or_default();
+                let (ids, touches) = worker
+                    .stale
+                    .lock()
+                    .map(|mut s| (s.ids.drain().collect::<Vec<i64>>(), s.touches))
+                    .unwrap_or_default();
+                let mut failed = false;
                 for id in ids {
                     if let Err(e) = worker.refresh(&db, id).await {
                         tracing::error!(consultation = id, error = %e, "analysis not refreshed; tried again later");
                         worker.touch([id]);
+                        failed = true;
                     }
+                }
+                // Settled only when nothing this round took is left stale: a failed refresh keeps waiters back.
+                if !failed {
+                    worker.settled.send_if_modified(|done| {
+                        let later = touches > *done;
+                        *done = (*done).max(touches);
+                        later
+                    });
                 }
                 next_round = tokio::time::Instant::now() + started.elapsed();
             }
@@ -186,10 +226,33 @@ impl Analyst {
 
     /// Marks consultations stale (after their votes are stored).
     pub fn touch(&self, ids: impl IntoIterator<Item = i64>) {
-        if let Ok(mut stale) = self.stale.lock() {
-            stale.extend(ids);
-        }
+        self.touch_counted(ids);
+    }
+
+    /// [`Analyst::touch`], returning the touch count it reached.
+    fn touch_counted(&self, ids: impl IntoIterator<Item = i64>) -> u64 {
+        let touches = match self.stale.lock() {
+            Ok(mut stale) => {
+                stale.ids.extend(ids);
+                stale.touches += 1;
+                stale.touches
+            }
+            Err(_) => u64::MAX,
+        };
         self.wake.notify_one();
+        touches
+    }
+
+    /// Waits until every consultation touched so far, and every one whose stored analysis is behind its votes or
+    /// moderations in `db`, has been refreshed (for tests, instead of polling; a refresh asked for here skips the
+    /// debounce). Events are applied by the change worker first: a moderation reaches the analyst through it.
+    /// Fails after 30 s, e.g. while a refresh keeps failing. Only an analyst that runs ([`Analyst::start`]) settles.
+    pub async fn settled(&self, db: &Db) -> anyhow::Result<()> {
+        let target = self.touch_counted(store::stale(db).await?);
+        self.hurry.notify_one();
+        let mut settled = self.settled.subscribe();
+        tokio::time::timeout(Duration::from_secs(30), settled.wait_for(|done| *done >= target)).await??;
+        Ok(())
     }
 
     /// Refreshes one consultation's analysis now, warm when a previous refresh left its state.
@@ -345,6 +408,7 @@ fn analyse(
         }
         warm.unity.table = Some(report.unity.clone());
         warm.unity.actors.clear();
+        warm.unity.acted = false;
     } else {
         report.unity = warm.unity.table.clone().unwrap_or_default();
     }
@@ -409,6 +473,8 @@ mod tests {
             statements: vec![],
         };
         unity.resume(vec![table], 1, &rows);
+        unity.note(&rows, &HashSet::new());
+        assert!(!unity.may_publish(), "nobody acted: a new table would only spend the budget");
         unity.note(&rows, &(20..25).collect());
         assert!(unity.may_publish(), "five members of a group the table does not list hold nothing back");
         unity.note(&rows, &(0..9).collect());
@@ -424,6 +490,7 @@ mod tests {
         let rows: Vec<store::ParticipantRow> = (0..30).map(|i| row(i, "KZ-75")).collect();
         let mut unity = Unity::default();
         unity.resume(Vec::new(), UNITY_TABLES - 1, &rows);
+        unity.note(&rows, &(0..10).collect());
         assert!(unity.may_publish(), "one table of the budget is left");
         unity.resume(Vec::new(), UNITY_TABLES, &rows);
         assert!(!unity.may_publish(), "the budget is spent: the last table stays");

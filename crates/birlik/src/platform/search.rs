@@ -8,10 +8,11 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use tantivy::collector::TopDocs;
+use tantivy::directory::{Directory, RamDirectory};
 use tantivy::query::QueryParser;
 use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use crate::platform::i18n::Lang;
 
@@ -35,6 +36,7 @@ pub struct Hit {
     pub path: String,
 }
 
+#[derive(Clone, Copy)]
 struct Fields {
     key: Field,
     kind: Field,
@@ -49,6 +51,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// The files of an index kept in memory.
+    ram: Option<RamDirectory>,
 }
 
 const ANALYZERS: [&str; 3] = ["birlik_kk", "birlik_ru", "birlik_en"];
@@ -136,25 +140,41 @@ impl SearchIndex {
         });
         let name = ["name_kk", "name_ru", "name_en"].map(|n| builder.add_text_field(n, STORED));
         let schema = builder.build();
-        let index = match dir {
+        let fields = Fields { key, kind, id, path, text, name };
+        match dir {
             Some(dir) => {
                 std::fs::create_dir_all(dir)?;
                 let directory = tantivy::directory::MmapDirectory::open(dir)?;
-                Index::open_or_create(directory, schema)?
+                SearchIndex::serve(Index::open_or_create(directory, schema)?, fields, None)
             }
-            None => Index::create_in_ram(schema),
-        };
+            None => {
+                let ram = RamDirectory::create();
+                let index = Index::create(ram.clone(), schema, IndexSettings::default())?;
+                SearchIndex::serve(index, fields, Some(ram))
+            }
+        }
+    }
+
+    /// A copy of this in-memory index as last committed, with a writer of its own: tests start many servers on
+    /// copies of one database, and give each a copy of that database's index rather than building it again.
+    /// `None` for an index on disk.
+    pub fn copy_in_memory(&self) -> anyhow::Result<Option<SearchIndex>> {
+        let Some(ram) = &self.ram else { return Ok(None) };
+        let copy = RamDirectory::create();
+        ram.persist(&copy)?;
+        // The lock of this index's writer is not the copy's.
+        copy.delete(Path::new(".tantivy-writer.lock")).ok();
+        SearchIndex::serve(Index::open(copy.clone())?, self.fields, Some(copy)).map(Some)
+    }
+
+    /// Registers the analyzers and opens the reader and the writer of `index`.
+    fn serve(index: Index, fields: Fields, ram: Option<RamDirectory>) -> anyhow::Result<SearchIndex> {
         for lang in Lang::ALL {
             index.tokenizers().register(ANALYZERS[lang_index(lang)], analyzer(lang));
         }
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let writer = index.writer(15_000_000)?;
-        Ok(SearchIndex {
-            index,
-            reader,
-            writer: Mutex::new(writer),
-            fields: Fields { key, kind, id, path, text, name },
-        })
+        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields, ram })
     }
 
     fn document(&self, d: &SearchDoc) -> TantivyDocument {

@@ -84,8 +84,7 @@ async fn login_attempts_are_rate_limited() {
 #[tokio::test]
 async fn sessions_live_in_the_database_and_end_on_logout() {
     let app = TestApp::sqlite().await;
-    app.user("s@example.kz", &[]).await;
-    let logged_in = app.login_as("s@example.kz").await;
+    let logged_in = app.logged_in(&[]).await;
     assert_eq!(app.count("sessions").await, 1);
     let (_, html) = logged_in.get_text("/en/").await;
     assert!(html.contains("Test User"));

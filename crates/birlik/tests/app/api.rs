@@ -1,6 +1,5 @@
 //! The JSON API: the OpenAPI document (a snapshot), real responses checked against it, errors with stable keys.
 
-use birlik::platform::identity::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -88,8 +87,7 @@ async fn real_responses_match_the_openapi_document() {
         "404",
     );
 
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let (status, created) =
         admin.send_json(Method::POST, "/api/v1/associations", &association_json(Some("KZ-75"), "Схема")).await;
     assert_eq!(status, StatusCode::CREATED);
@@ -142,8 +140,7 @@ async fn errors_have_stable_keys_and_localized_messages() {
 #[tokio::test]
 async fn wrong_types_and_oversized_bodies_are_refused_and_change_nothing() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let before = app.snapshot().await;
     let mut wrong = association_json(Some("KZ-75"), "Типы");
     for (field, value) in [
@@ -189,8 +186,7 @@ async fn wrong_types_and_oversized_bodies_are_refused_and_change_nothing() {
 #[tokio::test]
 async fn cross_site_posts_are_refused() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let before = app.snapshot().await;
     let response = admin
         .client
@@ -245,7 +241,7 @@ async fn the_origin_of_a_post_must_have_the_servers_scheme() {
     let host = app.address.to_string();
     assert_eq!(post_login(&app, &format!("http://{host}"), None).await, StatusCode::UNAUTHORIZED);
     assert_eq!(post_login(&app, &format!("https://{host}"), None).await, StatusCode::FORBIDDEN, "http server");
-    let secure = TestApp::start_with(crate::support::Backend::Sqlite, false, |s| s.secure_cookies = true).await;
+    let secure = TestApp::builder().demo(false).settings(|s| s.secure_cookies = true).start().await;
     let host = secure.address.to_string();
     assert_eq!(post_login(&secure, &format!("https://{host}"), None).await, StatusCode::UNAUTHORIZED);
     assert_eq!(post_login(&secure, &format!("http://{host}"), None).await, StatusCode::FORBIDDEN, "https server");
@@ -253,10 +249,8 @@ async fn the_origin_of_a_post_must_have_the_servers_scheme() {
 
 #[tokio::test]
 async fn with_a_public_url_the_origin_is_compared_with_it_not_with_the_host() {
-    let app = TestApp::start_with(crate::support::Backend::Sqlite, false, |s| {
-        s.public_url = Some("https://birlik.example".into());
-    })
-    .await;
+    let app =
+        TestApp::builder().demo(false).settings(|s| s.public_url = Some("https://birlik.example".into())).start().await;
     let forged = post_login(&app, "https://evil.example", Some("evil.example")).await;
     assert_eq!(forged, StatusCode::FORBIDDEN, "a forged Host matching the Origin is not enough");
     let own = post_login(&app, &format!("http://{}", app.address), None).await;
@@ -270,7 +264,7 @@ async fn referrer_policy_always_and_hsts_behind_https() {
     let response = app.get("/en/").await;
     assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
     assert!(response.headers().get("strict-transport-security").is_none(), "no HSTS over plain http");
-    let secure = TestApp::start_with(crate::support::Backend::Sqlite, false, |s| s.secure_cookies = true).await;
+    let secure = TestApp::builder().demo(false).settings(|s| s.secure_cookies = true).start().await;
     let response = secure.get("/en/").await;
     assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
     assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000");
@@ -315,8 +309,7 @@ async fn the_document_says_what_the_server_answers() {
         }
     }
     // 1.0 is an integer to JSON Schema, and to the API.
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let mut association = association_json(Some("KZ-75"), "Бүтін сан");
     association["founded_year"] = json!(1999.0);
     let (status, body) = admin.send_json(Method::POST, "/api/v1/associations", &association).await;

@@ -223,8 +223,7 @@ async fn renaming_a_person_needs_power_over_every_body_he_sits_in() {
 #[tokio::test]
 async fn archived_records_are_not_changed_and_leave_search() {
     let app = TestApp::sqlite().await;
-    app.user("admin@x.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@x.kz").await;
+    let admin = app.admin().await;
     let (_, created) =
         admin.send_json(Method::POST, "/api/v1/associations", &association_json(Some("KZ-75"), "Мұрағат")).await;
     let id = created["id"].as_i64().unwrap();
@@ -255,8 +254,7 @@ async fn archiving_through_forms_is_refused_outside_ones_powers() {
     let app = TestApp::sqlite().await;
     let district = app.body_id("public_consent_council", Some("KZ-75")).await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
-    app.user("district@x.kz", &[Role::Secretariat { body_id: district }]).await;
-    let secretariat = app.login_as("district@x.kz").await;
+    let secretariat = app.secretariat_of(district).await;
     let association =
         app.get_json("/api/v1/associations?region=KZ-75&per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
     let member = app.get_json(&format!("/api/v1/members?body={assembly}&per_page=1")).await.1["items"][0]["id"]

@@ -50,14 +50,14 @@ async fn browser() -> Option<(Driver, Client)> {
     });
     let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    for _ in 0..50 {
+    for _ in 0..200 {
         match ClientBuilder::new(connector.clone())
             .capabilities(capabilities.clone())
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
         {
             Ok(client) => return Some((driver, client)),
-            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     }
     panic!("chromedriver did not accept a session");
@@ -149,14 +149,9 @@ async fn a_participant_votes_adds_a_statement_and_reads_the_results_in_a_real_br
     wait_for_text(&browser, "#notice", "Your statement is published.").await;
     wait_for_text(&browser, "#progress", "10 of 13").await;
 
+    // The results page shows the analysis once the analyst has settled on the browser's votes.
+    app.settled().await;
     browser.find(Locator::Id("results-link")).await.unwrap().click().await.unwrap();
-    for _ in 0..100 {
-        if browser.find(Locator::Id("computed")).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        browser.refresh().await.unwrap();
-    }
     wait_for_text(&browser, "#computed", "from 10 votes by 1 participant").await;
     browser.find(Locator::Css("#map figure svg")).await.expect("the opinion map is on the page");
     wait_for_text(&browser, "#map-caption", "1 participant placed on the map").await;

@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 use birlik::platform::db::Db;
 
+use crate::support::demo_data_dir;
+
 fn birlik(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_birlik"))
         .arg("--data-dir")
@@ -13,16 +15,6 @@ fn birlik(data_dir: &Path, args: &[&str]) -> Output {
         .env_remove("BIRLIK_DATABASE_URL")
         .output()
         .expect("the birlik binary runs")
-}
-
-async fn demo_data_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::connect(None, dir.path()).await.unwrap();
-    db.migrate().await.unwrap();
-    birlik::registry::reference::load(&db).await.unwrap();
-    birlik::registry::seed::load_demo(&db).await.unwrap();
-    db.close().await;
-    dir
 }
 
 async fn count(dir: &Path, table: &str) -> i64 {
@@ -428,11 +420,10 @@ async fn import_names_the_file_it_cannot_read_and_prints_integers_whole() {
 #[tokio::test]
 async fn backup_includes_documents_and_restores_into_a_fresh_data_dir() {
     use crate::documents::{pdf, post_upload, upload_form};
-    use crate::support::{Backend, TestApp};
-    let app = TestApp::start(Backend::Sqlite, true).await;
+    use crate::support::TestApp;
+    let app = TestApp::sqlite().await;
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
-    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let bytes = pdf("backup");
     let form = upload_form("body", body, "Сақтық көшірме", "kk", "backup.pdf", bytes.clone());
     let (status, document) = post_upload(&admin, "/api/v1/documents", form).await;
@@ -451,7 +442,7 @@ async fn backup_includes_documents_and_restores_into_a_fresh_data_dir() {
     let copied = Command::new("cp").arg("-r").arg(&files).arg(restored.path().join("files")).status().unwrap();
     assert!(copied.success());
     drop(app);
-    let app = TestApp::start_in(restored, Backend::Sqlite, false, |_| {}).await;
+    let app = TestApp::builder().demo(false).restored(restored).start().await;
     let response = app.get(&format!("/api/v1/documents/{id}")).await;
     assert_eq!(response.status(), reqwest::StatusCode::OK);
     assert_eq!(response.bytes().await.unwrap().as_ref(), bytes.as_slice(), "the same bytes come back");

@@ -47,7 +47,7 @@ on_both_backends!(
 
 /// Uploads are limited to 1 MB here, so the limits are cheap to reach.
 pub async fn start(backend: Backend) -> TestApp {
-    TestApp::start_with(backend, true, |s| s.max_upload_mb = 1).await
+    TestApp::builder().backend(backend).settings(|s| s.max_upload_mb = 1).start().await
 }
 
 // ---- fixtures: tiny valid files of every accepted type --------------------------------------------------------
@@ -184,11 +184,6 @@ pub fn stored_files(data_dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-async fn secretariat_of(app: &TestApp, email: &str, body: i64) -> LoggedIn {
-    app.user(email, &[Role::Secretariat { body_id: body }]).await;
-    app.login_as(email).await
-}
-
 async fn national(app: &TestApp) -> i64 {
     app.body_id("national_session", None).await
 }
@@ -210,7 +205,7 @@ async fn audited_documents(app: &TestApp) -> i64 {
 
 async fn each_accepted_type_is_stored_audited_and_served(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     let (_, openapi) = app.get_json("/api/v1/openapi.json").await;
     let cases: [(&str, Vec<u8>, &str, bool); 6] = [
         ("report.pdf", pdf("one"), "application/pdf", false),
@@ -262,7 +257,7 @@ async fn each_accepted_type_is_stored_audited_and_served(app: TestApp) {
 
 async fn a_pdf_name_on_html_is_refused_and_leaves_nothing(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     let html = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".to_vec();
     for (lang, message) in [
         ("kk", "Мұндай файл қабылданбайды"),
@@ -302,7 +297,7 @@ async fn a_pdf_name_on_html_is_refused_and_leaves_nothing(app: TestApp) {
 
 async fn too_large_uploads_are_refused_and_leave_nothing(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     // One byte over the limit, within the margin for the envelope: refused while it streams.
     let mut bytes = pdf("big");
     bytes.resize(1024 * 1024 + 1, b' ');
@@ -400,7 +395,7 @@ async fn a_cut_off_upload_leaves_nothing(app: TestApp) {
 
 async fn the_same_content_is_stored_once(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     let mut ids = Vec::new();
     for (title, name) in [("Бірінші", "a.pdf"), ("Екінші", "b.pdf")] {
         let (status, document) =
@@ -424,7 +419,7 @@ async fn the_same_content_is_stored_once(app: TestApp) {
 async fn a_stranger_cannot_attach_to_another_body(app: TestApp) {
     let own = regional(&app).await;
     let other = national(&app).await;
-    let stranger = secretariat_of(&app, "sec@example.kz", own).await;
+    let stranger = app.secretariat_of(own).await;
     let (status, _) =
         post_upload(&stranger, "/api/v1/documents", upload_form("body", other, "Бөтен", "kk", "x.pdf", pdf("x"))).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "a regional secretariat does not attach to the national body");
@@ -467,7 +462,7 @@ async fn a_stranger_cannot_attach_to_another_body(app: TestApp) {
 
 async fn versions_are_listed_once_in_the_readers_language_first(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     let (status, original) =
         post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, "Шешім", "kk", "kk.pdf", pdf("kk")))
             .await;
@@ -490,8 +485,7 @@ async fn versions_are_listed_once_in_the_readers_language_first(app: TestApp) {
     assert_eq!(error["error"]["fields"][0]["key"], "field-version-exists");
     // A version of another body's document is refused.
     let other = national(&app).await;
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let form = upload_form("body", other, "Бөтен", "ru", "x.pdf", pdf("other")).text("version_of", root.to_string());
     let (status, error) = post_upload(&admin, "/api/v1/documents", form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -514,7 +508,7 @@ async fn versions_are_listed_once_in_the_readers_language_first(app: TestApp) {
 
 async fn the_page_form_attaches_without_javascript(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     let response = secretariat
         .client
         .post(format!("{}/ru/documents", secretariat.base))
@@ -542,13 +536,13 @@ async fn the_page_form_attaches_without_javascript(app: TestApp) {
 async fn consultation_documents_follow_the_consultation(app: TestApp) {
     let id = birlik::consultations::demo::load(&app.state.platform.db).await.unwrap().expect("a demo consultation");
     let c = birlik::consultations::store::consultation(&app.state.platform.db, id).await.unwrap().unwrap();
-    let secretariat = secretariat_of(&app, "sec@example.kz", c.body_id).await;
+    let secretariat = app.secretariat_of(c.body_id).await;
     let form = upload_form("consultation", id, "Анықтама", "kk", "a.pdf", pdf("c"));
     let (status, document) = post_upload(&secretariat, "/api/v1/documents", form).await;
     assert_eq!(status, StatusCode::CREATED, "{document}");
     let response = app.get(&format!("/api/v1/documents/{}", document["id"])).await;
     assert_eq!(response.status(), StatusCode::OK, "readers of the consultation read its documents");
-    let outsider = secretariat_of(&app, "far@example.kz", app.body_id("regional_assembly", Some("KZ-75")).await).await;
+    let outsider = app.secretariat_of(app.body_id("regional_assembly", Some("KZ-75")).await).await;
     let form = upload_form("consultation", id, "Бөтен", "ru", "b.pdf", pdf("d"));
     let (status, _) = post_upload(&outsider, "/api/v1/documents", form).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "another body's secretariat does not attach");
@@ -559,7 +553,7 @@ async fn consultation_documents_follow_the_consultation(app: TestApp) {
 
 async fn archived_documents_are_kept_but_neither_listed_nor_served(app: TestApp) {
     let body = regional(&app).await;
-    let secretariat = secretariat_of(&app, "sec@example.kz", body).await;
+    let secretariat = app.secretariat_of(body).await;
     let (_, original) =
         post_upload(&secretariat, "/api/v1/documents", upload_form("body", body, "Ескі", "kk", "old.pdf", pdf("old")))
             .await;
@@ -569,7 +563,7 @@ async fn archived_documents_are_kept_but_neither_listed_nor_served(app: TestApp)
     let (status, version) = post_upload(&secretariat, "/api/v1/documents", form).await;
     assert_eq!(status, StatusCode::CREATED);
     // A stranger may not archive it, nor may an anonymous reader.
-    let outsider = secretariat_of(&app, "out@example.kz", app.body_id("regional_assembly", Some("KZ-11")).await).await;
+    let outsider = app.secretariat_of(app.body_id("regional_assembly", Some("KZ-11")).await).await;
     let (status, _) =
         outsider.send_json(reqwest::Method::POST, &format!("/api/v1/documents/{root}/archive"), &Value::Null).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

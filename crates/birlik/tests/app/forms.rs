@@ -9,8 +9,7 @@ use crate::support::TestApp;
 async fn refused_form_shows_each_error_beside_its_field_in_the_readers_language() {
     let app = TestApp::sqlite().await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
-    app.user("almaty@example.kz", &[Role::Secretariat { body_id: assembly }]).await;
-    let secretariat = app.login_as("almaty@example.kz").await;
+    let secretariat = app.secretariat_of(assembly).await;
     let before = app.snapshot().await;
     let form = [
         ("level", "regional"),

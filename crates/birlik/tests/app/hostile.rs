@@ -1,7 +1,6 @@
 //! A corpus of hostile strings through every text field: each is refused with a clear error and changes nothing,
 //! or is stored exactly as typed and always shown escaped.
 
-use birlik::platform::identity::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
@@ -53,8 +52,7 @@ fn refused(status: StatusCode) -> bool {
 #[tokio::test]
 async fn hostile_strings_in_every_association_field_via_form_and_api() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let fields = ["level", "region_code", "name_kk", "name_ru", "name_en", "founded_year", "website", "groups"];
     for field in fields {
         for hostile in HOSTILE {
@@ -114,9 +112,8 @@ async fn hostile_strings_in_every_association_field_via_form_and_api() {
 #[tokio::test]
 async fn hostile_strings_in_body_membership_account_and_search_fields() {
     // Many registrations from one address: lift the limit that would otherwise stop them.
-    let app = TestApp::start_with(crate::support::Backend::Sqlite, true, |s| s.registrations = 10_000).await;
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let app = TestApp::builder().settings(|s| s.registrations = 10_000).start().await;
+    let admin = app.admin().await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
     for hostile in HOSTILE {
         for field in ["parent_id", "kind", "region_code", "name_kk", "name_ru", "name_en"] {
@@ -203,8 +200,7 @@ const HIDDEN: &[&str] = &[
 ];
 
 async fn hidden_characters_are_refused_in_every_kind_of_name(app: TestApp) {
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
     for hidden in HIDDEN {
         let before = app.snapshot().await;

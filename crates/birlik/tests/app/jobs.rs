@@ -222,16 +222,14 @@ async fn failing_job_is_retried_with_backoff_then_parked_and_retried_by_an_admin
     }
 
     // The operators' page: admins only, with the error (escaped) and a retry button, in every language.
-    app.user("member@example.kz", &[Role::Participant]).await;
-    let member = app.login_as("member@example.kz").await;
+    let member = app.participant().await;
     assert_eq!(member.get_text("/en/admin/jobs").await.0, StatusCode::FORBIDDEN);
     assert_eq!(app.get("/en/admin/jobs").await.status(), StatusCode::SEE_OTHER, "anonymous: to the login page");
     assert_eq!(
         member.post_form(&format!("/en/admin/jobs/{}/retry", parked.id), &[]).await.status(),
         StatusCode::FORBIDDEN
     );
-    app.user("admin@example.kz", &[Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     for (lang, title) in [("kk", "Тоқтатылған тапсырмалар"), ("ru", "Остановленные задания"), ("en", "Parked jobs")]
     {
         let (status, page) = admin.get_text(&format!("/{lang}/admin/jobs")).await;

@@ -61,8 +61,7 @@ async fn popolo_export_links_persons_organizations_memberships_and_areas() {
 #[tokio::test]
 async fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let formula = "=HYPERLINK(\"http://x\")";
     let mut body = crate::support::association_json(Some("KZ-75"), "Формула");
     body["name_en"] = formula.into();

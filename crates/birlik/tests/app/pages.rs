@@ -205,8 +205,7 @@ async fn made_up_methods_and_paths_add_no_metric_series() {
 #[tokio::test]
 async fn cached_public_pages_follow_every_write() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let (_, before) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
     let (_, again) = app.get_text("/en/associations?region=KZ-79&per_page=200").await;
     assert_eq!(before, again);
@@ -228,8 +227,7 @@ async fn cached_public_pages_follow_every_write() {
 #[tokio::test]
 async fn search_finds_kazakh_words_in_any_inflected_form_and_either_script() {
     let app = TestApp::sqlite().await;
-    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
-    let admin = app.login_as("admin@example.kz").await;
+    let admin = app.admin().await;
     let mut first = crate::support::association_json(Some("KZ-71"), "X");
     first["name_kk"] = "Ассамблеяның жастар қанаты".into();
     let mut second = crate::support::association_json(Some("KZ-71"), "Y");

@@ -3,7 +3,6 @@
 
 use birlik::platform::audit;
 use birlik::platform::i18n::Lang;
-use birlik::platform::identity::Role;
 use birlik::registry::input::{self, AssociationFields, BodyFields, MembershipFields, Refs};
 use birlik::registry::store::{self, AssociationFilter, MembershipFilter};
 use reqwest::StatusCode;
@@ -155,7 +154,7 @@ async fn memberships_keep_persons_and_terms(app: TestApp) {
 }
 
 async fn audit_log_is_append_only_and_filterable(app: TestApp) {
-    app.user("admin@example.kz", &[Role::Admin]).await;
+    app.user("admin@example.kz", &[birlik::platform::identity::Role::Admin]).await;
     let admin = app.login_as("admin@example.kz").await;
     let body = app.body_id("mothers_council", Some("KZ-75")).await;
     let r = admin
@@ -338,9 +337,12 @@ async fn votes_and_analysis_rounds_leave_registry_pages_cached() {
     let participant = app.state.consultations.votes.join(id, "d:cache-votes").await.unwrap();
     // Other tests of this process write to their registries, which makes every registry page of the process
     // stale: a round in which that happened proves nothing and is tried again.
+    // The page is cached with the generation read while it renders: read before it, an unchanged generation at the
+    // end of the round proves the page cached at its start was still valid.
     for round in 0..20 {
+        let before = registry();
         app.get_text(path).await;
-        let (before, hits) = (registry(), pages.counts().0);
+        let hits = pages.counts().0;
         for statement in &statements {
             let value = if round % 2 == 0 { 1 } else { -1 };
             let ballot = Ballot { consultation: id, participant, statement: *statement, value, at: now_ms() };
