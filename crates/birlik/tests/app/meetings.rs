@@ -60,11 +60,11 @@ async fn planning_is_checked_authorized_and_audited(app: TestApp) {
         "ends_at": "2026-05-01T09:00" });
     let (status, error) = post(&sec, "/api/v1/meetings?lang=en", bad.clone()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let message = error["error"]["message"].as_str().unwrap();
+    let message = error.to_string();
     assert!(message.contains("Write the text in at least one language."), "{message}");
     assert!(message.contains("The end comes before the start."), "{message}");
     let (_, ru) = post(&sec, "/api/v1/meetings?lang=ru", bad).await;
-    assert!(ru["error"]["message"].as_str().unwrap().contains("Время окончания раньше времени начала."));
+    assert!(ru.to_string().contains("Время окончания раньше времени начала."));
     let (status, _) = post(&sec, "/api/v1/meetings", json!({ "body_id": body, "kind": "banquet", "title": { "kk": "x" },
         "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T11:00" })).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "an unknown kind is refused");
@@ -238,7 +238,7 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!((hands["method"].as_str(), hands["outcome"].as_str()), (Some("show_of_hands"), Some("adopted")));
     let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
-    assert_eq!(m["decisions"][0]["number"], 1);
+    assert_eq!(m["decisions"][0]["number"], 1, "{m}");
     assert_eq!(m["decisions"][0]["execution"], "pending");
     assert!(m["quorum"]["holds"].as_bool().unwrap());
     assert_eq!(m["motions"][0]["votes"].as_array().unwrap().len(), 2, "the roll call of the first vote");
@@ -292,7 +292,7 @@ async fn the_demo_has_the_xxxii_session(app: TestApp) {
     let items = list["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     assert_eq!(items[0]["status"], "planned", "the upcoming regional session is the newest");
-    let xxxii = items.iter().find(|m| m["number_roman"] == "XXXII").unwrap();
+    let xxxii = items.iter().find(|m| m["number_roman"] == "XXXII").unwrap_or_else(|| panic!("{list}"));
     assert_eq!(xxxii["starts_at"], "2023-04-27T05:00:00Z");
     assert_eq!(xxxii["demo"], true);
     let (_, m) = app.get_json(&format!("/api/v1/meetings/{}", xxxii["id"])).await;
