@@ -62,9 +62,13 @@ impl FromRef<AppState> for consultations::Runtime {
 /// The API router and its OpenAPI document.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .nest("/api/v1", registry::api::routes().merge(consultations::api::routes())
-            .merge(meetings::api::routes())
-            .merge(files::api::routes()))
+        .nest(
+            "/api/v1",
+            registry::api::routes()
+                .merge(consultations::api::routes())
+                .merge(meetings::api::routes())
+                .merge(files::api::routes()),
+        )
         .split_for_parts();
     document_bad_requests(&mut document);
     (router, document)
@@ -108,9 +112,13 @@ pub fn state_with_clock(
     crate::platform::identity::register_jobs(&jobs);
     let search_dir = settings.data_dir.join("search");
     let search = SearchIndex::open(if in_memory_search { None } else { Some(&search_dir) })?;
-    let pages = settings
-        .page_cache
-        .then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10)).scoped_by(consultations::page_scopes).scoped_by(meetings::page_scopes)));
+    let pages = settings.page_cache.then(|| {
+        Arc::new(
+            PageCache::new(std::time::Duration::from_secs(10))
+                .scoped_by(consultations::page_scopes)
+                .scoped_by(meetings::page_scopes),
+        )
+    });
     let changes = crate::platform::change::Worker::new(db.clone());
     let consultations = consultations::Runtime::start(&db, &settings);
     meetings::start();

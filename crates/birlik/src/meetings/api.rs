@@ -52,14 +52,18 @@ pub struct MeetingList {
 /// The start of a Kazakhstan day (`YYYY-MM-DD`) in UTC, `days` later.
 fn day_start_utc(field: &'static str, day: &str, days: i64) -> Result<String, AppError> {
     let day = validate::date(field, day).map_err(|e| AppError::Validation(vec![e]))?;
-    let start = super::input::time_in_kazakhstan(field, &format!("{day}T00:00")).map_err(|e| AppError::Validation(vec![e]))?;
+    let start =
+        super::input::time_in_kazakhstan(field, &format!("{day}T00:00")).map_err(|e| AppError::Validation(vec![e]))?;
     Ok(super::input::stored(start + time::Duration::days(days)))
 }
 
 /// Meetings, newest first; `from` and `to` are Kazakhstan days, both included.
 #[utoipa::path(get, path = "/meetings", tag = "meetings", params(MeetingFilter),
     responses((status = 200, body = MeetingList), (status = 422, body = ErrorBody)))]
-async fn list(State(state): State<Platform>, Query(filter): Query<MeetingFilter>) -> Result<Json<MeetingList>, AppError> {
+async fn list(
+    State(state): State<Platform>,
+    Query(filter): Query<MeetingFilter>,
+) -> Result<Json<MeetingList>, AppError> {
     let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     let from = nonempty(&filter.from).map(|d| day_start_utc("from", &d, 0)).transpose()?;
     let to = nonempty(&filter.to).map(|d| day_start_utc("to", &d, 1)).transpose()?;

@@ -201,7 +201,8 @@ pub async fn vote(state: &Platform, user: &SessionUser, motion: i64, fields: &Vo
     if motion.status != MotionStatus::Open {
         return Err(AppError::Conflict("error-vote-not-open"));
     }
-    let present = store::attendance(&state.db, meeting.id).await?.iter().any(|(p, present, _)| *p == person && *present);
+    let present =
+        store::attendance(&state.db, meeting.id).await?.iter().any(|(p, present, _)| *p == person && *present);
     if !present {
         return Err(AppError::Conflict("error-not-present"));
     }
@@ -230,7 +231,12 @@ pub async fn close_motion(state: &Platform, user: &SessionUser, motion: i64) -> 
 }
 
 /// Where carrying out a decision stands.
-pub async fn set_execution(state: &Platform, user: &SessionUser, id: i64, fields: &ExecutionIn) -> Result<(), AppError> {
+pub async fn set_execution(
+    state: &Platform,
+    user: &SessionUser,
+    id: i64,
+    fields: &ExecutionIn,
+) -> Result<(), AppError> {
     let decision = store::decision(&state.db, id).await?.ok_or(AppError::NotFound)?;
     authz::manage_body(&state.db, user, decision.body_id).await?;
     store::set_execution(&state.db, Some(user.id), &decision, fields.execution).await?;

@@ -54,10 +54,17 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
     let items = [
         ml("Жалпыұлттық бірлік туралы баяндама", "Доклад о единстве нации", "Report on national unity"),
         ml("Мемлекеттік тілді қолдау жоспары", "План поддержки государственного языка", "Plan for the state language"),
-        ml("Жастар саясатындағы этносаралық келісім", "Межэтнический согласие в молодёжной политике", "Interethnic harmony in youth policy"),
+        ml(
+            "Жастар саясатындағы этносаралық келісім",
+            "Межэтнический согласие в молодёжной политике",
+            "Interethnic harmony in youth policy",
+        ),
     ];
     for title in items {
-        let item = AgendaItemInput { title, presenter: Some(format!("{DEMO}Ассамблея хатшылығы")), consultation_id: None };
+        let item =
+            AgendaItemInput {
+                title, presenter: Some(format!("{DEMO}Ассамблея хатшылығы")), consultation_id: None
+            };
         store::add_agenda_item(db, None, &meeting, &item).await?;
     }
     store::publish_agenda(db, None, &meeting).await?;
@@ -79,7 +86,11 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
     let members_n = i64::try_from(members.len())?;
     let present_n = i64::try_from(present.len())?;
     let motions = [
-        ml("Бірлік туралы баяндаманы мақұлдау (демо)", "Одобрить доклад о единстве (демо)", "Approve the report on unity (demo)"),
+        ml(
+            "Бірлік туралы баяндаманы мақұлдау (демо)",
+            "Одобрить доклад о единстве (демо)",
+            "Approve the report on unity (demo)",
+        ),
         ml("Тіл жоспарын бекіту (демо)", "Утвердить языковой план (демо)", "Adopt the language plan (demo)"),
     ];
     for (n, text) in motions.into_iter().enumerate() {
@@ -103,12 +114,17 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
         store::close_motion(db, None, &meeting, &opened, decide).await?;
     }
     let hands = MotionInput {
-        text: ml("Келесі сессияның күнін белгілеу (демо)", "Назначить дату следующей сессии (демо)", "Set the date of the next session (demo)"),
+        text: ml(
+            "Келесі сессияның күнін белгілеу (демо)",
+            "Назначить дату следующей сессии (демо)",
+            "Set the date of the next session (demo)",
+        ),
         agenda_item_id: None,
         show_of_hands: Some(Count { votes_for: present_n, against: 0, abstentions: 0 }),
     };
     let count = Count { votes_for: present_n, against: 0, abstentions: 0 };
-    let tally = Tally { members: members_n, present: present_n, count, outcome: outcome(&rules, members_n, present_n, &count) };
+    let tally =
+        Tally { members: members_n, present: present_n, count, outcome: outcome(&rules, members_n, present_n, &count) };
     store::record_show_of_hands(db, None, &meeting, &hands, &rules, &tally).await?;
     store::set_status(db, None, &meeting, MeetingStatus::Closed, None).await?;
     Ok(())
@@ -130,7 +146,11 @@ async fn upcoming_regional(db: &Db, body: i64) -> anyhow::Result<()> {
     let id = store::create_meeting(db, None, &input, true).await?;
     let meeting = store::meeting(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo meeting vanished"))?;
     let item = AgendaItemInput {
-        title: ml("Өңірдегі қоғамдық келісім (демо)", "Общественное согласие в регионе (демо)", "Public consent in the region (demo)"),
+        title: ml(
+            "Өңірдегі қоғамдық келісім (демо)",
+            "Общественное согласие в регионе (демо)",
+            "Public consent in the region (demo)",
+        ),
         presenter: None,
         consultation_id: None,
     };

@@ -10,9 +10,13 @@ use super::model::Choice;
 use super::store;
 use crate::platform::Platform;
 use crate::platform::web::link::IdPath;
-use crate::platform::web::{AppError, Form, FieldError, PageCtx};
+use crate::platform::web::{AppError, FieldError, Form, PageCtx};
 
-pub async fn check_in(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Response, AppError> {
+pub async fn check_in(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     changes::check_in(&state, user, p.id).await?;
     Ok(Redirect::to(&ctx.url(&format!("/meetings/{}", p.id))).into_response())

@@ -199,7 +199,8 @@ impl MotionIn {
         let mut c = Checks::default();
         let text = self.text.check(&mut c, "text", MAX_TEXT, true);
         if let Some(count) = &self.show_of_hands {
-            for (field, n) in [("votes_for", count.votes_for), ("against", count.against), ("abstentions", count.abstentions)]
+            for (field, n) in
+                [("votes_for", count.votes_for), ("against", count.against), ("abstentions", count.abstentions)]
             {
                 c.take(validate::in_range(field, n, 0..=100_000));
             }

@@ -11,8 +11,13 @@ use crate::registry::store::{self as registry, MembershipFilter};
 async fn seats(db: &Db, body: i64, include_archived: bool) -> sqlx::Result<Vec<Membership>> {
     let mut out = Vec::new();
     for page in 1.. {
-        let filter =
-            MembershipFilter { body: Some(body), page: Some(page), per_page: Some(500), include_archived, ..Default::default() };
+        let filter = MembershipFilter {
+            body: Some(body),
+            page: Some(page),
+            per_page: Some(500),
+            include_archived,
+            ..Default::default()
+        };
         let (rows, total) = registry::memberships(db, &filter).await?;
         let done = rows.is_empty() || page * 500 >= total;
         out.extend(rows);

@@ -21,7 +21,13 @@ use crate::platform::web::{AppError, PageCtx};
 pub fn heading(m: &Meeting, lang: Lang) -> String {
     let title = m.title.show(lang).map(|s| s.text).unwrap_or_default();
     match &m.number_roman {
-        Some(n) => lang.t_args("meeting-numbered", &[("number", crate::platform::i18n::Arg::Str(n.clone())), ("title", crate::platform::i18n::Arg::Str(title))]),
+        Some(n) => lang.t_args(
+            "meeting-numbered",
+            &[
+                ("number", crate::platform::i18n::Arg::Str(n.clone())),
+                ("title", crate::platform::i18n::Arg::Str(title)),
+            ],
+        ),
         None => title,
     }
 }
@@ -60,7 +66,11 @@ pub struct ListQuery {
     pub body: Option<i64>,
 }
 
-pub async fn list(State(state): State<Platform>, ctx: PageCtx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppError> {
+pub async fn list(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, AppError> {
     let mut rows = Vec::new();
     for m in store::meetings(&state.db, q.body, None, None).await? {
         let body = crate::registry::store::body(&state.db, m.body_id).await?;
@@ -109,7 +119,11 @@ impl MeetingPage {
     }
 }
 
-pub async fn meeting(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Html<String>, AppError> {
+pub async fn meeting(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Html<String>, AppError> {
     let m = store::meeting(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let body = crate::registry::store::body(&state.db, m.body_id).await?;
     let member = match &ctx.user {

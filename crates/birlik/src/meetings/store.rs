@@ -7,8 +7,8 @@ use sqlx::AssertSqlSafe;
 use super::LIST;
 use super::input::{AgendaItemInput, MeetingInput, MotionInput};
 use super::model::{
-    AgendaItem, Choice, Count, Decision, Execution, Kind, Majority, MajorityOf, Meeting, MeetingStatus, Method,
-    Motion, MotionStatus, Multilingual, Outcome, Quorum, Rules, roman,
+    AgendaItem, Choice, Count, Decision, Execution, Kind, Majority, MajorityOf, Meeting, MeetingStatus, Method, Motion,
+    MotionStatus, Multilingual, Outcome, Quorum, Rules, roman,
 };
 use crate::audit;
 use crate::platform::audit::Change;
@@ -95,7 +95,12 @@ pub struct MeetingFilter {
 }
 
 /// Meetings, newest first. Day bounds are Kazakhstan days: a day starts at 19:00 UTC of the day before.
-pub async fn meetings(db: &Db, body: Option<i64>, from_utc: Option<&str>, to_utc: Option<&str>) -> sqlx::Result<Vec<Meeting>> {
+pub async fn meetings(
+    db: &Db,
+    body: Option<i64>,
+    from_utc: Option<&str>,
+    to_utc: Option<&str>,
+) -> sqlx::Result<Vec<Meeting>> {
     let sql = format!(
         "{MEETING_SELECT} WHERE ($1 IS NULL OR body_id = $1) AND ($2 IS NULL OR starts_at >= $2)
          AND ($3 IS NULL OR starts_at < $3) ORDER BY starts_at DESC, id DESC LIMIT 1000"
@@ -202,7 +207,12 @@ pub async fn agenda(db: &Db, meeting: i64) -> sqlx::Result<Vec<AgendaItem>> {
 }
 
 /// Adds an item at the end of the agenda; after publication the item says when it was added.
-pub async fn add_agenda_item(db: &Db, actor: Option<i64>, meeting: &Meeting, input: &AgendaItemInput) -> sqlx::Result<i64> {
+pub async fn add_agenda_item(
+    db: &Db,
+    actor: Option<i64>,
+    meeting: &Meeting,
+    input: &AgendaItemInput,
+) -> sqlx::Result<i64> {
     let at = now();
     let late = meeting.agenda_published_at.as_ref().map(|_| at.clone());
     let id = with_write!(db, pool => {
@@ -393,13 +403,24 @@ macro_rules! insert_motion {
                  closed_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
         )
-        .bind($meeting.id).bind($input.agenda_item_id)
-        .bind(&$input.text.kk).bind(&$input.text.ru).bind(&$input.text.en)
-        .bind($method).bind(status).bind($rules.quorum).bind($rules.majority_of).bind($rules.majority)
-        .bind(tally.map(|t| t.members)).bind(tally.map(|t| t.present))
-        .bind(tally.map(|t| t.count.votes_for)).bind(tally.map(|t| t.count.against))
-        .bind(tally.map(|t| t.count.abstentions)).bind(tally.map(|t| t.outcome))
-        .bind($at).bind(tally.map(|_| $at))
+        .bind($meeting.id)
+        .bind($input.agenda_item_id)
+        .bind(&$input.text.kk)
+        .bind(&$input.text.ru)
+        .bind(&$input.text.en)
+        .bind($method)
+        .bind(status)
+        .bind($rules.quorum)
+        .bind($rules.majority_of)
+        .bind($rules.majority)
+        .bind(tally.map(|t| t.members))
+        .bind(tally.map(|t| t.present))
+        .bind(tally.map(|t| t.count.votes_for))
+        .bind(tally.map(|t| t.count.against))
+        .bind(tally.map(|t| t.count.abstentions))
+        .bind(tally.map(|t| t.outcome))
+        .bind($at)
+        .bind(tally.map(|_| $at))
         .fetch_one(&mut *$tx)
         .await?
     }};
@@ -415,8 +436,14 @@ macro_rules! insert_decision {
              VALUES ($1, $2, $3, (SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE meeting_id = $2),
                  $4, $5, $6, $7, $8, $8) RETURNING id",
         )
-        .bind($meeting.body_id).bind($meeting.id).bind($motion)
-        .bind(&text.kk).bind(&text.ru).bind(&text.en).bind(Execution::Pending).bind($at)
+        .bind($meeting.body_id)
+        .bind($meeting.id)
+        .bind($motion)
+        .bind(&text.kk)
+        .bind(&text.ru)
+        .bind(&text.en)
+        .bind(Execution::Pending)
+        .bind($at)
         .fetch_one(&mut *$tx)
         .await?
     }};

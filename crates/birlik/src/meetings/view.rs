@@ -67,7 +67,13 @@ pub async fn detail(db: &Db, meeting: Meeting) -> Result<MeetingDetail, AppError
         let votes = store::votes(db, motion.id)
             .await?
             .into_iter()
-            .map(|(person_id, choice, at)| Vote { motion_id: motion.id, person_id, person_name: name(&person_id), choice, at })
+            .map(|(person_id, choice, at)| Vote {
+                motion_id: motion.id,
+                person_id,
+                person_name: name(&person_id),
+                choice,
+                at,
+            })
             .collect();
         motions.push(MotionWithVotes { motion, votes });
     }

@@ -65,8 +65,13 @@ async fn planning_is_checked_authorized_and_audited(app: TestApp) {
     assert!(message.contains("The end comes before the start."), "{message}");
     let (_, ru) = post(&sec, "/api/v1/meetings?lang=ru", bad).await;
     assert!(ru.to_string().contains("Время окончания раньше времени начала."));
-    let (status, _) = post(&sec, "/api/v1/meetings", json!({ "body_id": body, "kind": "banquet", "title": { "kk": "x" },
-        "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T11:00" })).await;
+    let (status, _) = post(
+        &sec,
+        "/api/v1/meetings",
+        json!({ "body_id": body, "kind": "banquet", "title": { "kk": "x" },
+        "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T11:00" }),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "an unknown kind is refused");
     // Another body's secretariat, and anonymous callers, are refused.
     let (status, _) = post(&stranger, "/api/v1/meetings", meeting_json(body)).await;
@@ -79,7 +84,10 @@ async fn planning_is_checked_authorized_and_audited(app: TestApp) {
     // Planned across midnight and the year's end in UTC+5: stored in UTC, numbered in Roman numerals.
     let id = plan_meeting(&app, &sec, body).await;
     let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
-    assert_eq!((m["starts_at"].as_str(), m["ends_at"].as_str()), (Some("2026-12-31T18:30:00Z"), Some("2026-12-31T21:00:00Z")));
+    assert_eq!(
+        (m["starts_at"].as_str(), m["ends_at"].as_str()),
+        (Some("2026-12-31T18:30:00Z"), Some("2026-12-31T21:00:00Z"))
+    );
     assert_eq!((m["number_roman"].as_str(), m["status"].as_str()), (Some("XIV"), Some("planned")));
     assert_eq!(m["quorum"]["rules"]["quorum"], "more_than_half");
 
@@ -91,20 +99,28 @@ async fn planning_is_checked_authorized_and_audited(app: TestApp) {
     let (status, _) = move_to(&stranger, id, "convened").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) =
-        post(&sec, &format!("/api/v1/meetings/{id}/status"), json!({ "status": "postponed", "reason": "Су тасқыны" })).await;
+        post(&sec, &format!("/api/v1/meetings/{id}/status"), json!({ "status": "postponed", "reason": "Су тасқыны" }))
+            .await;
     assert_eq!(status, StatusCode::OK);
     let (_, page) = app.get_text(&format!("/kk/meetings/{id}")).await;
     assert!(page.contains("Су тасқыны") && page.contains("XIV сессия: Өңірлік сессия"), "{page}");
 
     // Agenda: items in order; after publication an added item says when.
-    let (status, _) = post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Бірінші мәселе" },
-        "presenter": "Хатшылық" })).await;
+    let (status, _) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/agenda"),
+        json!({ "title": { "kk": "Бірінші мәселе" },
+        "presenter": "Хатшылық" }),
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, _) = post(&stranger, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Бөгде" } })).await;
+    let (status, _) =
+        post(&stranger, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Бөгде" } })).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = post(&sec, &format!("/api/v1/meetings/{id}/agenda/publish"), json!({})).await;
     assert_eq!(status, StatusCode::OK);
-    let (_, m) = post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "en": "Second item" } })).await;
+    let (_, m) =
+        post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "en": "Second item" } })).await;
     let agenda = m["agenda"].as_array().unwrap();
     assert_eq!(agenda.len(), 2);
     assert_eq!((agenda[0]["position"].as_i64(), agenda[1]["position"].as_i64()), (Some(1), Some(2)));
@@ -135,8 +151,11 @@ async fn planning_is_checked_authorized_and_audited(app: TestApp) {
 async fn members_vote_once_while_present_and_open(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     app.user("sec@example.kz", &[Role::Secretariat { body_id: body }]).await;
-    app.user("other@example.kz", &[Role::Secretariat { body_id: app.body_id("regional_assembly", Some("KZ-71")).await }])
-        .await;
+    app.user(
+        "other@example.kz",
+        &[Role::Secretariat { body_id: app.body_id("regional_assembly", Some("KZ-71")).await }],
+    )
+    .await;
     let sec = app.login_as("sec@example.kz").await;
     let stranger = app.login_as("other@example.kz").await;
     let seats = seated(&app, body).await;
@@ -155,11 +174,19 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     move_to(&sec, id, "convened").await;
     move_to(&sec, id, "in_progress").await;
     let (status, _) = sec
-        .send_json(Method::PUT, &format!("/api/v1/meetings/{id}/attendance"), &json!({ "person_id": seats[0].person_id, "present": true }))
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+            &json!({ "person_id": seats[0].person_id, "present": true }),
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = stranger
-        .send_json(Method::PUT, &format!("/api/v1/meetings/{id}/attendance"), &json!({ "person_id": seats[2].person_id, "present": true }))
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+            &json!({ "person_id": seats[2].person_id, "present": true }),
+        )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, error) = post(&nobody, &format!("/api/v1/meetings/{id}/check-in?lang=ru"), json!({})).await;
@@ -173,7 +200,8 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     assert_eq!(m["quorum"]["members"].as_i64(), Some(seats.len() as i64));
 
     // A motion put to the vote; members vote from their logins.
-    let motion = json!({ "text": { "kk": "Күн тәртібін бекіту", "ru": "Утвердить повестку", "en": "Adopt the agenda" } });
+    let motion =
+        json!({ "text": { "kk": "Күн тәртібін бекіту", "ru": "Утвердить повестку", "en": "Adopt the agenda" } });
     let (status, _) = post(&stranger, &format!("/api/v1/meetings/{id}/motions"), motion.clone()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, opened) = post(&sec, &format!("/api/v1/meetings/{id}/motions"), motion.clone()).await;
@@ -188,7 +216,10 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-already-voted")));
     assert_eq!(post(&b, &votes_url, vote("against")).await.0, StatusCode::CREATED);
     let (status, error) = post(&c, &votes_url, vote("for")).await;
-    assert_eq!((status, error["error"]["message"].as_str()), (StatusCode::CONFLICT, Some("Only members present vote: check in first.")));
+    assert_eq!(
+        (status, error["error"]["message"].as_str()),
+        (StatusCode::CONFLICT, Some("Only members present vote: check in first."))
+    );
     let (status, _) = post(&nobody, &votes_url, vote("for")).await;
     assert_eq!(status, StatusCode::CONFLICT);
     let (status, _) = post(&a, &votes_url, json!({ "choice": "maybe" })).await;
@@ -226,15 +257,23 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     }
     let all: Vec<i64> = seated(&app, body).await.iter().map(|s| s.person_id).collect();
     for person in &all {
-        sec.send_json(Method::PUT, &format!("/api/v1/meetings/{id}/attendance"), &json!({ "person_id": person, "present": true }))
-            .await;
+        sec.send_json(
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+            &json!({ "person_id": person, "present": true }),
+        )
+        .await;
     }
     let n = all.len() as i64;
     let (status, error) = post(&sec, &format!("/api/v1/meetings/{id}/motions?lang=en"),
         json!({ "text": { "kk": "Қол көтеру" }, "show_of_hands": { "votes_for": n + 1, "against": 0, "abstentions": 0 } })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
-    let (status, hands) = post(&sec, &format!("/api/v1/meetings/{id}/motions"),
-        json!({ "text": { "kk": "Қол көтеру" }, "show_of_hands": { "votes_for": n, "against": 0, "abstentions": 0 } })).await;
+    let (status, hands) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/motions"),
+        json!({ "text": { "kk": "Қол көтеру" }, "show_of_hands": { "votes_for": n, "against": 0, "abstentions": 0 } }),
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!((hands["method"].as_str(), hands["outcome"].as_str()), (Some("show_of_hands"), Some("adopted")));
     let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
@@ -243,12 +282,14 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     assert!(m["quorum"]["holds"].as_bool().unwrap());
     assert_eq!(m["motions"][0]["votes"].as_array().unwrap().len(), 2, "the roll call of the first vote");
     let decision = m["decisions"][0]["id"].as_i64().unwrap();
-    let (status, _) =
-        sec.send_json(Method::PUT, &format!("/api/v1/decisions/{decision}/execution"), &json!({ "execution": "done" })).await;
+    let (status, _) = sec
+        .send_json(Method::PUT, &format!("/api/v1/decisions/{decision}/execution"), &json!({ "execution": "done" }))
+        .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, _) = move_to(&sec, id, "closed").await;
     assert_eq!(status, StatusCode::OK);
-    let (status, error) = post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Кеш" } })).await;
+    let (status, error) =
+        post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Кеш" } })).await;
     assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-meeting-over")));
 
     // The body's page and the pages of meetings show it.
@@ -274,7 +315,8 @@ async fn a_member_votes_from_the_page(app: TestApp) {
     assert!(page.contains("id=\"check-in\""));
     let response = a.post_form(&format!("/en/meetings/{id}/check-in"), &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let (_, opened) = post(&sec, &format!("/api/v1/meetings/{id}/motions"), json!({ "text": { "en": "Motion" } })).await;
+    let (_, opened) =
+        post(&sec, &format!("/api/v1/meetings/{id}/motions"), json!({ "text": { "en": "Motion" } })).await;
     let motion = opened["id"].as_i64().unwrap();
     let response = a.post_form(&format!("/en/motions/{motion}/votes"), &[("choice", "abstain")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -300,7 +342,10 @@ async fn the_demo_has_the_xxxii_session(app: TestApp) {
     assert_eq!(m["motions"].as_array().unwrap().len(), 3);
     assert!(!m["decisions"].as_array().unwrap().is_empty());
     let (_, page) = app.get_text(&format!("/en/meetings/{}", xxxii["id"])).await;
-    assert!(page.contains("XXXII session") && page.contains("This is demo content") && page.contains("27 April 2023"), "{page}");
+    assert!(
+        page.contains("XXXII session") && page.contains("This is demo content") && page.contains("27 April 2023"),
+        "{page}"
+    );
     let (_, list) = app.get_json("/api/v1/meetings?from=2023-04-27&to=2023-04-27").await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     let (status, _) = app.get_json("/api/v1/meetings?from=27.04.2023").await;
