@@ -88,10 +88,7 @@ pub struct MeetingInput {
 impl MeetingIn {
     pub fn check(&self) -> Result<MeetingInput, Vec<FieldError>> {
         let mut c = Checks::default();
-        let number = match self.number {
-            Some(n) => Some(c.take(validate::in_range("number", n, 1..=3999))),
-            None => None,
-        };
+        let number = self.number.map(|n| c.take(validate::in_range("number", n, 1..=3999)));
         let title = self.title.check(&mut c, "title", validate::MAX_LINE, true);
         let description = self.description.check(&mut c, "description", MAX_TEXT, false);
         let starts = time_in_kazakhstan("starts_at", &self.starts_at);
