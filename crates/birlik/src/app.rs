@@ -22,7 +22,7 @@ use crate::platform::web::cache::PageCache;
 use crate::platform::web::sections::BodySections;
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
 use crate::platform::{Platform, Settings, files, metrics};
-use crate::{accounts, consultations, registry};
+use crate::{accounts, consultations, meetings, registry};
 
 /// The largest request body accepted; imports of large files go through the command line. Uploads of documents
 /// may carry `Settings::max_upload_mb` and [`MULTIPART_MARGIN`] for the multipart envelope and fields.
@@ -33,9 +33,9 @@ pub const MULTIPART_MARGIN: usize = 64 * 1024;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Birlik API", version = "1", description = "The registry of the Assembly (ethnic groups, regions, \
-        bodies, ethnocultural associations and members) and its consultations (statements, votes, analysis). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
+        bodies, ethnocultural associations and members), its consultations (statements, votes, analysis) and its meetings (agenda, attendance, recorded votes, decisions). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
         with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
-    tags((name = "registry"), (name = "consultations"), (name = "documents"), (name = "open data"))
+    tags((name = "registry"), (name = "consultations"), (name = "meetings"), (name = "documents"), (name = "open data"))
 )]
 struct ApiDoc;
 
@@ -62,7 +62,13 @@ impl FromRef<AppState> for consultations::Runtime {
 /// The API router and its OpenAPI document.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .nest("/api/v1", registry::api::routes().merge(consultations::api::routes()).merge(files::api::routes()))
+        .nest(
+            "/api/v1",
+            registry::api::routes()
+                .merge(consultations::api::routes())
+                .merge(meetings::api::routes())
+                .merge(files::api::routes()),
+        )
         .split_for_parts();
     document_bad_requests(&mut document);
     (router, document)
@@ -116,11 +122,16 @@ pub fn state_with_search(
 ) -> anyhow::Result<AppState> {
     let jobs = Jobs::new(db.clone(), clock, jobs::Config::default());
     crate::platform::identity::register_jobs(&jobs);
-    let pages = settings
-        .page_cache
-        .then(|| Arc::new(PageCache::new(std::time::Duration::from_secs(10)).scoped_by(consultations::page_scopes)));
+    let pages = settings.page_cache.then(|| {
+        Arc::new(
+            PageCache::new(std::time::Duration::from_secs(10))
+                .scoped_by(consultations::page_scopes)
+                .scoped_by(meetings::page_scopes),
+        )
+    });
     let changes = crate::platform::change::Worker::new(db.clone());
     let consultations = consultations::Runtime::start(&db, &settings);
+    meetings::start();
     let storage = files::storage::Storage::new(&settings.data_dir);
     storage.prepare()?;
     // Each capability says who may read and attach the documents of its items.
@@ -135,7 +146,7 @@ pub fn state_with_search(
         changes,
         jobs,
         documents: Arc::new(documents),
-        body_sections: Arc::new(BodySections::default().with(consultations::body_section)),
+        body_sections: Arc::new(BodySections::default().with(consultations::body_section).with(meetings::body_section)),
     };
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
@@ -158,6 +169,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .merge(registry::page_routes())
         .merge(consultations::page_routes())
+        .merge(meetings::page_routes())
         .merge(accounts::pages::routes())
         .merge(files::api::page_routes())
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))

@@ -4,5 +4,6 @@ pub mod accounts;
 pub mod app;
 pub mod commands;
 pub mod consultations;
+pub mod meetings;
 pub mod platform;
 pub mod registry;

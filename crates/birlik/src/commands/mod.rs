@@ -162,6 +162,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
             let db = open_db(cli).await?;
             if *demo && crate::registry::seed::load_demo(&db).await? {
                 crate::consultations::demo::load(&db).await?;
+                crate::meetings::demo::load(&db).await?;
                 println!("demo content seeded");
             }
             println!("database is up to date ({})", db.backend());

@@ -14,6 +14,7 @@ mod documents;
 mod forms;
 mod hostile;
 mod jobs;
+mod meetings;
 mod open_data;
 mod pages;
 mod storage;

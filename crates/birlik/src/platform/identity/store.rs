@@ -114,3 +114,30 @@ pub async fn session_user(db: &Db, user: StoredUser) -> sqlx::Result<SessionUser
     let roles = roles(db, user.id).await?;
     Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles })
 }
+
+/// The person of the registry a login is (a member votes in his bodies' meetings from his own login), if any.
+pub async fn person_of(db: &Db, user_id: i64) -> sqlx::Result<Option<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar::<_, Option<i64>>("SELECT person_id FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await
+            .map(Option::flatten)
+    })
+}
+
+/// Names the person of the registry a login is (`None`: none), with its audit entry.
+pub async fn link_person(db: &Db, actor: Option<i64>, user_id: i64, person_id: Option<i64>) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let before: Option<i64> =
+            sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *tx).await?;
+        sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2").bind(person_id).bind(user_id).execute(&mut *tx).await?;
+        crate::audit!(tx, &crate::platform::audit::Change {
+            actor, action: "link_person", entity: "user", entity_id: user_id.to_string(),
+            before: Some(serde_json::json!({ "person_id": before })),
+            after: Some(serde_json::json!({ "person_id": person_id })), at: &at })?;
+        tx.commit().await
+    })
+}

@@ -44,8 +44,9 @@ pub struct PageCache {
 /// A capability's rule: the scopes a page at this path reads, if the page is one of its own.
 pub type ScopesOf = fn(&str) -> Option<Vec<Scope>>;
 
-/// What a page reads when no capability says otherwise: the registry and the list of consultations.
-const DEFAULT_SCOPES: [Scope; 2] = [change::REGISTRY, Scope::all("consultations")];
+/// What a page reads when no capability says otherwise: the registry, the list of consultations and the meetings
+/// (a body's page lists them).
+const DEFAULT_SCOPES: [Scope; 3] = [change::REGISTRY, Scope::all("consultations"), Scope::all("meetings")];
 
 #[derive(Default)]
 struct Entries {

@@ -1,0 +1,67 @@
+//! Capability 2, sessions and decisions: the bodies of the Assembly meet (a numbered session, XXXII), publish an
+//! agenda, register who is present, vote on motions by the body's quorum and majority, and number the decisions
+//! they adopt. A member votes from his own login: a login names its person of the registry (`users.person_id`,
+//! set by an operator with `identity::store::link_person`), and that person's live seat in the body makes him a
+//! member of its meetings.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+pub mod api;
+pub mod changes;
+pub mod demo;
+pub mod forms;
+pub mod input;
+pub mod members;
+pub mod model;
+pub mod pages;
+pub mod store;
+pub mod view;
+
+use axum::Router;
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+
+use crate::platform::Platform;
+use crate::platform::change::Scope;
+use crate::platform::web::sections::{BodyView, Section, Shown};
+
+/// Every meeting, its agenda, attendance, votes and decisions: one scope, since a body's page lists its meetings.
+pub const LIST: Scope = Scope::all("meetings");
+
+/// The pages of meetings, under `/{lang}`, and the member's forms (check in, vote).
+pub fn page_routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Platform: FromRef<S>,
+{
+    Router::new()
+        .route("/{lang}/meetings", get(pages::list))
+        .route("/{lang}/meetings/{id}", get(pages::meeting))
+        .route("/{lang}/meetings/{id}/check-in", post(forms::check_in))
+        .route("/{lang}/motions/{id}/votes", post(forms::vote))
+}
+
+/// Makes the capability's area known to the change worker (events of other servers drop cached pages).
+pub fn start() {
+    crate::platform::change::area(LIST.area);
+}
+
+/// What a cached page of meetings reads: meetings, and names from the registry.
+pub fn page_scopes(path: &str) -> Option<Vec<Scope>> {
+    let mut parts = path.split('/').skip(2);
+    (parts.next() == Some("meetings")).then(|| vec![LIST, crate::platform::change::REGISTRY])
+}
+
+/// The body's page lists its meetings, newest first.
+pub fn body_section<'a>(state: &'a Platform, view: &'a BodyView<'a>) -> Shown<'a> {
+    use crate::platform::web::Link;
+    Box::pin(async move {
+        let ctx = view.ctx;
+        let items = store::meetings(&state.db, Some(view.id), None, None)
+            .await?
+            .iter()
+            .take(20)
+            .map(|m| Link::new(ctx, format!("/meetings/{}", m.id), pages::heading(m, ctx.lang)))
+            .collect();
+        Ok(Some(Section { title: ctx.t("meetings-title"), items, actions: Vec::new() }))
+    })
+}

@@ -1,0 +1,360 @@
+//! Sessions and decisions: planning a meeting, its agenda, attendance and quorum, recorded votes from members'
+//! own logins, show of hands, decisions, refusals (localized, changing nothing), pages and the demo.
+
+use birlik::platform::identity::{Role, store as identity};
+use birlik::registry::store::{self as registry, MembershipFilter};
+use reqwest::Method;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::support::{LoggedIn, TestApp};
+
+/// The persons seated in a body now.
+async fn seated(app: &TestApp, body: i64) -> Vec<birlik::registry::model::Membership> {
+    let filter = MembershipFilter { body: Some(body), per_page: Some(500), ..Default::default() };
+    registry::memberships(&app.state.platform.db, &filter).await.unwrap().0
+}
+
+/// A login for a seated person.
+async fn member_login(app: &TestApp, email: &str, person: i64) -> LoggedIn {
+    let user = app.user(email, &[]).await;
+    identity::link_person(&app.state.platform.db, None, user, Some(person)).await.unwrap();
+    app.login_as(email).await
+}
+
+fn meeting_json(body: i64) -> Value {
+    json!({
+        "body_id": body, "kind": "session", "number": 14,
+        "title": { "kk": "Өңірлік сессия", "ru": "Региональная сессия" },
+        "starts_at": "2026-12-31T23:30", "ends_at": "2027-01-01T02:00",
+        "place": "Достық үйі"
+    })
+}
+
+async fn post(who: &LoggedIn, path: &str, body: Value) -> (StatusCode, Value) {
+    who.send_json(Method::POST, path, &body).await
+}
+
+async fn plan_meeting(app: &TestApp, sec: &LoggedIn, body: i64) -> i64 {
+    let (status, meeting) = post(sec, "/api/v1/meetings", meeting_json(body)).await;
+    assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    let _ = app;
+    meeting["id"].as_i64().unwrap()
+}
+
+async fn move_to(sec: &LoggedIn, id: i64, status: &str) -> (StatusCode, Value) {
+    post(sec, &format!("/api/v1/meetings/{id}/status?lang=en"), json!({ "status": status })).await
+}
+
+async fn planning_is_checked_authorized_and_audited(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let other = app.body_id("regional_assembly", Some("KZ-71")).await;
+    app.user("sec@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    app.user("other@example.kz", &[Role::Secretariat { body_id: other }]).await;
+    let sec = app.login_as("sec@example.kz").await;
+    let stranger = app.login_as("other@example.kz").await;
+    let audit_before = app.count("audit_log").await;
+
+    // Refused: no title in any language, the end before the start, a bad time; localized, nothing stored.
+    let bad = json!({ "body_id": body, "kind": "session", "title": {}, "starts_at": "2026-05-01T10:00",
+        "ends_at": "2026-05-01T09:00" });
+    let (status, error) = post(&sec, "/api/v1/meetings?lang=en", bad.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let message = error.to_string();
+    assert!(message.contains("Write the text in at least one language."), "{message}");
+    assert!(message.contains("The end comes before the start."), "{message}");
+    let (_, ru) = post(&sec, "/api/v1/meetings?lang=ru", bad).await;
+    assert!(ru.to_string().contains("Время окончания раньше времени начала."));
+    let (status, _) = post(
+        &sec,
+        "/api/v1/meetings",
+        json!({ "body_id": body, "kind": "banquet", "title": { "kk": "x" },
+        "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T11:00" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an unknown kind is refused");
+    // Another body's secretariat, and anonymous callers, are refused.
+    let (status, _) = post(&stranger, "/api/v1/meetings", meeting_json(body)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.send_json(Method::POST, "/api/v1/meetings", &meeting_json(body)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.count("meetings").await, 0);
+    assert_eq!(app.count("audit_log").await, audit_before);
+
+    // Planned across midnight and the year's end in UTC+5: stored in UTC, numbered in Roman numerals.
+    let id = plan_meeting(&app, &sec, body).await;
+    let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
+    assert_eq!(
+        (m["starts_at"].as_str(), m["ends_at"].as_str()),
+        (Some("2026-12-31T18:30:00Z"), Some("2026-12-31T21:00:00Z"))
+    );
+    assert_eq!((m["number_roman"].as_str(), m["status"].as_str()), (Some("XIV"), Some("planned")));
+    assert_eq!(m["quorum"]["rules"]["quorum"], "more_than_half");
+
+    // Statuses move forward only; postponing needs a reason.
+    let (status, error) = move_to(&sec, id, "closed").await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-meeting-status")));
+    let (status, _) = move_to(&sec, id, "postponed").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = move_to(&stranger, id, "convened").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) =
+        post(&sec, &format!("/api/v1/meetings/{id}/status"), json!({ "status": "postponed", "reason": "Су тасқыны" }))
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, page) = app.get_text(&format!("/kk/meetings/{id}")).await;
+    assert!(page.contains("Су тасқыны") && page.contains("XIV сессия: Өңірлік сессия"), "{page}");
+
+    // Agenda: items in order; after publication an added item says when.
+    let (status, _) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/agenda"),
+        json!({ "title": { "kk": "Бірінші мәселе" },
+        "presenter": "Хатшылық" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) =
+        post(&stranger, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Бөгде" } })).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = post(&sec, &format!("/api/v1/meetings/{id}/agenda/publish"), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, m) =
+        post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "en": "Second item" } })).await;
+    let agenda = m["agenda"].as_array().unwrap();
+    assert_eq!(agenda.len(), 2);
+    assert_eq!((agenda[0]["position"].as_i64(), agenda[1]["position"].as_i64()), (Some(1), Some(2)));
+    assert!(agenda[0]["added_after_publication_at"].is_null() && agenda[1]["added_after_publication_at"].is_string());
+
+    // Rules: editable by the secretariat only, audited.
+    let rules = json!({ "quorum": "two_thirds", "majority_of": "all_members", "majority": "two_thirds" });
+    let (status, _) = stranger.send_json(Method::PUT, &format!("/api/v1/bodies/{body}/meeting-rules"), &rules).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = sec.send_json(Method::PUT, &format!("/api/v1/bodies/{body}/meeting-rules"), &rules).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, r) = app.get_json(&format!("/api/v1/bodies/{body}/meeting-rules")).await;
+    assert_eq!(r["quorum"], "two_thirds");
+    let council = app.body_id("council", None).await;
+    let (_, r) = app.get_json(&format!("/api/v1/bodies/{council}/meeting-rules")).await;
+    assert_eq!(r["quorum"], "two_thirds", "the Council's default");
+    assert!(app.count("audit_log").await >= audit_before + 6);
+
+    // The list: newest first, by body and by day (Kazakhstan days).
+    let (_, list) = app.get_json(&format!("/api/v1/meetings?body={body}&from=2026-12-31&to=2026-12-31")).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1, "23:30 on 31 December in Kazakhstan");
+    let (_, list) = app.get_json(&format!("/api/v1/meetings?body={body}&from=2027-01-01")).await;
+    assert!(list["items"].as_array().unwrap().is_empty());
+    let (_, list) = app.get_json(&format!("/api/v1/meetings?body={other}")).await;
+    assert!(list["items"].as_array().unwrap().is_empty());
+}
+
+async fn members_vote_once_while_present_and_open(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("sec@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    app.user(
+        "other@example.kz",
+        &[Role::Secretariat { body_id: app.body_id("regional_assembly", Some("KZ-71")).await }],
+    )
+    .await;
+    let sec = app.login_as("sec@example.kz").await;
+    let stranger = app.login_as("other@example.kz").await;
+    let seats = seated(&app, body).await;
+    assert!(seats.len() >= 4, "the demo body has members");
+    let a = member_login(&app, "a@example.kz", seats[0].person_id).await;
+    let b = member_login(&app, "b@example.kz", seats[1].person_id).await;
+    let c = member_login(&app, "c@example.kz", seats[2].person_id).await;
+    let d = member_login(&app, "d@example.kz", seats[3].person_id).await;
+    app.user("nobody@example.kz", &[]).await;
+    let nobody = app.login_as("nobody@example.kz").await;
+    let id = plan_meeting(&app, &sec, body).await;
+
+    // Nobody checks in before the meeting is in progress; attendance is for members of the body only.
+    let (status, error) = post(&a, &format!("/api/v1/meetings/{id}/check-in?lang=en"), json!({})).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-meeting-not-running")));
+    move_to(&sec, id, "convened").await;
+    move_to(&sec, id, "in_progress").await;
+    let (status, _) = sec
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+            &json!({ "person_id": seats[0].person_id, "present": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = stranger
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+            &json!({ "person_id": seats[2].person_id, "present": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, error) = post(&nobody, &format!("/api/v1/meetings/{id}/check-in?lang=ru"), json!({})).await;
+    assert_eq!((status, error["error"]["message"].as_str()), (StatusCode::CONFLICT, Some("Вы не член этого органа.")));
+    for who in [&b, &d] {
+        let (status, m) = post(who, &format!("/api/v1/meetings/{id}/check-in"), json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{m}");
+    }
+    let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
+    assert_eq!(m["quorum"]["present"], 3);
+    assert_eq!(m["quorum"]["members"].as_i64(), Some(seats.len() as i64));
+
+    // A motion put to the vote; members vote from their logins.
+    let motion =
+        json!({ "text": { "kk": "Күн тәртібін бекіту", "ru": "Утвердить повестку", "en": "Adopt the agenda" } });
+    let (status, _) = post(&stranger, &format!("/api/v1/meetings/{id}/motions"), motion.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, opened) = post(&sec, &format!("/api/v1/meetings/{id}/motions"), motion.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{opened}");
+    let motion_id = opened["id"].as_i64().unwrap();
+    let (status, error) = post(&sec, &format!("/api/v1/meetings/{id}/motions"), motion).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-vote-open")));
+    let vote = |choice: &str| json!({ "choice": choice });
+    let votes_url = format!("/api/v1/motions/{motion_id}/votes?lang=en");
+    assert_eq!(post(&a, &votes_url, vote("for")).await.0, StatusCode::CREATED);
+    let (status, error) = post(&a, &votes_url, vote("against")).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-already-voted")));
+    assert_eq!(post(&b, &votes_url, vote("against")).await.0, StatusCode::CREATED);
+    let (status, error) = post(&c, &votes_url, vote("for")).await;
+    assert_eq!(
+        (status, error["error"]["message"].as_str()),
+        (StatusCode::CONFLICT, Some("Only members present vote: check in first."))
+    );
+    let (status, _) = post(&nobody, &votes_url, vote("for")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = post(&a, &votes_url, json!({ "choice": "maybe" })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // An archived member no longer votes, even when present.
+    let d_seat = registry::membership(&app.state.platform.db, seats[3].id).await.unwrap().unwrap();
+    registry::archive_membership(&app.state.platform.db, None, &d_seat).await.unwrap();
+    let (status, error) = post(&d, &votes_url, vote("for")).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-not-a-member")));
+
+    // The meeting does not close while the vote is open; the roll call is public.
+    let (status, error) = move_to(&sec, id, "closed").await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-open-vote")));
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(page.contains("2 votes cast") && page.contains(&seats[0].person_name), "{page}");
+
+    // Closed by the secretariat: counted by the server, by the body's rules; then immutable.
+    let (status, _) = post(&stranger, &format!("/api/v1/motions/{motion_id}/close"), json!({})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, closed) = post(&sec, &format!("/api/v1/motions/{motion_id}/close"), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{closed}");
+    assert_eq!((closed["count"]["votes_for"].as_i64(), closed["count"]["against"].as_i64()), (Some(1), Some(1)));
+    let members = seats.len() as i64 - 1;
+    let expected = if 2 * 2 > members { "rejected" } else { "no_quorum" };
+    assert_eq!(closed["outcome"], expected, "{closed}");
+    let (status, error) = post(&b, &votes_url, vote("for")).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-vote-not-open")));
+    let (status, _) = post(&sec, &format!("/api/v1/motions/{motion_id}/close"), json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Everyone present; a show of hands adopts a motion, which becomes decision No. 1.
+    for seat in &seats[..3] {
+        let body = json!({ "person_id": seat.person_id, "present": true });
+        sec.send_json(Method::PUT, &format!("/api/v1/meetings/{id}/attendance"), &body).await;
+    }
+    let all: Vec<i64> = seated(&app, body).await.iter().map(|s| s.person_id).collect();
+    for person in &all {
+        sec.send_json(
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+            &json!({ "person_id": person, "present": true }),
+        )
+        .await;
+    }
+    let n = all.len() as i64;
+    let (status, error) = post(&sec, &format!("/api/v1/meetings/{id}/motions?lang=en"),
+        json!({ "text": { "kk": "Қол көтеру" }, "show_of_hands": { "votes_for": n + 1, "against": 0, "abstentions": 0 } })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+    let (status, hands) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/motions"),
+        json!({ "text": { "kk": "Қол көтеру" }, "show_of_hands": { "votes_for": n, "against": 0, "abstentions": 0 } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!((hands["method"].as_str(), hands["outcome"].as_str()), (Some("show_of_hands"), Some("adopted")));
+    let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
+    assert_eq!(m["decisions"][0]["number"], 1, "{m}");
+    assert_eq!(m["decisions"][0]["execution"], "pending");
+    assert!(m["quorum"]["holds"].as_bool().unwrap());
+    assert_eq!(m["motions"][0]["votes"].as_array().unwrap().len(), 2, "the roll call of the first vote");
+    let decision = m["decisions"][0]["id"].as_i64().unwrap();
+    let (status, _) = sec
+        .send_json(Method::PUT, &format!("/api/v1/decisions/{decision}/execution"), &json!({ "execution": "done" }))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = move_to(&sec, id, "closed").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, error) =
+        post(&sec, &format!("/api/v1/meetings/{id}/agenda"), json!({ "title": { "kk": "Кеш" } })).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-meeting-over")));
+
+    // The body's page and the pages of meetings show it.
+    let (_, page) = app.get_text(&format!("/kk/bodies/{body}")).await;
+    assert!(page.contains(&format!("/kk/meetings/{id}")), "the body's page lists its meetings");
+    let (status, page) = app.get_text("/ru/meetings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("XIV сессия: Региональная сессия"));
+    let (_, page) = app.get_text(&format!("/ru/meetings/{id}")).await;
+    assert!(page.contains("Решение № 1") && page.contains("кворум есть") && page.contains("Поднятием рук"), "{page}");
+}
+
+async fn a_member_votes_from_the_page(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("sec@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    let sec = app.login_as("sec@example.kz").await;
+    let seats = seated(&app, body).await;
+    let a = member_login(&app, "a@example.kz", seats[0].person_id).await;
+    let id = plan_meeting(&app, &sec, body).await;
+    move_to(&sec, id, "convened").await;
+    move_to(&sec, id, "in_progress").await;
+    let (_, page) = a.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(page.contains("id=\"check-in\""));
+    let response = a.post_form(&format!("/en/meetings/{id}/check-in"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, opened) =
+        post(&sec, &format!("/api/v1/meetings/{id}/motions"), json!({ "text": { "en": "Motion" } })).await;
+    let motion = opened["id"].as_i64().unwrap();
+    let response = a.post_form(&format!("/en/motions/{motion}/votes"), &[("choice", "abstain")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = a.post_form(&format!("/en/motions/{motion}/votes"), &[("choice", "for")]).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert!(response.text().await.unwrap().contains("You have already voted on this motion"));
+    let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
+    assert_eq!(m["motions"][0]["votes"][0]["choice"], "abstain");
+}
+
+async fn the_demo_has_the_xxxii_session(app: TestApp) {
+    assert!(birlik::meetings::demo::load(&app.state.platform.db).await.unwrap());
+    assert!(!birlik::meetings::demo::load(&app.state.platform.db).await.unwrap(), "loaded once");
+    let (_, list) = app.get_json("/api/v1/meetings").await;
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["status"], "planned", "the upcoming regional session is the newest");
+    let xxxii = items.iter().find(|m| m["number_roman"] == "XXXII").unwrap_or_else(|| panic!("{list}"));
+    assert_eq!(xxxii["starts_at"], "2023-04-27T05:00:00Z");
+    assert_eq!(xxxii["demo"], true);
+    let (_, m) = app.get_json(&format!("/api/v1/meetings/{}", xxxii["id"])).await;
+    assert_eq!(m["agenda"].as_array().unwrap().len(), 3);
+    assert_eq!(m["motions"].as_array().unwrap().len(), 3);
+    assert!(!m["decisions"].as_array().unwrap().is_empty());
+    let (_, page) = app.get_text(&format!("/en/meetings/{}", xxxii["id"])).await;
+    assert!(
+        page.contains("XXXII session") && page.contains("This is demo content") && page.contains("27 April 2023"),
+        "{page}"
+    );
+    let (_, list) = app.get_json("/api/v1/meetings?from=2023-04-27&to=2023-04-27").await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    let (status, _) = app.get_json("/api/v1/meetings?from=27.04.2023").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+crate::on_both_backends!(
+    planning_is_checked_authorized_and_audited,
+    members_vote_once_while_present_and_open,
+    a_member_votes_from_the_page,
+    the_demo_has_the_xxxii_session,
+);
