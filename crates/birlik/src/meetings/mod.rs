@@ -12,6 +12,7 @@ pub mod forms;
 pub mod input;
 pub mod members;
 pub mod model;
+pub mod notices;
 pub mod pages;
 pub mod store;
 pub mod view;
@@ -41,6 +42,11 @@ where
 }
 
 /// Makes the capability's area known to the change worker (events of other servers drop cached pages).
+/// One meeting, as an item people follow.
+pub fn scope(id: i64) -> Scope {
+    Scope::item("meeting", id)
+}
+
 pub fn start() {
     crate::platform::change::area(LIST.area);
 }

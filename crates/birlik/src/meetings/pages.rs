@@ -99,6 +99,8 @@ struct MeetingPage {
     member: bool,
     in_progress: bool,
     added_on: Vec<(i64, String)>,
+    /// The reader follows the meeting.
+    following: bool,
 }
 
 impl MeetingPage {
@@ -133,6 +135,7 @@ pub async fn meeting(
         },
         None => false,
     };
+    let following = crate::platform::notify::pages::following(&state, &ctx, super::scope(m.id)).await?;
     let d = detail(&state.db, m).await?;
     let added_on = d
         .agenda
@@ -147,6 +150,7 @@ pub async fn meeting(
         in_progress: d.meeting.status == MeetingStatus::InProgress,
         member,
         added_on,
+        following,
         d,
         ctx,
     };

@@ -245,7 +245,7 @@ pub async fn publish_agenda(db: &Db, actor: Option<i64>, meeting: &Meeting) -> s
         sqlx::query("UPDATE meetings SET agenda_published_at = $1, updated_at = $1 WHERE id = $2")
             .bind(&at).bind(meeting.id).execute(&mut *tx).await?;
         audit!(tx, &entry(actor, "publish_agenda", "meeting", meeting.id, json!({ "published_at": at }), &at))?;
-        tx.emit(&[CHANGED]).await?;
+        tx.emit(&[CHANGED, Event::new(super::scope(meeting.id), super::notices::AGENDA_PUBLISHED)]).await?;
         tx.commit().await?;
     });
     change::committed(&[LIST]);

@@ -35,7 +35,7 @@ async fn post(who: &LoggedIn, path: &str, body: Value) -> (StatusCode, Value) {
     who.send_json(Method::POST, path, &body).await
 }
 
-async fn plan_meeting(app: &TestApp, sec: &LoggedIn, body: i64) -> i64 {
+pub async fn plan_meeting(app: &TestApp, sec: &LoggedIn, body: i64) -> i64 {
     let (status, meeting) = post(sec, "/api/v1/meetings", meeting_json(body)).await;
     assert_eq!(status, StatusCode::CREATED, "{meeting}");
     let _ = app;

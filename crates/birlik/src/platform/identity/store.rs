@@ -112,7 +112,8 @@ pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> sqlx::R
 
 pub async fn session_user(db: &Db, user: StoredUser) -> sqlx::Result<SessionUser> {
     let roles = roles(db, user.id).await?;
-    Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles })
+    let unread = crate::platform::notify::store::unread(db, user.id).await?;
+    Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles, unread })
 }
 
 /// The person of the registry a login is (a member votes in his bodies' meetings from his own login), if any.
