@@ -1,5 +1,5 @@
-//! What meetings tell people: when a meeting's agenda is published, the body's members and secretariat, the
-//! body's followers and the meeting's followers hear of it.
+//! What meetings tell people: when a meeting's agenda is published, the body's members (the logins of its seated
+//! persons, and member roles) and secretariat, the body's followers and the meeting's followers hear of it.
 
 use crate::platform::change::Worker;
 use crate::platform::i18n::Lang;
@@ -25,6 +25,9 @@ pub fn register(notify: &std::sync::Arc<Notifier>, worker: &Worker) {
         }) else {
             return Ok(Vec::new());
         };
+        // Members are the persons seated in the body: those with a login hear of it, beside any member role.
+        let seated: Vec<i64> = super::members::seated(&db, m.body_id).await?.into_keys().collect();
+        let members = crate::platform::identity::store::logins_of(&db, &seated).await?;
         Ok(vec![Notice {
             kind: AGENDA,
             item: scope(m.id),
@@ -32,6 +35,7 @@ pub fn register(notify: &std::sync::Arc<Notifier>, worker: &Worker) {
             title: title(&m),
             detail: None,
             to: vec![
+                Recipients::People(members),
                 Recipients::Role { role: "member", body: m.body_id },
                 Recipients::Role { role: "secretariat", body: m.body_id },
                 Recipients::Followers(crate::registry::body_scope(m.body_id)),

@@ -53,6 +53,39 @@ async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
     (id, reader, user)
 }
 
+/// The text of a mail's parts, decoded (base64 or quoted-printable bodies), one after the other.
+fn decoded(mail: &str) -> String {
+    use base64::Engine;
+    let mut out = String::new();
+    for part in mail.split("\r\n--").skip(1) {
+        let Some((headers, body)) = part.split_once("\r\n\r\n") else { continue };
+        let body = body.trim_end();
+        if headers.contains("Content-Transfer-Encoding: base64") {
+            let joined: String = body.lines().map(str::trim).collect();
+            let bytes = base64::engine::general_purpose::STANDARD.decode(joined).unwrap();
+            out.push_str(&String::from_utf8(bytes).unwrap());
+        } else if headers.contains("Content-Transfer-Encoding: quoted-printable") {
+            let soft = body.replace("=\r\n", "");
+            let mut bytes = Vec::new();
+            let mut rest = soft.as_bytes();
+            while let Some((&b, tail)) = rest.split_first() {
+                if b == b'=' && tail.len() >= 2 {
+                    bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+                    rest = &tail[2..];
+                } else {
+                    bytes.push(b);
+                    rest = tail;
+                }
+            }
+            out.push_str(&String::from_utf8(bytes).unwrap());
+        } else {
+            out.push_str(body);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 async fn add_published(app: &TestApp, consultation: i64, text: &str) -> i64 {
     let at = birlik::platform::db::now();
     store::add_statement(&app.state.platform.db, consultation, &NewStatement::seed(text, &at)).await.unwrap()
@@ -271,10 +304,12 @@ async fn a_mail_that_cannot_be_sent_is_retried_and_shown_to_operators() {
 }
 
 #[tokio::test]
-async fn a_published_agenda_reaches_the_bodys_members_and_followers() {
+async fn a_published_agenda_reaches_the_bodys_members_seated_or_by_role_and_its_followers() {
     let app = TestApp::sqlite().await;
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let member = app.member_of(body).await;
+    let seat = crate::meetings::seated(&app, body).await[0].person_id;
+    let seated = crate::meetings::member_login(&app, "seated@example.kz", seat).await;
     let follower = app.participant().await;
     follower.post_form("/en/follow", &[("area", "body"), ("item", &body.to_string()), ("action", "follow")]).await;
     let bystander = app.participant().await;
@@ -285,10 +320,30 @@ async fn a_published_agenda_reaches_the_bodys_members_and_followers() {
         .await;
     assert_eq!(status, StatusCode::OK);
     app.settled().await;
-    for reader in [&member, &follower] {
+    for reader in [&member, &seated, &follower] {
         let (_, inbox) = reader.get_text("/en/inbox").await;
         assert!(inbox.contains("Agenda published"), "{inbox}");
     }
     let (_, inbox) = bystander.get_text("/en/inbox").await;
     assert!(inbox.contains("id=\"inbox-empty\""));
+}
+
+#[tokio::test]
+async fn a_reader_of_kazakh_in_the_latin_alphabet_gets_his_mail_in_it() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, _) = open(&app, &input(body), &SEEDS).await;
+    let reader = app.participant().await;
+    let chosen = reader.client.get(format!("{}/kk/script/latn?back=/kk/", reader.base)).send().await.unwrap();
+    assert!(chosen.status().is_redirection());
+    reader.post_form("/kk/follow", &[("area", "consultation"), ("item", &id.to_string()), ("action", "follow")]).await;
+    add_published(&app, id, "Жастарға спорт алаңдары керек").await;
+    app.settled().await;
+    app.state.platform.jobs.run_due_now().await.unwrap();
+    let mails = outbox(&app);
+    assert_eq!(mails.len(), 1);
+    let text = decoded(&mails[0].1);
+    assert!(text.contains("Sälemetsız be"), "{text}");
+    assert!(text.contains("/kk/consultations/"), "{text}");
+    assert!(!text.contains("Сәлеметсіз"), "no Cyrillic left: {text}");
 }

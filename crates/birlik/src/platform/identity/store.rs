@@ -127,6 +127,22 @@ pub async fn person_of(db: &Db, user_id: i64) -> sqlx::Result<Option<i64>> {
     })
 }
 
+/// The logins of these persons of the registry (those who have one).
+pub async fn logins_of(db: &Db, persons: &[i64]) -> sqlx::Result<Vec<i64>> {
+    if persons.is_empty() {
+        return Ok(Vec::new());
+    }
+    with_read!(db, pool => {
+        let mut q = sqlx::QueryBuilder::new("SELECT id FROM users WHERE person_id IN (");
+        let mut list = q.separated(", ");
+        for person in persons {
+            list.push_bind(*person);
+        }
+        q.push(")");
+        q.build_query_scalar().fetch_all(pool).await
+    })
+}
+
 /// Names the person of the registry a login is (`None`: none), with its audit entry.
 pub async fn link_person(db: &Db, actor: Option<i64>, user_id: i64, person_id: Option<i64>) -> sqlx::Result<()> {
     let at = now();
