@@ -65,7 +65,7 @@ async fn inbox(State(state): State<Platform>, ctx: PageCtx, Query(q): Query<Befo
         .map(|n| Row {
             id: n.id,
             text: mail::message(ctx.lang, n),
-            at: ctx.lang.date(&n.created_at),
+            at: crate::platform::days::local_time(ctx.lang, &n.created_at),
             unread: n.read_at.is_none(),
         })
         .collect();
