@@ -568,3 +568,6 @@ mail-admin-state = State
 mail-admin-retry = Retry parked jobs
 mail-transport-outbox = No SMTP configured: e-mails are written as .eml files in { $dir }.
 mail-transport-smtp = E-mails are sent over SMTP.
+
+## Calendars
+calendar-all = Meetings of the Assembly of People of Kazakhstan

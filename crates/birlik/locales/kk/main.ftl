@@ -534,3 +534,6 @@ mail-admin-state = Күйі
 mail-admin-retry = Тоқтатылған тапсырмаларды қайта іске қосу
 mail-transport-outbox = SMTP бапталмаған: хаттар { $dir } қалтасына .eml файл болып жазылады.
 mail-transport-smtp = Хаттар SMTP арқылы жіберіледі.
+
+## Calendars
+calendar-all = Қазақстан халқы Ассамблеясының отырыстары

@@ -570,3 +570,6 @@ mail-admin-state = Состояние
 mail-admin-retry = Перезапустить остановленные задания
 mail-transport-outbox = SMTP не настроен: письма записываются как файлы .eml в { $dir }.
 mail-transport-smtp = Письма отправляются через SMTP.
+
+## Calendars
+calendar-all = Заседания Ассамблеи народа Казахстана

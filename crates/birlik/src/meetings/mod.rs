@@ -6,6 +6,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 pub mod api;
+pub mod calendar;
 pub mod changes;
 pub mod demo;
 pub mod forms;
@@ -39,14 +40,17 @@ where
         .route("/{lang}/meetings/{id}", get(pages::meeting))
         .route("/{lang}/meetings/{id}/check-in", post(forms::check_in))
         .route("/{lang}/motions/{id}/votes", post(forms::vote))
+        .route("/api/v1/calendar.ics", get(calendar::all::<S>))
+        .route("/api/v1/bodies/{id}/calendar.ics", get(calendar::of_body::<S>))
+        .route("/api/v1/regions/{code}/calendar.ics", get(calendar::of_region::<S>))
 }
 
-/// Makes the capability's area known to the change worker (events of other servers drop cached pages).
 /// One meeting, as an item people follow.
 pub fn scope(id: i64) -> Scope {
     Scope::item("meeting", id)
 }
 
+/// Makes the capability's area known to the change worker (events of other servers drop cached pages).
 pub fn start() {
     crate::platform::change::area(LIST.area);
 }

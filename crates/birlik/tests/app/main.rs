@@ -8,6 +8,7 @@ mod api;
 mod architecture;
 mod authorization;
 mod browser;
+mod calendar;
 mod cli;
 mod consultations;
 mod documents;
