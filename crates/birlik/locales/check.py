@@ -35,6 +35,7 @@ DYNAMIC = """
 level-republican level-regional
 kind-group kind-association kind-body kind-person
 table-regions table-ethnic-groups table-bodies table-associations table-members
+table-meetings table-agenda-items table-motions table-votes table-decisions
 role-admin role-secretariat role-member role-participant
 body-kind-national-session body-kind-council body-kind-regional-assembly body-kind-public-consent-council
 body-kind-mothers-council body-kind-ethnomediation-council body-kind-scientific-expert-council

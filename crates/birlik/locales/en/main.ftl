@@ -571,3 +571,8 @@ mail-transport-smtp = E-mails are sent over SMTP.
 
 ## Calendars
 calendar-all = Meetings of the Assembly of People of Kazakhstan
+table-meetings = Meetings
+table-agenda-items = Agenda items
+table-motions = Motions put to the vote
+table-votes = Votes (who voted how)
+table-decisions = Decisions

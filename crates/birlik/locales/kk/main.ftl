@@ -537,3 +537,8 @@ mail-transport-smtp = Хаттар SMTP арқылы жіберіледі.
 
 ## Calendars
 calendar-all = Қазақстан халқы Ассамблеясының отырыстары
+table-meetings = Отырыстар
+table-agenda-items = Күн тәртібінің мәселелері
+table-motions = Дауысқа қойылған ұсыныстар
+table-votes = Дауыстар (кім қалай дауыс берді)
+table-decisions = Шешімдер

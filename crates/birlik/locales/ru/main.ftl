@@ -573,3 +573,8 @@ mail-transport-smtp = Письма отправляются через SMTP.
 
 ## Calendars
 calendar-all = Заседания Ассамблеи народа Казахстана
+table-meetings = Заседания
+table-agenda-items = Вопросы повестки
+table-motions = Вопросы, поставленные на голосование
+table-votes = Голоса (кто как голосовал)
+table-decisions = Решения

@@ -9,6 +9,7 @@ pub mod api;
 pub mod calendar;
 pub mod changes;
 pub mod demo;
+pub mod export;
 pub mod forms;
 pub mod input;
 pub mod members;

@@ -668,3 +668,10 @@ pub async fn sequences(db: &Db) -> sqlx::Result<std::collections::HashMap<i64, i
     });
     Ok(rows.into_iter().collect())
 }
+
+/// Every meeting, oldest first (open data).
+pub async fn all_meetings(db: &Db) -> sqlx::Result<Vec<Meeting>> {
+    let sql = format!("{MEETING_SELECT} ORDER BY starts_at, id");
+    let rows: Vec<MeetingRow> = with_read!(db, pool => { sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await? });
+    Ok(rows.into_iter().map(Meeting::from).collect())
+}

@@ -1,5 +1,6 @@
-//! iCalendar feeds of meetings, read with an independent parser (the `ical` crate) as calendar programs do: stable
-//! UIDs, SEQUENCE raised on each change, cancellations, UTC times across midnight and the year's end.
+//! Meetings in the open: iCalendar feeds read with an independent parser (the `ical` crate) as calendar programs
+//! do (stable UIDs, SEQUENCE raised on each change, cancellations, UTC times across midnight and the year's end),
+//! and Popolo events, motions and vote events with their counts and roll calls, and the same as CSV.
 
 use std::collections::HashMap;
 
@@ -76,4 +77,57 @@ async fn feeds_follow_each_change(app: TestApp) {
     assert_eq!(app.get("/api/v1/bodies/999999/calendar.ics").await.status(), StatusCode::NOT_FOUND);
 }
 
-crate::on_both_backends!(feeds_follow_each_change);
+async fn popolo_has_the_meetings_their_motions_and_roll_calls(app: TestApp) {
+    assert!(birlik::meetings::demo::load(&app.state.platform.db).await.unwrap());
+    let (status, popolo) = app.get_json("/api/v1/export/popolo.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let ids = |key: &str| -> Vec<String> {
+        popolo[key].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let (events, persons, organizations) = (ids("events"), ids("persons"), ids("organizations"));
+    let session = popolo["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["classification"] == "session" && e["name"].as_str().unwrap().contains("XXXII"))
+        .expect("the demo's XXXII session is an event");
+    assert!(organizations.contains(&session["organization_id"].as_str().unwrap().to_owned()));
+    assert!(popolo["events"].as_array().unwrap().iter().any(|e| e["parent_id"] == session["id"]), "its agenda items");
+    let vote_events = popolo["vote_events"].as_array().unwrap();
+    assert!(!vote_events.is_empty());
+    let motions = ids("motions");
+    let mut roll_calls = 0;
+    for v in vote_events {
+        assert!(motions.contains(&v["motion_id"].as_str().unwrap().to_owned()));
+        assert!(events.contains(&v["legislative_session_id"].as_str().unwrap().to_owned()));
+        let counts = v["counts"].as_array().unwrap();
+        let options: Vec<&str> = counts.iter().map(|c| c["option"].as_str().unwrap()).collect();
+        assert_eq!(options, ["yes", "no", "abstain"]);
+        let votes = v["votes"].as_array().unwrap();
+        for vote in votes {
+            assert!(persons.contains(&vote["voter_id"].as_str().unwrap().to_owned()), "a voter is a person");
+        }
+        if !votes.is_empty() {
+            roll_calls += 1;
+            let yes = votes.iter().filter(|x| x["option"] == "yes").count() as i64;
+            assert_eq!(counts[0]["value"].as_i64(), Some(yes), "the count is the roll call's: {v}");
+        }
+    }
+    assert!(roll_calls > 0, "the demo has recorded votes");
+
+    // The same as tables: one row a recorded vote, columns as selected.
+    let response = app.get("/api/v1/export/votes.csv").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let csv = response.text().await.unwrap();
+    assert_eq!(csv.lines().next(), Some("motion_id,person_id,choice,at"));
+    assert_eq!(csv.lines().count() as i64 - 1, app.count("motion_votes").await);
+    let (status, meetings) = app.get_json("/api/v1/export/meetings.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(meetings.as_array().unwrap().len() as i64, app.count("meetings").await);
+    assert!(meetings[0]["starts_at"].is_string() && meetings[0]["demo"].is_boolean());
+    for table in ["agenda-items", "motions", "decisions"] {
+        assert_eq!(app.get(&format!("/api/v1/export/{table}.csv")).await.status(), StatusCode::OK, "{table}");
+    }
+}
+
+crate::on_both_backends!(feeds_follow_each_change, popolo_has_the_meetings_their_motions_and_roll_calls);
