@@ -576,3 +576,7 @@ table-agenda-items = Agenda items
 table-motions = Motions put to the vote
 table-votes = Votes (who voted how)
 table-decisions = Decisions
+meeting-live = The meeting is in progress
+meeting-live-item = Under discussion
+meeting-live-vote = Vote in progress
+meeting-live-no-vote = No vote is open now.

@@ -542,3 +542,7 @@ table-agenda-items = Күн тәртібінің мәселелері
 table-motions = Дауысқа қойылған ұсыныстар
 table-votes = Дауыстар (кім қалай дауыс берді)
 table-decisions = Шешімдер
+meeting-live = Отырыс жүріп жатыр
+meeting-live-item = Қаралып жатқан мәселе
+meeting-live-vote = Дауыс беру жүріп жатыр
+meeting-live-no-vote = Қазір дауыс беру жоқ.

@@ -578,3 +578,7 @@ table-agenda-items = Вопросы повестки
 table-motions = Вопросы, поставленные на голосование
 table-votes = Голоса (кто как голосовал)
 table-decisions = Решения
+meeting-live = Заседание идёт
+meeting-live-item = Рассматривается вопрос
+meeting-live-vote = Идёт голосование
+meeting-live-no-vote = Сейчас голосования нет.

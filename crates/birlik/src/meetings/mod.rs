@@ -12,6 +12,7 @@ pub mod demo;
 pub mod export;
 pub mod forms;
 pub mod input;
+pub mod live;
 pub mod members;
 pub mod model;
 pub mod notices;
@@ -39,6 +40,7 @@ where
     Router::new()
         .route("/{lang}/meetings", get(pages::list))
         .route("/{lang}/meetings/{id}", get(pages::meeting))
+        .route("/{lang}/meetings/{id}/live", get(live::part))
         .route("/{lang}/meetings/{id}/check-in", post(forms::check_in))
         .route("/{lang}/motions/{id}/votes", post(forms::vote))
         .route("/api/v1/calendar.ics", get(calendar::all::<S>))

@@ -87,6 +87,8 @@ struct MeetingPage {
     added_on: Vec<(i64, String)>,
     /// The reader follows the meeting.
     following: bool,
+    /// The item, quorum and running tally while the meeting is in progress.
+    live: Option<super::live::Live>,
 }
 
 impl MeetingPage {
@@ -123,6 +125,7 @@ pub async fn meeting(
     };
     let following = crate::platform::notify::pages::following(&state, &ctx, super::scope(m.id)).await?;
     let d = detail(&state.db, m).await?;
+    let live = super::live::of(&d, ctx.lang);
     let added_on = d
         .agenda
         .iter()
@@ -137,6 +140,7 @@ pub async fn meeting(
         member,
         added_on,
         following,
+        live,
         d,
         ctx,
     };

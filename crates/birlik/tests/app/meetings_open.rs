@@ -130,4 +130,72 @@ async fn popolo_has_the_meetings_their_motions_and_roll_calls(app: TestApp) {
     }
 }
 
-crate::on_both_backends!(feeds_follow_each_change, popolo_has_the_meetings_their_motions_and_roll_calls);
+async fn the_live_part_follows_the_item_quorum_and_tally(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let sec = app.secretariat_of(body).await;
+    let seats = crate::meetings::seated(&app, body).await;
+    let a = crate::meetings::member_login(&app, "live-a@example.kz", seats[0].person_id).await;
+    let b = crate::meetings::member_login(&app, "live-b@example.kz", seats[1].person_id).await;
+    let id = crate::meetings::plan_meeting(&app, &sec, body).await;
+    let post = |who: &crate::support::LoggedIn, path: String, body: serde_json::Value| {
+        let (client, url) = (who.client.clone(), format!("{}{path}", who.base));
+        async move { client.post(url).json(&body).send().await.unwrap().status() }
+    };
+    let live_path = format!("/en/meetings/{id}/live");
+    let live = || app.get_text(&live_path);
+    assert!(live().await.1.contains("id=\"live\" hidden"), "nothing live before the meeting starts");
+    let (_, item) = sec
+        .send_json(
+            reqwest::Method::POST,
+            &format!("/api/v1/meetings/{id}/agenda"),
+            &json!({ "title": { "en": "Youth programme" } }),
+        )
+        .await;
+    let item_id = item["agenda"][0]["id"].as_i64().unwrap();
+    for status in ["convened", "in_progress"] {
+        assert_eq!(
+            post(&sec, format!("/api/v1/meetings/{id}/status"), json!({ "status": status })).await,
+            StatusCode::OK
+        );
+    }
+    for who in [&a, &b] {
+        assert_eq!(post(who, format!("/api/v1/meetings/{id}/check-in"), json!({})).await, StatusCode::OK);
+    }
+    let motion = json!({ "text": { "en": "Adopt the youth programme" }, "agenda_item_id": item_id });
+    let (status, opened) =
+        sec.send_json(reqwest::Method::POST, &format!("/api/v1/meetings/{id}/motions"), &motion).await;
+    assert_eq!(status, StatusCode::CREATED, "{opened}");
+    let motion_id = opened["id"].as_i64().unwrap();
+    assert_eq!(
+        post(&a, format!("/api/v1/motions/{motion_id}/votes"), json!({ "choice": "for" })).await,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        post(&b, format!("/api/v1/motions/{motion_id}/votes"), json!({ "choice": "against" })).await,
+        StatusCode::CREATED
+    );
+
+    let (status, part) = live().await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(part.contains("hx-get=\"/en/meetings/") && part.contains("every 3s"), "it refreshes itself: {part}");
+    assert!(part.contains("<strong>Youth programme</strong>"), "{part}");
+    assert!(part.contains("Present: 2 / "), "{part}");
+    assert!(part.contains("id=\"tally-for\">1<") && part.contains("id=\"tally-against\">1<"), "{part}");
+    assert!(part.contains("id=\"tally-abstain\">0<"));
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(page.contains("id=\"tally-for\">1<"), "the page shows the same without JavaScript");
+
+    assert_eq!(post(&sec, format!("/api/v1/motions/{motion_id}/close"), json!({})).await, StatusCode::OK);
+    assert!(live().await.1.contains("id=\"live-no-vote\""));
+    assert_eq!(
+        post(&sec, format!("/api/v1/meetings/{id}/status"), json!({ "status": "closed" })).await,
+        StatusCode::OK
+    );
+    assert!(live().await.1.contains("id=\"live\" hidden"), "the polling ends with the meeting");
+}
+
+crate::on_both_backends!(
+    feeds_follow_each_change,
+    popolo_has_the_meetings_their_motions_and_roll_calls,
+    the_live_part_follows_the_item_quorum_and_tally,
+);
