@@ -580,3 +580,33 @@ meeting-live = The meeting is in progress
 meeting-live-item = Under discussion
 meeting-live-vote = Vote in progress
 meeting-live-no-vote = No vote is open now.
+
+## Month view of meetings
+month-name-1 = January
+month-name-2 = February
+month-name-3 = March
+month-name-4 = April
+month-name-5 = May
+month-name-6 = June
+month-name-7 = July
+month-name-8 = August
+month-name-9 = September
+month-name-10 = October
+month-name-11 = November
+month-name-12 = December
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+calendar-month = { $month } { $year }
+calendar-previous = Previous month
+calendar-next = Next month
+calendar-as-list = As a list
+calendar-month-view = Month calendar
+calendar-count = { $count ->
+        [one] { $count } meeting this month
+       *[other] { $count } meetings this month
+    }

@@ -15,6 +15,7 @@ pub mod input;
 pub mod live;
 pub mod members;
 pub mod model;
+pub mod month;
 pub mod notices;
 pub mod pages;
 pub mod store;
@@ -39,6 +40,7 @@ where
 {
     Router::new()
         .route("/{lang}/meetings", get(pages::list))
+        .route("/{lang}/meetings/month", get(month::month))
         .route("/{lang}/meetings/{id}", get(pages::meeting))
         .route("/{lang}/meetings/{id}/live", get(live::part))
         .route("/{lang}/meetings/{id}/check-in", post(forms::check_in))

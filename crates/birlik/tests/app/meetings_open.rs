@@ -194,7 +194,28 @@ async fn the_live_part_follows_the_item_quorum_and_tally(app: TestApp) {
     assert!(live().await.1.contains("id=\"live\" hidden"), "the polling ends with the meeting");
 }
 
+async fn the_month_view_puts_each_meeting_on_its_kazakhstan_day(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let sec = app.secretariat_of(body).await;
+    let id = crate::meetings::plan_meeting(&app, &sec, body).await;
+    let (status, page) = app.get_text("/en/meetings/month?month=2026-12").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(": December 2026</h1>"), "{page}");
+    // 1 December 2026 is a Tuesday: one empty cell before it; the meeting is on the 31st at 23:30 (UTC 18:30).
+    let first_week = page.split("<tbody>").nth(1).unwrap().split("</tr>").next().unwrap();
+    assert_eq!(first_week.matches("class=\"outside\"").count(), 1, "{first_week}");
+    let last_day = page.split("<span class=\"day\">31</span>").nth(1).unwrap().split("</td>").next().unwrap();
+    assert!(last_day.contains(&format!("/en/meetings/{id}")) && last_day.contains("23:30"), "{last_day}");
+    assert!(page.contains("month=2026-11") && page.contains("month=2027-01"), "the months around it");
+    let (_, january) = app.get_text("/ru/meetings/month?month=2027-01").await;
+    assert!(january.contains("Январь 2027") && !january.contains(&format!("/ru/meetings/{id}\"")));
+    for bad in ["2026-13", "december", "2026-12-01"] {
+        assert_eq!(app.get_text(&format!("/en/meetings/month?month={bad}")).await.0, StatusCode::NOT_FOUND, "{bad}");
+    }
+}
+
 crate::on_both_backends!(
+    the_month_view_puts_each_meeting_on_its_kazakhstan_day,
     feeds_follow_each_change,
     popolo_has_the_meetings_their_motions_and_roll_calls,
     the_live_part_follows_the_item_quorum_and_tally,
