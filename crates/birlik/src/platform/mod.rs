@@ -77,4 +77,6 @@ pub struct Platform {
     pub documents: Arc<files::Documents>,
     /// What capabilities show on a body's page.
     pub body_sections: Arc<web::sections::BodySections>,
+    /// What the home page shows first: what people can do now, from each capability (`web::sections`).
+    pub home_sections: Arc<web::sections::HomeSections>,
 }

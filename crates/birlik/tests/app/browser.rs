@@ -77,17 +77,20 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     browser.find(Locator::Id("lang-ru")).await.unwrap().click().await.unwrap();
     assert!(browser.current_url().await.unwrap().path().starts_with("/ru"));
 
-    // Search for an association from the header box.
+    // Search for an association from the header box (behind the menu button on a narrow window).
+    open_menu(&browser).await;
     let search = browser.find(Locator::Id("site-q")).await.unwrap();
     search.send_keys("корейцев").await.unwrap();
     search.send_keys("\u{E007}").await.unwrap();
     wait_for_text(&browser, "#results", "корейцев").await;
 
     // Log in as the secretariat and register an association of Almaty.
+    open_menu(&browser).await;
     browser.find(Locator::Id("login-link")).await.unwrap().click().await.unwrap();
     browser.find(Locator::Id("email")).await.unwrap().send_keys("almaty.secretariat@example.kz").await.unwrap();
     browser.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
     browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#flash", "С возвращением").await;
     wait_for_text(&browser, ".account", "Test User").await;
     browser.goto(&app.url("/ru/associations")).await.unwrap();
     browser.find(Locator::Id("new-association")).await.unwrap().click().await.unwrap();
@@ -106,6 +109,15 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     let directory = browser.find(Locator::Id("associations")).await.unwrap().text().await.unwrap();
     assert!(directory.contains("Объединение браузерного теста"));
     browser.close().await.unwrap();
+}
+
+/// Opens the header's menu when it is folded behind its button (a narrow window).
+async fn open_menu(browser: &Client) {
+    let button = browser.find(Locator::Id("menu-button")).await.unwrap();
+    let open = browser.find(Locator::Id("menu")).await.unwrap().attr("open").await.unwrap().is_some();
+    if button.is_displayed().await.unwrap() && !open {
+        button.click().await.unwrap();
+    }
 }
 
 /// Waits up to ten seconds until the element `css` exists and its text contains `expected`.

@@ -18,3 +18,4 @@ mod meetings;
 mod open_data;
 mod pages;
 mod storage;
+mod way_in;
