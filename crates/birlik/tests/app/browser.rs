@@ -74,6 +74,7 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     browser.goto(&app.url("/kk/")).await.unwrap();
     let lang = browser.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap();
     assert_eq!(lang.as_deref(), Some("kk"));
+    open_menu(&browser).await;
     browser.find(Locator::Id("lang-ru")).await.unwrap().click().await.unwrap();
     assert!(browser.current_url().await.unwrap().path().starts_with("/ru"));
 
@@ -91,6 +92,7 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     browser.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
     browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
     wait_for_text(&browser, "#flash", "С возвращением").await;
+    open_menu(&browser).await;
     wait_for_text(&browser, ".account", "Test User").await;
     browser.goto(&app.url("/ru/associations")).await.unwrap();
     browser.find(Locator::Id("new-association")).await.unwrap().click().await.unwrap();

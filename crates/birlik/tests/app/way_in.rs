@@ -338,7 +338,7 @@ async fn the_accessibility_statement_is_linked_from_every_page() {
         assert!(html.contains(&format!("href=\"/{lang}/accessibility\"")));
         let (status, html) = app.get_text(&format!("/{lang}/accessibility")).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(html.contains("WCAG 2.1"));
+        assert!(html.contains("WCAG"), "{lang}");
     }
     let (_, html) = app.get_text("/en/accessibility").await;
     assert!(html.contains("<h1>Accessibility statement</h1>"));
