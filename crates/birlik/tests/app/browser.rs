@@ -171,3 +171,54 @@ async fn a_participant_votes_adds_a_statement_and_reads_the_results_in_a_real_br
     wait_for_text(&browser, "#map-caption", "1 participant placed on the map").await;
     browser.close().await.unwrap();
 }
+
+/// Whether the element `id` lies wholly within the first screen (the viewport, not scrolled).
+async fn in_first_screen(browser: &Client, id: &str) -> bool {
+    let script = "const r = document.getElementById(arguments[0]).getBoundingClientRect(); \
+                  return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;";
+    browser.execute(script, vec![serde_json::json!(id)]).await.unwrap() == serde_json::json!(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_newcomer_reaches_the_open_consultation_votes_and_sees_each_confirmation() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let mut input = crate::consultations::input(body);
+    input.question.en = Some("How do we strengthen unity in our region, in our towns and in our villages?".into());
+    input.description.en = Some("A long description of the consultation. ".repeat(30));
+    let seeds = ["Every village needs a house of culture open in the evenings", "Language courses should be free"];
+    let (id, _) = crate::consultations::open(&app, &input, &seeds).await;
+    browser.set_window_size(390, 844).await.unwrap();
+    let width = browser.execute("return window.innerWidth;", vec![]).await.unwrap();
+    assert!(width.as_i64().is_some_and(|w| w <= 400), "a phone's width: {width}");
+
+    // The home page offers the open consultation; one tap reaches it.
+    browser.goto(&app.url("/en/")).await.unwrap();
+    let link = browser.find(Locator::Css("#open-consultations a.now-title")).await.unwrap();
+    assert!(link.text().await.unwrap().contains("How do we strengthen unity"));
+    link.click().await.unwrap();
+    wait_for_text(&browser, "#progress", "0 of 2").await;
+    assert_eq!(browser.current_url().await.unwrap().path(), format!("/en/consultations/{id}"));
+
+    // The statement and its three buttons are on the first screen, under a compact header.
+    for element in ["statement", "vote-agree", "vote-disagree", "vote-pass", "how-it-works"] {
+        assert!(in_first_screen(&browser, element).await, "#{element} is within the first screen");
+    }
+    assert!(!in_first_screen(&browser, "description").await, "the long description comes after them");
+    browser.find(Locator::Id("vote-agree")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#progress", "1 of 2").await;
+
+    // A statement of one's own: the confirmation is where the reader looks after sending it.
+    let text = browser.find(Locator::Id("f-text")).await.unwrap();
+    text.send_keys("Youth clubs should open in every district of the region").await.unwrap();
+    browser.find(Locator::Id("add-statement")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "Your statement is published.").await;
+    assert!(in_first_screen(&browser, "notice").await, "the confirmation is in view");
+
+    // The optional answers: their confirmation too.
+    browser.find(Locator::Id("save-answers")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "saved").await;
+    assert!(in_first_screen(&browser, "notice").await, "the answers' confirmation is in view");
+    browser.close().await.unwrap();
+}
