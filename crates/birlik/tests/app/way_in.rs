@@ -44,7 +44,7 @@ async fn the_voting_page_shows_the_statement_first_with_three_distinct_choices_a
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let mut with_description = input(body);
     with_description.description.kk = Some("Ұзын сипаттама ".repeat(40));
-    let (id, _) = open(&app, &with_description, &["Тілдерді үйрену тегін болсын"]).await;
+    let (id, statements) = open(&app, &with_description, &["Тілдерді үйрену тегін болсын"]).await;
     let (_, html) = app.get_text(&format!("/en/consultations/{id}")).await;
     let how = position(&html, "id=\"how-it-works\"");
     let statement = position(&html, "id=\"statement\"");
@@ -57,6 +57,17 @@ async fn the_voting_page_shows_the_statement_first_with_three_distinct_choices_a
         assert!(button.contains(&format!("class=\"choice {choice}\"")), "{choice} has a shape of its own");
         assert!(button.contains(&format!("<span class=\"icon\" aria-hidden=\"true\">{icon}</span>")), "{choice}");
     }
+
+    // Each button that changes an earlier vote names its statement to a screen reader.
+    let statement = statements[0].to_string();
+    let r = app
+        .post_form(&format!("/en/consultations/{id}/votes"), &[("statement", statement.as_str()), ("vote", "agree")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.get_text(&format!("/en/consultations/{id}")).await;
+    assert!(html.contains(
+        "value=\"disagree\">Disagree<span class=\"visually-hidden\" lang=\"kk\">: Тілдерді үйрену тегін болсын</span>"
+    ));
 }
 
 #[tokio::test]
