@@ -77,6 +77,16 @@ async fn confirmations_are_shown_in_the_section_of_the_form_that_was_sent() {
     let (id, _) = open(&app, &input(body), &["Тілдерді үйрену тегін болсын"]).await;
     let client = TestApp::client();
 
+    // A near-duplicate is a warning, not a success.
+    let r = client
+        .post(app.url(&format!("/en/consultations/{id}/statements")))
+        .form(&[("text", "Тілдерді үйрену тегін болсын!")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("<div class=\"warning\" id=\"similar\" role=\"alert\">"));
+
     let r = client
         .post(app.url(&format!("/en/consultations/{id}/statements")))
         .form(&[("text", "Әр ауылда кітапхана ашылсын деп ойлаймын")])
