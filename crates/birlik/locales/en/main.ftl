@@ -580,3 +580,4 @@ my-status-published = Published: others vote on it
 my-status-pending = Waiting for the moderators
 my-status-rejected = Not published by the moderators
 my-statements-link = My statements
+search-close = Did you mean one of these?

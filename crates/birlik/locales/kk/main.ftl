@@ -546,3 +546,4 @@ my-status-published = Жарияланды: оған дауыс беріп жа�
 my-status-pending = Модераторларды күтуде
 my-status-rejected = Модераторлар жарияламады
 my-statements-link = Менің тұжырымдарым
+search-close = Мүмкін, сіз мыналарды іздедіңіз:

@@ -578,3 +578,4 @@ my-status-published = Опубликовано: за него голосуют
 my-status-pending = Ждёт модераторов
 my-status-rejected = Модераторы не опубликовали
 my-statements-link = Мои утверждения
+search-close = Возможно, вы искали:

@@ -301,19 +301,54 @@ impl SearchIndex {
         parser.set_conjunction_by_default();
         // Lenient parsing: whatever people type is a search, never a syntax error.
         let (parsed, _) = parser.parse_query_lenient(query);
-        let parsed: Box<dyn tantivy::query::Query> = match kind {
+        self.run(self.of_kind(parsed, kind), lang, limit)
+    }
+
+    /// Things whose words are close in spelling to every word of `query` (one letter off in a short word, two in
+    /// a longer one), in any language: what a search page offers when the words themselves find nothing.
+    pub fn close_matches(&self, query: &str, lang: Lang, limit: usize, kind: Option<&str>) -> anyhow::Result<Vec<Hit>> {
+        use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+        let mut languages: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for other in Lang::ALL {
+            let field = self.fields.text[lang_index(other)];
+            let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut analyzer = analyzer(other);
+            let mut stream = analyzer.token_stream(query);
+            while stream.advance() {
+                let term = stream.token().text.clone();
+                let distance = if term.chars().count() <= 5 { 1 } else { 2 };
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, &term), distance, true);
+                words.push((Occur::Must, Box::new(fuzzy)));
+            }
+            if !words.is_empty() && words.len() <= 5 {
+                languages.push((Occur::Should, Box::new(BooleanQuery::new(words))));
+            }
+        }
+        if languages.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.run(self.of_kind(Box::new(BooleanQuery::new(languages)), kind), lang, limit)
+    }
+
+    /// `query`, kept to things of `kind` when given.
+    fn of_kind(&self, query: Box<dyn tantivy::query::Query>, kind: Option<&str>) -> Box<dyn tantivy::query::Query> {
+        match kind {
             Some(kind) => {
                 let only = tantivy::query::TermQuery::new(
                     Term::from_field_text(self.fields.kind, kind),
                     IndexRecordOption::Basic,
                 );
                 Box::new(tantivy::query::BooleanQuery::new(vec![
-                    (tantivy::query::Occur::Must, parsed),
+                    (tantivy::query::Occur::Must, query),
                     (tantivy::query::Occur::Must, Box::new(only)),
                 ]))
             }
-            None => parsed,
-        };
+            None => query,
+        }
+    }
+
+    /// The best `limit` documents of `parsed`, named in `lang`.
+    fn run(&self, parsed: Box<dyn tantivy::query::Query>, lang: Lang, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let top = searcher.search(parsed.as_ref(), &TopDocs::with_limit(limit).order_by_score())?;
         let f = &self.fields;

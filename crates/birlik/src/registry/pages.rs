@@ -501,6 +501,8 @@ struct SearchPage {
     /// The results by type, in the order of [`KINDS`]: (type, its name, its results, more are found).
     groups: Vec<ResultGroup>,
     total: usize,
+    /// When nothing is found: things spelled closely, with their type's name.
+    close: Vec<(Link, String)>,
 }
 
 struct ResultGroup {
@@ -561,7 +563,19 @@ pub async fn search(State(state): State<Platform>, ctx: PageCtx, Query(query): Q
         })
         .collect();
     let kinds = KINDS.into_iter().map(|k| (k, ctx.t(&format!("search-type-{k}")))).collect();
-    render(&SearchPage { kinds, kind: kind.unwrap_or_default().to_owned(), q: query.q, groups, total, ctx })
+    // Nothing found: things spelled closely, in any language and either Kazakh script.
+    let close = if total == 0 && !query.q.trim().is_empty() {
+        let q: String = query.q.chars().filter(|c| !c.is_control()).take(MAX_QUERY).collect();
+        state
+            .search
+            .close_matches(&q, ctx.lang, PER_GROUP, kind)?
+            .into_iter()
+            .map(|h| (Link::new(&ctx, h.path.clone(), h.name), ctx.t(&format!("kind-{}", h.kind))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    render(&SearchPage { kinds, kind: kind.unwrap_or_default().to_owned(), q: query.q, groups, total, close, ctx })
 }
 
 #[derive(Template)]

@@ -309,6 +309,12 @@ async fn search_finds_every_kind_of_thing_grouped_by_type_and_filtered() {
     // Nothing found: the page says what to try.
     let (_, html) = app.get_text("/en/search?q=zzzzqqq").await;
     assert!(html.contains("id=\"search-empty\""));
+    assert!(!html.contains("id=\"close-matches\""), "nothing is close to it");
+    // A misspelt name: the things spelled closely are offered.
+    let (_, html) = app.get_text("/en/search?q=Almatyy").await;
+    assert!(html.contains("id=\"search-empty\""));
+    let close = &html[position(&html, "id=\"close-matches\"")..];
+    assert!(close.contains("href=\"/en/regions/KZ-75\""), "Almaty is offered");
 }
 
 #[tokio::test]
