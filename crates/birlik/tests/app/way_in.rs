@@ -382,3 +382,25 @@ async fn wide_tables_scroll_in_a_named_frame_with_a_visible_hint() {
     );
     assert!(hint < frame);
 }
+
+#[tokio::test]
+async fn names_in_cyrillic_are_marked_as_kazakh_or_russian_on_english_pages() {
+    let app = TestApp::sqlite().await;
+    let (_, members) = app.get_json("/api/v1/members?per_page=50").await;
+    let member = members["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["person_name"].as_str().unwrap().chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)))
+        .expect("a demo member with a Cyrillic name");
+    let (id, name) = (member["person_id"].as_i64().unwrap(), member["person_name"].as_str().unwrap());
+    let (_, html) = app.get_text(&format!("/en/persons/{id}")).await;
+    assert!(
+        html.contains(&format!("<h1 lang=\"kk\">{name}</h1>"))
+            || html.contains(&format!("<h1 lang=\"ru\">{name}</h1>")),
+        "{name} is not English"
+    );
+    assert!(html.contains(&format!("lang=\"kk\">{name}</a>")) || html.contains(&format!("lang=\"ru\">{name}</a>")));
+    let (_, html) = app.get_text(&format!("/kk/persons/{id}")).await;
+    assert!(html.contains(&format!("<h1>{name}</h1>")), "Kazakh pages leave names to the reader's script");
+}
