@@ -581,3 +581,7 @@ my-status-pending = Waiting for the moderators
 my-status-rejected = Not published by the moderators
 my-statements-link = My statements
 search-close = Did you mean one of these?
+done-moderated-publish = The statement is published.
+done-moderated-reject = The statement is moderated out; the reason is logged.
+done-translated = The translation is saved.
+form-show-errors = Show the form.

@@ -547,3 +547,7 @@ my-status-pending = Модераторларды күтуде
 my-status-rejected = Модераторлар жарияламады
 my-statements-link = Менің тұжырымдарым
 search-close = Мүмкін, сіз мыналарды іздедіңіз:
+done-moderated-publish = Тұжырым жарияланды.
+done-moderated-reject = Тұжырым модерациямен алынып тасталды; себебі журналға жазылды.
+done-translated = Аударма сақталды.
+form-show-errors = Формаға өту.

@@ -579,3 +579,7 @@ my-status-pending = Ждёт модераторов
 my-status-rejected = Модераторы не опубликовали
 my-statements-link = Мои утверждения
 search-close = Возможно, вы искали:
+done-moderated-publish = Утверждение опубликовано.
+done-moderated-reject = Утверждение снято модератором; причина записана в журнал.
+done-translated = Перевод сохранён.
+form-show-errors = Перейти к форме.

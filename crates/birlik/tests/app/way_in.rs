@@ -404,3 +404,47 @@ async fn names_in_cyrillic_are_marked_as_kazakh_or_russian_on_english_pages() {
     let (_, html) = app.get_text(&format!("/kk/persons/{id}")).await;
     assert!(html.contains(&format!("<h1>{name}</h1>")), "Kazakh pages leave names to the reader's script");
 }
+
+#[tokio::test]
+async fn a_refused_moderation_shows_its_errors_beside_its_fields_and_a_moderation_is_confirmed() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let mut moderated = input(body);
+    moderated.moderation = birlik::consultations::model::Moderation::Approve;
+    let (id, _) = open(&app, &moderated, &["Тілдерді үйрену тегін болсын"]).await;
+    let r = TestApp::client()
+        .post(app.url(&format!("/en/consultations/{id}/statements")))
+        .form(&[("text", "Жастарға арналған үйірмелер көбейсін")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let pending = birlik::consultations::store::pending(&app.state.platform.db, body).await.unwrap();
+    let statement = pending[0].id;
+    let moderator = app.secretariat_of(body).await;
+    moderator.get_text("/en/").await; // the welcome, shown once
+    let queue = format!("/en/bodies/{body}/moderation");
+    let path = format!("/en/consultation-statements/{statement}/moderate");
+
+    // No reason: the form comes back, with the error beside the reason of that statement.
+    let r = moderator.post_form(&path, &[("decision", "publish"), ("reason", ""), ("back", queue.as_str())]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Test User"), "a page of the site, with the reader's header");
+    let item = &html[position(&html, &format!("id=\"statement-{statement}\""))..];
+    assert!(item.contains(&format!("aria-invalid=\"true\" aria-describedby=\"e-reason-{statement}\"")));
+    assert!(item.contains(&format!("<p class=\"field-error\" id=\"e-reason-{statement}\">")));
+    assert!(item.contains(&format!("name=\"back\" value=\"{queue}\"")), "once right, it returns to the queue");
+
+    // With a reason: back to the queue, which confirms it at its top.
+    let r = moderator
+        .post_form(&path, &[("decision", "publish"), ("reason", "Relevant and civil"), ("back", queue.as_str())])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("{queue}?done=moderated-publish"));
+    let (_, html) = moderator.get_text(&to).await;
+    let notice = position(&html, "id=\"notice\"");
+    assert!(notice < position(&html, "id=\"queue-empty\""));
+    assert!(html.contains("The statement is published."));
+}
