@@ -585,3 +585,6 @@ done-moderated-publish = The statement is published.
 done-moderated-reject = The statement is moderated out; the reason is logged.
 done-translated = The translation is saved.
 form-show-errors = Show the form.
+done-opened = The consultation is open: here you moderate its statements and add translations.
+statement-added-on = Added on
+statement-in = in

@@ -551,3 +551,6 @@ done-moderated-publish = Тұжырым жарияланды.
 done-moderated-reject = Тұжырым модерациямен алынып тасталды; себебі журналға жазылды.
 done-translated = Аударма сақталды.
 form-show-errors = Формаға өту.
+done-opened = Консультация ашылды: мұнда оның тұжырымдарын модерациялап, аудармаларын қосасыз.
+statement-added-on = Қосылған күні:
+statement-in = консультация:

@@ -583,3 +583,6 @@ done-moderated-publish = Утверждение опубликовано.
 done-moderated-reject = Утверждение снято модератором; причина записана в журнал.
 done-translated = Перевод сохранён.
 form-show-errors = Перейти к форме.
+done-opened = Консультация открыта: здесь вы модерируете её утверждения и добавляете переводы.
+statement-added-on = Добавлено
+statement-in = в консультации

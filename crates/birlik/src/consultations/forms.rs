@@ -90,7 +90,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     match changes::open(&state, user, &fields).await {
-        Ok(id) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage"))).into_response()),
+        Ok(id) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage?done=opened"))).into_response()),
         Err(AppError::Validation(errors)) => {
             let errors = Errors::new(ctx.lang, errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response())
@@ -115,9 +115,21 @@ struct ManagePage {
     /// The refused form's values, shown again.
     refused_reason: String,
     refused_text: String,
+    /// In a body's queue, each statement's consultation (its question, linked to its management page).
+    questions: std::collections::HashMap<i64, crate::platform::web::Link>,
 }
 
 impl ManagePage {
+    /// The consultation a statement of the queue belongs to.
+    fn question_of(&self, m: &Statement) -> Option<&crate::platform::web::Link> {
+        self.questions.get(&m.consultation_id)
+    }
+
+    /// The day a statement was added, in the reader's words.
+    fn added_on(&self, m: &Statement) -> String {
+        self.ctx.lang.date(m.created_at.get(..10).unwrap_or_default())
+    }
+
     fn is_refused(&self, statement: &i64, form: &str) -> bool {
         self.refused == Some((*statement, form))
     }
@@ -132,7 +144,7 @@ pub struct DoneQuery {
 /// The confirmation of what was just done, from the redirect's `done`.
 fn done_notice(ctx: &PageCtx, done: &str) -> Option<String> {
     match done {
-        "moderated-publish" | "moderated-reject" | "translated" => Some(ctx.t(&format!("done-{done}"))),
+        "opened" | "moderated-publish" | "moderated-reject" | "translated" => Some(ctx.t(&format!("done-{done}"))),
         _ => None,
     }
 }
@@ -191,6 +203,7 @@ async fn manage_page(
         errors,
         refused_reason,
         refused_text,
+        questions: std::collections::HashMap::new(),
         ctx,
     })
 }
@@ -209,6 +222,19 @@ pub async fn queue(
     let back = ctx.url(&format!("/bodies/{}/moderation", body.id));
     let notice = done_notice(&ctx, &q.done);
     let errors = Errors::none(ctx.lang);
+    let mut questions = std::collections::HashMap::new();
+    for m in &statements {
+        if !questions.contains_key(&m.consultation_id)
+            && let Some(c) = store::consultation(&state.db, m.consultation_id).await?
+        {
+            let link = crate::platform::web::Link::new(
+                &ctx,
+                format!("/consultations/{}/manage", c.id),
+                Heading::of(&c, ctx.lang).question,
+            );
+            questions.insert(c.id, link);
+        }
+    }
     render(&ManagePage {
         ctx,
         title,
@@ -220,6 +246,7 @@ pub async fn queue(
         errors,
         refused_reason: String::new(),
         refused_text: String::new(),
+        questions,
     })
 }
 

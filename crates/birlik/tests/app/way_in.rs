@@ -426,6 +426,12 @@ async fn a_refused_moderation_shows_its_errors_beside_its_fields_and_a_moderatio
     let queue = format!("/en/bodies/{body}/moderation");
     let path = format!("/en/consultation-statements/{statement}/moderate");
 
+    // The queue says which consultation each statement is in, and when it was added.
+    let (_, html) = moderator.get_text(&queue).await;
+    let item = &html[position(&html, &format!("id=\"statement-{statement}\""))..];
+    assert!(item.contains(&format!("in <a href=\"/en/consultations/{id}/manage\">Бірлікті қалай нығайтамыз?</a>")));
+    assert!(item.contains("Added on"));
+
     // No reason: the form comes back, with the error beside the reason of that statement.
     let r = moderator.post_form(&path, &[("decision", "publish"), ("reason", ""), ("back", queue.as_str())]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -447,4 +453,32 @@ async fn a_refused_moderation_shows_its_errors_beside_its_fields_and_a_moderatio
     let notice = position(&html, "id=\"notice\"");
     assert!(notice < position(&html, "id=\"queue-empty\""));
     assert!(html.contains("The statement is published."));
+}
+
+#[tokio::test]
+async fn opening_a_consultation_is_confirmed_on_its_management_page() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let secretariat = app.secretariat_of(body).await;
+    let (opens, closes) =
+        (birlik::consultations::model::day_from_today(0), birlik::consultations::model::day_from_today(10));
+    let r = secretariat
+        .post_form(
+            "/en/consultations",
+            &[
+                ("body_id", body.to_string().as_str()),
+                ("question_en", "How do we keep the peace?"),
+                ("opens_on", opens.as_str()),
+                ("closes_on", closes.as_str()),
+                ("moderation", "publish"),
+                ("participation", "anyone"),
+                ("results", "running"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.ends_with("/manage?done=opened"), "{to}");
+    let (_, html) = secretariat.get_text(&to).await;
+    assert!(html.contains("The consultation is open: here you moderate its statements"));
 }
