@@ -147,7 +147,7 @@ pub fn state_with_search(
         jobs,
         documents: Arc::new(documents),
         body_sections: Arc::new(BodySections::default().with(consultations::body_section).with(meetings::body_section)),
-        home_sections: Arc::new(HomeSections::default().with(consultations::home_section)),
+        home_sections: Arc::new(HomeSections::default().with(consultations::home_section).with(meetings::home_section)),
     };
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());

@@ -588,3 +588,6 @@ form-show-errors = Show the form.
 done-opened = The consultation is open: here you moderate its statements and add translations.
 statement-added-on = Added on
 statement-in = in
+home-coming-meetings = Coming sessions and meetings
+all-meetings = All meetings
+meeting-follow = Agenda and details

@@ -554,3 +554,6 @@ form-show-errors = Формаға өту.
 done-opened = Консультация ашылды: мұнда оның тұжырымдарын модерациялап, аудармаларын қосасыз.
 statement-added-on = Қосылған күні:
 statement-in = консультация:
+home-coming-meetings = Алдағы сессиялар мен отырыстар
+all-meetings = Барлық отырыстар
+meeting-follow = Күн тәртібі және толығырақ

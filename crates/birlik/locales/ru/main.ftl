@@ -586,3 +586,6 @@ form-show-errors = Перейти к форме.
 done-opened = Консультация открыта: здесь вы модерируете её утверждения и добавляете переводы.
 statement-added-on = Добавлено
 statement-in = в консультации
+home-coming-meetings = Ближайшие сессии и заседания
+all-meetings = Все заседания
+meeting-follow = Повестка и подробности

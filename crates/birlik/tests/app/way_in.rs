@@ -482,3 +482,29 @@ async fn opening_a_consultation_is_confirmed_on_its_management_page() {
     let (_, html) = secretariat.get_text(&to).await;
     assert!(html.contains("The consultation is open: here you moderate its statements"));
 }
+
+#[tokio::test]
+async fn the_home_page_shows_the_coming_meetings_after_the_open_consultations() {
+    let app = TestApp::sqlite().await;
+    let (_, html) = app.get_text("/en/").await;
+    assert!(!html.contains("id=\"coming-meetings\""), "no meeting is coming: no empty section");
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let secretariat = app.secretariat_of(body).await;
+    let day = birlik::consultations::model::day_from_today(20);
+    let meeting = serde_json::json!({
+        "body_id": body, "kind": "session", "number": 14,
+        "title": { "kk": "Өңірлік сессия", "en": "Regional session" },
+        "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T13:00"),
+        "place": "Достық үйі"
+    });
+    let (status, created) = secretariat.send_json(reqwest::Method::POST, "/api/v1/meetings", &meeting).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (_, html) = app.get_text("/en/").await;
+    let consultations = position(&html, "id=\"open-consultations\"");
+    let meetings = position(&html, "id=\"coming-meetings\"");
+    let link = position(&html, &format!("href=\"/en/meetings/{id}\""));
+    let figures = position(&html, "class=\"figures\"");
+    assert!(consultations < meetings && meetings < link && link < figures);
+    assert!(html.contains("Regional session"));
+}
