@@ -153,6 +153,7 @@ pub fn state_with_search(
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
     consultations::changes::register(&platform.changes, consultations.analyst.clone());
     consultations::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
+    meetings::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
     platform.changes.run();
     Ok(AppState { platform, consultations })
 }

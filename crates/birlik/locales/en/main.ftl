@@ -591,3 +591,5 @@ statement-in = in
 home-coming-meetings = Coming sessions and meetings
 all-meetings = All meetings
 meeting-follow = Agenda and details
+search-type-meeting = Meetings and sessions
+kind-meeting = Meeting

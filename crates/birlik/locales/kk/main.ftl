@@ -557,3 +557,5 @@ statement-in = консультация:
 home-coming-meetings = Алдағы сессиялар мен отырыстар
 all-meetings = Барлық отырыстар
 meeting-follow = Күн тәртібі және толығырақ
+search-type-meeting = Сессиялар мен отырыстар
+kind-meeting = Отырыс

@@ -589,3 +589,5 @@ statement-in = в консультации
 home-coming-meetings = Ближайшие сессии и заседания
 all-meetings = Все заседания
 meeting-follow = Повестка и подробности
+search-type-meeting = Сессии и заседания
+kind-meeting = Заседание

@@ -13,6 +13,7 @@ pub mod input;
 pub mod members;
 pub mod model;
 pub mod pages;
+pub mod search;
 pub mod store;
 pub mod view;
 

@@ -17,10 +17,11 @@ use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Tant
 use crate::platform::i18n::Lang;
 
 /// The kinds of things people can find, in the order a search page groups them.
-pub const KINDS: [&str; 7] = ["region", "group", "body", "association", "person", "consultation", "statement"];
+pub const KINDS: [&str; 8] =
+    ["region", "group", "body", "association", "person", "consultation", "statement", "meeting"];
 
 /// A thing people can find: a region, an ethnic group, a body, an association, a person, a consultation or one
-/// of its statements. Each capability gives the documents of its own things ([`Source`]).
+/// of its statements, a meeting. Each capability gives the documents of its own things ([`Source`]).
 #[derive(Clone, Debug)]
 pub struct SearchDoc {
     /// One of [`KINDS`].
@@ -34,7 +35,8 @@ pub struct SearchDoc {
 
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Hit {
-    /// What was found: `region`, `group`, `body`, `association`, `person`, `consultation` or `statement`.
+    /// What was found: `region`, `group`, `body`, `association`, `person`, `consultation`, `statement` or
+    /// `meeting`.
     pub kind: String,
     /// The same as `kind`.
     #[serde(rename = "type")]

@@ -267,8 +267,8 @@ async fn update_member(
     Ok(Json(changes::update_membership(&state, &user, &before, &draft.into()).await?))
 }
 
-/// Finds regions, groups, bodies, associations, people, consultations and statements by their words in kk, ru or
-/// en; each result has its `type` and its page's `url`.
+/// Finds regions, groups, bodies, associations, people, consultations, statements and meetings by their words in
+/// kk, ru or en; each result has its `type` and its page's `url`.
 #[utoipa::path(get, path = "/search", tag = "registry", params(SearchQuery, ("lang" = Option<String>, Query, description = "kk, ru or en: the language of the names returned")),
     responses((status = 200, body = Vec<Hit>)))]
 async fn search(

@@ -535,8 +535,8 @@ pub struct SearchQuery {
     /// What to look for, in any of kk, ru, en.
     #[serde(default)]
     pub q: String,
-    /// Only things of this type: `region`, `group`, `body`, `association`, `person`, `consultation` or
-    /// `statement` (any other value, or none, finds every type).
+    /// Only things of this type: `region`, `group`, `body`, `association`, `person`, `consultation`,
+    /// `statement` or `meeting` (any other value, or none, finds every type).
     #[serde(default, rename = "type")]
     pub kind: String,
 }

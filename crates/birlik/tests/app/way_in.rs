@@ -507,4 +507,12 @@ async fn the_home_page_shows_the_coming_meetings_after_the_open_consultations() 
     let figures = position(&html, "class=\"figures\"");
     assert!(consultations < meetings && meetings < link && link < figures);
     assert!(html.contains("Regional session"));
+
+    // Search finds it, by its title or its number, once the change worker has run.
+    app.settled().await;
+    let (_, hits) = app.get_json("/api/v1/search?q=regional%20session&type=meeting&lang=en").await;
+    let hits = hits.as_array().unwrap();
+    assert!(hits.iter().any(|h| h["url"] == format!("/en/meetings/{id}")), "{hits:?}");
+    let (_, hits) = app.get_json("/api/v1/search?q=XIV&type=meeting").await;
+    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
 }
