@@ -31,18 +31,6 @@ pub struct MemberRow {
     pub association: Option<Link>,
 }
 
-/// The language to mark a person's name with on a page in `page`: a name written in Cyrillic is Kazakh or Russian
-/// (as the `kazakh` crate identifies it), not the English of the page around it. Kazakh pages mark nothing, so that
-/// the reader's choice of script applies to the names too.
-fn name_lang(name: &str, page: Lang) -> &'static str {
-    let cyrillic = name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
-    if page == Lang::Kk || !cyrillic {
-        return "";
-    }
-    let lang = if kazakh::detect(name) == kazakh::Lang::Kk { Lang::Kk } else { Lang::Ru };
-    if lang == page { "" } else { lang.code() }
-}
-
 async fn member_rows(
     state: &Platform,
     ctx: &PageCtx,
@@ -64,7 +52,7 @@ async fn member_rows(
         .map(|m| MemberRow {
             id: m.id,
             person: Link::new(ctx, format!("/persons/{}", m.person_id), m.person_name.clone()),
-            person_lang: name_lang(&m.person_name, ctx.lang),
+            person_lang: ctx.name_lang(&m.person_name),
             position: m.position_label(ctx.lang),
             term: match &m.term_end {
                 Some(end) => format!("{} – {}", ctx.lang.date(&m.term_start), ctx.lang.date(end)),
@@ -500,7 +488,7 @@ pub async fn person(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<I
     let name = store::person_name(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let filter = MembershipFilter { person: Some(p.id), per_page: Some(500), ..Default::default() };
     let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, true).await?;
-    let name_lang = name_lang(&name, ctx.lang);
+    let name_lang = ctx.name_lang(&name);
     render(&PersonPage { ctx, name, name_lang, members })
 }
 

@@ -80,6 +80,18 @@ impl PageCtx {
         }
     }
 
+    /// The language to mark a person's name with on this page (a `lang` attribute), or empty: a name written in
+    /// Cyrillic is Kazakh or Russian (as the `kazakh` crate identifies it), not the English of the page around it.
+    /// Kazakh pages mark nothing, so that the reader's choice of script applies to the names too.
+    pub fn name_lang(&self, name: &str) -> &'static str {
+        let cyrillic = name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+        if self.lang == Lang::Kk || !cyrillic {
+            return "";
+        }
+        let lang = if kazakh::detect(name) == kazakh::Lang::Kk { Lang::Kk } else { Lang::Ru };
+        if lang == self.lang { "" } else { lang.code() }
+    }
+
     /// This page's own address (path and query), to come back to after a login.
     pub fn here(&self) -> String {
         if self.query.is_empty() { self.url(&self.path) } else { format!("{}?{}", self.url(&self.path), self.query) }
@@ -241,6 +253,35 @@ pub async fn accessibility(ctx: PageCtx) -> Result<axum::response::Html<String>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_names_are_marked_kazakh_or_russian_except_on_kazakh_pages() {
+        let ctx =
+            |lang| PageCtx { lang, user: None, path: "/".into(), query: String::new(), latin: false, flash: None };
+        assert_eq!(ctx(Lang::En).name_lang("Сәуле Жұмабекқызы Омарова"), "kk");
+        assert_eq!(ctx(Lang::En).name_lang("Сергей Иванович Петров"), "ru");
+        assert_eq!(ctx(Lang::Ru).name_lang("Сергей Иванович Петров"), "");
+        assert_eq!(ctx(Lang::Ru).name_lang("Сәуле Жұмабекқызы Омарова"), "kk");
+        assert_eq!(ctx(Lang::Kk).name_lang("Сергей Иванович Петров"), "", "Kazakh pages leave names to the script");
+        assert_eq!(ctx(Lang::En).name_lang("John Smith"), "");
+    }
+
+    #[test]
+    fn the_menu_marks_the_section_and_the_page_the_reader_is_on() {
+        let ctx = |path: &str| PageCtx {
+            lang: Lang::En,
+            user: None,
+            path: path.into(),
+            query: String::new(),
+            latin: false,
+            flash: None,
+        };
+        assert_eq!(ctx("/regions").nav_current("/regions"), " aria-current=\"page\"");
+        assert_eq!(ctx("/regions/KZ-75").nav_current("/regions"), " aria-current=\"true\"");
+        assert_eq!(ctx("/regions-other").nav_current("/regions"), "");
+        assert_eq!(ctx("/bodies").login_url(), "/en/login?next=/en/bodies");
+        assert_eq!(ctx("/").login_url(), "/en/login");
+    }
 
     #[test]
     fn language_prefix_is_split_from_the_path() {
