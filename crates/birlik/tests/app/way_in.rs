@@ -7,6 +7,13 @@ use reqwest::StatusCode;
 use crate::consultations::{input, open};
 use crate::support::TestApp;
 
+crate::on_both_backends!(
+    search_finds_every_kind_of_thing_grouped_by_type_and_filtered,
+    my_statements_lists_an_accounts_statements_waiting_for_moderation,
+    a_refused_moderation_shows_its_errors_beside_its_fields_and_a_moderation_is_confirmed,
+    the_home_page_shows_the_coming_meetings_after_the_open_consultations,
+);
+
 fn position(html: &str, needle: &str) -> usize {
     html.find(needle).unwrap_or_else(|| panic!("{needle:?} is not on the page"))
 }
@@ -126,9 +133,7 @@ async fn confirmations_are_shown_in_the_section_of_the_form_that_was_sent() {
     assert!(html.contains("id=\"my-statements-none\""));
 }
 
-#[tokio::test]
-async fn my_statements_lists_an_accounts_statements_waiting_for_moderation() {
-    let app = TestApp::sqlite().await;
+async fn my_statements_lists_an_accounts_statements_waiting_for_moderation(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let mut moderated = input(body);
     moderated.moderation = birlik::consultations::model::Moderation::Approve;
@@ -250,9 +255,7 @@ async fn error_pages_keep_the_readers_header_and_say_what_to_do() {
     assert!(html.contains("id=\"login-link\""));
 }
 
-#[tokio::test]
-async fn search_finds_every_kind_of_thing_grouped_by_type_and_filtered() {
-    let app = TestApp::sqlite().await;
+async fn search_finds_every_kind_of_thing_grouped_by_type_and_filtered(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let (id, statements) = open(&app, &input(body), &["Мемлекеттік тілді үйрену курстары тегін болуы керек"]).await;
     app.state.platform.search.rebuild_from(&app.state.platform.db).await.unwrap();
@@ -405,9 +408,7 @@ async fn names_in_cyrillic_are_marked_as_kazakh_or_russian_on_english_pages() {
     assert!(html.contains(&format!("<h1>{name}</h1>")), "Kazakh pages leave names to the reader's script");
 }
 
-#[tokio::test]
-async fn a_refused_moderation_shows_its_errors_beside_its_fields_and_a_moderation_is_confirmed() {
-    let app = TestApp::sqlite().await;
+async fn a_refused_moderation_shows_its_errors_beside_its_fields_and_a_moderation_is_confirmed(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let mut moderated = input(body);
     moderated.moderation = birlik::consultations::model::Moderation::Approve;
@@ -483,9 +484,7 @@ async fn opening_a_consultation_is_confirmed_on_its_management_page() {
     assert!(html.contains("The consultation is open: here you moderate its statements"));
 }
 
-#[tokio::test]
-async fn the_home_page_shows_the_coming_meetings_after_the_open_consultations() {
-    let app = TestApp::sqlite().await;
+async fn the_home_page_shows_the_coming_meetings_after_the_open_consultations(app: TestApp) {
     let (_, html) = app.get_text("/en/").await;
     assert!(!html.contains("id=\"coming-meetings\""), "no meeting is coming: no empty section");
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
