@@ -48,6 +48,9 @@ field-groups-required field-too-many field-unknown-group field-unknown-body fiel
 field-unknown-person field-unknown-association field-term-end-before-start field-invalid-email
 field-email-taken field-wrong-password
 site-name login-failed unknown none choose count-associations search-results
+notify-statement-published notify-statement-moderated-published notify-statement-moderated-rejected
+notify-agenda-published notify-kind-statement-published notify-kind-statement-moderated notify-kind-agenda-published
+notify-delivery-instant notify-delivery-daily notify-delivery-never
 """.split()
 
 KEY = r"[a-z][a-z0-9-]*"

@@ -21,7 +21,7 @@ use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
 use crate::platform::web::sections::{BodySections, HomeSections};
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
-use crate::platform::{Platform, Settings, files, metrics};
+use crate::platform::{Platform, Settings, files, metrics, notify};
 use crate::{accounts, consultations, meetings, registry};
 
 /// The largest request body accepted; imports of large files go through the command line. Uploads of documents
@@ -138,7 +138,10 @@ pub fn state_with_search(
     let documents = files::Documents::new(storage)
         .register(files::ItemKind::Body, registry::document_access())
         .register(files::ItemKind::Consultation, consultations::document_access());
+    let mailer = notify::mail::Mailer::new(&settings.mail, &settings.data_dir, &settings.link_origin())?;
+    let notify = notify::Notifier::new(db.clone(), jobs.clone(), mailer);
     let platform = Platform {
+        notify,
         db,
         search: Arc::new(search),
         settings: Arc::new(settings),
@@ -151,9 +154,12 @@ pub fn state_with_search(
     };
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
+    registry::register_notices(&platform.notify);
     consultations::changes::register(&platform.changes, consultations.analyst.clone());
     consultations::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
     meetings::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
+    consultations::notices::register(&platform.notify, &platform.changes);
+    meetings::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
     Ok(AppState { platform, consultations })
 }
@@ -175,6 +181,7 @@ pub fn router(state: AppState) -> Router {
         .merge(meetings::page_routes())
         .merge(accounts::pages::routes())
         .merge(files::api::page_routes())
+        .merge(notify::pages::routes())
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
         .route("/{lang}/accessibility", get(crate::platform::web::page::accessibility))
         .nest_service("/static", ServeDir::new(static_dir))

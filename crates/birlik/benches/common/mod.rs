@@ -1,5 +1,10 @@
 //! What the benchmarks share: a consultation to open, its statements, and percentiles.
 
+// Each benchmark uses part of what is here.
+#![allow(dead_code)]
+
+pub mod votes;
+
 use std::time::Duration;
 
 use birlik::consultations::input::ConsultationInput;

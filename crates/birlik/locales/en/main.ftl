@@ -593,3 +593,63 @@ all-meetings = All meetings
 meeting-follow = Agenda and details
 search-type-meeting = Meetings and sessions
 kind-meeting = Meeting
+## Notifications
+nav-inbox = Inbox
+nav-mail = Mail
+inbox-title = Inbox
+inbox-unread = { $count ->
+        [one] { $count } unread notification
+       *[other] { $count } unread notifications
+    }
+inbox-read-all = Mark all as read
+inbox-empty = No notifications yet. Follow a consultation, a meeting or a body, and its news will come here.
+inbox-new = new
+inbox-older = Older
+follow = Follow
+following = Following · stop
+unfollow = Stop following
+notify-settings-title = Notification settings
+notify-settings-intro = Choose how you receive each kind of notification by e-mail. Every notification stays in your inbox either way.
+notify-settings-save = Save
+notify-settings-saved = Settings saved.
+notify-following = What you follow
+notify-following-none = You do not follow anything yet.
+notify-delivery-instant = E-mail at once
+notify-delivery-daily = Once a day, in a digest
+notify-delivery-never = No e-mail
+notify-kind-statement-published = New statements in consultations you follow
+notify-kind-statement-moderated = Moderation of my statements
+notify-kind-agenda-published = Meeting agendas
+notify-statement-published = A new statement is open for voting in “{ $title }”
+notify-statement-moderated-published = Your statement in “{ $title }” was published
+notify-statement-moderated-rejected = Your statement in “{ $title }” was not accepted
+notify-agenda-published = Agenda published: “{ $title }”
+notify-digest = the daily digest
+unsubscribe-title = Unsubscribe
+unsubscribe-ask = Stop e-mails about “{ $kind }”?
+unsubscribe-button = Yes, stop them
+unsubscribe-done = You will no longer get e-mails about “{ $kind }”. They still appear in your inbox.
+mail-greeting = Hello, { $name }!
+mail-intro = There is news on Birlik:
+mail-digest-intro = News of the last day:
+mail-digest-subject = { $count ->
+        [one] Birlik: { $count } new notification
+       *[other] Birlik: { $count } new notifications
+    }
+mail-why = You get this e-mail because you follow this, or for your role in a body.
+mail-settings = Notification settings
+mail-unsubscribe = Unsubscribe from “{ $kind }”
+mail-unsubscribe-digest = Unsubscribe from the daily digest
+mail-admin-title = E-mail
+mail-admin-pending = Waiting to be sent
+mail-admin-digest = Waiting for the digest
+mail-admin-sent = Sent in the last day
+mail-admin-failing = Failing
+mail-admin-failing-none = No sending errors.
+mail-admin-state = State
+mail-admin-retry = Retry parked jobs
+mail-transport-outbox = No SMTP configured: e-mails are written as .eml files in { $dir }.
+mail-transport-smtp = E-mails are sent over SMTP.
+
+## Calendars
+calendar-all = Meetings of the Assembly of People of Kazakhstan

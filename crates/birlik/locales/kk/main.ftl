@@ -559,3 +559,63 @@ all-meetings = Барлық отырыстар
 meeting-follow = Күн тәртібі және толығырақ
 search-type-meeting = Сессиялар мен отырыстар
 kind-meeting = Отырыс
+## Notifications
+nav-inbox = Хабарламалар
+nav-mail = Пошта
+inbox-title = Хабарламалар
+inbox-unread = { $count ->
+        [one] { $count } оқылмаған хабарлама
+       *[other] { $count } оқылмаған хабарлама
+    }
+inbox-read-all = Барлығын оқылды деп белгілеу
+inbox-empty = Әзірге хабарлама жоқ. Консультацияны, отырысты немесе органды бақылаңыз — жаңалықтары осында келеді.
+inbox-new = жаңа
+inbox-older = Ескілері
+follow = Бақылау
+following = Бақылап отырсыз · тоқтату
+unfollow = Бақылауды тоқтату
+notify-settings-title = Хабарлама баптаулары
+notify-settings-intro = Әр хабарлама түрін электрондық поштамен қалай алатыныңызды таңдаңыз. Барлық хабарлама бәрібір хабарламалар бетінде сақталады.
+notify-settings-save = Сақтау
+notify-settings-saved = Баптаулар сақталды.
+notify-following = Бақылап отырғандарыңыз
+notify-following-none = Сіз әлі ештеңені бақыламайсыз.
+notify-delivery-instant = Бірден хатпен
+notify-delivery-daily = Күніне бір рет, жинақ хатпен
+notify-delivery-never = Хатпен жібермеу
+notify-kind-statement-published = Бақылаған консультациядағы жаңа тұжырымдар
+notify-kind-statement-moderated = Менің тұжырымдарымды модерациялау
+notify-kind-agenda-published = Отырыстардың күн тәртібі
+notify-statement-published = «{ $title }» консультациясында дауыс беруге жаңа тұжырым ашылды
+notify-statement-moderated-published = «{ $title }» консультациясындағы тұжырымыңыз жарияланды
+notify-statement-moderated-rejected = «{ $title }» консультациясындағы тұжырымыңыз қабылданбады
+notify-agenda-published = «{ $title }» күн тәртібі жарияланды
+notify-digest = күнделікті жинақ хат
+unsubscribe-title = Хаттардан бас тарту
+unsubscribe-ask = Енді «{ $kind }» туралы хат алмайсыз ба?
+unsubscribe-button = Иә, хат жібермеңіз
+unsubscribe-done = Енді «{ $kind }» туралы хат жіберілмейді. Хабарламалар бетінде бәрібір көрінеді.
+mail-greeting = Сәлеметсіз бе, { $name }!
+mail-intro = Birlik-те жаңалық бар:
+mail-digest-intro = Соңғы күндегі жаңалықтар:
+mail-digest-subject = { $count ->
+        [one] Birlik: { $count } жаңа хабарлама
+       *[other] Birlik: { $count } жаңа хабарлама
+    }
+mail-why = Бұл хатты сіз бақылаған нәрсе немесе органдағы рөліңіз үшін аласыз.
+mail-settings = Хабарлама баптаулары
+mail-unsubscribe = «{ $kind }» хаттарынан бас тарту
+mail-unsubscribe-digest = Күнделікті жинақ хаттан бас тарту
+mail-admin-title = Электрондық пошта
+mail-admin-pending = Жіберуді күтіп тұр
+mail-admin-digest = Жинақ хатты күтіп тұр
+mail-admin-sent = Соңғы тәулікте жіберілді
+mail-admin-failing = Жіберілмей жатқандар
+mail-admin-failing-none = Жіберу қатесі жоқ.
+mail-admin-state = Күйі
+mail-admin-retry = Тоқтатылған тапсырмаларды қайта іске қосу
+mail-transport-outbox = SMTP бапталмаған: хаттар { $dir } қалтасына .eml файл болып жазылады.
+mail-transport-smtp = Хаттар SMTP арқылы жіберіледі.
+
+## Calendars
+calendar-all = Қазақстан халқы Ассамблеясының отырыстары

@@ -591,3 +591,67 @@ all-meetings = Все заседания
 meeting-follow = Повестка и подробности
 search-type-meeting = Сессии и заседания
 kind-meeting = Заседание
+## Notifications
+nav-inbox = Уведомления
+nav-mail = Почта
+inbox-title = Уведомления
+inbox-unread = { $count ->
+        [one] { $count } непрочитанное уведомление
+        [few] { $count } непрочитанных уведомления
+        [many] { $count } непрочитанных уведомлений
+       *[other] { $count } непрочитанного уведомления
+    }
+inbox-read-all = Отметить все как прочитанные
+inbox-empty = Уведомлений пока нет. Подпишитесь на консультацию, заседание или орган — новости будут приходить сюда.
+inbox-new = новое
+inbox-older = Более ранние
+follow = Следить
+following = Вы следите · перестать
+unfollow = Перестать следить
+notify-settings-title = Настройки уведомлений
+notify-settings-intro = Выберите, как получать каждый вид уведомлений по электронной почте. Все уведомления в любом случае остаются на странице уведомлений.
+notify-settings-save = Сохранить
+notify-settings-saved = Настройки сохранены.
+notify-following = Вы следите
+notify-following-none = Вы пока ни за чем не следите.
+notify-delivery-instant = Письмом сразу
+notify-delivery-daily = Раз в день, сводкой
+notify-delivery-never = Не присылать писем
+notify-kind-statement-published = Новые утверждения в консультациях, за которыми вы следите
+notify-kind-statement-moderated = Модерация моих утверждений
+notify-kind-agenda-published = Повестки заседаний
+notify-statement-published = В консультации «{ $title }» открыто для голосования новое утверждение
+notify-statement-moderated-published = Ваше утверждение в консультации «{ $title }» опубликовано
+notify-statement-moderated-rejected = Ваше утверждение в консультации «{ $title }» отклонено
+notify-agenda-published = Опубликована повестка: «{ $title }»
+notify-digest = ежедневная сводка
+unsubscribe-title = Отписка от писем
+unsubscribe-ask = Больше не присылать письма «{ $kind }»?
+unsubscribe-button = Да, не присылать
+unsubscribe-done = Письма «{ $kind }» больше не будут приходить. На странице уведомлений они по-прежнему видны.
+mail-greeting = Здравствуйте, { $name }!
+mail-intro = В Birlik есть новости:
+mail-digest-intro = Новости за последний день:
+mail-digest-subject = { $count ->
+        [one] Birlik: { $count } новое уведомление
+        [few] Birlik: { $count } новых уведомления
+        [many] Birlik: { $count } новых уведомлений
+       *[other] Birlik: { $count } нового уведомления
+    }
+mail-why = Вы получили это письмо, потому что следите за этим или у вас есть роль в органе.
+mail-settings = Настройки уведомлений
+mail-unsubscribe = Отписаться от писем «{ $kind }»
+mail-unsubscribe-digest = Отписаться от ежедневной сводки
+mail-admin-title = Электронная почта
+mail-admin-pending = Ждут отправки
+mail-admin-digest = Ждут сводки
+mail-admin-sent = Отправлено за сутки
+mail-admin-failing = Не отправляются
+mail-admin-failing-none = Ошибок отправки нет.
+mail-admin-state = Состояние
+mail-admin-retry = Перезапустить остановленные задания
+mail-transport-outbox = SMTP не настроен: письма записываются как файлы .eml в { $dir }.
+mail-transport-smtp = Письма отправляются через SMTP.
+
+## Calendars
+calendar-all = Заседания Ассамблеи народа Казахстана

@@ -7,6 +7,7 @@ use clap::Args;
 
 use crate::commands::{Globals, open_db, settings};
 use crate::platform::Settings;
+use crate::platform::notify::mail::{MailSettings, Smtp};
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -33,6 +34,42 @@ pub struct ServeArgs {
     /// The largest document an upload may carry, in megabytes (PDF, ODT, DOCX, PNG, JPEG).
     #[arg(long, env = "BIRLIK_MAX_UPLOAD_MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub max_upload_mb: u64,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// E-mail. With no SMTP host, each message is written as an `.eml` file under `outbox/` in the data directory.
+#[derive(Args, Debug)]
+pub struct MailArgs {
+    /// The SMTP server that sends notifications.
+    #[arg(long, env = "BIRLIK_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    /// Its port (default: 587 with STARTTLS, 465 with TLS, 25 without).
+    #[arg(long, env = "BIRLIK_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+    #[arg(long, env = "BIRLIK_SMTP_USER")]
+    pub smtp_user: Option<String>,
+    #[arg(long, env = "BIRLIK_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// How the connection is secured.
+    #[arg(long, env = "BIRLIK_SMTP_TLS", value_enum, default_value = "starttls")]
+    pub smtp_tls: crate::platform::notify::mail::Tls,
+    /// The sender of notifications, `Name <address>`.
+    #[arg(long, env = "BIRLIK_MAIL_FROM", default_value = "Birlik <noreply@birlik.localhost>")]
+    pub mail_from: String,
+}
+
+impl MailArgs {
+    fn settings(&self, listen: SocketAddr) -> MailSettings {
+        let smtp = self.smtp_host.as_ref().map(|host| Smtp {
+            host: host.clone(),
+            port: self.smtp_port,
+            user: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+            tls: self.smtp_tls,
+        });
+        MailSettings { smtp, from: self.mail_from.clone(), origin: Some(format!("http://{listen}")) }
+    }
 }
 
 pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
@@ -42,6 +79,7 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
         page_cache: !args.no_page_cache,
         newcomers_per_minute: args.newcomers_per_minute,
         max_upload_mb: args.max_upload_mb,
+        mail: args.mail.settings(args.listen),
         ..settings(cli)
     };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;
@@ -52,6 +90,7 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
     }
     let documents = crate::registry::reindex(&state.platform).await?;
     tracing::info!(documents, "search index ready");
+    state.platform.notify.schedule_digest().await?;
     // Jobs due while no server ran fire now.
     state.platform.jobs.start();
     let jobs = state.platform.jobs.clone();

@@ -133,6 +133,8 @@ pub struct EarlierVote {
 #[template(path = "consultations/templates/participate.html")]
 struct ParticipatePage {
     ctx: PageCtx,
+    /// The reader follows the consultation.
+    following: bool,
     c: Consultation,
     heading: Heading,
     phase: Phase,
@@ -214,7 +216,9 @@ async fn participation_page(
         None => Answers::default(),
     };
     let moderator = moderates(&state.db, ctx.user.as_ref(), c.body_id).await?;
+    let following = crate::platform::notify::pages::following(state, &ctx, super::scope(c.id)).await?;
     let page = ParticipatePage {
+        following,
         heading: Heading::of(&c, ctx.lang),
         phase: c.phase(),
         opens_on: ctx.lang.date(&c.opens_on),

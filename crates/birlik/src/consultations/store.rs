@@ -421,7 +421,7 @@ pub async fn add_statement(db: &Db, consultation: i64, s: &NewStatement<'_>) -> 
     let id = with_write!(db, pool => {
         let mut tx = pool.begin().await?;
         let id = insert_statement!(&mut *tx, consultation, s);
-        tx.emit(&[Event::new(scope(consultation), "statement.added")]).await?;
+        tx.emit(&[Event::new(scope(consultation), "statement.added").about(id)]).await?;
         tx.commit().await?;
         id
     });
@@ -469,7 +469,7 @@ pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, r
         audit!(tx, &Change { actor: Some(actor), action: "moderate", entity: "statement",
             entity_id: before.id.to_string(), before: Some(json!({ "status": before.status })),
             after: Some(json!({ "status": status, "reason": reason })), at: &at })?;
-        tx.emit(&[Event::new(scope(before.consultation_id), "statement.moderated")]).await?;
+        tx.emit(&[Event::new(scope(before.consultation_id), "statement.moderated").about(before.id)]).await?;
         tx.commit().await
     })?;
     change::committed(&[scope(before.consultation_id)]);
@@ -730,4 +730,18 @@ pub async fn stale(db: &Db) -> sqlx::Result<Vec<i64>> {
         .await
     })
     .map(|rows| rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The login that wrote a statement, when its author took part logged in (identity `u:<user id>`).
+pub async fn author_login(db: &Db, statement: i64) -> sqlx::Result<Option<i64>> {
+    let identity: Option<String> = with_read!(db, pool => {
+        sqlx::query_scalar(
+            "SELECT p.identity FROM consultation_statements s
+             JOIN consultation_participants p ON p.id = s.author_id WHERE s.id = $1",
+        )
+        .bind(statement)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(identity.and_then(|i| i.strip_prefix("u:").and_then(|id| id.parse().ok())))
 }

@@ -6,12 +6,14 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 pub mod api;
+pub mod calendar;
 pub mod changes;
 pub mod demo;
 pub mod forms;
 pub mod input;
 pub mod members;
 pub mod model;
+pub mod notices;
 pub mod pages;
 pub mod search;
 pub mod store;
@@ -39,6 +41,14 @@ where
         .route("/{lang}/meetings/{id}", get(pages::meeting))
         .route("/{lang}/meetings/{id}/check-in", post(forms::check_in))
         .route("/{lang}/motions/{id}/votes", post(forms::vote))
+        .route("/api/v1/calendar.ics", get(calendar::all::<S>))
+        .route("/api/v1/bodies/{id}/calendar.ics", get(calendar::of_body::<S>))
+        .route("/api/v1/regions/{code}/calendar.ics", get(calendar::of_region::<S>))
+}
+
+/// One meeting, as an item people follow.
+pub fn scope(id: i64) -> Scope {
+    Scope::item("meeting", id)
 }
 
 /// Makes the capability's area known to the change worker (events of other servers drop cached pages).
@@ -79,7 +89,7 @@ pub fn home_section<'a>(
         let mut items = Vec::new();
         for m in coming.iter().take(3) {
             let body = crate::registry::store::body(&state.db, m.body_id).await?;
-            let when = pages::local_time(ctx.lang, &m.starts_at);
+            let when = crate::platform::days::local_time(ctx.lang, &m.starts_at);
             let meta = match body {
                 Some(b) => format!("{} · {when} · {}", b.name(ctx.lang), ctx.t(m.status.key())),
                 None => format!("{when} · {}", ctx.t(m.status.key())),

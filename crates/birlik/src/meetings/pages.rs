@@ -4,14 +4,12 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::model::{Meeting, MeetingStatus, MotionStatus};
 use super::store;
 use super::view::{MeetingDetail, detail};
 use crate::platform::Platform;
-use crate::platform::days::in_kazakhstan;
+use crate::platform::days::local_time;
 use crate::platform::i18n::Lang;
 use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
@@ -29,18 +27,6 @@ pub fn heading(m: &Meeting, lang: Lang) -> String {
             ],
         ),
         None => title,
-    }
-}
-
-/// A stored UTC time in Kazakhstan time: the day in the reader's words and the hour, `27 April 2023, 10:00`.
-pub fn local_time(lang: Lang, stored: &str) -> String {
-    match OffsetDateTime::parse(stored, &Rfc3339) {
-        Ok(t) => {
-            let t = in_kazakhstan(t);
-            let day = crate::platform::days::day_of(t);
-            format!("{}, {:02}:{:02}", lang.date(&day), t.hour(), t.minute())
-        }
-        Err(_) => stored.to_owned(),
     }
 }
 
@@ -99,6 +85,8 @@ struct MeetingPage {
     member: bool,
     in_progress: bool,
     added_on: Vec<(i64, String)>,
+    /// The reader follows the meeting.
+    following: bool,
 }
 
 impl MeetingPage {
@@ -133,6 +121,7 @@ pub async fn meeting(
         },
         None => false,
     };
+    let following = crate::platform::notify::pages::following(&state, &ctx, super::scope(m.id)).await?;
     let d = detail(&state.db, m).await?;
     let added_on = d
         .agenda
@@ -147,6 +136,7 @@ pub async fn meeting(
         in_progress: d.meeting.status == MeetingStatus::InProgress,
         member,
         added_on,
+        following,
         d,
         ctx,
     };

@@ -52,11 +52,18 @@ pub struct Event {
     pub scope: Scope,
     /// What happened, e.g. `registry.changed`, `consultation.analysed`; handlers are registered by kind.
     pub kind: &'static str,
+    /// The one thing inside the scope the event is about, when there is one (a statement of a consultation).
+    pub subject: Option<i64>,
 }
 
 impl Event {
     pub const fn new(scope: Scope, kind: &'static str) -> Event {
-        Event { scope, kind }
+        Event { scope, kind, subject: None }
+    }
+
+    /// The event about `subject`, one thing inside its scope.
+    pub const fn about(self, subject: i64) -> Event {
+        Event { subject: Some(subject), ..self }
     }
 }
 
@@ -67,6 +74,7 @@ pub struct StoredEvent {
     pub area: String,
     pub item_id: Option<i64>,
     pub kind: String,
+    pub subject_id: Option<i64>,
     pub at: String,
 }
 
@@ -78,9 +86,13 @@ pub trait Outbox {
 macro_rules! insert_events {
     ($conn:expr, $events:expr) => {{
         let at = now();
-        let mut q = sqlx::QueryBuilder::new("INSERT INTO events (area, item_id, kind, at) ");
+        let mut q = sqlx::QueryBuilder::new("INSERT INTO events (area, item_id, kind, subject_id, at) ");
         q.push_values($events, |mut b, e| {
-            b.push_bind(e.scope.area).push_bind(e.scope.item).push_bind(e.kind).push_bind(at.clone());
+            b.push_bind(e.scope.area)
+                .push_bind(e.scope.item)
+                .push_bind(e.kind)
+                .push_bind(e.subject)
+                .push_bind(at.clone());
         });
         q.build().execute(&mut *$conn).await
     }};
@@ -281,7 +293,7 @@ impl Worker {
                 return Ok(()); // not begun
             }
             let events: Vec<StoredEvent> = with_read!(&self.db, pool => {
-                sqlx::query_as("SELECT id, area, item_id, kind, at FROM events WHERE id > $1 ORDER BY id LIMIT $2")
+                sqlx::query_as("SELECT id, area, item_id, kind, subject_id, at FROM events WHERE id > $1 ORDER BY id LIMIT $2")
                     .bind(after)
                     .bind(BATCH)
                     .fetch_all(pool)
@@ -313,7 +325,7 @@ impl Worker {
     /// Applies the lasting effects of pending events once; true when every pending event it took was applied.
     async fn apply_pending(&self) -> anyhow::Result<bool> {
         const PENDING: &str =
-            "SELECT id, area, item_id, kind, at FROM events WHERE applied_at IS NULL ORDER BY id LIMIT $1";
+            "SELECT id, area, item_id, kind, subject_id, at FROM events WHERE applied_at IS NULL ORDER BY id LIMIT $1";
         loop {
             let (read, applied) = match &self.db {
                 // The handlers may write: on SQLite (one server, one writer) the events are read, applied, then

@@ -21,3 +21,15 @@ pub fn day_from_today(days: i64) -> String {
 pub fn today() -> String {
     day_from_today(0)
 }
+
+/// A stored moment (RFC 3339, UTC) as a reader in Kazakhstan reads it: the date in his language and the time
+/// of day, e.g. `1 December 2026, 18:25`. Text that is no such moment is shown as it is.
+pub fn local_time(lang: crate::platform::i18n::Lang, stored: &str) -> String {
+    match time::OffsetDateTime::parse(stored, &time::format_description::well_known::Rfc3339) {
+        Ok(t) => {
+            let t = in_kazakhstan(t);
+            format!("{}, {:02}:{:02}", lang.date(&day_of(t)), t.hour(), t.minute())
+        }
+        Err(_) => stored.to_owned(),
+    }
+}

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod jobs;
 pub mod metrics;
 pub mod multilingual;
+pub mod notify;
 pub mod paging;
 pub mod search;
 pub mod validate;
@@ -42,6 +43,18 @@ pub struct Settings {
     pub newcomers_per_minute: f64,
     /// The largest document an upload may carry, in megabytes (see `files`).
     pub max_upload_mb: u64,
+    /// Where e-mail goes (see `notify::mail`).
+    pub mail: notify::mail::MailSettings,
+}
+
+impl Settings {
+    /// The origin of links in e-mails: the public URL, else the one mail settings name, else this machine.
+    pub fn link_origin(&self) -> String {
+        self.public_url
+            .clone()
+            .or_else(|| self.mail.origin.clone())
+            .unwrap_or_else(|| "http://localhost:8080".to_owned())
+    }
 }
 
 impl Default for Settings {
@@ -55,6 +68,7 @@ impl Default for Settings {
             page_cache: true,
             newcomers_per_minute: 60.0,
             max_upload_mb: 20,
+            mail: notify::mail::MailSettings::default(),
         }
     }
 }
@@ -79,4 +93,6 @@ pub struct Platform {
     pub body_sections: Arc<web::sections::BodySections>,
     /// What the home page shows first: what people can do now, from each capability (`web::sections`).
     pub home_sections: Arc<web::sections::HomeSections>,
+    /// Notifications: the inbox, follows, e-mail (capabilities register their kinds and what events tell).
+    pub notify: Arc<notify::Notifier>,
 }

@@ -249,3 +249,22 @@ fn may_attach_body_documents<'a>(
         }
     })
 }
+
+/// One body, as an item people follow (the scope of its record events).
+pub fn body_scope(id: i64) -> crate::platform::change::Scope {
+    crate::platform::change::Scope::item("body", id)
+}
+
+/// Bodies can be followed: their meetings' agendas (and what other capabilities tell of a body) reach followers.
+pub fn register_notices(notify: &crate::platform::notify::Notifier) {
+    notify.followable(body_scope(0).area, |db, id| async move {
+        Ok(store::body(&db, id).await?.filter(|b| b.archived_at.is_none()).map(|b| crate::platform::notify::Followed {
+            title: crate::platform::multilingual::Multilingual {
+                kk: Some(b.name_kk),
+                ru: Some(b.name_ru),
+                en: Some(b.name_en),
+            },
+            link: format!("/bodies/{id}"),
+        }))
+    });
+}

@@ -7,12 +7,12 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use serde::Deserialize;
 
-use crate::platform::Platform;
 use crate::platform::i18n::{Lang, Localized};
 use crate::platform::search::{Hit, KINDS};
 use crate::platform::web::page::render;
 use crate::platform::web::sections::{BodyView, Section};
 use crate::platform::web::{AppError, IdPath, Link, PageCtx};
+use crate::platform::{Platform, notify};
 use crate::registry::model::{Association, Body, BodyKind, EthnicGroup, Membership, Region};
 use crate::registry::store::{self, AssociationFilter, Figures, MembershipFilter};
 use crate::registry::{authz, group_choices, reference, region_choices, sorted_groups, sorted_regions};
@@ -432,6 +432,8 @@ struct BodyPage {
     /// What other capabilities keep of the body (its consultations, …), through their hooks.
     sections: Vec<Section>,
     documents: crate::platform::files::Attached,
+    /// The reader follows the body (its notices come to his inbox).
+    following: bool,
 }
 
 pub async fn body(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Page {
@@ -469,7 +471,21 @@ pub async fn body(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdP
     .await?;
     let name = body.name(lang).to_owned();
     let kind = body.kind_label(lang);
-    render(&BodyPage { ctx, body, name, kind, parent, region, children, members, can_edit, sections, documents })
+    let following = notify::pages::following(&state, &ctx, super::body_scope(body.id)).await?;
+    render(&BodyPage {
+        ctx,
+        body,
+        name,
+        kind,
+        parent,
+        region,
+        children,
+        members,
+        can_edit,
+        sections,
+        documents,
+        following,
+    })
 }
 
 // ---- persons --------------------------------------------------------------------------------------------------

@@ -222,3 +222,40 @@ async fn on_a_phone_a_newcomer_reaches_the_open_consultation_votes_and_sees_each
     assert!(in_first_screen(&browser, "notice").await, "the answers' confirmation is in view");
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_follows_a_consultation_and_its_news_reaches_the_inbox_in_a_real_browser() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, _) =
+        crate::consultations::open(&app, &crate::consultations::input(body), &["Бірінші тұжырым осында"]).await;
+    app.user("follower@example.kz", &[Role::Participant]).await;
+
+    // An anonymous reader's follow button leads to the login page, which brings him back.
+    browser.goto(&app.url(&format!("/kk/consultations/{id}"))).await.unwrap();
+    browser.find(Locator::Id("follow")).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Id("email")).await.unwrap().send_keys("follower@example.kz").await.unwrap();
+    browser.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
+    browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "h1", "Бірлікті қалай нығайтамыз?").await;
+    browser.find(Locator::Id("follow")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#unfollow", "Бақылап отырсыз").await;
+
+    // A new statement is published: the header counts it, the inbox shows it, opening it reads it.
+    let at = birlik::platform::db::now();
+    let statement = birlik::consultations::store::NewStatement::seed("Екінші тұжырым осында", &at);
+    birlik::consultations::store::add_statement(&app.state.platform.db, id, &statement).await.unwrap();
+    app.settled().await;
+    browser.refresh().await.unwrap();
+    // The header's links are behind the menu button on a narrow window; the button shows the count too.
+    wait_for_text(&browser, "#menu-unread", "1").await;
+    open_menu(&browser).await;
+    wait_for_text(&browser, "#unread-count", "1").await;
+    browser.find(Locator::Id("inbox-link")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#inbox", "дауыс беруге жаңа тұжырым ашылды").await;
+    browser.find(Locator::Css("#inbox li a")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "h1", "Бірлікті қалай нығайтамыз?").await;
+    assert!(browser.find(Locator::Id("unread-count")).await.is_err(), "read once opened");
+    browser.close().await.unwrap();
+}

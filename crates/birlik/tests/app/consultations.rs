@@ -776,7 +776,8 @@ async fn analysis_rounds_leave_what_the_vote_path_knows_and_a_new_statement_rene
     analysis_of(&app, id, 1).await;
     app.state.platform.changes.settled().await.unwrap();
     let after_round = known.consultation(db, id).await.unwrap().unwrap();
-    assert!(std::sync::Arc::ptr_eq(&before, &after_round), "an analysis round left the vote path's knowledge");
+    // Generations, not the `Arc` itself: on a loaded machine ten seconds may pass and the entry be read again.
+    assert_eq!(before.generation(), after_round.generation(), "an analysis round made the vote path's knowledge stale");
     let at = birlik::platform::db::now();
     store::add_statement(db, id, &NewStatement::seed("Жаңа тұжырым осы жерде", &at)).await.unwrap();
     let renewed = known.consultation(db, id).await.unwrap().unwrap();

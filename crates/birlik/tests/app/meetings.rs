@@ -10,13 +10,13 @@ use serde_json::{Value, json};
 use crate::support::{LoggedIn, TestApp};
 
 /// The persons seated in a body now.
-async fn seated(app: &TestApp, body: i64) -> Vec<birlik::registry::model::Membership> {
+pub async fn seated(app: &TestApp, body: i64) -> Vec<birlik::registry::model::Membership> {
     let filter = MembershipFilter { body: Some(body), per_page: Some(500), ..Default::default() };
     registry::memberships(&app.state.platform.db, &filter).await.unwrap().0
 }
 
 /// A login for a seated person.
-async fn member_login(app: &TestApp, email: &str, person: i64) -> LoggedIn {
+pub async fn member_login(app: &TestApp, email: &str, person: i64) -> LoggedIn {
     let user = app.user(email, &[]).await;
     identity::link_person(&app.state.platform.db, None, user, Some(person)).await.unwrap();
     app.login_as(email).await
@@ -35,7 +35,7 @@ async fn post(who: &LoggedIn, path: &str, body: Value) -> (StatusCode, Value) {
     who.send_json(Method::POST, path, &body).await
 }
 
-async fn plan_meeting(app: &TestApp, sec: &LoggedIn, body: i64) -> i64 {
+pub async fn plan_meeting(app: &TestApp, sec: &LoggedIn, body: i64) -> i64 {
     let (status, meeting) = post(sec, "/api/v1/meetings", meeting_json(body)).await;
     assert_eq!(status, StatusCode::CREATED, "{meeting}");
     let _ = app;

@@ -85,6 +85,8 @@ pub struct SessionUser {
     pub email: String,
     pub display_name: String,
     pub roles: Roles,
+    /// Notices in his inbox not yet read (shown in the header).
+    pub unread: i64,
 }
 
 /// An e-mail address, checked once and kept in the one canonical form (trimmed, lower-cased) under which it is

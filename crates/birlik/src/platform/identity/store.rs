@@ -112,7 +112,8 @@ pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> sqlx::R
 
 pub async fn session_user(db: &Db, user: StoredUser) -> sqlx::Result<SessionUser> {
     let roles = roles(db, user.id).await?;
-    Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles })
+    let unread = crate::platform::notify::store::unread(db, user.id).await?;
+    Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles, unread })
 }
 
 /// The person of the registry a login is (a member votes in his bodies' meetings from his own login), if any.
@@ -123,6 +124,22 @@ pub async fn person_of(db: &Db, user_id: i64) -> sqlx::Result<Option<i64>> {
             .fetch_optional(pool)
             .await
             .map(Option::flatten)
+    })
+}
+
+/// The logins of these persons of the registry (those who have one).
+pub async fn logins_of(db: &Db, persons: &[i64]) -> sqlx::Result<Vec<i64>> {
+    if persons.is_empty() {
+        return Ok(Vec::new());
+    }
+    with_read!(db, pool => {
+        let mut q = sqlx::QueryBuilder::new("SELECT id FROM users WHERE person_id IN (");
+        let mut list = q.separated(", ");
+        for person in persons {
+            list.push_bind(*person);
+        }
+        q.push(")");
+        q.build_query_scalar().fetch_all(pool).await
     })
 }
 

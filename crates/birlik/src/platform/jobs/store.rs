@@ -236,6 +236,21 @@ pub async fn parked(db: &Db, limit: i64) -> sqlx::Result<Vec<Job>> {
     })
 }
 
+/// Jobs of these kinds that failed at least once and are not done: retrying or parked, newest first.
+pub async fn failing(db: &Db, kinds: &[&str], limit: i64) -> sqlx::Result<Vec<Job>> {
+    with_read!(db, pool => {
+        let mut q = sqlx::QueryBuilder::new(format!(
+            "SELECT {JOB_COLUMNS} FROM jobs WHERE last_error IS NOT NULL AND state <> 'done' AND kind IN ("
+        ));
+        let mut list = q.separated(", ");
+        for kind in kinds {
+            list.push_bind(*kind);
+        }
+        q.push(") ORDER BY id DESC LIMIT ").push_bind(limit);
+        q.build_query_as().fetch_all(pool).await
+    })
+}
+
 /// An operator sends a parked job back to the queue, due at `now`, with its attempts counted afresh; the audit
 /// log records who did. False when the job is not parked (retried already, or gone).
 pub async fn retry(db: &Db, id: i64, now: i64, actor: i64, at: &str) -> sqlx::Result<bool> {
