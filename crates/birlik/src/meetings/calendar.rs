@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn moments_are_written_in_utc() {
-        let t = OffsetDateTime::parse("2027-01-01T04:30:00+05:00", &Rfc3339).unwrap();
-        assert_eq!(utc_basic(t), "20261231T233000Z");
+        let t = OffsetDateTime::parse("2027-01-01T04:30:00+05:00", &Rfc3339).ok();
+        assert_eq!(t.map(utc_basic).as_deref(), Some("20261231T233000Z"));
     }
 }
