@@ -58,7 +58,7 @@ async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
     assert_eq!(read.name_kk, fields.name_kk);
     assert_eq!(read.groups, vec!["greeks".to_owned(), "koreans".to_owned()]);
     assert_eq!(read.founded_year, Some(2005));
-    let hits = app.state.platform.search.search("Wondrous", Lang::En, 10).unwrap();
+    let hits = app.state.platform.search.search("Wondrous", Lang::En, 10, None).unwrap();
     assert!(hits.iter().any(|h| h.id == id.to_string()));
 
     let changed = input::check_association(
@@ -391,7 +391,7 @@ async fn a_server_drops_what_it_cached_when_another_server_commits() {
     app.state.platform.changes.settled().await.unwrap();
     let (_, after) = app.get_text(&path).await;
     assert!(after.contains("Changed by another server"), "the cached page was dropped");
-    let hits = app.state.platform.search.search("Changed by another server", Lang::En, 5).unwrap();
+    let hits = app.state.platform.search.search("Changed by another server", Lang::En, 5, None).unwrap();
     assert!(hits.iter().any(|h| h.id == id.to_string()), "this server's search index follows: {hits:?}");
     assert!(before == still || still.contains("Changed by another server"));
 }
