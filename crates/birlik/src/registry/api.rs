@@ -63,7 +63,7 @@ impl BodyFilter {
             Some("national") => b.region_code.is_none(),
             Some(code) => b.region_code.as_deref() == Some(code),
         };
-        let kind = self.kind.as_deref().filter(|k| !k.is_empty()).is_none_or(|k| b.kind == k);
+        let kind = self.kind.as_deref().filter(|k| !k.is_empty()).is_none_or(|k| b.kind.code() == k);
         region && kind && self.parent.is_none_or(|p| b.parent_id == Some(p))
     }
 }

@@ -147,11 +147,11 @@ pub async fn region(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<C
         .into_iter()
         .filter(|b| b.region_code.as_deref() == Some(&region.code))
         .collect();
-    let assembly_body = bodies.iter().find(|b| b.kind() == Some(BodyKind::RegionalAssembly));
+    let assembly_body = bodies.iter().find(|b| b.kind == BodyKind::RegionalAssembly);
     let assembly = assembly_body.map(|b| Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)));
     let councils = bodies
         .iter()
-        .filter(|b| b.kind() != Some(BodyKind::RegionalAssembly))
+        .filter(|b| b.kind != BodyKind::RegionalAssembly)
         .map(|b| (Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)), b.kind_label(lang)))
         .collect();
     let filter =
