@@ -189,6 +189,33 @@ impl Notifier {
         self.jobs.schedule_now(&self.jobs.at(DIGEST_JOB, "every", serde_json::Value::Null, due).keep()).await
     }
 
+    /// Registers a kind of [`mail::Letter`]: a timer of `kind` that, when it runs, asks `compose` for the letter
+    /// (from the job's payload; `None`: nothing to send any more) and sends it through the mailer. Schedule one
+    /// with [`Jobs::at`] (inside the transaction of what causes it, [`crate::platform::jobs::Schedule`], or
+    /// alone); it is sent off the request, retried with the timers' back-off and parked in the end, like
+    /// notification mails. A composer runs again after a failed send, so it makes its secrets (a fresh token)
+    /// then, and nothing secret waits in the jobs table.
+    pub fn letter<F, Fut>(&self, kind: &'static str, compose: F)
+    where
+        F: Fn(crate::platform::jobs::JobContext, serde_json::Value) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = anyhow::Result<Option<mail::Letter>>> + Send + 'static,
+    {
+        let mailer = self.mailer.clone();
+        let compose = Arc::new(compose);
+        self.jobs.register(kind, move |ctx, payload| {
+            let (mailer, compose) = (mailer.clone(), compose.clone());
+            async move {
+                let name = letter_name(kind, &ctx.key, ctx.now_ms, ctx.attempt);
+                match (compose.as_ref())(ctx, payload).await? {
+                    Some(letter) => mailer.send_letter(&name, &letter).await.inspect_err(|_| {
+                        metrics::counter!("mail_failed_total").increment(1);
+                    }),
+                    None => Ok(()),
+                }
+            }
+        });
+    }
+
     pub fn mailer(&self) -> &mail::Mailer {
         &self.mailer
     }
@@ -258,6 +285,12 @@ impl Notifier {
         self.jobs.wake();
         Ok(written.iter().map(|(_, n)| n).sum())
     }
+}
+
+/// The name of a letter's file and `Message-ID`: its kind, key, time and attempt, in letters, digits and `-`.
+fn letter_name(kind: &str, key: &str, now_ms: i64, attempt: i64) -> String {
+    let clean = |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect::<String>();
+    format!("l-{}-{}-{now_ms}-{attempt}", clean(kind), clean(key))
 }
 
 /// The next 07:00 in Kazakhstan (UTC+5) after `now_ms`, in Unix milliseconds.
