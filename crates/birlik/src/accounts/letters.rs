@@ -1,0 +1,76 @@
+//! The account mails, as letters of the platform's mail (`platform::notify::Notifier::letter`): a password reset
+//! link, a warning that someone tried to register with an address that has an account, an address to confirm.
+//! Each is a timer scheduled by an action of `changes.rs`; its composer runs when it is sent (again after a failed
+//! attempt), so the token of a link is made then and only its hash is stored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::platform::i18n::{Arg, Lang};
+use crate::platform::identity::tokens::{self, Purpose};
+use crate::platform::notify::mail::Letter;
+use crate::platform::notify::{Notifier, store as notify_store};
+
+/// The link to set a new password.
+pub const RESET: &str = "accounts.reset_mail";
+/// "Someone tried to register with your address."
+pub const TAKEN: &str = "accounts.taken_mail";
+/// The link to confirm the address.
+pub const CONFIRM: &str = "accounts.confirm_mail";
+
+/// The payload of every account letter: to whom, in which language and Kazakh script.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Payload {
+    /// Set by `identity::store::create` for the letter of a new account.
+    #[serde(default)]
+    pub user: i64,
+    pub lang: String,
+    #[serde(default)]
+    pub latin: bool,
+}
+
+impl Payload {
+    pub fn json(user: i64, lang: Lang, latin: bool) -> serde_json::Value {
+        serde_json::to_value(Payload { user, lang: lang.code().to_owned(), latin: lang == Lang::Kk && latin })
+            .unwrap_or_default()
+    }
+}
+
+/// Registers the account letters with the notifier (before the timers start).
+pub fn register(notifier: &Notifier) {
+    notifier.letter(RESET, |ctx, payload| async move {
+        let p: Payload = serde_json::from_value(payload)?;
+        let Some(to) = notify_store::addressee(&ctx.db, p.user).await? else { return Ok(None) };
+        let token = tokens::issue(&ctx.db, p.user, Purpose::Reset, ctx.now_ms).await?;
+        Ok(Some(letter(&p, to, "reset", format!("/password/reset/{token}"))))
+    });
+    notifier.letter(TAKEN, |ctx, payload| async move {
+        let p: Payload = serde_json::from_value(payload)?;
+        let Some(to) = notify_store::addressee(&ctx.db, p.user).await? else { return Ok(None) };
+        Ok(Some(letter(&p, to, "taken", "/password/reset".to_owned())))
+    });
+    notifier.letter(CONFIRM, |ctx, payload| async move {
+        let p: Payload = serde_json::from_value(payload)?;
+        let Some(to) = notify_store::addressee(&ctx.db, p.user).await? else { return Ok(None) };
+        if tokens::is_confirmed(&ctx.db, p.user).await? {
+            return Ok(None);
+        }
+        let token = tokens::issue(&ctx.db, p.user, Purpose::Confirm, ctx.now_ms).await?;
+        Ok(Some(letter(&p, to, "confirm", format!("/email/confirm/{token}"))))
+    });
+}
+
+/// The letter `mail-{what}-…` in the payload's language, to the address of `to`.
+fn letter(p: &Payload, to: notify_store::Addressee, what: &str, path: String) -> Letter {
+    let lang = Lang::from_code(&p.lang).unwrap_or(Lang::Kk);
+    let t = |part: &str| lang.t(&format!("mail-{what}-{part}"));
+    Letter {
+        paragraphs: vec![lang.t_args(&format!("mail-{what}-body"), &[("email", Arg::Str(to.email.clone()))])],
+        subject: t("subject"),
+        action: Some((t("action"), path)),
+        footer: t("footer"),
+        to: to.email,
+        name: to.display_name,
+        lang,
+        latin: p.latin,
+    }
+}
