@@ -13,7 +13,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::accounts::{changes, password, store};
 use crate::platform::Platform;
 use crate::platform::audit;
-use crate::platform::identity::{Email, session, store as users};
+use crate::platform::identity::{Email, session, store as users, tokens};
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
 
@@ -211,6 +211,10 @@ struct AccountPage {
     ctx: PageCtx,
     errors: Errors,
     changed: bool,
+    /// His address is confirmed.
+    confirmed: bool,
+    /// A confirmation link was sent again just now.
+    sent: bool,
     /// Each role in the reader's language, with the body it belongs to.
     roles: Vec<(String, Option<crate::platform::web::Link>)>,
 }
@@ -243,11 +247,22 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-async fn account_page(State(state): State<Platform>, ctx: PageCtx) -> Result<Response, AppError> {
-    ctx.require_user()?;
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    sent: Option<String>,
+}
+
+async fn account_page(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Query(q): Query<AccountQuery>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
     let errors = Errors::none(ctx.lang);
     let roles = role_rows(&state, &ctx).await?;
-    Ok(render(&AccountPage { ctx, errors, changed: false, roles })?.into_response())
+    let confirmed = tokens::is_confirmed(&state.db, user).await?;
+    let sent = q.sent.is_some();
+    Ok(render(&AccountPage { ctx, errors, changed: false, confirmed, sent, roles })?.into_response())
 }
 
 async fn change_password(
@@ -269,7 +284,14 @@ async fn change_password(
         let errors = Errors::new(ctx.lang, errors);
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(&AccountPage { roles: role_rows(&state, &ctx).await?, ctx, errors, changed: false })?,
+            render(&AccountPage {
+                roles: role_rows(&state, &ctx).await?,
+                confirmed: tokens::is_confirmed(&state.db, user.id).await?,
+                sent: false,
+                ctx,
+                errors,
+                changed: false,
+            })?,
         )
             .into_response());
     }
@@ -278,7 +300,8 @@ async fn change_password(
     session::end_others(&state.db, user.id, &headers).await?;
     let errors = Errors::none(ctx.lang);
     let roles = role_rows(&state, &ctx).await?;
-    Ok(render(&AccountPage { ctx, errors, changed: true, roles })?.into_response())
+    let confirmed = tokens::is_confirmed(&state.db, user.id).await?;
+    Ok(render(&AccountPage { ctx, errors, changed: true, confirmed, sent: false, roles })?.into_response())
 }
 
 #[derive(Template)]

@@ -8,8 +8,8 @@ use crate::platform::jobs::{Jobs, Schedule};
 use crate::platform::notify::{Delivery, MAIL_CHUNK, MAIL_JOB, MailState, Notice, Params, Recipients};
 use crate::{with_read, with_write};
 
-/// The inbox row of one recipient for each of `notices`, with its mail state from his settings, and the mail
-/// jobs, in one transaction. Returns the rows written per kind.
+/// The inbox row of one recipient for each of `notices`, with its mail state from his settings (no mail to an
+/// address not confirmed), and the mail jobs, in one transaction. Returns the rows written per kind.
 pub async fn fan_out(db: &Db, jobs: &Jobs, event: i64, notices: &[Notice]) -> sqlx::Result<Vec<(&'static str, u64)>> {
     let at = now();
     let mut written = Vec::new();
@@ -27,12 +27,15 @@ pub async fn fan_out(db: &Db, jobs: &Jobs, event: i64, notices: &[Notice]) -> sq
                 q.push_bind(event).push(", ").push_bind(notice.kind).push(", ").push_bind(notice.item.area);
                 q.push(", ").push_bind(notice.item.item).push(", ").push_bind(&notice.link).push(", ");
                 q.push_bind(&params).push(", ").push_bind(&at);
+                // E-mail only to confirmed addresses: the inbox has the notice either way.
                 q.push(
-                    ", CASE COALESCE(s.delivery, 'instant') WHEN 'instant' THEN 'pending' WHEN 'daily' THEN 'digest'
-                       ELSE 'none' END FROM (",
+                    ", CASE WHEN u.email_confirmed_at IS NULL THEN 'none'
+                       ELSE CASE COALESCE(s.delivery, 'instant') WHEN 'instant' THEN 'pending' WHEN 'daily' THEN 'digest'
+                       ELSE 'none' END END FROM (",
                 );
                 recipients_sql(&mut q, recipients);
-                q.push(") r LEFT JOIN notification_settings s ON s.user_id = r.user_id AND s.kind = ");
+                q.push(") r JOIN users u ON u.id = r.user_id");
+                q.push(" LEFT JOIN notification_settings s ON s.user_id = r.user_id AND s.kind = ");
                 q.push_bind(notice.kind);
                 // SQLite reads an upsert after INSERT … SELECT only when the SELECT has a WHERE.
                 q.push(" WHERE r.user_id <> ").push_bind(notice.except.unwrap_or(-1));
