@@ -62,12 +62,12 @@ pub fn register(notifier: &Notifier) {
 /// The letter `mail-{what}-…` in the payload's language, to the address of `to`.
 fn letter(p: &Payload, to: notify_store::Addressee, what: &str, path: String) -> Letter {
     let lang = Lang::from_code(&p.lang).unwrap_or(Lang::Kk);
-    let t = |part: &str| lang.t(&format!("mail-{what}-{part}"));
+    let part = |name: &str| lang.t(&format!("mail-{what}-{name}"));
     Letter {
         paragraphs: vec![lang.t_args(&format!("mail-{what}-body"), &[("email", Arg::Str(to.email.clone()))])],
-        subject: t("subject"),
-        action: Some((t("action"), path)),
-        footer: t("footer"),
+        subject: part("subject"),
+        action: Some((part("action"), path)),
+        footer: part("footer"),
         to: to.email,
         name: to.display_name,
         lang,
