@@ -95,7 +95,12 @@ pub async fn register(
                 let (lang, latin) = to.map_or((reader.lang, reader.latin), |a| {
                     (Lang::from_code(&a.lang).unwrap_or(reader.lang), a.latin)
                 });
-                let job = state.jobs.at(letters::TAKEN, &owner.id.to_string(), Payload::json(owner.id, lang, latin), state.jobs.now_ms());
+                let job = state.jobs.at(
+                    letters::TAKEN,
+                    &owner.id.to_string(),
+                    Payload::json(owner.id, lang, latin),
+                    state.jobs.now_ms(),
+                );
                 state.jobs.schedule_now(&job).await?;
             }
             Ok(Registered::Taken)
@@ -114,7 +119,12 @@ pub async fn request_reset(state: &Platform, ip: &str, reader: Reader, email: &s
         return Ok(());
     }
     if let Some(user) = users::find_by_email(&state.db, &email).await? {
-        let job = state.jobs.at(letters::RESET, &user.id.to_string(), Payload::json(user.id, reader.lang, reader.latin), state.jobs.now_ms());
+        let job = state.jobs.at(
+            letters::RESET,
+            &user.id.to_string(),
+            Payload::json(user.id, reader.lang, reader.latin),
+            state.jobs.now_ms(),
+        );
         state.jobs.schedule_now(&job).await?;
     }
     Ok(())
@@ -146,7 +156,12 @@ pub async fn resend_confirmation(state: &Platform, user: i64, reader: Reader) ->
     if !within(state, &format!("confirm:{user}"), LETTERS_PER_ADDRESS).await? {
         return Err(AppError::RateLimited);
     }
-    let job = state.jobs.at(letters::CONFIRM, &user.to_string(), Payload::json(user, reader.lang, reader.latin), state.jobs.now_ms());
+    let job = state.jobs.at(
+        letters::CONFIRM,
+        &user.to_string(),
+        Payload::json(user, reader.lang, reader.latin),
+        state.jobs.now_ms(),
+    );
     state.jobs.schedule_now(&job).await?;
     Ok(())
 }

@@ -4,6 +4,6 @@
 pub mod changes;
 pub mod letters;
 pub mod pages;
-pub mod recovery;
 pub mod password;
+pub mod recovery;
 pub mod store;

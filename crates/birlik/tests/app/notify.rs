@@ -13,7 +13,7 @@ use crate::support::{Backend, LoggedIn, TestApp};
 const SEEDS: [&str; 2] = ["Тілдерді үйрену тегін болуы керек", "Әр өңірде мәдени орталық керек"];
 
 /// The `.eml` files written so far, sorted.
-fn outbox(app: &TestApp) -> Vec<(String, String)> {
+pub(crate) fn outbox(app: &TestApp) -> Vec<(String, String)> {
     let dir = app.data_dir().join("outbox");
     let mut mails: Vec<(String, String)> = std::fs::read_dir(&dir)
         .map(|entries| {
@@ -29,7 +29,7 @@ fn outbox(app: &TestApp) -> Vec<(String, String)> {
 }
 
 /// A consultation whose English question carries markup, followed by a new participant reading in English.
-async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
+pub(crate) async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let question = Multilingual {
         kk: Some("Бірлікті қалай нығайтамыз?".into()),
@@ -54,7 +54,7 @@ async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
 }
 
 /// The text of a mail's parts, decoded (base64 or quoted-printable bodies), one after the other.
-fn decoded(mail: &str) -> String {
+pub(crate) fn decoded(mail: &str) -> String {
     use base64::Engine;
     let mut out = String::new();
     for part in mail.split("\r\n--").skip(1) {
@@ -86,7 +86,7 @@ fn decoded(mail: &str) -> String {
     out
 }
 
-async fn add_published(app: &TestApp, consultation: i64, text: &str) -> i64 {
+pub(crate) async fn add_published(app: &TestApp, consultation: i64, text: &str) -> i64 {
     let at = birlik::platform::db::now();
     store::add_statement(&app.state.platform.db, consultation, &NewStatement::seed(text, &at)).await.unwrap()
 }
@@ -138,6 +138,21 @@ async fn follow_then_hear(backend: Backend) {
     add_published(&app, id, "Ауылдарға кітапхана керек").await;
     app.settled().await;
     assert_eq!(app.count("notifications").await, 1);
+}
+
+#[tokio::test]
+async fn a_follower_whose_address_is_not_confirmed_hears_in_his_inbox_only() {
+    let app = TestApp::sqlite().await;
+    let (id, reader, user) = followed_consultation(&app).await;
+    birlik::with_write!(&app.state.platform.db, pool => {
+        sqlx::query("UPDATE users SET email_confirmed_at = NULL WHERE id = $1").bind(user).execute(pool).await.unwrap();
+    });
+    add_published(&app, id, "Жастарға спорт алаңдары керек").await;
+    app.settled().await;
+    let (_, inbox) = reader.get_text("/en/inbox").await;
+    assert!(inbox.contains("A new statement is open for voting"), "{inbox}");
+    app.state.platform.jobs.run_due_now().await.unwrap();
+    assert!(outbox(&app).is_empty(), "no mail to an address not confirmed");
 }
 
 #[tokio::test]
