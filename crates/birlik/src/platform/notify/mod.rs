@@ -205,7 +205,7 @@ impl Notifier {
         self.jobs.register(kind, move |ctx, payload| {
             let (mailer, compose) = (mailer.clone(), compose.clone());
             async move {
-                let name = letter_name(kind, &ctx.key, ctx.now_ms, ctx.attempt);
+                let name = letter_name(kind, &ctx.key, ctx.now_ms);
                 match (compose.as_ref())(ctx, payload).await? {
                     Some(letter) => mailer.send_letter(&name, &letter).await.inspect_err(|_| {
                         metrics::counter!("mail_failed_total").increment(1);
@@ -287,10 +287,12 @@ impl Notifier {
     }
 }
 
-/// The name of a letter's file and `Message-ID`: its kind, key, time and attempt, in letters, digits and `-`.
-fn letter_name(kind: &str, key: &str, now_ms: i64, attempt: i64) -> String {
+/// The name of a letter's file and `Message-ID`: its kind, key, time and a random part (letters of one key may
+/// follow each other within a millisecond of the clock), in letters, digits and `-`.
+fn letter_name(kind: &str, key: &str, now_ms: i64) -> String {
+    use rand::RngCore;
     let clean = |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect::<String>();
-    format!("l-{}-{}-{now_ms}-{attempt}", clean(kind), clean(key))
+    format!("l-{}-{}-{now_ms}-{:08x}", clean(kind), clean(key), rand::rng().next_u32())
 }
 
 /// The next 07:00 in Kazakhstan (UTC+5) after `now_ms`, in Unix milliseconds.
