@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::platform::i18n::{Arg, Lang};
 use crate::platform::identity::tokens::{self, Purpose};
+use crate::platform::identity::{Email, store as users};
 use crate::platform::notify::mail::Letter;
 use crate::platform::notify::{Notifier, store as notify_store};
 
@@ -23,6 +24,10 @@ pub struct Payload {
     /// Set by `identity::store::create` for the letter of a new account.
     #[serde(default)]
     pub user: i64,
+    /// The address asked for (a reset): whether it has an account is looked up when the letter is sent, so the
+    /// request does the same work either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     pub lang: String,
     #[serde(default)]
     pub latin: bool,
@@ -30,15 +35,25 @@ pub struct Payload {
 
 impl Payload {
     pub fn json(user: i64, lang: Lang, latin: bool) -> serde_json::Value {
-        serde_json::to_value(Payload { user, lang: lang.code().to_owned(), latin: lang == Lang::Kk && latin })
-            .unwrap_or_default()
+        Payload::with_email(user, None, lang, latin)
+    }
+
+    /// The payload of a reset asked for an address (canonical form).
+    pub fn with_email(user: i64, email: Option<String>, lang: Lang, latin: bool) -> serde_json::Value {
+        let payload = Payload { user, email, lang: lang.code().to_owned(), latin: lang == Lang::Kk && latin };
+        serde_json::to_value(payload).unwrap_or_default()
     }
 }
 
 /// Registers the account letters with the notifier (before the timers start).
 pub fn register(notifier: &Notifier) {
     notifier.letter(RESET, |ctx, payload| async move {
-        let p: Payload = serde_json::from_value(payload)?;
+        let mut p: Payload = serde_json::from_value(payload)?;
+        if let Some(email) = p.email.as_deref().and_then(Email::parse) {
+            // An address without an account: nothing to send, and the asker was told the same.
+            let Some(user) = users::find_by_email(&ctx.db, &email).await? else { return Ok(None) };
+            p.user = user.id;
+        }
         let Some(to) = notify_store::addressee(&ctx.db, p.user).await? else { return Ok(None) };
         let token = tokens::issue(&ctx.db, p.user, Purpose::Reset, ctx.now_ms).await?;
         Ok(Some(letter(&p, to, "reset", format!("/password/reset/{token}"))))
