@@ -70,6 +70,10 @@ pub async fn create(
                 .execute(&mut *tx)
                 .await?;
         }
+        crate::audit!(tx, &crate::platform::audit::Change {
+            actor: None, action: "create_user", entity: "user", entity_id: id.to_string(), before: None,
+            after: Some(serde_json::json!({ "roles": roles.iter().map(Role::name).collect::<Vec<_>>(), "confirmed": confirmed })),
+            at: &at })?;
         if let Some(job) = then {
             let mut job = job.clone();
             job.key = id.to_string();

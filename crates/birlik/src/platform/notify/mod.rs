@@ -156,6 +156,8 @@ pub struct Notifier {
     jobs: Jobs,
     mailer: Arc<mail::Mailer>,
     kinds: RwLock<Vec<&'static str>>,
+    /// The kinds of letters registered ([`Notifier::letter`]), for the operators' mail page.
+    letters: RwLock<Vec<&'static str>>,
     followable: RwLock<HashMap<&'static str, Lookup>>,
 }
 
@@ -167,6 +169,7 @@ impl Notifier {
             jobs: jobs.clone(),
             mailer: Arc::new(mailer),
             kinds: RwLock::default(),
+            letters: RwLock::default(),
             followable: RwLock::default(),
         });
         let mailer = notifier.mailer.clone();
@@ -200,6 +203,7 @@ impl Notifier {
         F: Fn(crate::platform::jobs::JobContext, serde_json::Value) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = anyhow::Result<Option<mail::Letter>>> + Send + 'static,
     {
+        self.letters.write().unwrap_or_else(PoisonError::into_inner).push(kind);
         let mailer = self.mailer.clone();
         let compose = Arc::new(compose);
         self.jobs.register(kind, move |ctx, payload| {
@@ -214,6 +218,11 @@ impl Notifier {
                 }
             }
         });
+    }
+
+    /// The kinds of letters registered.
+    pub fn letters(&self) -> Vec<&'static str> {
+        self.letters.read().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     pub fn mailer(&self) -> &mail::Mailer {
