@@ -434,6 +434,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_letter_is_text_and_escaped_html_in_its_language_and_script() {
+        let mailer = Mailer::new(&MailSettings::default(), std::path::Path::new("unused"), "https://birlik.kz/")
+            .expect("a mailer");
+        let letter = Letter {
+            to: "aigerim@example.kz".to_owned(),
+            name: "Әйгерім <b>".to_owned(),
+            lang: Lang::Kk,
+            latin: true,
+            subject: "Сәлем".to_owned(),
+            paragraphs: vec!["Қала <script> & ауыл".to_owned()],
+            action: Some(("Ашу".to_owned(), "/password/reset/abc".to_owned())),
+            footer: "Соңы".to_owned(),
+        };
+        let message = mailer.letter_message("l-test", &letter).expect("a message");
+        let raw = String::from_utf8(message.formatted()).expect("UTF-8");
+        assert!(raw.contains("Message-ID: <l-test@birlik>"), "{raw}");
+        let body = LetterBody {
+            greeting: String::new(),
+            paragraphs: letter.paragraphs.clone(),
+            action: None,
+            footer: String::new(),
+            subject: String::new(),
+            lang: "kk",
+        };
+        let html = LetterHtml { m: &body }.render().expect("HTML");
+        assert!(html.contains("Қала &#60;script&#62; &#38; ауыл"), "{html}");
+        let text = LetterText { m: &body }.render().expect("text");
+        assert!(text.contains("Қала <script> & ауыл"), "{text}");
+        assert_eq!(mailer.url(Lang::Ru, "/x"), "https://birlik.kz/ru/x");
+    }
+
+    #[test]
     fn unsubscribe_tokens_depend_on_the_key_the_person_and_the_kind() {
         let token = unsubscribe_token("k", 7, "statement-published");
         assert_eq!(token.len(), 32);
