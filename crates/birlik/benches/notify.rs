@@ -87,7 +87,7 @@ async fn followers(db: &birlik::platform::db::Db, consultation: i64) -> anyhow::
     let mut tx = write.begin().await?;
     for chunk in ids.chunks(ROWS_PER_INSERT) {
         let mut q = sqlx::QueryBuilder::new(
-            "INSERT INTO users (id, email, email_normalized, display_name, password_hash, created_at) ",
+            "INSERT INTO users (id, email, email_normalized, display_name, password_hash, created_at, email_confirmed_at) ",
         );
         q.push_values(chunk, |mut b, id| {
             let email = format!("follower{id}@bench.kz");
@@ -96,6 +96,7 @@ async fn followers(db: &birlik::platform::db::Db, consultation: i64) -> anyhow::
                 .push_bind(email)
                 .push_bind("Follower")
                 .push_bind("-")
+                .push_bind(&at)
                 .push_bind(&at);
         });
         q.build().execute(&mut *tx).await?;

@@ -156,6 +156,7 @@ pub fn state_with_search(
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
     registry::register_notices(&platform.notify);
+    accounts::letters::register(&platform.notify);
     consultations::changes::register(&platform.changes, consultations.analyst.clone());
     consultations::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
     meetings::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
@@ -186,6 +187,7 @@ pub fn router(state: AppState) -> Router {
         .merge(consultations::page_routes())
         .merge(meetings::page_routes())
         .merge(accounts::pages::routes())
+        .merge(accounts::recovery::routes())
         .merge(files::api::page_routes())
         .merge(notify::pages::routes())
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))

@@ -267,7 +267,6 @@ field-unknown-person = No such person.
 field-unknown-association = No such association.
 field-term-end-before-start = The term cannot end before it starts.
 field-invalid-email = Enter an e-mail address in Latin letters, such as name@example.kz (a domain in another script in its xn-- form).
-field-email-taken = This address is already registered.
 field-wrong-password = Wrong password.
 
 # The script of Kazakh text: Cyrillic or the 2021 Latin alphabet.
@@ -692,3 +691,36 @@ calendar-count = { $count ->
         [one] { $count } meeting this month
        *[other] { $count } meetings this month
     }
+
+## Account mail: password reset, address confirmation
+forgot-password = Forgot your password?
+reset-title = Set a new password
+reset-intro = Enter the address of your account: we will send it a link to set a new password.
+reset-send = Send the link
+reset-sent = If an account uses this address, a link to set a new password is on its way to it. The link works once, for one hour. No mail? Look in the spam folder, or ask again in a few minutes.
+reset-new-title = Choose a new password
+reset-done = Your password is changed, and every session of your account has ended. Log in with the new password.
+reset-invalid = This link does not work any more: it was used, it expired after an hour, or a newer link replaced it.
+reset-again = Ask for a new link
+link-invalid-title = The link does not work
+confirm-title = Confirm your address
+confirm-intro = Confirm that this e-mail address is yours: notifications are sent by e-mail only to confirmed addresses.
+confirm-button = Confirm my address
+confirm-done = Your address is confirmed. Notifications can now reach you by e-mail.
+confirm-invalid = This confirmation link does not work any more: it was used, it expired after three days, or a newer link replaced it. Your account page sends a new one.
+email-confirmed = confirmed
+email-unconfirmed = Not confirmed yet: notifications are not sent to it by e-mail. Open the link in the mail we sent, or send it again.
+confirm-resend = Send the confirmation link again
+confirm-sent = A new confirmation link is on its way.
+mail-reset-subject = A new password for your Birlik account
+mail-reset-body = Someone, we hope you, asked to set a new password for the Birlik account of { $email }. The link below works once, for one hour.
+mail-reset-action = Set a new password
+mail-reset-footer = If you did not ask for it, ignore this mail: your password stays as it is.
+mail-taken-subject = Someone tried to register with your address
+mail-taken-body = Someone tried to open a new Birlik account with { $email }, which already has an account: no new account was made. If it was you and you forgot your password, set a new one.
+mail-taken-action = Set a new password
+mail-taken-footer = If it was not you, you need do nothing: your account is unchanged.
+mail-confirm-subject = Confirm your address on Birlik
+mail-confirm-body = Welcome to Birlik. Confirm that { $email } is yours, so that notifications can reach you by e-mail. The link works once, for three days.
+mail-confirm-action = Confirm my address
+mail-confirm-footer = If you did not register on Birlik, ignore this mail: the address stays unconfirmed.

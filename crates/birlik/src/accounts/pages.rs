@@ -10,11 +10,10 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 
-use crate::accounts::{password, store};
+use crate::accounts::{changes, password, store};
 use crate::platform::Platform;
 use crate::platform::audit;
-use crate::platform::identity::{Email, Role, session, store as users};
-use crate::platform::validate::{self, Checks};
+use crate::platform::identity::{Email, session, store as users, tokens};
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, ClientIp, Errors, FieldError, Form, PageCtx};
 
@@ -181,55 +180,29 @@ async fn register_page(ctx: PageCtx, Query(q): Query<NextQuery>) -> Result<Respo
     Ok(render(&RegisterPage { ctx, form, errors })?.into_response())
 }
 
-fn check_email(email: &str) -> Result<Email, FieldError> {
-    if email.trim().is_empty() {
-        return Err(FieldError::new("email", "field-required"));
-    }
-    Email::parse(email).ok_or_else(|| FieldError::new("email", "field-invalid-email"))
-}
-
-fn check_password(field: &'static str, password: &str) -> Result<String, FieldError> {
-    let length = password.chars().count();
-    if password::within_limits(password) {
-        Ok(password.to_owned())
-    } else if length < password::MIN_LENGTH {
-        Err(FieldError::new(field, "field-too-short").with("min", password::MIN_LENGTH as i64))
-    } else {
-        Err(FieldError::new(field, "field-too-long").with("max", password::MAX_LENGTH as i64))
-    }
-}
-
 async fn register(
     State(state): State<Platform>,
     ctx: PageCtx,
     ClientIp(ip): ClientIp,
     Form(form): Form<RegisterForm>,
 ) -> Result<Response, AppError> {
-    // Each registration costs a password hash: a few a quarter of an hour from one address is plenty.
-    let key = format!("register:{ip}");
-    store::record_attempt(&state.db, &[&key]).await?;
-    if store::attempts_since(&state.db, &key, &quarter_hour_ago()?).await? > state.settings.registrations {
-        return Err(AppError::RateLimited);
-    }
-    let mut checks = Checks::default();
-    let email = checks.take(check_email(&form.email).map(Some));
-    let display_name = checks.take(validate::line("display_name", &form.display_name, 2, 100));
-    let password = checks.take(check_password("password", &form.password));
-    let mut errors = checks.errors;
-    if let (true, Some(email)) = (errors.is_empty(), &email) {
-        let hash = password::hash(password).await?;
-        match users::create(&state.db, email, &display_name, &hash, &[Role::Participant]).await? {
-            Some(user_id) => {
-                let cookie = session::start(&state, user_id).await?;
-                let target = crate::platform::web::local_path(&form.next).unwrap_or_else(|| ctx.url("/account"));
-                return Ok(welcome(cookie, "flash-welcome-new", &state, &target));
-            }
-            None => errors.push(FieldError::new("email", "field-email-taken")),
+    let reader = changes::Reader { lang: ctx.lang, latin: ctx.latin };
+    let done = changes::register(&state, &ip, reader, &form.email, &form.display_name, &form.password).await;
+    let target = crate::platform::web::local_path(&form.next).unwrap_or_else(|| ctx.url("/account"));
+    match done {
+        Ok(changes::Registered::New(user_id)) => {
+            let cookie = session::start(&state, user_id).await?;
+            Ok(welcome(cookie, "flash-welcome-new", &state, &target))
         }
+        // The same answer as a new account's, with a cookie of no session: the address's owner gets a letter.
+        Ok(changes::Registered::Taken) => Ok(welcome(session::decoy(&state), "flash-welcome-new", &state, &target)),
+        Err(AppError::Validation(errors)) => {
+            let errors = Errors::new(ctx.lang, errors);
+            let form = RegisterForm { password: String::new(), ..form };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&RegisterPage { ctx, form, errors })?).into_response())
+        }
+        Err(e) => Err(e),
     }
-    let errors = Errors::new(ctx.lang, errors);
-    let form = RegisterForm { password: String::new(), ..form };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&RegisterPage { ctx, form, errors })?).into_response())
 }
 
 #[derive(Template)]
@@ -238,6 +211,10 @@ struct AccountPage {
     ctx: PageCtx,
     errors: Errors,
     changed: bool,
+    /// His address is confirmed.
+    confirmed: bool,
+    /// A confirmation link was sent again just now.
+    sent: bool,
     /// Each role in the reader's language, with the body it belongs to.
     roles: Vec<(String, Option<crate::platform::web::Link>)>,
 }
@@ -270,11 +247,22 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-async fn account_page(State(state): State<Platform>, ctx: PageCtx) -> Result<Response, AppError> {
-    ctx.require_user()?;
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    sent: Option<String>,
+}
+
+async fn account_page(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Query(q): Query<AccountQuery>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
     let errors = Errors::none(ctx.lang);
     let roles = role_rows(&state, &ctx).await?;
-    Ok(render(&AccountPage { ctx, errors, changed: false, roles })?.into_response())
+    let confirmed = tokens::is_confirmed(&state.db, user).await?;
+    let sent = q.sent.is_some();
+    Ok(render(&AccountPage { ctx, errors, changed: false, confirmed, sent, roles })?.into_response())
 }
 
 async fn change_password(
@@ -289,14 +277,21 @@ async fn change_password(
     if !password::within_limits(&form.current) || !password::verify(form.current.clone(), stored.password_hash).await? {
         errors.push(FieldError::new("current", "field-wrong-password"));
     }
-    if let Err(e) = check_password("new_password", &form.new_password) {
+    if let Err(e) = changes::check_password("new_password", &form.new_password) {
         errors.push(e);
     }
     if !errors.is_empty() {
         let errors = Errors::new(ctx.lang, errors);
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(&AccountPage { roles: role_rows(&state, &ctx).await?, ctx, errors, changed: false })?,
+            render(&AccountPage {
+                roles: role_rows(&state, &ctx).await?,
+                confirmed: tokens::is_confirmed(&state.db, user.id).await?,
+                sent: false,
+                ctx,
+                errors,
+                changed: false,
+            })?,
         )
             .into_response());
     }
@@ -305,7 +300,8 @@ async fn change_password(
     session::end_others(&state.db, user.id, &headers).await?;
     let errors = Errors::none(ctx.lang);
     let roles = role_rows(&state, &ctx).await?;
-    Ok(render(&AccountPage { ctx, errors, changed: true, roles })?.into_response())
+    let confirmed = tokens::is_confirmed(&state.db, user.id).await?;
+    Ok(render(&AccountPage { ctx, errors, changed: true, confirmed, sent: false, roles })?.into_response())
 }
 
 #[derive(Template)]

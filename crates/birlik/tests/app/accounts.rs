@@ -18,7 +18,7 @@ async fn register_login_logout_and_change_password() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Aigerim@Example.kz"), "the address as it was typed");
     assert!(html.contains("Participant"));
-    // The same address again, in another case, is taken.
+    // The same address again, in another case, is taken: answered like a new account, with no session.
     let other = TestApp::client();
     let r = other
         .post(app.url("/en/register"))
@@ -26,7 +26,8 @@ async fn register_login_logout_and_change_password() {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(other.get(app.url("/en/account")).send().await.unwrap().status(), StatusCode::SEE_OTHER);
     // Password change needs the current password.
     let r = app.post_form("/en/account", &[("current", "wrong password"), ("new_password", "a new long secret")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -163,6 +163,14 @@ async fn hostile_strings_in_body_membership_account_and_search_fields() {
             assert!(refused(status), "register {field}={hostile:?}: {status}");
             assert_eq!(app.snapshot().await, before);
         }
+        // The reset form answers the same page or refuses the address, escaped, and changes nothing.
+        let before = app.snapshot().await;
+        let response =
+            TestApp::client().post(app.url("/kk/password/reset")).form(&[("email", hostile)]).send().await.unwrap();
+        let status = response.status();
+        assert!(status == StatusCode::OK || refused(status), "reset email={hostile:?}: {status}");
+        assert_escaped(&response.text().await.unwrap(), "email", hostile);
+        assert_eq!(app.snapshot().await, before);
         let (status, html) =
             app.get_text(&format!("/en/search?q={}", birlik::platform::web::url_encode(hostile))).await;
         assert_eq!(status, StatusCode::OK);

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod account_mail;
 mod accounts;
 mod api;
 mod architecture;

@@ -13,7 +13,7 @@ use crate::support::{LoggedIn, TestApp};
 const SEEDS: [&str; 2] = ["Тілдерді үйрену тегін болуы керек", "Әр өңірде мәдени орталық керек"];
 
 /// The `.eml` files written so far, sorted.
-fn outbox(app: &TestApp) -> Vec<(String, String)> {
+pub(crate) fn outbox(app: &TestApp) -> Vec<(String, String)> {
     let dir = app.data_dir().join("outbox");
     let mut mails: Vec<(String, String)> = std::fs::read_dir(&dir)
         .map(|entries| {
@@ -29,7 +29,7 @@ fn outbox(app: &TestApp) -> Vec<(String, String)> {
 }
 
 /// A consultation whose English question carries markup, followed by a new participant reading in English.
-async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
+pub(crate) async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let question = Multilingual {
         kk: Some("Бірлікті қалай нығайтамыз?".into()),
@@ -54,7 +54,7 @@ async fn followed_consultation(app: &TestApp) -> (i64, LoggedIn, i64) {
 }
 
 /// The text of a mail's parts, decoded (base64 or quoted-printable bodies), one after the other.
-fn decoded(mail: &str) -> String {
+pub(crate) fn decoded(mail: &str) -> String {
     use base64::Engine;
     let mut out = String::new();
     for part in mail.split("\r\n--").skip(1) {
@@ -86,7 +86,7 @@ fn decoded(mail: &str) -> String {
     out
 }
 
-async fn add_published(app: &TestApp, consultation: i64, text: &str) -> i64 {
+pub(crate) async fn add_published(app: &TestApp, consultation: i64, text: &str) -> i64 {
     let at = birlik::platform::db::now();
     store::add_statement(&app.state.platform.db, consultation, &NewStatement::seed(text, &at)).await.unwrap()
 }
@@ -137,6 +137,19 @@ async fn followers_of_a_consultation_hear_of_each_new_statement_in_their_inbox_a
     add_published(&app, id, "Ауылдарға кітапхана керек").await;
     app.settled().await;
     assert_eq!(app.count("notifications").await, 1);
+}
+
+async fn a_follower_whose_address_is_not_confirmed_hears_in_his_inbox_only(app: TestApp) {
+    let (id, reader, user) = followed_consultation(&app).await;
+    birlik::with_write!(&app.state.platform.db, pool => {
+        sqlx::query("UPDATE users SET email_confirmed_at = NULL WHERE id = $1").bind(user).execute(pool).await.unwrap();
+    });
+    add_published(&app, id, "Жастарға спорт алаңдары керек").await;
+    app.settled().await;
+    let (_, inbox) = reader.get_text("/en/inbox").await;
+    assert!(inbox.contains("A new statement is open for voting"), "{inbox}");
+    app.state.platform.jobs.run_due_now().await.unwrap();
+    assert!(outbox(&app).is_empty(), "no mail to an address not confirmed");
 }
 
 async fn an_event_applied_again_after_a_crash_writes_no_second_notice_nor_mail(app: TestApp) {
@@ -333,11 +346,11 @@ async fn many_followers_are_told_in_batches_once_each_even_when_applied_again() 
     // 2,500 followers: more than one batch.
     for chunk in (0..2_500).collect::<Vec<i64>>().chunks(500) {
         let mut q = sqlx::QueryBuilder::new(
-            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at) ",
+            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at, email_confirmed_at) ",
         );
         q.push_values(chunk, |mut b, n| {
             let email = format!("f{n}@many.kz");
-            b.push_bind(email.clone()).push_bind(email).push_bind("F").push_bind("-").push_bind(&at);
+            b.push_bind(email.clone()).push_bind(email).push_bind("F").push_bind("-").push_bind(&at).push_bind(&at);
         });
         q.build().execute(write).await.unwrap();
     }
@@ -369,6 +382,7 @@ async fn many_followers_are_told_in_batches_once_each_even_when_applied_again() 
 
 crate::on_both_backends!(
     followers_of_a_consultation_hear_of_each_new_statement_in_their_inbox_and_by_mail,
+    a_follower_whose_address_is_not_confirmed_hears_in_his_inbox_only,
     an_event_applied_again_after_a_crash_writes_no_second_notice_nor_mail,
     a_daily_digest_gathers_notices_and_its_link_unsubscribes_in_one_click,
     following_needs_a_login_and_a_real_public_item,

@@ -27,6 +27,7 @@ async fn every_public_page_renders_in_each_language() {
         "/open-data".into(),
         "/login".into(),
         "/register".into(),
+        "/password/reset".into(),
     ];
     for lang in ["kk", "ru", "en"] {
         for page in &pages {

@@ -555,10 +555,11 @@ impl TestApp {
         (status, response.json().await.unwrap_or(Value::Null))
     }
 
-    /// Creates a user with these roles directly in the database (password [`PASSWORD`]).
+    /// Creates a user with these roles directly in the database (password [`PASSWORD`]), his address confirmed:
+    /// he stands for an existing user.
     pub async fn user(&self, email: &str, roles: &[Role]) -> i64 {
         let email = birlik::platform::identity::Email::parse(email).expect("an e-mail address");
-        accounts::create(&self.state.platform.db, &email, "Test User", password_hash().await, roles)
+        accounts::create(&self.state.platform.db, &email, "Test User", password_hash().await, roles, true, None)
             .await
             .expect("insert")
             .expect("new user")

@@ -5,6 +5,7 @@
 pub mod authz;
 pub mod session;
 pub mod store;
+pub mod tokens;
 
 use serde::Serialize;
 

@@ -47,6 +47,15 @@ pub async fn start(state: &Platform, user_id: i64) -> sqlx::Result<String> {
     Ok(cookie_value(state, &token, LIFETIME.whole_seconds()))
 }
 
+/// A `Set-Cookie` value shaped like [`start`]'s whose token names no session: what a registration with an address
+/// that has an account answers, so that from outside it looks like a new account's.
+pub fn decoy(state: &Platform) -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    cookie_value(state, &token, LIFETIME.whole_seconds())
+}
+
 /// Ends the request's session, if any, and returns the `Set-Cookie` value that clears it.
 pub async fn end(state: &Platform, headers: &HeaderMap) -> sqlx::Result<String> {
     if let Some(token) = cookie(headers, COOKIE) {

@@ -4,6 +4,7 @@ use sqlx::Row;
 
 use crate::platform::db::{Db, now};
 use crate::platform::identity::{Email, Role, Roles, SessionUser};
+use crate::platform::jobs::{NewJob, Schedule};
 use crate::{with_read, with_write};
 
 #[derive(Debug, sqlx::FromRow)]
@@ -32,26 +33,32 @@ pub async fn find_by_id(db: &Db, id: i64) -> sqlx::Result<Option<StoredUser>> {
     })
 }
 
-/// Creates a user with roles; `None` when the e-mail address is already registered.
+/// Creates a user with roles; `None` when the e-mail address is already registered. `confirmed`: his address
+/// counts as confirmed (an operator made the account). `then`: a timer scheduled in the same transaction (the
+/// confirmation letter), its key and its payload's `user` set to the new id.
 pub async fn create(
     db: &Db,
     email: &Email,
     display_name: &str,
     password_hash: &str,
     roles: &[Role],
+    confirmed: bool,
+    then: Option<&NewJob>,
 ) -> sqlx::Result<Option<i64>> {
     let at = now();
+    let confirmed_at = confirmed.then(|| at.clone());
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email_normalized) DO NOTHING RETURNING id",
+            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at, email_confirmed_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email_normalized) DO NOTHING RETURNING id",
         )
         .bind(email.typed())
         .bind(email.canonical())
         .bind(display_name)
         .bind(password_hash)
         .bind(&at)
+        .bind(&confirmed_at)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = id else { return Ok(None) };
@@ -62,6 +69,18 @@ pub async fn create(
                 .bind(role.body_id())
                 .execute(&mut *tx)
                 .await?;
+        }
+        crate::audit!(tx, &crate::platform::audit::Change {
+            actor: None, action: "create_user", entity: "user", entity_id: id.to_string(), before: None,
+            after: Some(serde_json::json!({ "roles": roles.iter().map(Role::name).collect::<Vec<_>>(), "confirmed": confirmed })),
+            at: &at })?;
+        if let Some(job) = then {
+            let mut job = job.clone();
+            job.key = id.to_string();
+            if let Some(payload) = job.payload.as_object_mut() {
+                payload.insert("user".to_owned(), serde_json::json!(id));
+            }
+            tx.schedule(&job).await?;
         }
         tx.commit().await?;
         Ok(Some(id))

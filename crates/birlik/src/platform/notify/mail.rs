@@ -255,6 +255,45 @@ impl Mailer {
             .multipart(MultiPart::alternative_plain_html(text, html))?)
     }
 
+    /// The address of a page in messages: `path` after the language prefix.
+    pub fn url(&self, lang: Lang, path: &str) -> String {
+        format!("{}/{}{path}", self.origin, lang.code())
+    }
+
+    /// Sends one [`Letter`]; `name` is unique per letter (its file in the outbox, its `Message-ID`).
+    pub async fn send_letter(&self, name: &str, letter: &Letter) -> anyhow::Result<()> {
+        let message = self.letter_message(name, letter)?;
+        self.send(name, message).await?;
+        metrics::counter!("mail_sent_total").increment(1);
+        Ok(())
+    }
+
+    fn letter_message(&self, name: &str, letter: &Letter) -> anyhow::Result<Message> {
+        let lang = letter.lang;
+        let body = LetterBody {
+            greeting: lang.t_args("mail-greeting", &[("name", Arg::Str(letter.name.clone()))]),
+            paragraphs: letter.paragraphs.clone(),
+            action: letter.action.as_ref().map(|(label, path)| Item { text: label.clone(), url: self.url(lang, path) }),
+            footer: letter.footer.clone(),
+            subject: letter.subject.clone(),
+            lang: lang.code(),
+        };
+        let (mut subject, mut text, mut html) =
+            (letter.subject.clone(), LetterText { m: &body }.render()?, LetterHtml { m: &body }.render()?);
+        if lang == Lang::Kk && letter.latin {
+            subject = kazakh::to_latin(&subject);
+            text = kazakh::to_latin(&text);
+            html = crate::platform::web::script::latinize_html(&html);
+        }
+        let recipient = Mailbox::new(Some(letter.name.clone()), letter.to.parse()?);
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(recipient)
+            .subject(subject)
+            .message_id(Some(format!("<{name}@birlik>")))
+            .multipart(MultiPart::alternative_plain_html(text, html))?)
+    }
+
     /// Sends `message`; `name` is unique per message, so that writing it again replaces it.
     async fn send(&self, name: &str, message: Message) -> anyhow::Result<()> {
         match &self.transport {
@@ -285,6 +324,48 @@ impl Failures {
             None => Ok(()),
         }
     }
+}
+
+/// One transactional mail (a password reset link, an address to confirm): not news of an event but a message
+/// of the platform to one address, in one language (and Kazakh script), as plain text and HTML, what it carries
+/// escaped. Made by a letter kind's composer when its timer runs ([`crate::platform::notify::Notifier::letter`]),
+/// so that secrets in it (a reset link) are never stored.
+#[derive(Clone, Debug)]
+pub struct Letter {
+    /// The address.
+    pub to: String,
+    /// The person's name, in the greeting.
+    pub name: String,
+    pub lang: Lang,
+    /// Kazakh in the Latin alphabet.
+    pub latin: bool,
+    pub subject: String,
+    pub paragraphs: Vec<String>,
+    /// The one link the letter is for: its label and its path after the language prefix.
+    pub action: Option<(String, String)>,
+    /// Why the person gets it, and what to do if it was not him.
+    pub footer: String,
+}
+
+struct LetterBody {
+    greeting: String,
+    paragraphs: Vec<String>,
+    action: Option<Item>,
+    footer: String,
+    subject: String,
+    lang: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "platform/notify/templates/letter.txt")]
+struct LetterText<'a> {
+    m: &'a LetterBody,
+}
+
+#[derive(Template)]
+#[template(path = "platform/notify/templates/letter.html")]
+struct LetterHtml<'a> {
+    m: &'a LetterBody,
 }
 
 /// The kind in unsubscribe links that stops the daily digest.
@@ -363,6 +444,38 @@ struct MailHtml<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_is_text_and_escaped_html_in_its_language_and_script() {
+        let mailer = Mailer::new(&MailSettings::default(), std::path::Path::new("unused"), "https://birlik.kz/")
+            .expect("a mailer");
+        let letter = Letter {
+            to: "aigerim@example.kz".to_owned(),
+            name: "Әйгерім <b>".to_owned(),
+            lang: Lang::Kk,
+            latin: true,
+            subject: "Сәлем".to_owned(),
+            paragraphs: vec!["Қала <script> & ауыл".to_owned()],
+            action: Some(("Ашу".to_owned(), "/password/reset/abc".to_owned())),
+            footer: "Соңы".to_owned(),
+        };
+        let message = mailer.letter_message("l-test", &letter).expect("a message");
+        let raw = String::from_utf8(message.formatted()).expect("UTF-8");
+        assert!(raw.contains("Message-ID: <l-test@birlik>"), "{raw}");
+        let body = LetterBody {
+            greeting: String::new(),
+            paragraphs: letter.paragraphs.clone(),
+            action: None,
+            footer: String::new(),
+            subject: String::new(),
+            lang: "kk",
+        };
+        let html = LetterHtml { m: &body }.render().expect("HTML");
+        assert!(html.contains("Қала &#60;script&#62; &#38; ауыл"), "{html}");
+        let text = LetterText { m: &body }.render().expect("text");
+        assert!(text.contains("Қала <script> & ауыл"), "{text}");
+        assert_eq!(mailer.url(Lang::Ru, "/x"), "https://birlik.kz/ru/x");
+    }
 
     #[test]
     fn unsubscribe_tokens_depend_on_the_key_the_person_and_the_kind() {

@@ -157,6 +157,8 @@ pub struct Notifier {
     jobs: Jobs,
     mailer: Arc<mail::Mailer>,
     kinds: RwLock<Vec<&'static str>>,
+    /// The kinds of letters registered ([`Notifier::letter`]), for the operators' mail page.
+    letters: RwLock<Vec<&'static str>>,
     followable: RwLock<HashMap<&'static str, Lookup>>,
 }
 
@@ -168,6 +170,7 @@ impl Notifier {
             jobs: jobs.clone(),
             mailer: Arc::new(mailer),
             kinds: RwLock::default(),
+            letters: RwLock::default(),
             followable: RwLock::default(),
         });
         let mailer = notifier.mailer.clone();
@@ -188,6 +191,39 @@ impl Notifier {
     pub async fn schedule_digest(&self) -> sqlx::Result<()> {
         let due = next_morning_ms(self.jobs.now_ms());
         self.jobs.schedule_now(&self.jobs.at(DIGEST_JOB, "every", serde_json::Value::Null, due).keep()).await
+    }
+
+    /// Registers a kind of [`mail::Letter`]: a timer of `kind` that, when it runs, asks `compose` for the letter
+    /// (from the job's payload; `None`: nothing to send any more) and sends it through the mailer. Schedule one
+    /// with [`Jobs::at`] (inside the transaction of what causes it, [`crate::platform::jobs::Schedule`], or
+    /// alone); it is sent off the request, retried with the timers' back-off and parked in the end, like
+    /// notification mails. A composer runs again after a failed send, so it makes its secrets (a fresh token)
+    /// then, and nothing secret waits in the jobs table.
+    pub fn letter<F, Fut>(&self, kind: &'static str, compose: F)
+    where
+        F: Fn(crate::platform::jobs::JobContext, serde_json::Value) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = anyhow::Result<Option<mail::Letter>>> + Send + 'static,
+    {
+        self.letters.write().unwrap_or_else(PoisonError::into_inner).push(kind);
+        let mailer = self.mailer.clone();
+        let compose = Arc::new(compose);
+        self.jobs.register(kind, move |ctx, payload| {
+            let (mailer, compose) = (mailer.clone(), compose.clone());
+            async move {
+                let name = letter_name(kind, &ctx.key, ctx.now_ms);
+                match (compose.as_ref())(ctx, payload).await? {
+                    Some(letter) => mailer.send_letter(&name, &letter).await.inspect_err(|_| {
+                        metrics::counter!("mail_failed_total").increment(1);
+                    }),
+                    None => Ok(()),
+                }
+            }
+        });
+    }
+
+    /// The kinds of letters registered.
+    pub fn letters(&self) -> Vec<&'static str> {
+        self.letters.read().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     pub fn mailer(&self) -> &mail::Mailer {
@@ -259,6 +295,14 @@ impl Notifier {
         self.jobs.wake();
         Ok(written.iter().map(|(_, n)| n).sum())
     }
+}
+
+/// The name of a letter's file and `Message-ID`: its kind, key, time and a random part (letters of one key may
+/// follow each other within a millisecond of the clock), in letters, digits and `-`.
+fn letter_name(kind: &str, key: &str, now_ms: i64) -> String {
+    use rand::RngCore;
+    let clean = |s: &str| s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect::<String>();
+    format!("l-{}-{}-{now_ms}-{:08x}", clean(kind), clean(key), rand::rng().next_u32())
 }
 
 /// The next 07:00 in Kazakhstan (UTC+5) after `now_ms`, in Unix milliseconds.

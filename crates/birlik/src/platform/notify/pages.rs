@@ -267,7 +267,9 @@ async fn mail_page(State(state): State<Platform>, ctx: PageCtx) -> Result<Respon
     let day_ago = time::OffsetDateTime::now_utc() - time::Duration::days(1);
     let since = day_ago.format(&time::format_description::well_known::Rfc3339).map_err(anyhow::Error::from)?;
     let (pending, digest, sent) = store::mail_counts(&state.db, &since).await?;
-    let failing = crate::platform::jobs::store::failing(&state.db, &[MAIL_JOB, super::DIGEST_JOB], 200)
+    let mut kinds = vec![MAIL_JOB, super::DIGEST_JOB];
+    kinds.extend(state.notify.letters());
+    let failing = crate::platform::jobs::store::failing(&state.db, &kinds, 200)
         .await?
         .into_iter()
         .map(|j| FailingRow {

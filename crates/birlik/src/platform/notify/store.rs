@@ -12,8 +12,8 @@ use crate::{with_read, with_write};
 /// wait for one batch at most, never for a whole fan-out.
 const FOLLOWERS_PER_BATCH: i64 = 2_000;
 
-/// The inbox row of one recipient for each of `notices`, with its mail state from his settings, then the mail
-/// jobs. Followers go in batches of [`FOLLOWERS_PER_BATCH`], each its own transaction: a crash between two leaves
+/// The inbox row of one recipient for each of `notices`, with its mail state from his settings (no mail to an
+/// address not confirmed), then the mail jobs. Followers go in batches of [`FOLLOWERS_PER_BATCH`], each its own transaction: a crash between two leaves
 /// the event unapplied, and applying it again skips the rows written (the idempotency key). Returns the rows
 /// written per kind.
 pub async fn fan_out(db: &Db, jobs: &Jobs, event: i64, notices: &[Notice]) -> sqlx::Result<Vec<(&'static str, u64)>> {
@@ -74,12 +74,15 @@ async fn insert(
         q.push_bind(event).push(", ").push_bind(notice.kind).push(", ").push_bind(notice.item.area);
         q.push(", ").push_bind(notice.item.item).push(", ").push_bind(notice.link.clone()).push(", ");
         q.push_bind(params.to_owned()).push(", ").push_bind(at.to_owned());
+        // E-mail only to confirmed addresses: the inbox has the notice either way.
         q.push(
-            ", CASE COALESCE(s.delivery, 'instant') WHEN 'instant' THEN 'pending' WHEN 'daily' THEN 'digest'
-               ELSE 'none' END FROM (",
+            ", CASE WHEN u.email_confirmed_at IS NULL THEN 'none'
+               ELSE CASE COALESCE(s.delivery, 'instant') WHEN 'instant' THEN 'pending' WHEN 'daily' THEN 'digest'
+               ELSE 'none' END END FROM (",
         );
         recipients_sql(&mut q, recipients);
-        q.push(") r LEFT JOIN notification_settings s ON s.user_id = r.user_id AND s.kind = ");
+        q.push(") r JOIN users u ON u.id = r.user_id");
+        q.push(" LEFT JOIN notification_settings s ON s.user_id = r.user_id AND s.kind = ");
         q.push_bind(notice.kind);
         // SQLite reads an upsert after INSERT … SELECT only when the SELECT has a WHERE.
         q.push(" WHERE r.user_id <> ").push_bind(notice.except.unwrap_or(-1));
