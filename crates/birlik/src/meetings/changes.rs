@@ -122,6 +122,33 @@ pub async fn register_attendance(
     Ok(())
 }
 
+/// The secretariat registers the whole attendance at once: the members in `present` are present, every other
+/// member of the body absent. Only those whose mark changes are written, in one transaction; someone who is not
+/// a member of the body refuses the whole register.
+pub async fn register_attendance_list(
+    state: &Platform,
+    user: &SessionUser,
+    id: i64,
+    present: &[i64],
+) -> Result<(), AppError> {
+    let meeting = meeting_to_run(state, user, id).await?;
+    let seated = seated(&state.db, meeting.body_id).await?;
+    if present.iter().any(|p| !seated.contains_key(p)) {
+        return Err(invalid("present", "meeting-not-a-member"));
+    }
+    taking_attendance(&meeting)?;
+    let now = store::attendance(&state.db, id).await?;
+    let was_present = |person: &i64| now.iter().any(|(p, here, _)| p == person && *here);
+    let mut marks: Vec<(i64, bool)> = seated
+        .keys()
+        .map(|person| (*person, present.contains(person)))
+        .filter(|(person, here)| was_present(person) != *here)
+        .collect();
+    marks.sort_unstable();
+    store::set_attendances(&state.db, Some(user.id), id, &marks).await?;
+    Ok(())
+}
+
 /// The person a member's login names, if he holds a live seat in the body.
 async fn member_of(db: &Db, user: &SessionUser, body: i64) -> Result<i64, AppError> {
     let person = identity::person_of(db, user.id).await?.ok_or(AppError::Conflict("error-not-a-member"))?;

@@ -44,6 +44,8 @@ pub struct Row {
 struct ListPage {
     ctx: PageCtx,
     rows: Vec<Row>,
+    /// The reader runs the meetings of some body: he may plan one.
+    plans: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -69,7 +71,8 @@ pub async fn list(
             demo: m.demo,
         });
     }
-    render(&ListPage { ctx, rows })
+    let plans = !super::forms::bodies_run_by(&state, &ctx).await?.is_empty();
+    render(&ListPage { ctx, rows, plans })
 }
 
 #[derive(Template)]
@@ -87,6 +90,8 @@ struct MeetingPage {
     added_on: Vec<(i64, String)>,
     /// The reader follows the meeting.
     following: bool,
+    /// The reader runs the meeting (its body's secretariat, one above it, or an admin).
+    runs: bool,
 }
 
 impl MeetingPage {
@@ -121,6 +126,10 @@ pub async fn meeting(
         },
         None => false,
     };
+    let runs = match &ctx.user {
+        Some(user) => super::forms::runs(&state, user, m.body_id).await?,
+        None => false,
+    };
     let following = crate::platform::notify::pages::following(&state, &ctx, super::scope(m.id)).await?;
     let d = detail(&state.db, m).await?;
     let added_on = d
@@ -137,6 +146,7 @@ pub async fn meeting(
         member,
         added_on,
         following,
+        runs,
         d,
         ctx,
     };

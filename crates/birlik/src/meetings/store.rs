@@ -289,6 +289,32 @@ pub async fn set_attendance(
     Ok(())
 }
 
+/// The secretariat's register of a meeting: each `(person, present)` written with its audit entry, all in one
+/// transaction with one event.
+pub async fn set_attendances(db: &Db, actor: Option<i64>, meeting: i64, marks: &[(i64, bool)]) -> sqlx::Result<()> {
+    if marks.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for (person, present) in marks {
+            sqlx::query(
+                "INSERT INTO attendance (meeting_id, person_id, present, by_self, at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (meeting_id, person_id) DO UPDATE SET present = $3, by_self = $4, at = $5",
+            )
+            .bind(meeting).bind(person).bind(present).bind(false).bind(&at)
+            .execute(&mut *tx).await?;
+            audit!(tx, &entry(actor, "attendance", "meeting", meeting,
+                json!({ "person": person, "present": present, "by_self": false }), &at))?;
+        }
+        tx.emit(&[CHANGED]).await?;
+        tx.commit().await?;
+    });
+    change::committed(&[LIST]);
+    Ok(())
+}
+
 /// A body's own rules, if it has set any.
 pub async fn rules(db: &Db, body: i64) -> sqlx::Result<Option<Rules>> {
     let row: Option<(Quorum, MajorityOf, Majority)> = with_read!(db, pool => {

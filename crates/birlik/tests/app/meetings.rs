@@ -352,9 +352,279 @@ async fn the_demo_has_the_xxxii_session(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+/// A form's answer: its status, where it leads (a redirect) and its page.
+async fn submit(who: &LoggedIn, path: &str, form: &[(&str, &str)]) -> (StatusCode, String, String) {
+    let response = who.post_form(path, form).await;
+    let status = response.status();
+    let to = response.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("").to_owned();
+    (status, to, response.text().await.unwrap())
+}
+
+/// An anonymous form is sent to the login page and changes nothing.
+async fn anonymous_is_sent_to_login(app: &TestApp, path: &str, form: &[(&str, &str)]) {
+    let response = app.post_form(path, form).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    let to = response.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("");
+    assert!(to.contains("/login"), "{path} → {to}");
+}
+
+async fn meeting_status(app: &TestApp, id: i64) -> Value {
+    app.get_json(&format!("/api/v1/meetings/{id}")).await.1
+}
+
+async fn the_secretariat_runs_a_meeting_from_its_forms(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let other = app.body_id("regional_assembly", Some("KZ-71")).await;
+    let sec = app.secretariat_of(body).await;
+    let stranger = app.secretariat_of(other).await;
+    let seats = seated(&app, body).await;
+    let audit_before = app.count("audit_log").await;
+
+    // The body's page and the list offer the forms to whoever runs the body's meetings.
+    let (_, page) = sec.get_text(&format!("/en/bodies/{body}")).await;
+    assert!(page.contains(&format!("/en/meetings/new?body={body}")), "{page}");
+    assert!(page.contains(&format!("/en/bodies/{body}/meeting-rules")));
+    let (_, page) = stranger.get_text(&format!("/en/bodies/{body}")).await;
+    assert!(!page.contains(&format!("/en/bodies/{body}/meeting-rules")));
+    let (_, page) = sec.get_text("/en/meetings").await;
+    assert!(page.contains("id=\"meeting-new\""));
+    let (status, page) = sec.get_text(&format!("/kk/meetings/new?body={body}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Отырыс тағайындау") && page.contains(&format!("value=\"{body}\" selected")), "{page}");
+
+    // Refused: each error beside its field, in the reader's language; nothing stored.
+    let body_s = body.to_string();
+    let bad = [
+        ("body_id", body_s.as_str()),
+        ("kind", "session"),
+        ("number", "XIV"),
+        ("starts_at", "2026-05-01T10:00"),
+        ("ends_at", "2026-05-01T09:00"),
+        ("online_url", "ftp://x"),
+    ];
+    let (status, _, page) = submit(&sec, "/ru/meetings", &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (id, message) in [
+        ("e-number", "Введите целое число."),
+        ("e-title", "Напишите текст хотя бы на одном языке."),
+        ("e-ends_at", "Время окончания раньше времени начала."),
+        ("e-online_url", "Адрес сайта должен начинаться"),
+    ] {
+        assert!(page.contains(&format!("id=\"{id}\">{message}")), "{id}: {page}");
+    }
+    assert!(page.contains("value=\"XIV\""), "the form keeps what was typed");
+    let good = [
+        ("body_id", body_s.as_str()),
+        ("kind", "session"),
+        ("number", "14"),
+        ("title_kk", "Өңірлік сессия"),
+        ("title_en", "Regional session"),
+        ("starts_at", "2026-12-31T23:30"),
+        ("ends_at", "2027-01-01T02:00"),
+        ("place", "Достық үйі"),
+    ];
+    let (status, _, _) = submit(&stranger, "/en/meetings", &good).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another body's secretariat");
+    anonymous_is_sent_to_login(&app, "/en/meetings", &good).await;
+    let participant = app.participant().await;
+    let (status, _) = participant.get_text("/en/meetings/new").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(app.count("meetings").await, 0);
+    assert_eq!(app.count("audit_log").await, audit_before);
+
+    let (status, to, _) = submit(&sec, "/en/meetings", &good).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let id: i64 = to.trim_start_matches("/en/meetings/").trim_end_matches("/manage").parse().unwrap();
+    let m = meeting_status(&app, id).await;
+    assert_eq!((m["number_roman"].as_str(), m["starts_at"].as_str()), (Some("XIV"), Some("2026-12-31T18:30:00Z")));
+    let (status, page) = sec.get_text(&format!("/en/meetings/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("/en/meetings/{id}/manage")), "the meeting's page links to the manage page");
+    let (status, _) = stranger.get_text(&format!("/en/meetings/{id}/manage")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(!page.contains("/manage"));
+
+    // Status: postponing needs a reason; a status it cannot reach is refused beside the choice.
+    let status_url = format!("/en/meetings/{id}/status");
+    let (status, _, page) = submit(&sec, &status_url, &[("status", "postponed"), ("reason", "")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-reason\""), "{page}");
+    let (status, _, page) = submit(&sec, &status_url, &[("status", "closed")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("id=\"e-status\">The meeting cannot move to this status."), "{page}");
+    let (status, _, page) = submit(&sec, &status_url, &[("status", "adjourned")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-status\">Choose a value from the list."));
+    let (status, _, _) = submit(&stranger, &status_url, &[("status", "convened")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &status_url, &[("status", "convened")]).await;
+    assert_eq!(meeting_status(&app, id).await["status"], "planned");
+
+    // Agenda: an item, refused without a title; published once.
+    let agenda_url = format!("/en/meetings/{id}/agenda");
+    let (status, _, page) = submit(&sec, &agenda_url, &[("presenter", "Хатшылық")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-title\">Write the text in at least one language.") && page.contains("Хатшылық"));
+    let item = [("title_kk", "Бірінші мәселе"), ("presenter", "Хатшылық")];
+    let (status, _, _) = submit(&stranger, &agenda_url, &item).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &agenda_url, &item).await;
+    assert!(meeting_status(&app, id).await["agenda"].as_array().unwrap().is_empty());
+    let (status, _, _) = submit(&sec, &agenda_url, &item).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let publish_url = format!("/en/meetings/{id}/agenda/publish");
+    let (status, _, _) = submit(&stranger, &publish_url, &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(submit(&sec, &publish_url, &[]).await.0, StatusCode::SEE_OTHER);
+    let (status, _, page) = submit(&sec, &publish_url, &[]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("The agenda is already published."), "{page}");
+    let m = meeting_status(&app, id).await;
+    assert!(m["agenda_published_at"].is_string() && m["agenda"][0]["presenter"] == "Хатшылық");
+
+    // Attendance: the ticked members are present, the others absent; a stranger to the body refuses the register.
+    assert_eq!(submit(&sec, &status_url, &[("status", "convened")]).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(submit(&sec, &status_url, &[("status", "in_progress")]).await.0, StatusCode::SEE_OTHER);
+    let (_, page) = sec.get_text(&format!("/en/meetings/{id}/manage")).await;
+    assert!(page.contains(&format!("name=\"present\" value=\"{}\"", seats[0].person_id)), "{page}");
+    let attendance_url = format!("/en/meetings/{id}/attendance");
+    let p: Vec<String> = seats.iter().map(|s| s.person_id.to_string()).collect();
+    let (status, _, page) =
+        submit(&sec, &attendance_url, &[("present", p[0].as_str()), ("present", "999999999")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-present\">This person is not a member of the body."), "{page}");
+    let (status, _, _) = submit(&sec, &attendance_url, &[("present", "first")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = submit(&stranger, &attendance_url, &[("present", p[0].as_str())]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(meeting_status(&app, id).await["quorum"]["present"], 0, "nothing registered");
+    let everyone: Vec<(&str, &str)> = p.iter().map(|v| ("present", v.as_str())).collect();
+    assert_eq!(submit(&sec, &attendance_url, &everyone).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(meeting_status(&app, id).await["quorum"]["present"].as_i64(), Some(seats.len() as i64));
+    assert_eq!(submit(&sec, &attendance_url, &everyone[1..]).await.0, StatusCode::SEE_OTHER);
+    let m = meeting_status(&app, id).await;
+    assert_eq!(m["quorum"]["present"].as_i64(), Some(seats.len() as i64 - 1), "unticked: absent");
+    assert_eq!(submit(&sec, &attendance_url, &everyone).await.0, StatusCode::SEE_OTHER);
+
+    // Motions: a roll call opened and closed by the form; a show of hands recorded with its count.
+    let motions_url = format!("/en/meetings/{id}/motions");
+    let item_id = m["agenda"][0]["id"].as_i64().unwrap().to_string();
+    let (status, _, page) = submit(&sec, &motions_url, &[("method", "roll_call"), ("text_en", "")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-text\">Write the text in at least one language."), "{page}");
+    let (status, _, page) = submit(
+        &sec,
+        &motions_url,
+        &[
+            ("method", "show_of_hands"),
+            ("text_en", "Hands"),
+            ("votes_for", "many"),
+            ("against", "0"),
+            ("abstentions", "0"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-votes_for\">Enter a whole number."), "{page}");
+    let roll_call = [("method", "roll_call"), ("text_en", "Adopt the agenda"), ("agenda_item_id", item_id.as_str())];
+    let (status, _, _) = submit(&stranger, &motions_url, &roll_call).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &motions_url, &roll_call).await;
+    assert_eq!(app.count("motions").await, 0);
+    assert_eq!(submit(&sec, &motions_url, &roll_call).await.0, StatusCode::SEE_OTHER);
+    let (status, _, page) = submit(&sec, &motions_url, &roll_call).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("A vote is already open at this meeting."));
+    let m = meeting_status(&app, id).await;
+    let motion = m["motions"][0]["id"].as_i64().unwrap();
+    assert_eq!(m["motions"][0]["agenda_item_id"].as_i64(), item_id.parse().ok());
+    let (status, _, _) = submit(&stranger, &format!("/en/motions/{motion}/close"), &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(submit(&sec, &format!("/en/motions/{motion}/close"), &[]).await.0, StatusCode::SEE_OTHER);
+    let (status, _, page) = submit(&sec, &format!("/en/motions/{motion}/close"), &[]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("id=\"e-close\">This vote is not open."));
+    let n = seats.len().to_string();
+    let too_many = (seats.len() + 1).to_string();
+    let hands = |count: &'static str| {
+        [
+            ("method", "show_of_hands"),
+            ("text_kk", "Қол көтеру"),
+            ("votes_for", count),
+            ("against", "0"),
+            ("abstentions", "0"),
+        ]
+    };
+    let (status, _, page) = submit(&sec, &motions_url, &hands(too_many.leak())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("There are more votes than members present."), "{page}");
+    let adopted = hands(n.leak());
+    assert_eq!(submit(&sec, &motions_url, &adopted).await.0, StatusCode::SEE_OTHER);
+    let m = meeting_status(&app, id).await;
+    assert_eq!(
+        (m["motions"][1]["method"].as_str(), m["motions"][1]["outcome"].as_str()),
+        (Some("show_of_hands"), Some("adopted"))
+    );
+    let decision = m["decisions"][0]["id"].as_i64().unwrap();
+
+    // Execution of a decision.
+    let execution_url = format!("/en/decisions/{decision}/execution");
+    let (status, _, page) = submit(&sec, &execution_url, &[("execution", "finished")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(&format!("id=\"e-execution-{decision}\">Choose a value from the list.")), "{page}");
+    let (status, _, _) = submit(&stranger, &execution_url, &[("execution", "done")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &execution_url, &[("execution", "done")]).await;
+    assert_eq!(meeting_status(&app, id).await["decisions"][0]["execution"], "pending");
+    assert_eq!(submit(&sec, &execution_url, &[("execution", "in_progress")]).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(meeting_status(&app, id).await["decisions"][0]["execution"], "in_progress");
+
+    // Closed: the page offers no more changes.
+    assert_eq!(submit(&sec, &status_url, &[("status", "closed")]).await.0, StatusCode::SEE_OTHER);
+    let (_, page) = sec.get_text(&format!("/en/meetings/{id}/manage")).await;
+    assert!(page.contains("The meeting is over") && !page.contains("id=\"agenda-form\""), "{page}");
+    let (status, _, page) = submit(&sec, &agenda_url, &item).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("The meeting is closed or cancelled"));
+    assert!(app.count("audit_log").await >= audit_before + 12);
+}
+
+async fn the_secretariat_sets_its_rules_from_a_form(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let other = app.body_id("regional_assembly", Some("KZ-71")).await;
+    let sec = app.secretariat_of(body).await;
+    let stranger = app.secretariat_of(other).await;
+    let url = format!("/ru/bodies/{body}/meeting-rules");
+    let (status, page) = sec.get_text(&url).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Регламент заседаний") && page.contains("value=\"more_than_half\" selected"), "{page}");
+    let (status, _) = stranger.get_text(&url).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let audit_before = app.count("audit_log").await;
+    let rules = [("quorum", "two_thirds"), ("majority_of", "all_members"), ("majority", "two_thirds")];
+    let (status, _, _) = submit(&stranger, &url, &rules).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &url, &rules).await;
+    let (status, _, page) =
+        submit(&sec, &url, &[("quorum", "everyone"), ("majority_of", "all_members"), ("majority", "simple")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-quorum\">Выберите значение из списка."), "{page}");
+    assert!(page.contains("value=\"all_members\" selected"), "the form keeps what was chosen");
+    assert_eq!(app.count("audit_log").await, audit_before);
+    assert_eq!(app.get_json(&format!("/api/v1/bodies/{body}/meeting-rules")).await.1["quorum"], "more_than_half");
+    let (status, to, _) = submit(&sec, &url, &rules).await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("/ru/bodies/{body}").as_str()));
+    let (_, r) = app.get_json(&format!("/api/v1/bodies/{body}/meeting-rules")).await;
+    assert_eq!((r["quorum"].as_str(), r["majority_of"].as_str()), (Some("two_thirds"), Some("all_members")));
+    assert_eq!(app.count("audit_log").await, audit_before + 1);
+}
+
 crate::on_both_backends!(
     planning_is_checked_authorized_and_audited,
     members_vote_once_while_present_and_open,
     a_member_votes_from_the_page,
     the_demo_has_the_xxxii_session,
+    the_secretariat_runs_a_meeting_from_its_forms,
+    the_secretariat_sets_its_rules_from_a_form,
 );
