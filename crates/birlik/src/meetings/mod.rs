@@ -11,6 +11,7 @@ pub mod demo;
 pub mod forms;
 pub mod input;
 pub mod members;
+pub mod minutes;
 pub mod model;
 pub mod notices;
 pub mod pages;

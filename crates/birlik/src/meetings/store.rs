@@ -683,3 +683,115 @@ pub async fn set_execution(db: &Db, actor: Option<i64>, before: &Decision, execu
     change::committed(&[LIST]);
     Ok(())
 }
+
+// ---- minutes --------------------------------------------------------------------------------------------------
+
+/// The secretariat's narrative of a meeting's minutes, as last saved.
+pub async fn minutes_draft(db: &Db, meeting: i64) -> sqlx::Result<Multilingual> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = with_read!(db, pool => {
+        sqlx::query_as("SELECT narrative_kk, narrative_ru, narrative_en FROM minutes_drafts WHERE meeting_id = $1")
+            .bind(meeting)
+            .fetch_optional(pool)
+            .await?
+    });
+    Ok(row.map(|(kk, ru, en)| Multilingual { kk, ru, en }).unwrap_or_default())
+}
+
+pub async fn save_minutes_draft(
+    db: &Db,
+    actor: Option<i64>,
+    meeting: i64,
+    before: &Multilingual,
+    narrative: &Multilingual,
+) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO minutes_drafts (meeting_id, narrative_kk, narrative_ru, narrative_en, updated_by, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (meeting_id) DO UPDATE SET narrative_kk = $2, narrative_ru = $3, narrative_en = $4,
+                 updated_by = $5, updated_at = $6",
+        )
+        .bind(meeting).bind(&narrative.kk).bind(&narrative.ru).bind(&narrative.en).bind(actor).bind(&at)
+        .execute(&mut *tx).await?;
+        audit!(tx, &Change { actor, action: "minutes-narrative", entity: "meeting", entity_id: meeting.to_string(),
+            before: Some(json!(before)), after: Some(json!(narrative)), at: &at })?;
+        tx.emit(&[CHANGED]).await?;
+        tx.commit().await?;
+    });
+    change::committed(&[LIST]);
+    Ok(())
+}
+
+/// An approved version of a meeting's minutes, as stored (its record and changes are JSON).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MinutesRow {
+    pub version: i64,
+    pub record: String,
+    pub narrative_kk: Option<String>,
+    pub narrative_ru: Option<String>,
+    pub narrative_en: Option<String>,
+    pub changes: String,
+    pub note: Option<String>,
+    pub approved_by: i64,
+    pub approved_by_name: String,
+    pub approved_at: String,
+}
+
+/// Every approved version of a meeting's minutes, the first first.
+pub async fn minutes_versions(db: &Db, meeting: i64) -> sqlx::Result<Vec<MinutesRow>> {
+    Ok(with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT version, record, narrative_kk, narrative_ru, narrative_en, changes, note, approved_by,
+                 approved_by_name, approved_at
+             FROM minutes_versions WHERE meeting_id = $1 ORDER BY version",
+        )
+        .bind(meeting)
+        .fetch_all(pool)
+        .await?
+    }))
+}
+
+/// A version to approve, prepared by the caller.
+pub struct Approval<'a> {
+    pub version: i64,
+    pub record: &'a str,
+    pub narrative: &'a Multilingual,
+    pub changes: &'a str,
+    pub note: Option<&'a str>,
+    pub approver: i64,
+    pub approver_name: &'a str,
+}
+
+/// Stores an approved version with its audit entry; `false` when that version was approved meanwhile.
+pub async fn approve_minutes(db: &Db, meeting: i64, a: &Approval<'_>) -> sqlx::Result<bool> {
+    let at = now();
+    let stored = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO minutes_versions (meeting_id, version, record, narrative_kk, narrative_ru, narrative_en,
+                 changes, note, approved_by, approved_by_name, approved_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (meeting_id, version) DO NOTHING",
+        )
+        .bind(meeting).bind(a.version).bind(a.record)
+        .bind(&a.narrative.kk).bind(&a.narrative.ru).bind(&a.narrative.en)
+        .bind(a.changes).bind(a.note).bind(a.approver).bind(a.approver_name).bind(&at)
+        .execute(&mut *tx).await?
+        .rows_affected();
+        if inserted == 1 {
+            let changes: serde_json::Value = serde_json::from_str(a.changes).unwrap_or_default();
+            audit!(tx, &entry(Some(a.approver), "minutes-approve", "meeting", meeting,
+                json!({ "version": a.version, "changes": changes, "note": a.note }), &at))?;
+            tx.emit(&[CHANGED]).await?;
+            tx.commit().await?;
+            true
+        } else {
+            false
+        }
+    });
+    if stored {
+        change::committed(&[LIST]);
+    }
+    Ok(stored)
+}
