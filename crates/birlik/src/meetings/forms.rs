@@ -10,7 +10,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::changes;
-use super::input::{AgendaItemIn, ExecutionIn, MeetingIn, MotionIn, RulesIn, StatusIn, TextsIn, VoteIn};
+use super::input::{
+    AgendaItemIn, ApprovalIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn, StatusIn, TextsIn, VoteIn,
+};
 use super::model::{
     Choice, Count, Execution, Kind, Majority, MajorityOf, MeetingStatus, MotionStatus, Multilingual, Quorum,
 };
@@ -704,6 +706,109 @@ pub async fn set_rules(
         Err(e) => {
             let (status, errors) = refusal(e, "quorum")?;
             Ok((status, rules_form(&state, ctx, p.id, Some(fields), errors).await?).into_response())
+        }
+    }
+}
+
+// ---- minutes --------------------------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NarrativeFields {
+    pub narrative_kk: String,
+    pub narrative_ru: String,
+    pub narrative_en: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ApprovalFields {
+    pub note: String,
+}
+
+/// The draft of the minutes with the secretariat's forms: what it typed (or what is saved) and why it was refused.
+async fn draft_page(
+    state: &Platform,
+    ctx: PageCtx,
+    id: i64,
+    narrative: Option<(NarrativeFields, Vec<FieldError>)>,
+    approval: Option<(ApprovalFields, Vec<FieldError>)>,
+) -> Result<Html<String>, AppError> {
+    let user = ctx.require_user()?;
+    let m = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, user, m.body_id).await?;
+    let (fields, narrative_errors) = match narrative {
+        Some(refused) => refused,
+        None => {
+            let saved = store::minutes_draft(&state.db, id).await?;
+            let text = |t: Option<String>| t.unwrap_or_default();
+            let fields = NarrativeFields {
+                narrative_kk: text(saved.kk),
+                narrative_ru: text(saved.ru),
+                narrative_en: text(saved.en),
+            };
+            (fields, Vec::new())
+        }
+    };
+    let (approval, approve_errors) = approval.unwrap_or_default();
+    let lang = ctx.lang;
+    let editing = super::pages::Editing {
+        kk: fields.narrative_kk,
+        ru: fields.narrative_ru,
+        en: fields.narrative_en,
+        narrative_errors: Errors::new(lang, narrative_errors),
+        note: approval.note,
+        approve_errors: Errors::new(lang, approve_errors),
+        closed: m.status == MeetingStatus::Closed,
+        correction: !store::minutes_versions(&state.db, id).await?.is_empty(),
+    };
+    super::pages::minutes_page(state, ctx, id, None, Some(editing)).await
+}
+
+/// The secretariat's draft of the minutes: the record now, its narrative, and the forms to write and approve.
+pub async fn minutes_draft(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Html<String>, AppError> {
+    draft_page(&state, ctx, p.id, None, None).await
+}
+
+pub async fn save_narrative(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<NarrativeFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let input = NarrativeIn {
+        narrative: TextsIn {
+            kk: some(&fields.narrative_kk),
+            ru: some(&fields.narrative_ru),
+            en: some(&fields.narrative_en),
+        },
+    };
+    match changes::save_narrative(&state, user, p.id, &input).await {
+        Ok(()) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/draft", p.id))),
+        Err(e) => {
+            let (status, errors) = refusal(e, "narrative")?;
+            Ok((status, draft_page(&state, ctx, p.id, Some((fields, errors)), None).await?).into_response())
+        }
+    }
+}
+
+pub async fn approve_minutes(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<ApprovalFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match changes::approve_minutes(&state, user, p.id, &ApprovalIn { note: some(&fields.note) }).await {
+        Ok(version) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/{version}", p.id))),
+        Err(e) => {
+            let (status, errors) = refusal(e, "note")?;
+            Ok((status, draft_page(&state, ctx, p.id, None, Some((fields, errors))).await?).into_response())
         }
     }
 }

@@ -620,6 +620,188 @@ async fn the_secretariat_sets_its_rules_from_a_form(app: TestApp) {
     assert_eq!(app.count("audit_log").await, audit_before + 1);
 }
 
+async fn minutes_are_drafted_approved_and_corrected_in_versions(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let other = app.body_id("regional_assembly", Some("KZ-71")).await;
+    let sec = app.secretariat_of(body).await;
+    let stranger = app.secretariat_of(other).await;
+    let seats = seated(&app, body).await;
+    let a = member_login(&app, "a@example.kz", seats[0].person_id).await;
+    let b = member_login(&app, "b@example.kz", seats[1].person_id).await;
+    let id = plan_meeting(&app, &sec, body).await;
+    let (status, _) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/agenda"),
+        json!({ "title": { "kk": "Бірінші мәселе", "ru": "Первый вопрос", "en": "First item" }, "presenter": "Әлия Сейтова" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    move_to(&sec, id, "convened").await;
+    move_to(&sec, id, "in_progress").await;
+    for seat in &seats {
+        let present = json!({ "person_id": seat.person_id, "present": true });
+        sec.send_json(Method::PUT, &format!("/api/v1/meetings/{id}/attendance"), &present).await;
+    }
+    let (_, opened) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/motions"),
+        json!({ "text": { "kk": "Күн тәртібін бекіту", "ru": "Утвердить повестку", "en": "Adopt the agenda" } }),
+    )
+    .await;
+    let motion = opened["id"].as_i64().unwrap();
+    assert_eq!(
+        post(&a, &format!("/api/v1/motions/{motion}/votes"), json!({ "choice": "for" })).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        post(&b, &format!("/api/v1/motions/{motion}/votes"), json!({ "choice": "against" })).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(post(&sec, &format!("/api/v1/motions/{motion}/close"), json!({})).await.0, StatusCode::OK);
+    let n = seats.len() as i64;
+    let (status, _) = post(
+        &sec,
+        &format!("/api/v1/meetings/{id}/motions"),
+        json!({ "text": { "ru": "Принять резолюцию" }, "show_of_hands": { "votes_for": n, "against": 0, "abstentions": 0 } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    // The server's draft, from the record, in the reader's language: attendance with quorum, the agenda with its
+    // presenter, every vote with its roll call and result, the decisions.
+    let (status, page) = app.get_text(&format!("/ru/meetings/{id}/minutes")).await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "Протокол",
+        "Проект, составленный сервером",
+        "Присутствовали",
+        &seats[0].person_name,
+        "кворум есть",
+        "Первый вопрос",
+        "Докладчик: Әлия Сейтова",
+        "Голосование 1",
+        "Утвердить повестку",
+        "<td>За</td>",
+        "<td>Против</td>",
+        "Поднятием рук",
+        "Решение № 1",
+        "Принять резолюцию",
+        "print-document",
+    ] {
+        assert!(page.contains(expected), "{expected}: {page}");
+    }
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}/minutes")).await;
+    assert!(page.contains("Draft drawn up by the server") && page.contains("First item") && page.contains("Vote 2"));
+    let (_, css) = app.get_text("/static/birlik.css").await;
+    assert!(css.contains("@page { size: A4"), "a print stylesheet makes A4 documents");
+
+    // Only whoever runs the meeting drafts the narrative; a refused narrative changes nothing.
+    let draft_url = format!("/en/meetings/{id}/minutes/draft");
+    let (status, _) = stranger.get_text(&draft_url).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let response = app.get(&draft_url).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "anonymous: to the login page");
+    let (status, page) = sec.get_text(&draft_url).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("id=\"narrative-form\"") && page.contains("Minutes are approved once the meeting is closed.")
+    );
+    let narrative_url = format!("/en/meetings/{id}/minutes/narrative");
+    let (status, _, page) = submit(
+        &sec,
+        &narrative_url,
+        &[("narrative_kk", "Сессияны \u{202E}төраға ашты."), ("narrative_ru", "Открыта.")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-narrative\">Contains characters that are not allowed"), "{page}");
+    assert!(page.contains(">Открыта.</textarea>"), "the form keeps what was typed");
+    let narrative = [
+        ("narrative_kk", "Сессияны төраға ашты.\nБаяндамашы сөз сөйледі."),
+        ("narrative_en", "The chair opened the session."),
+    ];
+    let (status, _, _) = submit(&stranger, &narrative_url, &narrative).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &narrative_url, &narrative).await;
+    assert_eq!(app.count("minutes_drafts").await, 0);
+    let (status, to, _) = submit(&sec, &narrative_url, &narrative).await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, draft_url.as_str()));
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}/minutes")).await;
+    assert!(!page.contains("The chair opened the session."), "the narrative is the secretariat's until approved");
+    let (_, page) = sec.get_text(&draft_url).await;
+    assert!(page.contains("The chair opened the session."));
+
+    // Approval: only of a closed meeting, only by whoever runs it; it locks version 1 with its approver and time.
+    let approve_url = format!("/en/meetings/{id}/minutes/approve");
+    let (status, _, page) = submit(&sec, &approve_url, &[("note", "")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("Minutes are approved once the meeting is closed."));
+    assert_eq!(app.count("minutes_versions").await, 0);
+    move_to(&sec, id, "closed").await;
+    let (status, _, _) = submit(&stranger, &approve_url, &[("note", "")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &approve_url, &[("note", "")]).await;
+    assert_eq!(app.count("minutes_versions").await, 0);
+    let audit_before = app.count("audit_log").await;
+    let (status, to, _) = submit(&sec, &approve_url, &[("note", "")]).await;
+    assert_eq!((status, to), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/minutes/1")));
+    assert_eq!(app.count("audit_log").await, audit_before + 1, "the approval is audited");
+    let (status, page) = app.get_text(&format!("/kk/meetings/{id}/minutes")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Нұсқа 1") && page.contains("Бекіткен Test User") && page.contains("Сессияны төраға ашты."),
+        "{page}"
+    );
+    assert!(!page.contains("id=\"minutes-draft\""));
+
+    // Nothing changed: no new version. A correction says why and lists what changed.
+    let (status, _, page) = submit(&sec, &approve_url, &[("note", "Қайта")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("Nothing has changed since the last approved version."), "{page}");
+    let corrected = [
+        ("narrative_kk", "Сессияны төраға ашты.\nБаяндамашы сөз сөйледі."),
+        ("narrative_ru", "Сессию открыл председатель."),
+        ("narrative_en", "The chair opened the session."),
+    ];
+    assert_eq!(submit(&sec, &narrative_url, &corrected).await.0, StatusCode::SEE_OTHER);
+    let (status, _, page) = submit(&sec, &approve_url, &[("note", "")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-note\">Say why the minutes are corrected."), "{page}");
+    assert_eq!(app.count("minutes_versions").await, 1);
+    let (status, to, _) = submit(&sec, &approve_url, &[("note", "Орысша мәтін қосылды")]).await;
+    assert_eq!((status, to), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/minutes/2")));
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}/minutes")).await;
+    assert!(page.contains("Version 2") && page.contains("The narrative in Russian was changed."), "{page}");
+    assert!(page.contains("Орысша мәтін қосылды") && page.contains(&format!("/en/meetings/{id}/minutes/1")));
+    assert!(!page.contains("The narrative in Kazakh was changed."));
+
+    // Earlier versions stay readable; approved versions keep the record as it stood, whatever the registry does.
+    let seat = registry::membership(&app.state.platform.db, seats[0].id).await.unwrap().unwrap();
+    registry::archive_membership(&app.state.platform.db, None, &seat).await.unwrap();
+    let (status, page) = app.get_text(&format!("/ru/meetings/{id}/minutes/1")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Редакция 1") && !page.contains("Сессию открыл председатель."), "{page}");
+    assert!(page.contains(&seats[0].person_name), "the roll call as approved");
+    let (_, page) = app.get_text(&format!("/ru/meetings/{id}/minutes/2")).await;
+    assert!(page.contains("Сессию открыл председатель.") && page.contains(&seats[0].person_name));
+    let (status, _) = app.get_text(&format!("/en/meetings/{id}/minutes/3")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The database refuses to change an approved version.
+    let changed = birlik::with_write!(&app.state.platform.db, pool => {
+        sqlx::query("UPDATE minutes_versions SET narrative_en = 'forged' WHERE meeting_id = $1")
+            .bind(id)
+            .execute(pool)
+            .await
+            .is_err()
+    });
+    assert!(changed, "approved minutes are never changed");
+    let deleted = birlik::with_write!(&app.state.platform.db, pool => {
+        sqlx::query("DELETE FROM minutes_versions WHERE meeting_id = $1").bind(id).execute(pool).await.is_err()
+    });
+    assert!(deleted, "nor deleted");
+}
+
 crate::on_both_backends!(
     planning_is_checked_authorized_and_audited,
     members_vote_once_while_present_and_open,
@@ -627,4 +809,5 @@ crate::on_both_backends!(
     the_demo_has_the_xxxii_session,
     the_secretariat_runs_a_meeting_from_its_forms,
     the_secretariat_sets_its_rules_from_a_form,
+    minutes_are_drafted_approved_and_corrected_in_versions,
 );
