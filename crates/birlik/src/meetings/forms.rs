@@ -92,6 +92,15 @@ pub async fn bodies_run_by(state: &Platform, ctx: &PageCtx) -> Result<Vec<(Strin
     Ok(out)
 }
 
+/// Does the reader run the meetings of any body (a live secretariat, or an admin)? Cheaper than the list.
+pub async fn runs_any(state: &Platform, ctx: &PageCtx) -> Result<bool, AppError> {
+    match &ctx.user {
+        None => Ok(false),
+        Some(user) if user.roles.is_admin() => Ok(true),
+        Some(user) => Ok(!authz::live_secretariats(&state.db, user).await?.is_empty()),
+    }
+}
+
 /// A value of one of the meeting enums as a form submits it (`in_progress`), else an error on `field`.
 fn choice<T: serde::de::DeserializeOwned>(field: &'static str, value: &str) -> Result<T, FieldError> {
     T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(value.trim()))

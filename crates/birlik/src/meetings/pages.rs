@@ -61,7 +61,7 @@ pub async fn list(
             demo: m.demo,
         });
     }
-    let plans = !super::forms::bodies_run_by(&state, &ctx).await?.is_empty();
+    let plans = super::forms::runs_any(&state, &ctx).await?;
     render(&ListPage { ctx, rows, plans })
 }
 

@@ -476,6 +476,8 @@ async fn the_secretariat_runs_a_meeting_from_its_forms(app: TestApp) {
     let publish_url = format!("/en/meetings/{id}/agenda/publish");
     let (status, _, _) = submit(&stranger, &publish_url, &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &publish_url, &[]).await;
+    assert!(meeting_status(&app, id).await["agenda_published_at"].is_null());
     assert_eq!(submit(&sec, &publish_url, &[]).await.0, StatusCode::SEE_OTHER);
     let (status, _, page) = submit(&sec, &publish_url, &[]).await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -498,6 +500,7 @@ async fn the_secretariat_runs_a_meeting_from_its_forms(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _, _) = submit(&stranger, &attendance_url, &[("present", p[0].as_str())]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &attendance_url, &[("present", p[0].as_str())]).await;
     assert_eq!(meeting_status(&app, id).await["quorum"]["present"], 0, "nothing registered");
     let everyone: Vec<(&str, &str)> = p.iter().map(|v| ("present", v.as_str())).collect();
     assert_eq!(submit(&sec, &attendance_url, &everyone).await.0, StatusCode::SEE_OTHER);
@@ -541,6 +544,8 @@ async fn the_secretariat_runs_a_meeting_from_its_forms(app: TestApp) {
     assert_eq!(m["motions"][0]["agenda_item_id"].as_i64(), item_id.parse().ok());
     let (status, _, _) = submit(&stranger, &format!("/en/motions/{motion}/close"), &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    anonymous_is_sent_to_login(&app, &format!("/en/motions/{motion}/close"), &[]).await;
+    assert_eq!(meeting_status(&app, id).await["motions"][0]["status"], "open");
     assert_eq!(submit(&sec, &format!("/en/motions/{motion}/close"), &[]).await.0, StatusCode::SEE_OTHER);
     let (status, _, page) = submit(&sec, &format!("/en/motions/{motion}/close"), &[]).await;
     assert_eq!(status, StatusCode::CONFLICT);
