@@ -119,12 +119,19 @@ impl Record {
                     present: m.motion.present,
                     count: m.motion.count,
                     outcome: m.motion.outcome,
-                    roll_call: m.votes.iter().map(|v| (v.person_name.clone(), v.choice)).collect(),
+                    roll_call: roll_call(&m.votes),
                 })
                 .collect(),
             decisions: d.decisions.iter().map(|x| DecisionRecord { number: x.number, text: x.text.clone() }).collect(),
         }
     }
+}
+
+/// A roll call in the order of names (the Kazakh alphabet's, which also orders Russian and Latin names).
+fn roll_call(votes: &[super::model::Vote]) -> Vec<(String, Choice)> {
+    let mut out: Vec<(String, Choice)> = votes.iter().map(|v| (v.person_name.clone(), v.choice)).collect();
+    out.sort_by(|a, b| Lang::Kk.compare(&a.0, &b.0));
+    out
 }
 
 /// One thing a corrected version changed, as its readers are told.

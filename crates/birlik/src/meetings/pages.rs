@@ -208,15 +208,13 @@ impl MinutesPage {
     }
 
     fn majority_rule(&self, rules: &super::model::Rules) -> String {
-        let of = self.ctx.t(match rules.majority_of {
-            super::model::MajorityOf::Present => "rules-majority-of-present",
-            super::model::MajorityOf::AllMembers => "rules-majority-of-all",
-        });
-        let size = self.ctx.t(match rules.majority {
-            super::model::Majority::Simple => "rules-majority-simple",
-            super::model::Majority::TwoThirds => "rules-majority-two-thirds",
-        });
-        format!("{size} ({of})")
+        use super::model::{Majority, MajorityOf};
+        self.ctx.t(match (rules.majority, rules.majority_of) {
+            (Majority::Simple, MajorityOf::Present) => "minutes-majority-simple-present",
+            (Majority::Simple, MajorityOf::AllMembers) => "minutes-majority-simple-all",
+            (Majority::TwoThirds, MajorityOf::Present) => "minutes-majority-two-thirds-present",
+            (Majority::TwoThirds, MajorityOf::AllMembers) => "minutes-majority-two-thirds-all",
+        })
     }
 
     fn is_shown(&self, version: &i64) -> bool {
