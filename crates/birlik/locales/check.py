@@ -35,6 +35,8 @@ DYNAMIC = """
 level-republican level-regional
 kind-group kind-association kind-body kind-person
 table-regions table-ethnic-groups table-bodies table-associations table-members
+table-meetings table-agenda-items table-motions table-votes table-decisions
+month-name-1 month-name-2 month-name-3 month-name-4 month-name-5 month-name-6 month-name-7 month-name-8 month-name-9 month-name-10 month-name-11 month-name-12 weekday-1 weekday-2 weekday-3 weekday-4 weekday-5 weekday-6 weekday-7
 role-admin role-secretariat role-member role-participant
 body-kind-national-session body-kind-council body-kind-regional-assembly body-kind-public-consent-council
 body-kind-mothers-council body-kind-ethnomediation-council body-kind-scientific-expert-council

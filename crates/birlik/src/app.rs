@@ -141,6 +141,7 @@ pub fn state_with_search(
     let mailer = notify::mail::Mailer::new(&settings.mail, &settings.data_dir, &settings.link_origin())?;
     let notify = notify::Notifier::new(db.clone(), jobs.clone(), mailer);
     let platform = Platform {
+        open_data: Arc::new(open_data()),
         notify,
         db,
         search: Arc::new(search),
@@ -159,6 +160,11 @@ pub fn state_with_search(
     meetings::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
     Ok(AppState { platform, consultations })
+}
+
+/// What the capabilities add to the open data of the registry: the state and `birlik export` use the same.
+pub fn open_data() -> crate::platform::open_data::OpenData {
+    meetings::export::open_data(crate::platform::open_data::OpenData::default())
 }
 
 pub fn router(state: AppState) -> Router {

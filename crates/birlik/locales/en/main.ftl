@@ -674,3 +674,45 @@ minutes-majority-simple-present = more than half of the members present
 minutes-majority-simple-all = more than half of all members
 minutes-majority-two-thirds-present = at least two thirds of the members present
 minutes-majority-two-thirds-all = at least two thirds of all members
+
+## Calendars
+calendar-all = Meetings of the Assembly of People of Kazakhstan
+table-meetings = Meetings
+table-agenda-items = Agenda items
+table-motions = Motions put to the vote
+table-votes = Votes (who voted how)
+table-decisions = Decisions
+meeting-live = The meeting is in progress
+meeting-live-item = Under discussion
+meeting-live-vote = Vote in progress
+meeting-live-no-vote = No vote is open now.
+
+## Month view of meetings
+month-name-1 = January
+month-name-2 = February
+month-name-3 = March
+month-name-4 = April
+month-name-5 = May
+month-name-6 = June
+month-name-7 = July
+month-name-8 = August
+month-name-9 = September
+month-name-10 = October
+month-name-11 = November
+month-name-12 = December
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+calendar-month = { $month } { $year }
+calendar-previous = Previous month
+calendar-next = Next month
+calendar-as-list = As a list
+calendar-month-view = Month calendar
+calendar-count = { $count ->
+        [one] { $count } meeting this month
+       *[other] { $count } meetings this month
+    }

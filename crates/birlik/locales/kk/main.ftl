@@ -640,3 +640,45 @@ minutes-majority-simple-present = қатысып отырған мүшелерд
 minutes-majority-simple-all = барлық мүшелердің жартысынан көбі
 minutes-majority-two-thirds-present = қатысып отырған мүшелердің кемінде үштен екісі
 minutes-majority-two-thirds-all = барлық мүшелердің кемінде үштен екісі
+
+## Calendars
+calendar-all = Қазақстан халқы Ассамблеясының отырыстары
+table-meetings = Отырыстар
+table-agenda-items = Күн тәртібінің мәселелері
+table-motions = Дауысқа қойылған ұсыныстар
+table-votes = Дауыстар (кім қалай дауыс берді)
+table-decisions = Шешімдер
+meeting-live = Отырыс жүріп жатыр
+meeting-live-item = Қаралып жатқан мәселе
+meeting-live-vote = Дауыс беру жүріп жатыр
+meeting-live-no-vote = Қазір дауыс беру жоқ.
+
+## Month view of meetings
+month-name-1 = Қаңтар
+month-name-2 = Ақпан
+month-name-3 = Наурыз
+month-name-4 = Сәуір
+month-name-5 = Мамыр
+month-name-6 = Маусым
+month-name-7 = Шілде
+month-name-8 = Тамыз
+month-name-9 = Қыркүйек
+month-name-10 = Қазан
+month-name-11 = Қараша
+month-name-12 = Желтоқсан
+weekday-1 = Дс
+weekday-2 = Сс
+weekday-3 = Ср
+weekday-4 = Бс
+weekday-5 = Жм
+weekday-6 = Сб
+weekday-7 = Жс
+calendar-month = { $year } жылғы { $month }
+calendar-previous = Алдыңғы ай
+calendar-next = Келесі ай
+calendar-as-list = Тізім ретінде
+calendar-month-view = Ай күнтізбесі
+calendar-count = { $count ->
+        [one] Осы айда { $count } отырыс
+       *[other] Осы айда { $count } отырыс
+    }

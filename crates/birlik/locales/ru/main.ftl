@@ -676,3 +676,47 @@ minutes-majority-simple-present = более половины присутств
 minutes-majority-simple-all = более половины всех членов
 minutes-majority-two-thirds-present = не менее двух третей присутствующих членов
 minutes-majority-two-thirds-all = не менее двух третей всех членов
+
+## Calendars
+calendar-all = Заседания Ассамблеи народа Казахстана
+table-meetings = Заседания
+table-agenda-items = Вопросы повестки
+table-motions = Вопросы, поставленные на голосование
+table-votes = Голоса (кто как голосовал)
+table-decisions = Решения
+meeting-live = Заседание идёт
+meeting-live-item = Рассматривается вопрос
+meeting-live-vote = Идёт голосование
+meeting-live-no-vote = Сейчас голосования нет.
+
+## Month view of meetings
+month-name-1 = Январь
+month-name-2 = Февраль
+month-name-3 = Март
+month-name-4 = Апрель
+month-name-5 = Май
+month-name-6 = Июнь
+month-name-7 = Июль
+month-name-8 = Август
+month-name-9 = Сентябрь
+month-name-10 = Октябрь
+month-name-11 = Ноябрь
+month-name-12 = Декабрь
+weekday-1 = Пн
+weekday-2 = Вт
+weekday-3 = Ср
+weekday-4 = Чт
+weekday-5 = Пт
+weekday-6 = Сб
+weekday-7 = Вс
+calendar-month = { $month } { $year }
+calendar-previous = Предыдущий месяц
+calendar-next = Следующий месяц
+calendar-as-list = Списком
+calendar-month-view = Календарь на месяц
+calendar-count = { $count ->
+        [one] В этом месяце { $count } заседание
+        [few] В этом месяце { $count } заседания
+        [many] В этом месяце { $count } заседаний
+       *[other] В этом месяце { $count } заседания
+    }

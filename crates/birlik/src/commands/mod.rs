@@ -215,7 +215,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
         Command::Import(command) => import::run(cli, command).await,
         Command::Export { file, out } => {
             let db = open_db(cli).await?;
-            let (_, bytes) = crate::registry::export::render(&db, file)
+            let (_, bytes) = crate::registry::export::render(&db, &crate::app::open_data(), file)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot export {file}: {e}"))?;
             match out {

@@ -6,13 +6,17 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 pub mod api;
+pub mod calendar;
 pub mod changes;
 pub mod demo;
+pub mod export;
 pub mod forms;
 pub mod input;
+pub mod live;
 pub mod members;
 pub mod minutes;
 pub mod model;
+pub mod month;
 pub mod notices;
 pub mod pages;
 pub mod store;
@@ -38,7 +42,9 @@ where
     Router::new()
         .route("/{lang}/meetings", get(pages::list).post(forms::create_meeting))
         .route("/{lang}/meetings/new", get(forms::new_meeting))
+        .route("/{lang}/meetings/month", get(month::month))
         .route("/{lang}/meetings/{id}", get(pages::meeting))
+        .route("/{lang}/meetings/{id}/live", get(live::part))
         .route("/{lang}/meetings/{id}/manage", get(forms::manage))
         .route("/{lang}/meetings/{id}/status", post(forms::set_status))
         .route("/{lang}/meetings/{id}/agenda", post(forms::add_agenda_item))
@@ -55,14 +61,17 @@ where
         .route("/{lang}/motions/{id}/close", post(forms::close_motion))
         .route("/{lang}/decisions/{id}/execution", post(forms::set_execution))
         .route("/{lang}/bodies/{id}/meeting-rules", get(forms::edit_rules).post(forms::set_rules))
+        .route("/api/v1/calendar.ics", get(calendar::all::<S>))
+        .route("/api/v1/bodies/{id}/calendar.ics", get(calendar::of_body::<S>))
+        .route("/api/v1/regions/{code}/calendar.ics", get(calendar::of_region::<S>))
 }
 
-/// Makes the capability's area known to the change worker (events of other servers drop cached pages).
 /// One meeting, as an item people follow.
 pub fn scope(id: i64) -> Scope {
     Scope::item("meeting", id)
 }
 
+/// Makes the capability's area known to the change worker (events of other servers drop cached pages).
 pub fn start() {
     crate::platform::change::area(LIST.area);
 }

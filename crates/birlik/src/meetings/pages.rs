@@ -82,6 +82,8 @@ struct MeetingPage {
     following: bool,
     /// The reader runs the meeting (its body's secretariat, one above it, or an admin).
     runs: bool,
+    /// The item, quorum and running tally while the meeting is in progress.
+    live: Option<super::live::Live>,
 }
 
 impl MeetingPage {
@@ -122,6 +124,7 @@ pub async fn meeting(
     };
     let following = crate::platform::notify::pages::following(&state, &ctx, super::scope(m.id)).await?;
     let d = detail(&state.db, m).await?;
+    let live = super::live::of(&d, ctx.lang);
     let added_on = d
         .agenda
         .iter()
@@ -137,6 +140,7 @@ pub async fn meeting(
         added_on,
         following,
         runs,
+        live,
         d,
         ctx,
     };

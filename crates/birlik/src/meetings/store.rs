@@ -155,7 +155,7 @@ pub async fn set_status(
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        sqlx::query("UPDATE meetings SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4")
+        sqlx::query("UPDATE meetings SET status = $1, status_reason = $2, updated_at = $3, sequence = sequence + 1 WHERE id = $4")
             .bind(status).bind(reason).bind(&at).bind(before.id)
             .execute(&mut *tx).await?;
         audit!(tx, &Change { actor, action: "status", entity: "meeting", entity_id: before.id.to_string(),
@@ -227,6 +227,9 @@ pub async fn add_agenda_item(
         .bind(&input.presenter).bind(input.consultation_id).bind(&late).bind(&at)
         .fetch_one(&mut *tx)
         .await?;
+        // Every change of a meeting raises its calendar SEQUENCE, so that calendar programs take it again.
+        sqlx::query("UPDATE meetings SET updated_at = $1, sequence = sequence + 1 WHERE id = $2")
+            .bind(&at).bind(meeting.id).execute(&mut *tx).await?;
         audit!(tx, &entry(actor, "create", "agenda_item", id,
             json!({ "meeting": meeting.id, "input": input, "after_publication": late.is_some() }), &at))?;
         tx.emit(&[CHANGED]).await?;
@@ -242,7 +245,7 @@ pub async fn publish_agenda(db: &Db, actor: Option<i64>, meeting: &Meeting) -> s
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        sqlx::query("UPDATE meetings SET agenda_published_at = $1, updated_at = $1 WHERE id = $2")
+        sqlx::query("UPDATE meetings SET agenda_published_at = $1, updated_at = $1, sequence = sequence + 1 WHERE id = $2")
             .bind(&at).bind(meeting.id).execute(&mut *tx).await?;
         audit!(tx, &entry(actor, "publish_agenda", "meeting", meeting.id, json!({ "published_at": at }), &at))?;
         tx.emit(&[CHANGED, Event::new(super::scope(meeting.id), super::notices::AGENDA_PUBLISHED)]).await?;
@@ -682,6 +685,21 @@ pub async fn set_execution(db: &Db, actor: Option<i64>, before: &Decision, execu
     });
     change::committed(&[LIST]);
     Ok(())
+}
+
+/// Each meeting's calendar SEQUENCE (RFC 5545), raised at each change.
+pub async fn sequences(db: &Db) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = with_read!(db, pool => {
+        sqlx::query_as("SELECT id, sequence FROM meetings").fetch_all(pool).await?
+    });
+    Ok(rows.into_iter().collect())
+}
+
+/// Every meeting, oldest first (open data).
+pub async fn all_meetings(db: &Db) -> sqlx::Result<Vec<Meeting>> {
+    let sql = format!("{MEETING_SELECT} ORDER BY starts_at, id");
+    let rows: Vec<MeetingRow> = with_read!(db, pool => { sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await? });
+    Ok(rows.into_iter().map(Meeting::from).collect())
 }
 
 // ---- minutes --------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod metrics;
 pub mod multilingual;
 pub mod notify;
+pub mod open_data;
 pub mod paging;
 pub mod search;
 pub mod validate;
@@ -93,4 +94,6 @@ pub struct Platform {
     pub body_sections: Arc<web::sections::BodySections>,
     /// Notifications: the inbox, follows, e-mail (capabilities register their kinds and what events tell).
     pub notify: Arc<notify::Notifier>,
+    /// What capabilities add to the registry's open data (Popolo parts, tables).
+    pub open_data: Arc<open_data::OpenData>,
 }

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use crate::platform::Platform;
 use crate::platform::csv::defuse;
 use crate::platform::db::Db;
+use crate::platform::open_data::{OpenData, Table};
 use crate::platform::web::AppError;
 use crate::registry::store;
 
@@ -48,9 +49,14 @@ fn csv_of<T: Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<Vec
 }
 
 /// The content of one export file, e.g. `associations.csv`, `bodies.json` or `popolo.json`.
-pub async fn render(db: &Db, file: &str) -> Result<(&'static str, Vec<u8>), AppError> {
+/// What other capabilities add (`extra`) is merged into the Popolo document or offered as more tables.
+pub async fn render(db: &Db, extra: &OpenData, file: &str) -> Result<(&'static str, Vec<u8>), AppError> {
     if file == "popolo.json" {
-        return Ok(("application/json", serde_json::to_vec_pretty(&popolo(db).await?).map_err(anyhow::Error::from)?));
+        let mut document = popolo(db).await?;
+        if let Value::Object(map) = &mut document {
+            map.extend(extra.popolo_parts(db).await?);
+        }
+        return Ok(("application/json", serde_json::to_vec_pretty(&document).map_err(anyhow::Error::from)?));
     }
     let (table, format) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let json = match format {
@@ -88,9 +94,35 @@ pub async fn render(db: &Db, file: &str) -> Result<(&'static str, Vec<u8>), AppE
                 }))?
             }
         }
-        _ => return Err(AppError::NotFound),
+        other => {
+            let table = extra.table_named(db, other).await?.ok_or(AppError::NotFound)?;
+            if json {
+                serde_json::to_vec_pretty(&table.objects()).map_err(anyhow::Error::from)?
+            } else {
+                table_csv(&table)?
+            }
+        }
     };
     Ok((if json { "application/json" } else { "text/csv; charset=utf-8" }, bytes))
+}
+
+/// A capability's table as CSV: numbers and booleans written out, null empty, text defused against spreadsheet
+/// formulas.
+fn table_csv(table: &Table) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&table.columns)?;
+    for row in &table.rows {
+        let cells: Vec<Vec<u8>> = row
+            .iter()
+            .map(|v| match v {
+                Value::Null => Vec::new(),
+                Value::String(s) => defuse(s.as_bytes()).into_owned(),
+                other => other.to_string().into_bytes(),
+            })
+            .collect();
+        writer.write_record(&cells)?;
+    }
+    writer.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
 }
 
 fn other_names(kk: &str, ru: &str, en: &str) -> Value {
@@ -166,7 +198,7 @@ pub async fn popolo(db: &Db) -> anyhow::Result<Value> {
     responses((status = 200, description = "The file", content_type = "text/csv"),
         (status = 404, body = crate::platform::web::error::ErrorBody)))]
 pub async fn download(State(state): State<Platform>, Path(file): Path<String>) -> Result<Response, AppError> {
-    let (content_type, bytes) = render(&state.db, &file).await?;
+    let (content_type, bytes) = render(&state.db, &state.open_data, &file).await?;
     let disposition = format!("inline; filename=\"birlik-{}\"", file.replace(['"', '\\'], ""));
     Ok((
         [(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],

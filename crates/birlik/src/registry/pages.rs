@@ -527,9 +527,12 @@ pub async fn search(State(state): State<Platform>, ctx: PageCtx, Query(query): Q
 #[template(path = "registry/templates/open_data.html")]
 struct OpenDataPage {
     ctx: PageCtx,
-    tables: [&'static str; 5],
+    /// The registry's tables, then those other capabilities offer.
+    tables: Vec<&'static str>,
 }
 
-pub async fn open_data(ctx: PageCtx) -> Page {
-    render(&OpenDataPage { ctx, tables: crate::registry::export::TABLES })
+pub async fn open_data(State(state): State<Platform>, ctx: PageCtx) -> Page {
+    let mut tables = crate::registry::export::TABLES.to_vec();
+    tables.extend(state.open_data.table_names());
+    render(&OpenDataPage { ctx, tables })
 }

@@ -15,6 +15,7 @@ mod forms;
 mod hostile;
 mod jobs;
 mod meetings;
+mod meetings_open;
 mod notify;
 mod open_data;
 mod pages;
