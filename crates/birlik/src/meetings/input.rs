@@ -230,8 +230,7 @@ pub struct ExecutionIn {
 pub const MAX_NARRATIVE: usize = 50_000;
 
 /// The secretariat's narrative of the minutes, in kk, ru and/or en (paragraphs separated by lines).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct NarrativeIn {
     pub narrative: TextsIn,
 }
@@ -245,9 +244,10 @@ impl NarrativeIn {
 }
 
 /// An approval of the minutes; a correction (any version after the first) says why.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct ApprovalIn {
+    /// Why the minutes are corrected: required for every version after the first.
+    #[serde(default)]
     pub note: Option<String>,
 }
 

@@ -5,6 +5,7 @@
 //! the narrative, and what changed since the version before ([`Amendment`]s, computed here) with the reason.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::model::{Choice, Count, Kind, MeetingStatus, Method, MotionStatus, Multilingual, Outcome, Rules};
 use super::view::MeetingDetail;
@@ -12,7 +13,7 @@ use crate::platform::i18n::Lang;
 use crate::registry::model::Body;
 
 /// The record the minutes are drafted from, as stored with an approved version.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Record {
     pub body: Multilingual,
     pub kind: Kind,
@@ -35,14 +36,14 @@ pub struct Record {
     pub decisions: Vec<DecisionRecord>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Attendee {
     pub person_id: i64,
     pub name: String,
     pub present: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Item {
     pub position: i64,
     pub title: Multilingual,
@@ -50,7 +51,7 @@ pub struct Item {
 }
 
 /// A vote, numbered in the order it was opened.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MotionRecord {
     pub number: i64,
     /// The agenda item's position, when the motion belongs to one.
@@ -63,10 +64,18 @@ pub struct MotionRecord {
     pub present: Option<i64>,
     pub count: Option<Count>,
     pub outcome: Option<Outcome>,
-    pub roll_call: Vec<(String, Choice)>,
+    /// Each member's vote, by name, in alphabetical order.
+    pub roll_call: Vec<RollCall>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One member's vote in a roll call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RollCall {
+    pub name: String,
+    pub choice: Choice,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct DecisionRecord {
     pub number: i64,
     pub text: Multilingual,
@@ -128,14 +137,15 @@ impl Record {
 }
 
 /// A roll call in the order of names (the Kazakh alphabet's, which also orders Russian and Latin names).
-fn roll_call(votes: &[super::model::Vote]) -> Vec<(String, Choice)> {
-    let mut out: Vec<(String, Choice)> = votes.iter().map(|v| (v.person_name.clone(), v.choice)).collect();
-    out.sort_by(|a, b| Lang::Kk.compare(&a.0, &b.0));
+fn roll_call(votes: &[super::model::Vote]) -> Vec<RollCall> {
+    let mut out: Vec<RollCall> =
+        votes.iter().map(|v| RollCall { name: v.person_name.clone(), choice: v.choice }).collect();
+    out.sort_by(|a, b| Lang::Kk.compare(&a.name, &b.name));
     out
 }
 
 /// One thing a corrected version changed, as its readers are told.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "what", rename_all = "snake_case")]
 pub enum Amendment {
     /// The title, kind, number, times, place or status of the meeting.
@@ -281,7 +291,10 @@ mod tests {
                 present: Some(2),
                 count: Some(Count { votes_for: 2, against: 0, abstentions: 0 }),
                 outcome: Some(Outcome::Adopted),
-                roll_call: vec![("Айгүл".into(), Choice::For), ("Борис".into(), Choice::For)],
+                roll_call: vec![
+                    RollCall { name: "Айгүл".into(), choice: Choice::For },
+                    RollCall { name: "Борис".into(), choice: Choice::For },
+                ],
             }],
             decisions: vec![DecisionRecord { number: 1, text: texts("Қабылдау") }],
         }
@@ -304,7 +317,7 @@ mod tests {
         b.present = 3;
         b.agenda.push(Item { position: 2, title: texts("Екінші"), presenter: Some("Хатшы".into()) });
         if let Some(m) = b.motions.get_mut(0) {
-            m.roll_call.push(("Вера".into(), Choice::Against));
+            m.roll_call.push(RollCall { name: "Вера".into(), choice: Choice::Against });
         }
         let m = Multilingual { kk: Some("Баяндама".into()), ru: Some("Доклад".into()), en: None };
         assert_eq!(
@@ -328,5 +341,38 @@ mod tests {
         let change = vec![Amendment::Narrative { lang: Lang::Kk }, Amendment::Decision { number: 2 }];
         let stored = serde_json::to_string(&change).unwrap_or_default();
         assert_eq!(serde_json::from_str::<Vec<Amendment>>(&stored).ok(), Some(change));
+    }
+}
+
+/// An approved version of the minutes, as the API returns it.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Version {
+    pub version: i64,
+    pub record: Record,
+    pub narrative: Multilingual,
+    /// What this version changed since the one before (empty for the first).
+    pub changes: Vec<Amendment>,
+    /// Why it was corrected.
+    pub note: Option<String>,
+    pub approved_by_name: String,
+    /// RFC 3339, UTC.
+    pub approved_at: String,
+}
+
+impl Version {
+    pub fn of(row: &super::store::MinutesRow) -> serde_json::Result<Version> {
+        Ok(Version {
+            version: row.version,
+            record: serde_json::from_str(&row.record)?,
+            narrative: Multilingual {
+                kk: row.narrative_kk.clone(),
+                ru: row.narrative_ru.clone(),
+                en: row.narrative_en.clone(),
+            },
+            changes: serde_json::from_str(&row.changes)?,
+            note: row.note.clone(),
+            approved_by_name: row.approved_by_name.clone(),
+            approved_at: row.approved_at.clone(),
+        })
     }
 }

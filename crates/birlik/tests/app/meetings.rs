@@ -807,6 +807,59 @@ async fn minutes_are_drafted_approved_and_corrected_in_versions(app: TestApp) {
     assert!(deleted, "nor deleted");
 }
 
+async fn minutes_through_the_api(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let sec = app.secretariat_of(body).await;
+    let stranger = app.secretariat_of(app.body_id("regional_assembly", Some("KZ-71")).await).await;
+    let id = plan_meeting(&app, &sec, body).await;
+    let (status, minutes) = app.get_json(&format!("/api/v1/meetings/{id}/minutes")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(minutes["draft"]["number"], 14);
+    assert!(minutes["versions"].as_array().unwrap().is_empty());
+
+    let url = format!("/api/v1/meetings/{id}/minutes/narrative?lang=en");
+    let narrative = json!({ "narrative": { "en": "The chair opened the meeting." } });
+    assert_eq!(stranger.send_json(Method::PUT, &url, &narrative).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.send_json(Method::PUT, &url, &narrative).await.0, StatusCode::UNAUTHORIZED);
+    let (status, error) = sec.send_json(Method::PUT, &url, &json!({ "narrative": { "kk": "a\u{202e}b" } })).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("narrative"))
+    );
+    assert_eq!(app.count("minutes_drafts").await, 0);
+    assert_eq!(sec.send_json(Method::PUT, &url, &narrative).await.0, StatusCode::NO_CONTENT);
+
+    let approve = format!("/api/v1/meetings/{id}/minutes/approve?lang=en");
+    let (status, error) = post(&sec, &approve, json!({})).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-minutes-not-closed")));
+    for next in ["convened", "in_progress", "closed"] {
+        assert_eq!(move_to(&sec, id, next).await.0, StatusCode::OK);
+    }
+    assert_eq!(post(&stranger, &approve, json!({})).await.0, StatusCode::FORBIDDEN);
+    let (status, minutes) = post(&sec, &approve, json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{minutes}");
+    let first = &minutes["versions"][0];
+    assert_eq!((first["version"].as_i64(), first["approved_by_name"].as_str()), (Some(1), Some("Test User")));
+    assert_eq!(first["narrative"]["en"], "The chair opened the meeting.");
+    assert_eq!(first["record"]["status"], "closed");
+    let (status, error) = post(&sec, &approve, json!({ "note": "again" })).await;
+    assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-minutes-unchanged")));
+
+    let corrected = json!({ "narrative": { "en": "The chair opened the meeting at ten." } });
+    assert_eq!(sec.send_json(Method::PUT, &url, &corrected).await.0, StatusCode::NO_CONTENT);
+    let (status, error) = post(&sec, &approve, json!({})).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["message"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("Say why the minutes are corrected."))
+    );
+    let (status, minutes) = post(&sec, &approve, json!({ "note": "The hour was missing" })).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let second = &minutes["versions"][1];
+    assert_eq!(second["changes"], json!([{ "what": "narrative", "lang": "en" }]));
+    assert_eq!(second["note"], "The hour was missing");
+    assert_eq!(minutes["versions"][0]["narrative"]["en"], "The chair opened the meeting.", "version 1 as it was");
+}
+
 crate::on_both_backends!(
     planning_is_checked_authorized_and_audited,
     members_vote_once_while_present_and_open,
@@ -815,4 +868,5 @@ crate::on_both_backends!(
     the_secretariat_runs_a_meeting_from_its_forms,
     the_secretariat_sets_its_rules_from_a_form,
     minutes_are_drafted_approved_and_corrected_in_versions,
+    minutes_through_the_api,
 );
