@@ -815,6 +815,8 @@ async fn minutes_through_the_api(app: TestApp) {
     let (status, minutes) = app.get_json(&format!("/api/v1/meetings/{id}/minutes")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(minutes["draft"]["number"], 14);
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(!page.contains("id=\"minutes-link\""), "a meeting not held has no minutes to read yet");
     assert!(minutes["versions"].as_array().unwrap().is_empty());
 
     let url = format!("/api/v1/meetings/{id}/minutes/narrative?lang=en");
@@ -835,6 +837,8 @@ async fn minutes_through_the_api(app: TestApp) {
     for next in ["convened", "in_progress", "closed"] {
         assert_eq!(move_to(&sec, id, next).await.0, StatusCode::OK);
     }
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(page.contains(&format!("href=\"/en/meetings/{id}/minutes\" id=\"minutes-link\"")), "{page}");
     assert_eq!(post(&stranger, &approve, json!({})).await.0, StatusCode::FORBIDDEN);
     let (status, minutes) = post(&sec, &approve, json!({})).await;
     assert_eq!(status, StatusCode::CREATED, "{minutes}");
