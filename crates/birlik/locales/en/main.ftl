@@ -716,3 +716,5 @@ calendar-count = { $count ->
         [one] { $count } meeting this month
        *[other] { $count } meetings this month
     }
+notify-kind-minutes-approved = Approved minutes of meetings
+notify-minutes-approved = Minutes approved: “{ $title }”

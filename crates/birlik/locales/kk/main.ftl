@@ -682,3 +682,5 @@ calendar-count = { $count ->
         [one] Осы айда { $count } отырыс
        *[other] Осы айда { $count } отырыс
     }
+notify-kind-minutes-approved = Отырыстардың бекітілген хаттамалары
+notify-minutes-approved = «{ $title }» хаттамасы бекітілді

@@ -720,3 +720,5 @@ calendar-count = { $count ->
         [many] В этом месяце { $count } заседаний
        *[other] В этом месяце { $count } заседания
     }
+notify-kind-minutes-approved = Утверждённые протоколы заседаний
+notify-minutes-approved = Утверждён протокол: «{ $title }»

@@ -801,7 +801,7 @@ pub async fn approve_minutes(db: &Db, meeting: i64, a: &Approval<'_>) -> sqlx::R
             let changes: serde_json::Value = serde_json::from_str(a.changes).unwrap_or_default();
             audit!(tx, &entry(Some(a.approver), "minutes-approve", "meeting", meeting,
                 json!({ "version": a.version, "changes": changes, "note": a.note }), &at))?;
-            tx.emit(&[CHANGED]).await?;
+            tx.emit(&[CHANGED, Event::new(super::scope(meeting), super::notices::MINUTES_APPROVED)]).await?;
             tx.commit().await?;
             true
         } else {

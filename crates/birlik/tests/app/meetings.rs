@@ -811,6 +811,8 @@ async fn minutes_through_the_api(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let sec = app.secretariat_of(body).await;
     let stranger = app.secretariat_of(app.body_id("regional_assembly", Some("KZ-71")).await).await;
+    let seats = seated(&app, body).await;
+    member_login(&app, "member@example.kz", seats[0].person_id).await;
     let id = plan_meeting(&app, &sec, body).await;
     let (status, minutes) = app.get_json(&format!("/api/v1/meetings/{id}/minutes")).await;
     assert_eq!(status, StatusCode::OK);
@@ -846,6 +848,18 @@ async fn minutes_through_the_api(app: TestApp) {
     assert_eq!((first["version"].as_i64(), first["approved_by_name"].as_str()), (Some(1), Some("Test User")));
     assert_eq!(first["narrative"]["en"], "The chair opened the meeting.");
     assert_eq!(first["record"]["status"], "closed");
+    // The body's members hear of approved minutes, with a link to them.
+    app.settled().await;
+    let notices: Vec<String> = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar(
+            "SELECT n.link FROM notifications n JOIN users u ON u.id = n.user_id
+             WHERE u.email = 'member@example.kz' AND n.kind = 'minutes-approved'",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap()
+    });
+    assert_eq!(notices, vec![format!("/meetings/{id}/minutes")]);
     let (status, error) = post(&sec, &approve, json!({ "note": "again" })).await;
     assert_eq!((status, error["error"]["key"].as_str()), (StatusCode::CONFLICT, Some("error-minutes-unchanged")));
 
