@@ -74,6 +74,11 @@ DERIVED = [
     ("src/registry/model.rs", r'BodyKind::\w+ => "([a-z_]+)"', "body-kind-{}"),
     ("src/registry/model.rs", r'Position::\w+ => "([a-z_]+)"', "position-{}"),
     ("src/platform/web/error.rs", r'AppError::\w+(?:\(_\))? => "([a-z-]+)"', "{}"),
+    ("src/platform/search.rs", r'pub const KINDS: \[&str; \d+\] =\s*\[([^\]]*)\]', "kind-{}"),
+    ("src/platform/search.rs", r'pub const KINDS: \[&str; \d+\] =\s*\[([^\]]*)\]', "search-type-{}"),
+    ("src/platform/web/page.rs", r'=> "([a-z-]+)",', "error-title-{}"),
+    ("src/platform/web/page.rs", r'=> "([a-z-]+)",', "error-help-{}"),
+    ("src/platform/web/mod.rs", r'const FLASHES: \[&str; \d+\] = \[([^\]]*)\]', "{}"),
 ]
 # Messages that must spell out every plural category of the language.
 FULL_PLURALS = {"count-associations", "search-results"}

@@ -19,7 +19,7 @@ use crate::platform::db::Db;
 use crate::platform::jobs::{self, Clock, Jobs, SystemClock};
 use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
-use crate::platform::web::sections::BodySections;
+use crate::platform::web::sections::{BodySections, HomeSections};
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
 use crate::platform::{Platform, Settings, files, metrics, notify};
 use crate::{accounts, consultations, meetings, registry};
@@ -151,11 +151,14 @@ pub fn state_with_search(
         jobs,
         documents: Arc::new(documents),
         body_sections: Arc::new(BodySections::default().with(consultations::body_section).with(meetings::body_section)),
+        home_sections: Arc::new(HomeSections::default().with(consultations::home_section).with(meetings::home_section)),
     };
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
     registry::register_notices(&platform.notify);
     consultations::changes::register(&platform.changes, consultations.analyst.clone());
+    consultations::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
+    meetings::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
     consultations::notices::register(&platform.notify, &platform.changes);
     meetings::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
@@ -186,6 +189,7 @@ pub fn router(state: AppState) -> Router {
         .merge(files::api::page_routes())
         .merge(notify::pages::routes())
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
+        .route("/{lang}/accessibility", get(crate::platform::web::page::accessibility))
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(|| async { StatusCode::NOT_FOUND })
         // Innermost first: the refusals of CSRF, of the origin check and of the body limit pass through
@@ -194,7 +198,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::origin::check_origin))
         .layer(DefaultBodyLimit::disable())
         .layer(middleware::from_fn_with_state(state.platform.clone(), limit_bodies))
-        .layer(middleware::from_fn(crate::platform::web::error::localize_errors))
+        .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::error::localize_errors))
+        // Inside the cache: a page that clears the one-time message carries a cookie, so it is never kept.
+        .layer(middleware::from_fn(crate::platform::web::clear_flash))
         // Inside the cache, whose key holds the script: a Latin page is transliterated once, then served as is.
         .layer(middleware::from_fn(crate::platform::web::script::apply_script))
         .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::cache::serve_cached))

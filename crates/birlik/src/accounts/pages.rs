@@ -95,7 +95,19 @@ async fn login(
     store::forget_attempts(&state.db, &attempts).await?;
     let cookie = session::start(&state, user.id).await?;
     let target = safe_next(&form.next, &ctx);
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response())
+    Ok(welcome(cookie, "flash-welcome-back", &state, &target))
+}
+
+/// The redirect after a login or a registration: the session's cookie, and a welcome the next page shows.
+fn welcome(session: String, flash: &str, state: &Platform, target: &str) -> Response {
+    let flash = crate::platform::web::flash_cookie(flash, state.settings.secure_cookies);
+    let mut response = Redirect::to(target).into_response();
+    for cookie in [session, flash] {
+        if let Ok(value) = header::HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 /// Records a login attempt and refuses it when its address, or its address for this account, has failed too
@@ -158,11 +170,15 @@ pub struct RegisterForm {
     display_name: String,
     #[serde(default)]
     password: String,
+    /// Where the reader was before: followed after the registration if it is a path of this site.
+    #[serde(default)]
+    next: String,
 }
 
-async fn register_page(ctx: PageCtx) -> Result<Response, AppError> {
+async fn register_page(ctx: PageCtx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
     let errors = Errors::none(ctx.lang);
-    Ok(render(&RegisterPage { ctx, form: RegisterForm::default(), errors })?.into_response())
+    let form = RegisterForm { next: q.next.unwrap_or_default(), ..RegisterForm::default() };
+    Ok(render(&RegisterPage { ctx, form, errors })?.into_response())
 }
 
 fn check_email(email: &str) -> Result<Email, FieldError> {
@@ -205,7 +221,8 @@ async fn register(
         match users::create(&state.db, email, &display_name, &hash, &[Role::Participant]).await? {
             Some(user_id) => {
                 let cookie = session::start(&state, user_id).await?;
-                return Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&ctx.url("/account"))).into_response());
+                let target = crate::platform::web::local_path(&form.next).unwrap_or_else(|| ctx.url("/account"));
+                return Ok(welcome(cookie, "flash-welcome-new", &state, &target));
             }
             None => errors.push(FieldError::new("email", "field-email-taken")),
         }

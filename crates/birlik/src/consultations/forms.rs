@@ -90,7 +90,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     match changes::open(&state, user, &fields).await {
-        Ok(id) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage"))).into_response()),
+        Ok(id) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{id}/manage?done=opened"))).into_response()),
         Err(AppError::Validation(errors)) => {
             let errors = Errors::new(ctx.lang, errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, form(&state, ctx, fields, errors).await?).into_response())
@@ -107,6 +107,46 @@ struct ManagePage {
     consultation: Option<Consultation>,
     statements: Vec<Statement>,
     back: String,
+    /// What was just done (after a moderation or a translation), shown at the top where the page opens.
+    notice: Option<String>,
+    /// A refused form, shown again with its errors beside its fields: (statement, `moderate` or `translate`).
+    refused: Option<(i64, &'static str)>,
+    errors: Errors,
+    /// The refused form's values, shown again.
+    refused_reason: String,
+    refused_text: String,
+    /// In a body's queue, each statement's consultation (its question, linked to its management page).
+    questions: std::collections::HashMap<i64, crate::platform::web::Link>,
+}
+
+impl ManagePage {
+    /// The consultation a statement of the queue belongs to.
+    fn question_of(&self, m: &Statement) -> Option<&crate::platform::web::Link> {
+        self.questions.get(&m.consultation_id)
+    }
+
+    /// The day a statement was added, in the reader's words.
+    fn added_on(&self, m: &Statement) -> String {
+        self.ctx.lang.date(m.created_at.get(..10).unwrap_or_default())
+    }
+
+    fn is_refused(&self, statement: &i64, form: &str) -> bool {
+        self.refused == Some((*statement, form))
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: String,
+}
+
+/// The confirmation of what was just done, from the redirect's `done`.
+fn done_notice(ctx: &PageCtx, done: &str) -> Option<String> {
+    match done {
+        "opened" | "moderated-publish" | "moderated-reject" | "translated" => Some(ctx.t(&format!("done-{done}"))),
+        _ => None,
+    }
 }
 
 /// All statements of one consultation, with moderation and translation forms.
@@ -114,13 +154,58 @@ pub async fn manage(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    let c = store::consultation(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    require_moderator(&state, &ctx, c.body_id).await?;
+    let notice = done_notice(&ctx, &q.done);
+    manage_page(&state, ctx, p.id, notice, None).await
+}
+
+/// A refused moderation or translation form: its values and errors, at its statement.
+struct Refused {
+    statement: i64,
+    form: &'static str,
+    errors: Vec<crate::platform::web::FieldError>,
+    reason: String,
+    text: String,
+    back: String,
+}
+
+async fn manage_page(
+    state: &Platform,
+    ctx: PageCtx,
+    id: i64,
+    notice: Option<String>,
+    refused: Option<Refused>,
+) -> Result<Html<String>, AppError> {
+    let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    require_moderator(state, &ctx, c.body_id).await?;
     let statements = store::statements(&state.db, c.id, None).await?;
     let heading = Heading::of(&c, ctx.lang);
-    let back = ctx.url(&format!("/consultations/{}/manage", c.id));
-    render(&ManagePage { title: heading.question, consultation: Some(c), statements, back, ctx })
+    let own = ctx.url(&format!("/consultations/{}/manage", c.id));
+    let (back, refused, errors, refused_reason, refused_text) = match refused {
+        // The refused form returns where it was sent from (the body's queue, say) once it is right.
+        Some(r) => (
+            local_path(&r.back).unwrap_or(own),
+            Some((r.statement, r.form)),
+            Errors::new(ctx.lang, r.errors),
+            r.reason,
+            r.text,
+        ),
+        None => (own, None, Errors::none(ctx.lang), String::new(), String::new()),
+    };
+    render(&ManagePage {
+        title: heading.question,
+        consultation: Some(c),
+        statements,
+        back,
+        notice,
+        refused,
+        errors,
+        refused_reason,
+        refused_text,
+        questions: std::collections::HashMap::new(),
+        ctx,
+    })
 }
 
 /// The moderation queue of a body: statements waiting for approval in its consultations.
@@ -128,18 +213,56 @@ pub async fn queue(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
     let body = registry::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     require_moderator(&state, &ctx, body.id).await?;
     let statements = store::pending(&state.db, body.id).await?;
     let title = format!("{} · {}", ctx.t("moderation-queue"), body.name(ctx.lang));
     let back = ctx.url(&format!("/bodies/{}/moderation", body.id));
-    render(&ManagePage { ctx, title, consultation: None, statements, back })
+    let notice = done_notice(&ctx, &q.done);
+    let errors = Errors::none(ctx.lang);
+    let mut questions = std::collections::HashMap::new();
+    for m in &statements {
+        if !questions.contains_key(&m.consultation_id)
+            && let Some(c) = store::consultation(&state.db, m.consultation_id).await?
+        {
+            let link = crate::platform::web::Link::new(
+                &ctx,
+                format!("/consultations/{}/manage", c.id),
+                Heading::of(&c, ctx.lang).question,
+            );
+            questions.insert(c.id, link);
+        }
+    }
+    render(&ManagePage {
+        ctx,
+        title,
+        consultation: None,
+        statements,
+        back,
+        notice,
+        refused: None,
+        errors,
+        refused_reason: String::new(),
+        refused_text: String::new(),
+        questions,
+    })
 }
 
-fn back_to(ctx: &PageCtx, back: &str, consultation: i64) -> Response {
-    let to = local_path(back).unwrap_or_else(|| ctx.url(&format!("/consultations/{consultation}/manage")));
-    Redirect::to(&to).into_response()
+/// Back to the page the form was sent from, which confirms what was done (`done`) at its top.
+fn back_to(ctx: &PageCtx, back: &str, consultation: i64, done: &str) -> Response {
+    let to = local_path(back)
+        .filter(|path| !path.contains('?') && !path.contains('#'))
+        .unwrap_or_else(|| ctx.url(&format!("/consultations/{consultation}/manage")));
+    Redirect::to(&format!("{to}?done={done}")).into_response()
+}
+
+/// A refused form of a statement: the consultation's management page again, with the errors beside the fields.
+async fn refuse(state: &Platform, ctx: PageCtx, refused: Refused) -> Result<Response, AppError> {
+    let statement = store::statement(&state.db, refused.statement).await?.ok_or(AppError::NotFound)?;
+    let page = manage_page(state, ctx, statement.consultation_id, None, Some(refused)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// Publishes or moderates out a statement; the reason is required and logged.
@@ -149,8 +272,25 @@ pub async fn moderate(
     Path(p): Path<IdPath>,
     Form(fields): Form<ModerationFields>,
 ) -> Result<Response, AppError> {
-    let statement = changes::moderate(&state, ctx.require_user()?, p.id, &fields).await?;
-    Ok(back_to(&ctx, &fields.back, statement.consultation_id))
+    match changes::moderate(&state, ctx.require_user()?, p.id, &fields).await {
+        Ok(statement) => {
+            let done = if fields.decision == "publish" { "moderated-publish" } else { "moderated-reject" };
+            Ok(back_to(&ctx, &fields.back, statement.consultation_id, done))
+        }
+        Err(AppError::Validation(errors)) => {
+            let form = "moderate";
+            let refused = Refused {
+                statement: p.id,
+                form,
+                errors,
+                reason: fields.reason,
+                text: String::new(),
+                back: fields.back,
+            };
+            refuse(&state, ctx, refused).await
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn translate(
@@ -159,6 +299,14 @@ pub async fn translate(
     Path(p): Path<IdPath>,
     Form(fields): Form<TranslationFields>,
 ) -> Result<Response, AppError> {
-    let statement = changes::translate(&state, ctx.require_user()?, p.id, &fields).await?;
-    Ok(back_to(&ctx, &fields.back, statement.consultation_id))
+    match changes::translate(&state, ctx.require_user()?, p.id, &fields).await {
+        Ok(statement) => Ok(back_to(&ctx, &fields.back, statement.consultation_id, "translated")),
+        Err(AppError::Validation(errors)) => {
+            let form = "translate";
+            let refused =
+                Refused { statement: p.id, form, errors, reason: String::new(), text: fields.text, back: fields.back };
+            refuse(&state, ctx, refused).await
+        }
+        Err(e) => Err(e),
+    }
 }

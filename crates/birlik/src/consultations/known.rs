@@ -25,14 +25,6 @@ pub struct Current {
     loaded: Instant,
 }
 
-impl Current {
-    /// The change generation of the consultation's scope when this was read: equal generations mean no write to
-    /// the consultation came between two reads.
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-}
-
 #[derive(Default)]
 pub struct Known {
     consultations: RwLock<HashMap<i64, Arc<Current>>>,

@@ -18,6 +18,7 @@ pub mod pages;
 pub mod participation;
 pub mod results;
 pub mod routing;
+pub mod search;
 pub mod store;
 pub mod votes;
 
@@ -55,6 +56,7 @@ where
         .route("/{lang}/consultations/{id}/statements", post(pages::add_statement))
         .route("/{lang}/consultations/{id}/answers", post(pages::answer))
         .route("/{lang}/consultations/{id}/results", get(pages::results))
+        .route("/{lang}/my-statements", get(pages::mine))
         .route("/{lang}/consultations/{id}/manage", get(forms::manage))
         .route("/{lang}/bodies/{id}/moderation", get(forms::queue))
         .route("/{lang}/consultation-statements/{id}/moderate", post(forms::moderate))
@@ -193,6 +195,13 @@ fn sha256_hex(s: &str) -> String {
     Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The identity of the browser's device cookie (`d:` and its SHA-256), if it carries a well-formed one.
+pub fn device_identity(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, DEVICE_COOKIE)
+        .filter(|t| t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .map(|token| format!("d:{}", sha256_hex(&token)))
+}
+
 /// A logged-in participant is his account; anyone else is his device (a random token in a cookie; the database
 /// keeps its SHA-256). Consultations for accounts only refuse anonymous participants.
 pub fn who(
@@ -209,10 +218,8 @@ pub fn who(
     if c.participation == Participation::Accounts {
         return Err(AppError::Unauthenticated);
     }
-    let token = cookie(headers, DEVICE_COOKIE)
-        .filter(|t| t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-    match token {
-        Some(token) => Ok(Who { identity: format!("d:{}", sha256_hex(&token)), new_cookie: None, address }),
+    match device_identity(headers) {
+        Some(identity) => Ok(Who { identity, new_cookie: None, address }),
         None => {
             let mut bytes = [0u8; 32];
             rand::rng().fill_bytes(&mut bytes);
@@ -298,6 +305,49 @@ pub fn body_section<'a>(
             Vec::new()
         };
         Ok(Some(crate::platform::web::sections::Section { title: ctx.t("consultations-title"), items, actions }))
+    })
+}
+
+/// The home page leads with the consultations open now, the soonest to close first: what anyone can do today.
+pub fn home_section<'a>(
+    state: &'a Platform,
+    ctx: &'a crate::platform::web::PageCtx,
+) -> crate::platform::web::sections::FeaturedNow<'a> {
+    use crate::platform::i18n::Localized;
+    use crate::platform::web::Link;
+    use crate::platform::web::sections::{Feature, Featured};
+    Box::pin(async move {
+        let mut open: Vec<_> = store::consultations(&state.db, None)
+            .await?
+            .into_iter()
+            .filter(|c| c.phase() == model::Phase::Open)
+            .collect();
+        open.sort_by(|a, b| a.closes_on.cmp(&b.closes_on).then(b.id.cmp(&a.id)));
+        let mut items = Vec::new();
+        for c in open.iter().take(5) {
+            let heading = pages::Heading::of(c, ctx.lang);
+            let body = crate::registry::store::body(&state.db, c.body_id).await?;
+            let until = ctx
+                .lang
+                .t_args("open-until", &[("date", crate::platform::i18n::Arg::Str(ctx.lang.date(&c.closes_on)))]);
+            let meta = match body {
+                Some(b) => format!("{} · {until}", b.name(ctx.lang)),
+                None => until,
+            };
+            items.push(Feature {
+                link: Link::new(ctx, format!("/consultations/{}", c.id), heading.question),
+                lang: heading.question_lang,
+                meta,
+                action: ctx.t("take-part"),
+            });
+        }
+        Ok(Some(Featured {
+            id: "open-consultations",
+            title: ctx.t("home-open-consultations"),
+            items,
+            all: Link::new(ctx, "/consultations".to_owned(), ctx.t("all-consultations")),
+            none: ctx.t("home-no-open-consultations"),
+        }))
     })
 }
 

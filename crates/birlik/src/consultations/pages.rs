@@ -149,6 +149,8 @@ struct ParticipatePage {
     statement_errors: Errors,
     similar: Option<ShownStatement>,
     notice: Option<String>,
+    /// The section the notice confirms (`add`, `about`): it is shown there, where the redirect's anchor scrolls.
+    notice_at: &'static str,
     results_visible: bool,
     moderator: bool,
     needs_login: bool,
@@ -172,6 +174,7 @@ struct Extras {
     statement_errors: Vec<FieldError>,
     similar: Option<ShownStatement>,
     notice: Option<String>,
+    notice_at: &'static str,
 }
 
 fn private(mut response: Response, who: Option<&Who>) -> Response {
@@ -229,6 +232,7 @@ async fn participation_page(
         statement_errors: Errors::new(ctx.lang, extras.statement_errors),
         similar: extras.similar,
         notice: extras.notice,
+        notice_at: extras.notice_at,
         results_visible: c.results_public() || moderator,
         moderator,
         needs_login,
@@ -254,12 +258,14 @@ pub async fn participate(
 ) -> Result<Response, AppError> {
     let c = consultation(&state, p.id).await?;
     // After a form without JavaScript, a short confirmation of what was done.
-    let notice = match q.done.as_str() {
-        "statement-published" | "statement-pending" | "answers-saved" => Some(ctx.t(&q.done)),
-        _ => None,
+    // Shown in the section of the form that was sent, where the redirect's anchor brings the reader.
+    let (notice, notice_at) = match q.done.as_str() {
+        "statement-published" | "statement-pending" => (Some(ctx.t(&q.done)), "add"),
+        "answers-saved" => (Some(ctx.t(&q.done)), "about"),
+        _ => (None, ""),
     };
-    let (page, who) =
-        participation_page(&state, ctx, (&headers, &address), c, Extras { notice, ..Extras::default() }).await?;
+    let extras = Extras { notice, notice_at, ..Extras::default() };
+    let (page, who) = participation_page(&state, ctx, (&headers, &address), c, extras).await?;
     Ok(private(page.into_response(), who.as_ref()))
 }
 
@@ -381,5 +387,56 @@ pub async fn results(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<
     if moderator {
         keep_private(&mut response);
     }
+    Ok(response)
+}
+
+/// One of the reader's statements as "my statements" lists it.
+pub struct MyStatement {
+    pub statement: ShownStatement,
+    pub status: super::model::Status,
+    pub consultation: crate::platform::web::Link,
+    pub consultation_lang: String,
+    pub added_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/templates/mine.html")]
+struct MinePage {
+    ctx: PageCtx,
+    statements: Vec<MyStatement>,
+}
+
+/// The statements the reader wrote (from his account, or from this browser without one) with what became of
+/// each: published, waiting for moderation, or moderated out.
+pub async fn mine(State(state): State<Platform>, ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
+    let account = ctx.user.as_ref().map(|u| format!("u:{}", u.id));
+    let device = super::device_identity(&headers);
+    let written = if account.is_none() && device.is_none() {
+        Vec::new()
+    } else {
+        store::statements_by(&state.db, account.as_deref(), device.as_deref()).await?
+    };
+    let mut questions: std::collections::HashMap<i64, Heading> = std::collections::HashMap::new();
+    let mut statements = Vec::new();
+    for s in written {
+        if !questions.contains_key(&s.consultation_id) {
+            let Some(c) = store::consultation(&state.db, s.consultation_id).await? else { continue };
+            questions.insert(c.id, Heading::of(&c, ctx.lang));
+        }
+        let Some(heading) = questions.get(&s.consultation_id) else { continue };
+        statements.push(MyStatement {
+            consultation: crate::platform::web::Link::new(
+                &ctx,
+                format!("/consultations/{}", s.consultation_id),
+                heading.question.clone(),
+            ),
+            consultation_lang: heading.question_lang.clone(),
+            statement: s.shown(ctx.lang),
+            status: s.status,
+            added_on: ctx.lang.date(s.created_at.get(..10).unwrap_or_default()),
+        });
+    }
+    let mut response = render(&MinePage { ctx, statements })?.into_response();
+    keep_private(&mut response);
     Ok(response)
 }

@@ -379,6 +379,22 @@ pub async fn statements(db: &Db, consultation: i64, status: Option<Status>) -> s
     Ok(rows.into_iter().map(Statement::from).collect())
 }
 
+/// The statements written by an account or a device (their participants' identities, `u:…`, `d:…`) in any
+/// consultation, newest first, at most 500.
+pub async fn statements_by(db: &Db, account: Option<&str>, device: Option<&str>) -> sqlx::Result<Vec<Statement>> {
+    let rows: Vec<StatementRow> = with_read!(db, pool => {
+        sqlx::query_as(AssertSqlSafe(format!(
+            "{STATEMENT_SELECT} JOIN consultation_participants p ON p.id = s.author_id \
+             WHERE p.identity = $1 OR p.identity = $2 ORDER BY s.id DESC LIMIT 500"
+        )))
+        .bind(account)
+        .bind(device)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(Statement::from).collect())
+}
+
 pub async fn statement(db: &Db, id: i64) -> sqlx::Result<Option<Statement>> {
     let row: Option<StatementRow> = with_read!(db, pool => {
         sqlx::query_as(AssertSqlSafe(format!("{STATEMENT_SELECT} WHERE s.id = $1"))).bind(id).fetch_optional(pool).await

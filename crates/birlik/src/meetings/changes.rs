@@ -41,7 +41,7 @@ pub async fn rules_of(db: &Db, body: i64) -> Result<Rules, AppError> {
         return Ok(rules);
     }
     let body = registry::body(db, body).await?.ok_or(AppError::NotFound)?;
-    Ok(Rules::default_for(&body.kind))
+    Ok(Rules::default_for(body.kind))
 }
 
 /// Plans a meeting of a body; returns its id.

@@ -21,9 +21,11 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         return Ok(false);
     }
     let bodies = registry::bodies(db, false).await?;
-    let Some(session) = bodies.iter().find(|b| b.kind == "national_session") else { return Ok(false) };
+    let Some(session) = bodies.iter().find(|b| b.kind == crate::registry::model::BodyKind::NationalSession) else {
+        return Ok(false);
+    };
     xxxii_session(db, session.id).await?;
-    if let Some(region) = bodies.iter().find(|b| b.kind == "regional_assembly") {
+    if let Some(region) = bodies.iter().find(|b| b.kind == crate::registry::model::BodyKind::RegionalAssembly) {
         upcoming_regional(db, region.id).await?;
     }
     Ok(true)
@@ -82,7 +84,7 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
     for person in &present {
         store::set_attendance(db, None, id, *person, true, false).await?;
     }
-    let rules = Rules::default_for("national_session");
+    let rules = Rules::default_for(crate::registry::model::BodyKind::NationalSession);
     let members_n = i64::try_from(members.len())?;
     let present_n = i64::try_from(present.len())?;
     let motions = [

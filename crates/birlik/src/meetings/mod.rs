@@ -19,6 +19,7 @@ pub mod model;
 pub mod month;
 pub mod notices;
 pub mod pages;
+pub mod search;
 pub mod store;
 pub mod view;
 
@@ -80,6 +81,56 @@ pub fn start() {
 pub fn page_scopes(path: &str) -> Option<Vec<Scope>> {
     let mut parts = path.split('/').skip(2);
     (parts.next() == Some("meetings")).then(|| vec![LIST, crate::platform::change::REGISTRY])
+}
+
+/// The home page shows the meetings to come (or under way), the soonest first: sessions people can follow. Nothing
+/// when none is planned.
+pub fn home_section<'a>(
+    state: &'a Platform,
+    ctx: &'a crate::platform::web::PageCtx,
+) -> crate::platform::web::sections::FeaturedNow<'a> {
+    use crate::platform::i18n::Localized;
+    use crate::platform::web::Link;
+    use crate::platform::web::sections::{Feature, Featured};
+    use model::MeetingStatus;
+    Box::pin(async move {
+        let now = crate::platform::db::now();
+        let mut coming: Vec<model::Meeting> = store::meetings(&state.db, None, None, None)
+            .await?
+            .into_iter()
+            .filter(|m| {
+                matches!(m.status, MeetingStatus::Planned | MeetingStatus::Convened | MeetingStatus::InProgress)
+                    && m.ends_at >= now
+            })
+            .collect();
+        if coming.is_empty() {
+            return Ok(None);
+        }
+        coming.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then(a.id.cmp(&b.id)));
+        let mut items = Vec::new();
+        for m in coming.iter().take(3) {
+            let body = crate::registry::store::body(&state.db, m.body_id).await?;
+            let when = crate::platform::days::local_time(ctx.lang, &m.starts_at);
+            let meta = match body {
+                Some(b) => format!("{} · {when} · {}", b.name(ctx.lang), ctx.t(m.status.key())),
+                None => format!("{when} · {}", ctx.t(m.status.key())),
+            };
+            let lang = m.title.show(ctx.lang).map_or(ctx.lang, |s| s.lang).code().to_owned();
+            items.push(Feature {
+                link: Link::new(ctx, format!("/meetings/{}", m.id), pages::heading(m, ctx.lang)),
+                lang,
+                meta,
+                action: ctx.t("meeting-follow"),
+            });
+        }
+        Ok(Some(Featured {
+            id: "coming-meetings",
+            title: ctx.t("home-coming-meetings"),
+            items,
+            all: Link::new(ctx, "/meetings".to_owned(), ctx.t("all-meetings")),
+            none: String::new(),
+        }))
+    })
 }
 
 /// The body's page lists its meetings, newest first.

@@ -115,8 +115,12 @@ pub struct Rules {
 impl Rules {
     /// The rules of a body that has set none: the Council needs two thirds of its members present, every other
     /// body more than half; a motion needs more than half of those present.
-    pub fn default_for(body_kind: &str) -> Rules {
-        let quorum = if body_kind == "council" { Quorum::TwoThirds } else { Quorum::MoreThanHalf };
+    pub fn default_for(body_kind: crate::registry::model::BodyKind) -> Rules {
+        let quorum = if body_kind == crate::registry::model::BodyKind::Council {
+            Quorum::TwoThirds
+        } else {
+            Quorum::MoreThanHalf
+        };
         Rules { quorum, majority_of: MajorityOf::Present, majority: Majority::Simple }
     }
 }
@@ -402,8 +406,8 @@ mod tests {
 
     #[test]
     fn the_council_needs_two_thirds() {
-        assert_eq!(Rules::default_for("council").quorum, Quorum::TwoThirds);
-        assert_eq!(Rules::default_for("regional_assembly").quorum, Quorum::MoreThanHalf);
+        assert_eq!(Rules::default_for(crate::registry::model::BodyKind::Council).quorum, Quorum::TwoThirds);
+        assert_eq!(Rules::default_for(crate::registry::model::BodyKind::RegionalAssembly).quorum, Quorum::MoreThanHalf);
     }
 
     #[test]

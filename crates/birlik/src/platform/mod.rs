@@ -92,6 +92,8 @@ pub struct Platform {
     pub documents: Arc<files::Documents>,
     /// What capabilities show on a body's page.
     pub body_sections: Arc<web::sections::BodySections>,
+    /// What the home page shows first: what people can do now, from each capability (`web::sections`).
+    pub home_sections: Arc<web::sections::HomeSections>,
     /// Notifications: the inbox, follows, e-mail (capabilities register their kinds and what events tell).
     pub notify: Arc<notify::Notifier>,
     /// What capabilities add to the registry's open data (Popolo parts, tables).

@@ -16,10 +16,15 @@ use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Tant
 
 use crate::platform::i18n::Lang;
 
-/// A thing people can find: an ethnic group, an association, a body or a person.
+/// The kinds of things people can find, in the order a search page groups them.
+pub const KINDS: [&str; 8] =
+    ["region", "group", "body", "association", "person", "consultation", "statement", "meeting"];
+
+/// A thing people can find: a region, an ethnic group, a body, an association, a person, a consultation or one
+/// of its statements, a meeting. Each capability gives the documents of its own things ([`Source`]).
 #[derive(Clone, Debug)]
 pub struct SearchDoc {
-    /// `group`, `association`, `body` or `person`.
+    /// One of [`KINDS`].
     pub kind: &'static str,
     pub id: String,
     /// The name in kk, ru and en.
@@ -30,11 +35,25 @@ pub struct SearchDoc {
 
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Hit {
+    /// What was found: `region`, `group`, `body`, `association`, `person`, `consultation`, `statement` or
+    /// `meeting`.
     pub kind: String,
+    /// The same as `kind`.
+    #[serde(rename = "type")]
+    pub type_: String,
     pub id: String,
+    /// Its name (a statement's text) in the requested language, or in another when that one is missing.
     pub name: String,
+    /// Its page without the language prefix, e.g. `/regions/KZ-75`.
     pub path: String,
+    /// Its page in the requested language, e.g. `/kk/regions/KZ-75`.
+    pub url: String,
 }
+
+/// What a capability gives a rebuild of the index: the documents of all its public things.
+pub type Documents = std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<Vec<SearchDoc>>> + Send>>;
+/// A capability's source of documents, registered at start-up (`SearchIndex::add_source`, from `app::state`).
+pub type Source = fn(crate::platform::db::Db) -> Documents;
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -53,6 +72,8 @@ pub struct SearchIndex {
     fields: Fields,
     /// The files of an index kept in memory.
     ram: Option<RamDirectory>,
+    /// Where a rebuild takes its documents: one source per capability.
+    sources: Mutex<Vec<Source>>,
 }
 
 const ANALYZERS: [&str; 3] = ["birlik_kk", "birlik_ru", "birlik_en"];
@@ -174,7 +195,7 @@ impl SearchIndex {
         }
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let writer = index.writer(15_000_000)?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields, ram })
+        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields, ram, sources: Mutex::new(Vec::new()) })
     }
 
     fn document(&self, d: &SearchDoc) -> TantivyDocument {
@@ -206,6 +227,46 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Removes the documents `stale` (kind, id) and adds or replaces `docs`, in one commit.
+    pub fn replace(&self, stale: &[(&str, String)], docs: &[SearchDoc]) -> anyhow::Result<()> {
+        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        for (kind, id) in stale {
+            writer.delete_term(Term::from_field_text(self.fields.key, &format!("{kind}:{id}")));
+        }
+        for d in docs {
+            writer.delete_term(Term::from_field_text(self.fields.key, &format!("{}:{}", d.kind, d.id)));
+            writer.add_document(self.document(d))?;
+        }
+        writer.commit()?;
+        self.reader.reload()?;
+        // Pages cached before this change (search results) are stale now.
+        crate::platform::change::committed(&[crate::platform::change::REGISTRY]);
+        Ok(())
+    }
+
+    /// Adds a capability's source of documents for [`SearchIndex::rebuild_from`].
+    pub fn add_source(&self, source: Source) {
+        if let Ok(mut sources) = self.sources.lock() {
+            sources.push(source);
+        }
+    }
+
+    /// Rebuilds the whole index from the database, with the documents of every registered source; returns how
+    /// many it holds.
+    pub async fn rebuild_from(self: &std::sync::Arc<Self>, db: &crate::platform::db::Db) -> anyhow::Result<usize> {
+        let sources: Vec<Source> = self.sources.lock().map_err(|_| anyhow::anyhow!("search sources poisoned"))?.clone();
+        let mut docs = Vec::new();
+        for source in sources {
+            docs.extend(source(db.clone()).await?);
+        }
+        // A thing given twice (a person with several seats) is indexed once.
+        let mut seen = std::collections::HashSet::new();
+        docs.retain(|d| seen.insert((d.kind, d.id.clone())));
+        let (search, count) = (self.clone(), docs.len());
+        tokio::task::spawn_blocking(move || search.rebuild(&docs)).await??;
+        Ok(count)
+    }
+
     /// Removes a document (an archived record is no longer found).
     pub fn remove(&self, kind: &str, id: &str) -> anyhow::Result<()> {
         let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
@@ -231,8 +292,8 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// The best matches of `query` in any language, named in the reader's language.
-    pub fn search(&self, query: &str, lang: Lang, limit: usize) -> anyhow::Result<Vec<Hit>> {
+    /// The best matches of `query` in any language, named in the reader's language; only of `kind` when given.
+    pub fn search(&self, query: &str, lang: Lang, limit: usize, kind: Option<&str>) -> anyhow::Result<Vec<Hit>> {
         let query = query.trim();
         if query.is_empty() {
             return Ok(Vec::new());
@@ -242,19 +303,70 @@ impl SearchIndex {
         parser.set_conjunction_by_default();
         // Lenient parsing: whatever people type is a search, never a syntax error.
         let (parsed, _) = parser.parse_query_lenient(query);
+        self.run(self.of_kind(parsed, kind), lang, limit)
+    }
+
+    /// Things whose words are close in spelling to every word of `query` (one letter off in a short word, two in
+    /// a longer one), in any language: what a search page offers when the words themselves find nothing.
+    pub fn close_matches(&self, query: &str, lang: Lang, limit: usize, kind: Option<&str>) -> anyhow::Result<Vec<Hit>> {
+        use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+        let mut languages: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for other in Lang::ALL {
+            let field = self.fields.text[lang_index(other)];
+            let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut analyzer = analyzer(other);
+            let mut stream = analyzer.token_stream(query);
+            while stream.advance() {
+                let term = stream.token().text.clone();
+                let distance = if term.chars().count() <= 5 { 1 } else { 2 };
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, &term), distance, true);
+                words.push((Occur::Must, Box::new(fuzzy)));
+            }
+            if !words.is_empty() && words.len() <= 5 {
+                languages.push((Occur::Should, Box::new(BooleanQuery::new(words))));
+            }
+        }
+        if languages.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.run(self.of_kind(Box::new(BooleanQuery::new(languages)), kind), lang, limit)
+    }
+
+    /// `query`, kept to things of `kind` when given.
+    fn of_kind(&self, query: Box<dyn tantivy::query::Query>, kind: Option<&str>) -> Box<dyn tantivy::query::Query> {
+        match kind {
+            Some(kind) => {
+                let only = tantivy::query::TermQuery::new(
+                    Term::from_field_text(self.fields.kind, kind),
+                    IndexRecordOption::Basic,
+                );
+                Box::new(tantivy::query::BooleanQuery::new(vec![
+                    (tantivy::query::Occur::Must, query),
+                    (tantivy::query::Occur::Must, Box::new(only)),
+                ]))
+            }
+            None => query,
+        }
+    }
+
+    /// The best `limit` documents of `parsed`, named in `lang`.
+    fn run(&self, parsed: Box<dyn tantivy::query::Query>, lang: Lang, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
-        let top = searcher.search(&parsed, &TopDocs::with_limit(limit).order_by_score())?;
+        let top = searcher.search(parsed.as_ref(), &TopDocs::with_limit(limit).order_by_score())?;
         let f = &self.fields;
         let text =
             |doc: &TantivyDocument, field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_owned();
         top.into_iter()
             .map(|(_, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
+                let path = text(&doc, f.path);
                 Ok(Hit {
                     kind: text(&doc, f.kind),
+                    type_: text(&doc, f.kind),
                     id: text(&doc, f.id),
                     name: text(&doc, f.name[lang_index(lang)]),
-                    path: text(&doc, f.path),
+                    url: format!("/{}{path}", lang.code()),
+                    path,
                 })
             })
             .collect()

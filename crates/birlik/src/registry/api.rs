@@ -63,7 +63,7 @@ impl BodyFilter {
             Some("national") => b.region_code.is_none(),
             Some(code) => b.region_code.as_deref() == Some(code),
         };
-        let kind = self.kind.as_deref().filter(|k| !k.is_empty()).is_none_or(|k| b.kind == k);
+        let kind = self.kind.as_deref().filter(|k| !k.is_empty()).is_none_or(|k| b.kind.code() == k);
         region && kind && self.parent.is_none_or(|p| b.parent_id == Some(p))
     }
 }
@@ -267,7 +267,8 @@ async fn update_member(
     Ok(Json(changes::update_membership(&state, &user, &before, &draft.into()).await?))
 }
 
-/// Finds groups, associations, bodies and people by name in kk, ru or en.
+/// Finds regions, groups, bodies, associations, people, consultations, statements and meetings by their words in
+/// kk, ru or en; each result has its `type` and its page's `url`.
 #[utoipa::path(get, path = "/search", tag = "registry", params(SearchQuery, ("lang" = Option<String>, Query, description = "kk, ru or en: the language of the names returned")),
     responses((status = 200, body = Vec<Hit>)))]
 async fn search(
@@ -276,7 +277,7 @@ async fn search(
     Query(lang): Query<LangQuery>,
 ) -> ApiResult<Vec<Hit>> {
     let lang = lang.lang.as_deref().and_then(Lang::from_code).unwrap_or(Lang::Kk);
-    Ok(Json(crate::registry::pages::run_search(&state, &query.q, lang)?))
+    Ok(Json(crate::registry::pages::run_search(&state, &query.q, lang, query.kind())?))
 }
 
 #[derive(serde::Deserialize)]

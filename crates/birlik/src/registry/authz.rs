@@ -25,9 +25,8 @@ pub async fn manage_association(
         if body.archived_at.is_some() {
             continue;
         }
-        let national =
-            body.region_code.is_none() && matches!(body.kind(), Some(BodyKind::NationalSession | BodyKind::Council));
-        let regional = body.kind() == Some(BodyKind::RegionalAssembly)
+        let national = body.region_code.is_none() && matches!(body.kind, BodyKind::NationalSession | BodyKind::Council);
+        let regional = body.kind == BodyKind::RegionalAssembly
             && level == Level::Regional
             && body.region_code.as_deref() == region;
         if national || regional {
@@ -68,9 +67,8 @@ pub async fn edit_body(db: &Db, user: &SessionUser, before: &Body) -> Result<(),
 /// powers by editing its own body.
 pub async fn change_body(db: &Db, user: &SessionUser, before: &Body, input: &BodyInput) -> Result<(), AppError> {
     edit_body(db, user, before).await?;
-    let placement_changes = input.parent_id != before.parent_id
-        || input.kind.code() != before.kind
-        || input.region_code != before.region_code;
+    let placement_changes =
+        input.parent_id != before.parent_id || input.kind != before.kind || input.region_code != before.region_code;
     if placement_changes {
         manage_body_under(db, user, before.parent_id).await?;
         manage_body_under(db, user, input.parent_id).await?;
@@ -129,7 +127,7 @@ pub async fn may_register_associations(db: &Db, user: &SessionUser) -> Result<bo
     for body_id in user.roles.secretariat_bodies() {
         if let Some(body) = store::body(db, body_id).await?
             && body.archived_at.is_none()
-            && matches!(body.kind(), Some(BodyKind::NationalSession | BodyKind::Council | BodyKind::RegionalAssembly))
+            && matches!(body.kind, BodyKind::NationalSession | BodyKind::Council | BodyKind::RegionalAssembly)
         {
             return Ok(true);
         }

@@ -213,7 +213,7 @@ pub async fn edit_body(
     authz::edit_body(&state.db, user, &b).await?;
     let fields = BodyFields {
         parent_id: b.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-        kind: b.kind.clone(),
+        kind: b.kind.code().to_owned(),
         region_code: b.region_code.clone().unwrap_or_default(),
         name_kk: b.name_kk.clone(),
         name_ru: b.name_ru.clone(),
@@ -337,7 +337,7 @@ pub async fn edit_membership(
         person_id: m.person_id.to_string(),
         person_name: m.person_name.clone(),
         association_id: m.association_id.map(|a| a.to_string()).unwrap_or_default(),
-        position: m.position.clone(),
+        position: m.position.code().to_owned(),
         term_start: m.term_start.clone(),
         term_end: m.term_end.clone().unwrap_or_default(),
     };

@@ -58,18 +58,24 @@ where
 }
 
 /// Sorts `items` by name in each language once: the reference data does not change while the server runs.
-fn sorted_once<T: Localized>(items: Vec<&'static T>) -> [Vec<&'static T>; 3] {
+fn sorted_once<T: Localized>(items: Vec<&'static T>, key: fn(&str) -> &str) -> [Vec<&'static T>; 3] {
     Lang::ALL.map(|lang| {
         let mut sorted = items.clone();
-        sorted.sort_by(|a, b| lang.compare(a.name(lang), b.name(lang)));
+        sorted.sort_by(|a, b| lang.compare(key(a.name(lang)), key(b.name(lang))));
         sorted
     })
 }
 
+/// A region's own name, for sorting: the official Russian names of the regions made in 2022 put the generic word
+/// first («область Жетісу»), which would file them all under «о».
+fn region_sort_name(name: &str) -> &str {
+    name.strip_prefix("область ").unwrap_or(name)
+}
+
 static SORTED_REGIONS: LazyLock<[Vec<&'static Region>; 3]> =
-    LazyLock::new(|| sorted_once(reference::regions().iter().collect()));
+    LazyLock::new(|| sorted_once(reference::regions().iter().collect(), region_sort_name));
 static SORTED_GROUPS: LazyLock<[Vec<&'static EthnicGroup>; 3]> =
-    LazyLock::new(|| sorted_once(reference::ethnic_groups().collect()));
+    LazyLock::new(|| sorted_once(reference::ethnic_groups().collect(), |name| name));
 
 fn lang_slot(lang: Lang) -> usize {
     Lang::ALL.iter().position(|l| *l == lang).expect("every language is in Lang::ALL")
@@ -110,6 +116,10 @@ pub fn body_doc(b: &Body) -> SearchDoc {
     SearchDoc { kind: "body", id: b.id.to_string(), names: names(b), path: format!("/bodies/{}", b.id) }
 }
 
+fn region_doc(r: &Region) -> SearchDoc {
+    SearchDoc { kind: "region", id: r.code.clone(), names: names(r), path: format!("/regions/{}", r.code) }
+}
+
 fn group_doc(g: &EthnicGroup) -> SearchDoc {
     SearchDoc { kind: "group", id: g.slug.clone(), names: names(g), path: format!("/ethnic-groups/{}", g.slug) }
 }
@@ -125,9 +135,10 @@ pub fn membership_person_doc(m: &model::Membership) -> SearchDoc {
     }
 }
 
-/// Rebuilds the search index from the database.
+/// Rebuilds the whole search index from the database: the registry's documents and those of every other
+/// capability that registered a source.
 pub async fn reindex(state: &Platform) -> anyhow::Result<usize> {
-    rebuild_index(&state.db, &state.search).await
+    state.search.rebuild_from(&state.db).await
 }
 
 /// What an import writes through the command line (or any change made without a session, which indexes nothing
@@ -140,6 +151,7 @@ pub const RECORD: &str = "registry.record";
 /// The registry's event handlers. Every server keeps its own search index, so each refreshes a changed record's
 /// document, and rebuilds the index after an import, whichever server (or command) made the change.
 pub fn register(changes: &crate::platform::change::Worker, db: Db, search: std::sync::Arc<SearchIndex>) {
+    search.add_source(documents);
     let (db_, search_) = (db.clone(), search.clone());
     changes.on_each_server(RECORD, move |event| {
         let (db, search) = (db_.clone(), search_.clone());
@@ -148,7 +160,7 @@ pub fn register(changes: &crate::platform::change::Worker, db: Db, search: std::
     changes.on_each_server(IMPORTED, move |_event| {
         let (db, search) = (db.clone(), search.clone());
         async move {
-            let documents = rebuild_index(&db, &search).await?;
+            let documents = search.rebuild_from(&db).await?;
             tracing::info!(documents, "search index rebuilt after an import");
             Ok(())
         }
@@ -184,19 +196,18 @@ async fn refresh_document(
     .await?
 }
 
-async fn rebuild_index(db: &Db, search: &std::sync::Arc<SearchIndex>) -> anyhow::Result<usize> {
-    let mut docs: Vec<SearchDoc> = reference::ethnic_groups().map(group_doc).collect();
-    docs.extend(store::bodies(db, false).await?.iter().map(body_doc));
-    let associations = store::all_associations(db).await?;
-    docs.extend(associations.iter().filter(|a| a.archived_at.is_none()).map(association_doc));
-    let memberships = store::all_memberships(db).await?;
-    docs.extend(memberships.iter().filter(|m| m.archived_at.is_none()).map(membership_person_doc));
-    // A person with several seats appears once.
-    let mut seen = std::collections::HashSet::new();
-    docs.retain(|d| seen.insert((d.kind, d.id.clone())));
-    let (search, count) = (search.clone(), docs.len());
-    tokio::task::spawn_blocking(move || search.rebuild(&docs)).await??;
-    Ok(count)
+/// The registry's search documents: regions, groups, live bodies, associations and people with a seat.
+fn documents(db: Db) -> crate::platform::search::Documents {
+    Box::pin(async move {
+        let mut docs: Vec<SearchDoc> = reference::regions().iter().map(region_doc).collect();
+        docs.extend(reference::ethnic_groups().map(group_doc));
+        docs.extend(store::bodies(&db, false).await?.iter().map(body_doc));
+        let associations = store::all_associations(&db).await?;
+        docs.extend(associations.iter().filter(|a| a.archived_at.is_none()).map(association_doc));
+        let memberships = store::all_memberships(&db).await?;
+        docs.extend(memberships.iter().filter(|m| m.archived_at.is_none()).map(membership_person_doc));
+        Ok(docs)
+    })
 }
 
 /// Who may read and attach the documents of a body: anyone reads them (like the body's page); its secretariat,

@@ -51,9 +51,11 @@ impl EthnicGroup {
     }
 }
 
-/// The kinds of bodies of the Assembly, from the national session down to district councils.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// The kinds of bodies of the Assembly, from the national session down to district councils. Stored as its code;
+/// a stored value that is none of these is a decoding error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "snake_case")]
+#[sqlx(type_name = "TEXT", rename_all = "snake_case")]
 pub enum BodyKind {
     NationalSession,
     Council,
@@ -107,7 +109,7 @@ pub struct Body {
     /// The body this one stands under; `null` for the national bodies.
     pub parent_id: Option<i64>,
     /// One of the body kinds, e.g. `regional_assembly`.
-    pub kind: String,
+    pub kind: BodyKind,
     pub region_code: Option<String>,
     pub name_kk: String,
     pub name_ru: String,
@@ -116,12 +118,8 @@ pub struct Body {
 }
 
 impl Body {
-    pub fn kind(&self) -> Option<BodyKind> {
-        BodyKind::from_code(&self.kind)
-    }
-
     pub fn kind_label(&self, lang: Lang) -> String {
-        self.kind().map_or_else(|| self.kind.clone(), |k| lang.t(&k.label_key()))
+        lang.t(&self.kind.label_key())
     }
 }
 
@@ -182,9 +180,11 @@ impl Association {
     }
 }
 
-/// The positions a member holds in a body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// The positions a member holds in a body. Stored as its code; a stored value that is none of these is a decoding
+/// error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "snake_case")]
+#[sqlx(type_name = "TEXT", rename_all = "snake_case")]
 pub enum Position {
     Chair,
     DeputyChair,
@@ -221,8 +221,7 @@ pub struct Membership {
     pub person_id: i64,
     pub person_name: String,
     pub association_id: Option<i64>,
-    /// One of `chair`, `deputy_chair`, `secretary`, `member`.
-    pub position: String,
+    pub position: Position,
     /// ISO date, e.g. `2023-04-27`.
     pub term_start: String,
     pub term_end: Option<String>,
@@ -231,6 +230,6 @@ pub struct Membership {
 
 impl Membership {
     pub fn position_label(&self, lang: Lang) -> String {
-        Position::from_code(&self.position).map_or_else(|| self.position.clone(), |p| lang.t(&p.label_key()))
+        lang.t(&self.position.label_key())
     }
 }

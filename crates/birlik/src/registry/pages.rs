@@ -8,7 +8,7 @@ use axum::response::Html;
 use serde::Deserialize;
 
 use crate::platform::i18n::{Lang, Localized};
-use crate::platform::search::Hit;
+use crate::platform::search::{Hit, KINDS};
 use crate::platform::web::page::render;
 use crate::platform::web::sections::{BodyView, Section};
 use crate::platform::web::{AppError, IdPath, Link, PageCtx};
@@ -23,6 +23,8 @@ type Page = Result<Html<String>, AppError>;
 pub struct MemberRow {
     pub id: i64,
     pub person: Link,
+    /// The language of the person's name when it is not the page's (`lang` attribute), else empty.
+    pub person_lang: &'static str,
     pub position: String,
     pub term: String,
     pub body: Option<Link>,
@@ -50,6 +52,7 @@ async fn member_rows(
         .map(|m| MemberRow {
             id: m.id,
             person: Link::new(ctx, format!("/persons/{}", m.person_id), m.person_name.clone()),
+            person_lang: ctx.name_lang(&m.person_name),
             position: m.position_label(ctx.lang),
             term: match &m.term_end {
                 Some(end) => format!("{} – {}", ctx.lang.date(&m.term_start), ctx.lang.date(end)),
@@ -71,11 +74,24 @@ async fn member_rows(
 struct HomePage {
     ctx: PageCtx,
     figures: Figures,
+    /// What people can do now, from each capability that registered a part of the home page.
+    now: Vec<crate::platform::web::sections::Featured>,
 }
 
 pub async fn home(State(state): State<Platform>, ctx: PageCtx) -> Page {
     let figures = store::figures(&state.db).await?;
-    render(&HomePage { ctx, figures })
+    let now = state.home_sections.of(&state, &ctx).await?;
+    render(&HomePage { ctx, figures, now })
+}
+
+/// A name as a heading: its first letter capital (Kazakh and Russian names of peoples are written in lower case,
+/// «армяндар», «армяне», within a sentence).
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 // ---- regions --------------------------------------------------------------------------------------------------
@@ -131,11 +147,11 @@ pub async fn region(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<C
         .into_iter()
         .filter(|b| b.region_code.as_deref() == Some(&region.code))
         .collect();
-    let assembly_body = bodies.iter().find(|b| b.kind() == Some(BodyKind::RegionalAssembly));
+    let assembly_body = bodies.iter().find(|b| b.kind == BodyKind::RegionalAssembly);
     let assembly = assembly_body.map(|b| Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)));
     let councils = bodies
         .iter()
-        .filter(|b| b.kind() != Some(BodyKind::RegionalAssembly))
+        .filter(|b| b.kind != BodyKind::RegionalAssembly)
         .map(|b| (Link::new(&ctx, format!("/bodies/{}", b.id), b.name(lang)), b.kind_label(lang)))
         .collect();
     let filter =
@@ -252,7 +268,7 @@ pub async fn group(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<Sl
             (Link::new(&ctx, format!("/associations/{}", a.id), a.name(ctx.lang)), place)
         })
         .collect();
-    let name = group.name(ctx.lang).to_owned();
+    let name = capitalized(group.name(ctx.lang));
     render(&GroupPage { ctx, name, group, associations, associations_total, see_all })
 }
 
@@ -479,6 +495,7 @@ pub async fn body(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdP
 struct PersonPage {
     ctx: PageCtx,
     name: String,
+    name_lang: &'static str,
     members: Vec<MemberRow>,
 }
 
@@ -487,7 +504,8 @@ pub async fn person(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<I
     let name = store::person_name(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let filter = MembershipFilter { person: Some(p.id), per_page: Some(500), ..Default::default() };
     let members = member_rows(&state, &ctx, &store::memberships(&state.db, &filter).await?.0, true).await?;
-    render(&PersonPage { ctx, name, members })
+    let name_lang = ctx.name_lang(&name);
+    render(&PersonPage { ctx, name, name_lang, members })
 }
 
 // ---- search and open data -------------------------------------------------------------------------------------
@@ -497,7 +515,23 @@ pub async fn person(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<I
 struct SearchPage {
     ctx: PageCtx,
     q: String,
-    hits: Vec<(Link, String)>,
+    /// The type searched for, or empty for every type.
+    kind: String,
+    /// The types to choose from: (type, its name).
+    kinds: Vec<(&'static str, String)>,
+    /// The results by type, in the order of [`KINDS`]: (type, its name, its results, more are found).
+    groups: Vec<ResultGroup>,
+    total: usize,
+    /// When nothing is found: things spelled closely, with their type's name.
+    close: Vec<(Link, String)>,
+}
+
+struct ResultGroup {
+    kind: &'static str,
+    title: String,
+    hits: Vec<Link>,
+    /// More of this type than shown: a link to them alone.
+    more: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -505,22 +539,64 @@ pub struct SearchQuery {
     /// What to look for, in any of kk, ru, en.
     #[serde(default)]
     pub q: String,
+    /// Only things of this type: `region`, `group`, `body`, `association`, `person`, `consultation`,
+    /// `statement` or `meeting` (any other value, or none, finds every type).
+    #[serde(default, rename = "type")]
+    pub kind: String,
+}
+
+impl SearchQuery {
+    /// The type asked for, if it is one search knows.
+    pub fn kind(&self) -> Option<&'static str> {
+        KINDS.into_iter().find(|k| *k == self.kind.trim())
+    }
 }
 
 /// Search queries longer than this are cut: no name is longer, and it bounds the work.
 pub const MAX_QUERY: usize = 200;
 
-pub fn run_search(state: &Platform, q: &str, lang: Lang) -> Result<Vec<Hit>, AppError> {
+/// How many results a search returns, and how many of one type a page shows before "more".
+const LIMIT: usize = 100;
+const PER_GROUP: usize = 10;
+
+pub fn run_search(state: &Platform, q: &str, lang: Lang, kind: Option<&str>) -> Result<Vec<Hit>, AppError> {
     let q: String = q.chars().filter(|c| !c.is_control()).take(MAX_QUERY).collect();
-    Ok(state.search.search(&q, lang, 50)?)
+    Ok(state.search.search(&q, lang, LIMIT, kind)?)
 }
 
 pub async fn search(State(state): State<Platform>, ctx: PageCtx, Query(query): Query<SearchQuery>) -> Page {
-    let hits = run_search(&state, &query.q, ctx.lang)?
+    let kind = query.kind();
+    let hits = run_search(&state, &query.q, ctx.lang, kind)?;
+    let total = hits.len();
+    let per_group = if kind.is_some() { LIMIT } else { PER_GROUP };
+    let groups = KINDS
         .into_iter()
-        .map(|h| (Link::new(&ctx, h.path.clone(), h.name), ctx.t(&format!("kind-{}", h.kind))))
+        .filter_map(|k| {
+            let of_kind: Vec<&Hit> = hits.iter().filter(|h| h.kind == k).collect();
+            (!of_kind.is_empty()).then(|| ResultGroup {
+                kind: k,
+                title: format!("{} ({})", ctx.t(&format!("search-type-{k}")), ctx.num(&(of_kind.len() as i64))),
+                hits: of_kind.iter().take(per_group).map(|h| Link::new(&ctx, h.path.clone(), h.name.clone())).collect(),
+                more: (of_kind.len() > per_group).then(|| {
+                    format!("{}?q={}&type={k}", ctx.url("/search"), crate::platform::web::url_encode(&query.q))
+                }),
+            })
+        })
         .collect();
-    render(&SearchPage { ctx, q: query.q, hits })
+    let kinds = KINDS.into_iter().map(|k| (k, ctx.t(&format!("search-type-{k}")))).collect();
+    // Nothing found: things spelled closely, in any language and either Kazakh script.
+    let close = if total == 0 && !query.q.trim().is_empty() {
+        let q: String = query.q.chars().filter(|c| !c.is_control()).take(MAX_QUERY).collect();
+        state
+            .search
+            .close_matches(&q, ctx.lang, PER_GROUP, kind)?
+            .into_iter()
+            .map(|h| (Link::new(&ctx, h.path.clone(), h.name), ctx.t(&format!("kind-{}", h.kind))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    render(&SearchPage { kinds, kind: kind.unwrap_or_default().to_owned(), q: query.q, groups, total, close, ctx })
 }
 
 #[derive(Template)]

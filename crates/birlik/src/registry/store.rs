@@ -530,7 +530,7 @@ pub async fn create_memberships(
             person_id: i.person_id.unwrap_or(0),
             person_name: i.person_id.and_then(|p| names.get(&p).cloned()).unwrap_or_else(|| i.person_name.clone()),
             association_id: i.association_id,
-            position: i.position.code().to_owned(),
+            position: i.position,
             term_start: i.term_start.clone(),
             term_end: i.term_end.clone(),
             archived_at: None,
@@ -566,7 +566,7 @@ pub async fn create_memberships(
             );
             q.push_values(chunk, |mut b, m| {
                 b.push_bind(m.id).push_bind(m.body_id).push_bind(m.person_id).push_bind(m.association_id)
-                    .push_bind(&m.position).push_bind(&m.term_start).push_bind(&m.term_end).push_bind(&at)
+                    .push_bind(m.position).push_bind(&m.term_start).push_bind(&m.term_end).push_bind(&at)
                     .push_bind(&at);
             });
             q.build().execute(&mut *tx).await?;

@@ -74,20 +74,25 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     browser.goto(&app.url("/kk/")).await.unwrap();
     let lang = browser.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap();
     assert_eq!(lang.as_deref(), Some("kk"));
+    open_menu(&browser).await;
     browser.find(Locator::Id("lang-ru")).await.unwrap().click().await.unwrap();
     assert!(browser.current_url().await.unwrap().path().starts_with("/ru"));
 
-    // Search for an association from the header box.
+    // Search for an association from the header box (behind the menu button on a narrow window).
+    open_menu(&browser).await;
     let search = browser.find(Locator::Id("site-q")).await.unwrap();
     search.send_keys("корейцев").await.unwrap();
     search.send_keys("\u{E007}").await.unwrap();
     wait_for_text(&browser, "#results", "корейцев").await;
 
     // Log in as the secretariat and register an association of Almaty.
+    open_menu(&browser).await;
     browser.find(Locator::Id("login-link")).await.unwrap().click().await.unwrap();
     browser.find(Locator::Id("email")).await.unwrap().send_keys("almaty.secretariat@example.kz").await.unwrap();
     browser.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
     browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#flash", "С возвращением").await;
+    open_menu(&browser).await;
     wait_for_text(&browser, ".account", "Test User").await;
     browser.goto(&app.url("/ru/associations")).await.unwrap();
     browser.find(Locator::Id("new-association")).await.unwrap().click().await.unwrap();
@@ -106,6 +111,15 @@ async fn a_secretariat_finds_its_way_in_a_real_browser() {
     let directory = browser.find(Locator::Id("associations")).await.unwrap().text().await.unwrap();
     assert!(directory.contains("Объединение браузерного теста"));
     browser.close().await.unwrap();
+}
+
+/// Opens the header's menu when it is folded behind its button (a narrow window).
+async fn open_menu(browser: &Client) {
+    let button = browser.find(Locator::Id("menu-button")).await.unwrap();
+    let open = browser.find(Locator::Id("menu")).await.unwrap().attr("open").await.unwrap().is_some();
+    if button.is_displayed().await.unwrap() && !open {
+        button.click().await.unwrap();
+    }
 }
 
 /// Waits up to ten seconds until the element `css` exists and its text contains `expected`.
@@ -158,6 +172,57 @@ async fn a_participant_votes_adds_a_statement_and_reads_the_results_in_a_real_br
     browser.close().await.unwrap();
 }
 
+/// Whether the element `id` lies wholly within the first screen (the viewport, not scrolled).
+async fn in_first_screen(browser: &Client, id: &str) -> bool {
+    let script = "const r = document.getElementById(arguments[0]).getBoundingClientRect(); \
+                  return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;";
+    browser.execute(script, vec![serde_json::json!(id)]).await.unwrap() == serde_json::json!(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_newcomer_reaches_the_open_consultation_votes_and_sees_each_confirmation() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let mut input = crate::consultations::input(body);
+    input.question.en = Some("How do we strengthen unity in our region, in our towns and in our villages?".into());
+    input.description.en = Some("A long description of the consultation. ".repeat(30));
+    let seeds = ["Every village needs a house of culture open in the evenings", "Language courses should be free"];
+    let (id, _) = crate::consultations::open(&app, &input, &seeds).await;
+    browser.set_window_size(390, 844).await.unwrap();
+    let width = browser.execute("return window.innerWidth;", vec![]).await.unwrap();
+    assert!(width.as_i64().is_some_and(|w| w <= 400), "a phone's width: {width}");
+
+    // The home page offers the open consultation; one tap reaches it.
+    browser.goto(&app.url("/en/")).await.unwrap();
+    let link = browser.find(Locator::Css("#open-consultations a.now-title")).await.unwrap();
+    assert!(link.text().await.unwrap().contains("How do we strengthen unity"));
+    link.click().await.unwrap();
+    wait_for_text(&browser, "#progress", "0 of 2").await;
+    assert_eq!(browser.current_url().await.unwrap().path(), format!("/en/consultations/{id}"));
+
+    // The statement and its three buttons are on the first screen, under a compact header.
+    for element in ["statement", "vote-agree", "vote-disagree", "vote-pass", "how-it-works"] {
+        assert!(in_first_screen(&browser, element).await, "#{element} is within the first screen");
+    }
+    assert!(!in_first_screen(&browser, "description").await, "the long description comes after them");
+    browser.find(Locator::Id("vote-agree")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#progress", "1 of 2").await;
+
+    // A statement of one's own: the confirmation is where the reader looks after sending it.
+    let text = browser.find(Locator::Id("f-text")).await.unwrap();
+    text.send_keys("Youth clubs should open in every district of the region").await.unwrap();
+    browser.find(Locator::Id("add-statement")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "Your statement is published.").await;
+    assert!(in_first_screen(&browser, "notice").await, "the confirmation is in view");
+
+    // The optional answers: their confirmation too.
+    browser.find(Locator::Id("save-answers")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "saved").await;
+    assert!(in_first_screen(&browser, "notice").await, "the answers' confirmation is in view");
+    browser.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reader_follows_a_consultation_and_its_news_reaches_the_inbox_in_a_real_browser() {
     let Some((_driver, browser)) = browser().await else { return };
@@ -183,6 +248,9 @@ async fn a_reader_follows_a_consultation_and_its_news_reaches_the_inbox_in_a_rea
     birlik::consultations::store::add_statement(&app.state.platform.db, id, &statement).await.unwrap();
     app.settled().await;
     browser.refresh().await.unwrap();
+    // The header's links are behind the menu button on a narrow window; the button shows the count too.
+    wait_for_text(&browser, "#menu-unread", "1").await;
+    open_menu(&browser).await;
     wait_for_text(&browser, "#unread-count", "1").await;
     browser.find(Locator::Id("inbox-link")).await.unwrap().click().await.unwrap();
     wait_for_text(&browser, "#inbox", "дауыс беруге жаңа тұжырым ашылды").await;

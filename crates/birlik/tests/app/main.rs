@@ -20,3 +20,4 @@ mod notify;
 mod open_data;
 mod pages;
 mod storage;
+mod way_in;

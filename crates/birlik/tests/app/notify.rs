@@ -347,3 +347,47 @@ async fn a_reader_of_kazakh_in_the_latin_alphabet_gets_his_mail_in_it() {
     assert!(text.contains("/kk/consultations/"), "{text}");
     assert!(!text.contains("Сәлеметсіз"), "no Cyrillic left: {text}");
 }
+
+#[tokio::test]
+async fn many_followers_are_told_in_batches_once_each_even_when_applied_again() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (id, _) = open(&app, &input(body), &SEEDS).await;
+    let birlik::platform::db::Db::Sqlite { write, .. } = &app.state.platform.db else { unreachable!() };
+    let at = birlik::platform::db::now();
+    // 2,500 followers: more than one batch.
+    for chunk in (0..2_500).collect::<Vec<i64>>().chunks(500) {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at) ",
+        );
+        q.push_values(chunk, |mut b, n| {
+            let email = format!("f{n}@many.kz");
+            b.push_bind(email.clone()).push_bind(email).push_bind("F").push_bind("-").push_bind(&at);
+        });
+        q.build().execute(write).await.unwrap();
+    }
+    sqlx::query(
+        "INSERT INTO follows (area, item_id, user_id, created_at)
+         SELECT 'consultation', $1, id, $2 FROM users WHERE email LIKE '%@many.kz'",
+    )
+    .bind(id)
+    .bind(&at)
+    .execute(write)
+    .await
+    .unwrap();
+    add_published(&app, id, "Жастарға спорт алаңдары керек").await;
+    app.settled().await;
+    assert_eq!(app.count("notifications").await, 2_500);
+    let timers: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE kind = 'notify.mail'").fetch_one(write).await.unwrap();
+    assert_eq!(timers, 5, "one mail timer per 500 notices");
+    // Applied again by the next server (a crash before the event was marked): nothing new.
+    sqlx::query("UPDATE events SET applied_at = NULL WHERE kind = 'statement.added'").execute(write).await.unwrap();
+    let app = app.stop().await.start(|_| {}).await;
+    app.settled().await;
+    let unapplied: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE applied_at IS NULL").fetch_one(pool).await.unwrap()
+    });
+    assert_eq!(unapplied, 0, "the event was applied again");
+    assert_eq!(app.count("notifications").await, 2_500);
+}

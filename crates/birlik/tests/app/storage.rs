@@ -58,7 +58,7 @@ async fn association_lifecycle_is_audited_and_searchable(app: TestApp) {
     assert_eq!(read.name_kk, fields.name_kk);
     assert_eq!(read.groups, vec!["greeks".to_owned(), "koreans".to_owned()]);
     assert_eq!(read.founded_year, Some(2005));
-    let hits = app.state.platform.search.search("Wondrous", Lang::En, 10).unwrap();
+    let hits = app.state.platform.search.search("Wondrous", Lang::En, 10, None).unwrap();
     assert!(hits.iter().any(|h| h.id == id.to_string()));
 
     let changed = input::check_association(
@@ -141,7 +141,7 @@ async fn memberships_keep_persons_and_terms(app: TestApp) {
         store::memberships(db, &MembershipFilter { body: Some(assembly), ..Default::default() }).await.unwrap();
     assert!(total >= 1);
     assert!(rows.iter().any(|r| r.id == m.id));
-    assert_eq!(rows[0].position, "chair", "chairs are listed first");
+    assert_eq!(rows[0].position, birlik::registry::model::Position::Chair, "chairs are listed first");
     let bad = MembershipFields { term_end: "2020-01-01".into(), ..fields };
     let errors = input::check_membership(&bad, &refs, &Default::default()).unwrap_err();
     assert_eq!(errors[0].key, "field-term-end-before-start");
@@ -391,7 +391,7 @@ async fn a_server_drops_what_it_cached_when_another_server_commits() {
     app.state.platform.changes.settled().await.unwrap();
     let (_, after) = app.get_text(&path).await;
     assert!(after.contains("Changed by another server"), "the cached page was dropped");
-    let hits = app.state.platform.search.search("Changed by another server", Lang::En, 5).unwrap();
+    let hits = app.state.platform.search.search("Changed by another server", Lang::En, 5, None).unwrap();
     assert!(hits.iter().any(|h| h.id == id.to_string()), "this server's search index follows: {hits:?}");
     assert!(before == still || still.contains("Changed by another server"));
 }
@@ -435,4 +435,27 @@ async fn events_left_unapplied_by_a_crash_are_applied_once_at_the_next_start() {
             crate::support::drop_database(&name).await;
         }
     }
+}
+
+/// A body's kind and a member's position are typed when read: a value that is none of theirs is an error, never
+/// taken for another.
+#[tokio::test]
+async fn an_unknown_body_kind_or_position_is_an_error_when_read() {
+    let app = TestApp::sqlite().await;
+    let birlik::platform::db::Db::Sqlite { read, .. } = &app.state.platform.db else { unreachable!() };
+    let body = |kind: &str| {
+        format!(
+            "SELECT 1 AS id, NULL AS parent_id, '{kind}' AS kind, NULL AS region_code, 'a' AS name_kk, 'b' AS name_ru, \
+             'c' AS name_en, NULL AS archived_at"
+        )
+    };
+    let known: Result<birlik::registry::model::Body, _> =
+        sqlx::query_as(sqlx::AssertSqlSafe(body("regional_assembly"))).fetch_one(read).await;
+    assert_eq!(known.unwrap().kind, birlik::registry::model::BodyKind::RegionalAssembly);
+    let unknown: Result<birlik::registry::model::Body, _> =
+        sqlx::query_as(sqlx::AssertSqlSafe(body("district_soviet"))).fetch_one(read).await;
+    assert!(unknown.is_err(), "an unknown kind is refused");
+    let position: Result<(birlik::registry::model::Position,), _> =
+        sqlx::query_as("SELECT 'vice_king'").fetch_one(read).await;
+    assert!(position.is_err(), "an unknown position is refused");
 }

@@ -624,7 +624,7 @@ impl TestApp {
             .await
             .expect("bodies")
             .into_iter()
-            .find(|b| b.kind == kind && (region.is_none() || b.region_code.as_deref() == region))
+            .find(|b| b.kind.code() == kind && (region.is_none() || b.region_code.as_deref() == region))
             .unwrap_or_else(|| panic!("a {kind} body exists"))
             .id
     }

@@ -8,40 +8,94 @@ use crate::platform::jobs::{Jobs, Schedule};
 use crate::platform::notify::{Delivery, MAIL_CHUNK, MAIL_JOB, MailState, Notice, Params, Recipients};
 use crate::{with_read, with_write};
 
-/// The inbox row of one recipient for each of `notices`, with its mail state from his settings, and the mail
-/// jobs, in one transaction. Returns the rows written per kind.
+/// Followers written to the inbox per transaction: the one SQLite writer is let go between batches, so that votes
+/// wait for one batch at most, never for a whole fan-out.
+const FOLLOWERS_PER_BATCH: i64 = 2_000;
+
+/// The inbox row of one recipient for each of `notices`, with its mail state from his settings, then the mail
+/// jobs. Followers go in batches of [`FOLLOWERS_PER_BATCH`], each its own transaction: a crash between two leaves
+/// the event unapplied, and applying it again skips the rows written (the idempotency key). Returns the rows
+/// written per kind.
 pub async fn fan_out(db: &Db, jobs: &Jobs, event: i64, notices: &[Notice]) -> sqlx::Result<Vec<(&'static str, u64)>> {
     let at = now();
     let mut written = Vec::new();
+    for notice in notices {
+        let params = Params { title: (&notice.title).into(), detail: notice.detail.map(str::to_owned) };
+        let params = serde_json::to_string(&params).unwrap_or_else(|_| "{}".to_owned());
+        let mut count = 0;
+        for recipients in &notice.to {
+            let Recipients::Followers(scope) = recipients else {
+                count += insert(db, event, notice, &params, &at, recipients, None).await?;
+                continue;
+            };
+            let mut after = i64::MIN;
+            while let Some(upto) = next_followers(db, *scope, after).await? {
+                count += insert(db, event, notice, &params, &at, recipients, Some((after, upto))).await?;
+                after = upto;
+            }
+        }
+        written.push((notice.kind, count));
+    }
+    schedule_mail(db, jobs, event).await?;
+    Ok(written)
+}
+
+/// The last user id of the next batch of followers of `scope` after `after`, if any follow.
+async fn next_followers(db: &Db, scope: Scope, after: i64) -> sqlx::Result<Option<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar(
+            "SELECT MAX(user_id) FROM (SELECT user_id FROM follows WHERE area = $1 AND item_id = $2 AND user_id > $3
+             ORDER BY user_id LIMIT $4) batch",
+        )
+        .bind(scope.area)
+        .bind(scope.item.unwrap_or(-1))
+        .bind(after)
+        .bind(FOLLOWERS_PER_BATCH)
+        .fetch_one(pool)
+        .await
+    })
+}
+
+/// Writes the inbox rows of one notice for `recipients` (those with user ids in `(after, upto]` when given).
+async fn insert(
+    db: &Db,
+    event: i64,
+    notice: &Notice,
+    params: &str,
+    at: &str,
+    recipients: &Recipients,
+    range: Option<(i64, i64)>,
+) -> sqlx::Result<u64> {
+    with_write!(db, pool => {
+        let mut q = QueryBuilder::new(
+            "INSERT INTO notifications (user_id, event_id, kind, area, item_id, link, params, created_at, mail)
+             SELECT r.user_id, ",
+        );
+        q.push_bind(event).push(", ").push_bind(notice.kind).push(", ").push_bind(notice.item.area);
+        q.push(", ").push_bind(notice.item.item).push(", ").push_bind(notice.link.clone()).push(", ");
+        q.push_bind(params.to_owned()).push(", ").push_bind(at.to_owned());
+        q.push(
+            ", CASE COALESCE(s.delivery, 'instant') WHEN 'instant' THEN 'pending' WHEN 'daily' THEN 'digest'
+               ELSE 'none' END FROM (",
+        );
+        recipients_sql(&mut q, recipients);
+        q.push(") r LEFT JOIN notification_settings s ON s.user_id = r.user_id AND s.kind = ");
+        q.push_bind(notice.kind);
+        // SQLite reads an upsert after INSERT … SELECT only when the SELECT has a WHERE.
+        q.push(" WHERE r.user_id <> ").push_bind(notice.except.unwrap_or(-1));
+        if let Some((after, upto)) = range {
+            q.push(" AND r.user_id > ").push_bind(after).push(" AND r.user_id <= ").push_bind(upto);
+        }
+        q.push(" ON CONFLICT (user_id, event_id, kind) DO NOTHING");
+        Ok(q.build().execute(pool).await?.rows_affected())
+    })
+}
+
+/// The e-mails of `event` to send at once, in ranges of ids: one timer per range, kept if it exists (the event
+/// applied again).
+async fn schedule_mail(db: &Db, jobs: &Jobs, event: i64) -> sqlx::Result<()> {
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        for notice in notices {
-            let params = Params { title: (&notice.title).into(), detail: notice.detail.map(str::to_owned) };
-            let params = serde_json::to_string(&params).unwrap_or_else(|_| "{}".to_owned());
-            let mut count = 0;
-            for recipients in &notice.to {
-                let mut q = QueryBuilder::new(
-                    "INSERT INTO notifications (user_id, event_id, kind, area, item_id, link, params, created_at, mail)
-                     SELECT r.user_id, ",
-                );
-                q.push_bind(event).push(", ").push_bind(notice.kind).push(", ").push_bind(notice.item.area);
-                q.push(", ").push_bind(notice.item.item).push(", ").push_bind(&notice.link).push(", ");
-                q.push_bind(&params).push(", ").push_bind(&at);
-                q.push(
-                    ", CASE COALESCE(s.delivery, 'instant') WHEN 'instant' THEN 'pending' WHEN 'daily' THEN 'digest'
-                       ELSE 'none' END FROM (",
-                );
-                recipients_sql(&mut q, recipients);
-                q.push(") r LEFT JOIN notification_settings s ON s.user_id = r.user_id AND s.kind = ");
-                q.push_bind(notice.kind);
-                // SQLite reads an upsert after INSERT … SELECT only when the SELECT has a WHERE.
-                q.push(" WHERE r.user_id <> ").push_bind(notice.except.unwrap_or(-1));
-                q.push(" ON CONFLICT (user_id, event_id, kind) DO NOTHING");
-                count += q.build().execute(&mut *tx).await?.rows_affected();
-            }
-            written.push((notice.kind, count));
-        }
-        // The e-mails to send at once, in ranges of ids: one timer per range, kept if it exists (applied again).
         let (first, last): (Option<i64>, Option<i64>) = sqlx::query_as(
             "SELECT MIN(id), MAX(id) FROM notifications WHERE event_id = $1 AND mail = 'pending'",
         )
@@ -58,9 +112,8 @@ pub async fn fan_out(db: &Db, jobs: &Jobs, event: i64, notices: &[Notice]) -> sq
                 from = to.saturating_add(1);
             }
         }
-        tx.commit().await?;
-    });
-    Ok(written)
+        tx.commit().await
+    })
 }
 
 /// The `SELECT user_id …` of one kind of recipients.

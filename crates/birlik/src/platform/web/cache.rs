@@ -107,6 +107,7 @@ impl PageCache {
 fn key(request: &Request) -> Option<String> {
     if request.method() != Method::GET
         || crate::platform::web::cookie(request.headers(), crate::platform::identity::session::COOKIE).is_some()
+        || crate::platform::web::cookie(request.headers(), crate::platform::web::FLASH_COOKIE).is_some()
     {
         return None;
     }

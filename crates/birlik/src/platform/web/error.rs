@@ -180,7 +180,16 @@ pub struct FieldProblem {
 
 /// Gives every error response a body in the reader's language: JSON under `/api/`, an HTML page elsewhere.
 /// It also catches errors raised outside the handlers (413 from the body limit, 403 from CSRF, 404 routing).
-pub async fn localize_errors(request: Request, next: Next) -> Response {
+pub async fn localize_errors(
+    axum::extract::State(state): axum::extract::State<crate::platform::Platform>,
+    request: Request,
+    next: Next,
+) -> Response {
+    // Only the cookies are kept, to name the logged-in reader on an error page.
+    let mut cookies = axum::http::HeaderMap::new();
+    for value in request.headers().get_all(header::COOKIE) {
+        cookies.append(header::COOKIE, value.clone());
+    }
     let path = request.uri().path().to_owned();
     let query = request.uri().query().unwrap_or("").to_owned();
     let is_api = path.starts_with("/api/");
@@ -221,14 +230,22 @@ pub async fn localize_errors(request: Request, next: Next) -> Response {
         let target = format!("/{}/login?next={}", lang.code(), crate::platform::web::url_encode(&next_url));
         return Redirect::to(&target).into_response();
     }
-    let ctx = PageCtx::for_error(lang, ctx_parts, latin);
+    let mut ctx = PageCtx::for_error(lang, ctx_parts, latin);
+    // The page keeps the reader's header: his name, his logout. Without a database, it is drawn without him.
+    ctx.user = match crate::platform::identity::session::current_user(&state, &cookies).await {
+        Ok(user) => user,
+        Err(error) => {
+            tracing::warn!(%error, "the reader of an error page could not be read");
+            None
+        }
+    };
     // A refused input that no form showed again (an upload's fields) says what was wrong with each field.
     let message = if failure.fields.is_empty() {
         lang.t(failure.key)
     } else {
         failure.fields.iter().map(|f| f.message(lang)).collect::<Vec<_>>().join(" ")
     };
-    let page = crate::platform::web::page::ErrorPage { ctx, status: status.as_u16(), message };
+    let page = crate::platform::web::page::ErrorPage::new(ctx, status, message);
     (status, Html(page.render_html())).into_response()
 }
 

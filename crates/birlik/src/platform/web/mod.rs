@@ -24,6 +24,42 @@ use crate::platform::i18n::Lang;
 /// The cookie that keeps the reader's language choice.
 pub const LANG_COOKIE: &str = "birlik_lang";
 
+/// The cookie that carries a one-time message (a welcome) to the next page after a redirect.
+pub const FLASH_COOKIE: &str = "birlik_flash";
+
+/// The one-time messages a redirect may leave for the next page, by their message key.
+const FLASHES: [&str; 2] = ["flash-welcome-back", "flash-welcome-new"];
+
+/// The `Set-Cookie` value that leaves `key` (one of [`FLASHES`]) for the next page the reader sees.
+pub fn flash_cookie(key: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{FLASH_COOKIE}={key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=120{secure}")
+}
+
+/// The message key of the request's one-time message, if it carries a known one.
+pub fn flash_key(headers: &HeaderMap) -> Option<&'static str> {
+    let value = cookie(headers, FLASH_COOKIE)?;
+    FLASHES.into_iter().find(|k| *k == value)
+}
+
+/// Clears the one-time message once a page has shown it: a successful HTML page answering a request that
+/// carried it (a redirect passes it on; an htmx fragment, which has no header, leaves it for the next page).
+pub async fn clear_flash(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let carried = cookie(request.headers(), FLASH_COOKIE).is_some();
+    let htmx = request.headers().contains_key("hx-request");
+    let mut response = next.run(request).await;
+    let page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    if carried && !htmx && page && response.status().is_success() {
+        let clear = axum::http::HeaderValue::from_static("birlik_flash=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+        response.headers_mut().append(header::SET_COOKIE, clear);
+    }
+    response
+}
+
 /// The reader's language when the URL does not say it: the cookie, then `Accept-Language`, then Kazakh.
 pub fn preferred_lang(headers: &HeaderMap) -> Lang {
     if let Some(lang) = cookie(headers, LANG_COOKIE).and_then(|v| Lang::from_code(&v)) {

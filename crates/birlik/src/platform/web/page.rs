@@ -19,6 +19,8 @@ pub struct PageCtx {
     pub query: String,
     /// The reader chose the Latin alphabet for Kazakh.
     pub latin: bool,
+    /// A one-time message left by the redirect that brought the reader here (a welcome), in his language.
+    pub flash: Option<String>,
 }
 
 impl PageCtx {
@@ -59,16 +61,63 @@ impl PageCtx {
 
     /// The link that switches Kazakh text to `script` (`cyrl` or `latn`) and comes back here.
     pub fn script_url(&self, script: &str) -> String {
-        let here = if self.query.is_empty() {
-            self.url(&self.path)
-        } else {
-            format!("{}?{}", self.url(&self.path), self.query)
-        };
-        format!("{}?back={}", self.url(&format!("/script/{script}")), crate::platform::web::url_encode(&here))
+        format!("{}?back={}", self.url(&format!("/script/{script}")), crate::platform::web::url_encode(&self.here()))
     }
 
     pub fn is_current(&self, lang: &Lang) -> bool {
         *lang == self.lang
+    }
+
+    /// The `aria-current` attribute of a link of the main menu: `page` on the section's own page, `true` on a
+    /// page under it, nothing elsewhere. Markup of our own, never of the reader's input.
+    pub fn nav_current(&self, section: &str) -> &'static str {
+        if self.path == section {
+            " aria-current=\"page\""
+        } else if self.path.strip_prefix(section).is_some_and(|rest| rest.starts_with('/')) {
+            " aria-current=\"true\""
+        } else {
+            ""
+        }
+    }
+
+    /// The language to mark a person's name with on this page (a `lang` attribute), or empty: a name written in
+    /// Cyrillic is Kazakh or Russian (as the `kazakh` crate identifies it), not the English of the page around it.
+    /// Kazakh pages mark nothing, so that the reader's choice of script applies to the names too.
+    pub fn name_lang(&self, name: &str) -> &'static str {
+        let cyrillic = name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+        if self.lang == Lang::Kk || !cyrillic {
+            return "";
+        }
+        let lang = if kazakh::detect(name) == kazakh::Lang::Kk { Lang::Kk } else { Lang::Ru };
+        if lang == self.lang { "" } else { lang.code() }
+    }
+
+    /// This page's own address (path and query), to come back to after a login.
+    pub fn here(&self) -> String {
+        if self.query.is_empty() { self.url(&self.path) } else { format!("{}?{}", self.url(&self.path), self.query) }
+    }
+
+    /// The login page, coming back here afterwards (from the login or registration page itself, to where the
+    /// reader was going).
+    pub fn login_url(&self) -> String {
+        format!("{}{}", self.url("/login"), self.next_query())
+    }
+
+    /// The registration page, coming back here afterwards.
+    pub fn register_url(&self) -> String {
+        format!("{}{}", self.url("/register"), self.next_query())
+    }
+
+    fn next_query(&self) -> String {
+        if self.path == "/login" || self.path == "/register" {
+            // Keep the destination the reader already had.
+            let next = self.query.split('&').find_map(|kv| kv.strip_prefix("next="));
+            return next.map(|n| format!("?next={n}")).unwrap_or_default();
+        }
+        if self.path == "/" || self.path == "/logout" {
+            return String::new();
+        }
+        format!("?next={}", crate::platform::web::url_encode(&self.here()))
     }
 
     pub fn is_admin(&self) -> bool {
@@ -87,7 +136,7 @@ impl PageCtx {
 
     /// The context of an error page, drawn without the database: it cannot name the logged-in reader.
     pub(crate) fn for_error(lang: Lang, (path, query): (String, String), latin: bool) -> PageCtx {
-        PageCtx { lang, user: None, path, query, latin }
+        PageCtx { lang, user: None, path, query, latin, flash: None }
     }
 }
 
@@ -117,7 +166,9 @@ where
         let lang = lang.ok_or(AppError::NotFound)?;
         let user = crate::platform::identity::session::current_user(&state, &parts.headers).await?;
         let latin = crate::platform::web::script::wants_latin(&parts.headers);
-        Ok(PageCtx { lang, user, path: path.to_owned(), query: parts.uri.query().unwrap_or("").to_owned(), latin })
+        let flash = crate::platform::web::flash_key(&parts.headers).map(|key| lang.t(key));
+        let query = parts.uri.query().unwrap_or("").to_owned();
+        Ok(PageCtx { lang, user, path: path.to_owned(), query, latin, flash })
     }
 }
 
@@ -142,7 +193,16 @@ where
 pub struct ErrorPage {
     pub ctx: PageCtx,
     pub status: u16,
+    /// What happened, in a few words (the heading).
+    pub title: String,
+    /// What happened, precisely (the error's own message).
     pub message: String,
+    /// What the reader can do now.
+    pub help: String,
+    /// Offer the login (a refusal to a reader who is not logged in).
+    pub offer_login: bool,
+    /// Offer the search (a page not found).
+    pub offer_search: bool,
 }
 
 /// Renders a template into a page; a template error is an internal error.
@@ -151,14 +211,77 @@ pub fn render(template: &impl Template) -> Result<axum::response::Html<String>, 
 }
 
 impl ErrorPage {
+    pub fn new(ctx: PageCtx, status: axum::http::StatusCode, message: String) -> ErrorPage {
+        use axum::http::StatusCode as S;
+        let kind = match status {
+            S::NOT_FOUND | S::METHOD_NOT_ALLOWED => "not-found",
+            S::FORBIDDEN if ctx.user.is_some() => "forbidden",
+            S::FORBIDDEN => "forbidden-anonymous",
+            S::UNPROCESSABLE_ENTITY | S::BAD_REQUEST | S::UNSUPPORTED_MEDIA_TYPE => "invalid",
+            S::CONFLICT => "conflict",
+            S::TOO_MANY_REQUESTS => "rate-limited",
+            S::PAYLOAD_TOO_LARGE => "too-large",
+            _ => "internal",
+        };
+        ErrorPage {
+            status: status.as_u16(),
+            title: ctx.t(&format!("error-title-{kind}")),
+            message,
+            help: ctx.t(&format!("error-help-{kind}")),
+            offer_login: kind == "forbidden-anonymous",
+            offer_search: kind == "not-found",
+            ctx,
+        }
+    }
+
     pub fn render_html(&self) -> String {
         self.render().unwrap_or_else(|_| self.message.clone())
     }
 }
 
+#[derive(Template)]
+#[template(path = "platform/web/templates/accessibility.html")]
+struct AccessibilityPage {
+    ctx: PageCtx,
+}
+
+/// The accessibility statement, linked from every page's footer.
+pub async fn accessibility(ctx: PageCtx) -> Result<axum::response::Html<String>, AppError> {
+    render(&AccessibilityPage { ctx })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_names_are_marked_kazakh_or_russian_except_on_kazakh_pages() {
+        let ctx =
+            |lang| PageCtx { lang, user: None, path: "/".into(), query: String::new(), latin: false, flash: None };
+        assert_eq!(ctx(Lang::En).name_lang("Сәуле Жұмабекқызы Омарова"), "kk");
+        assert_eq!(ctx(Lang::En).name_lang("Сергей Иванович Петров"), "ru");
+        assert_eq!(ctx(Lang::Ru).name_lang("Сергей Иванович Петров"), "");
+        assert_eq!(ctx(Lang::Ru).name_lang("Сәуле Жұмабекқызы Омарова"), "kk");
+        assert_eq!(ctx(Lang::Kk).name_lang("Сергей Иванович Петров"), "", "Kazakh pages leave names to the script");
+        assert_eq!(ctx(Lang::En).name_lang("John Smith"), "");
+    }
+
+    #[test]
+    fn the_menu_marks_the_section_and_the_page_the_reader_is_on() {
+        let ctx = |path: &str| PageCtx {
+            lang: Lang::En,
+            user: None,
+            path: path.into(),
+            query: String::new(),
+            latin: false,
+            flash: None,
+        };
+        assert_eq!(ctx("/regions").nav_current("/regions"), " aria-current=\"page\"");
+        assert_eq!(ctx("/regions/KZ-75").nav_current("/regions"), " aria-current=\"true\"");
+        assert_eq!(ctx("/regions-other").nav_current("/regions"), "");
+        assert_eq!(ctx("/bodies").login_url(), "/en/login?next=/en/bodies");
+        assert_eq!(ctx("/").login_url(), "/en/login");
+    }
 
     #[test]
     fn language_prefix_is_split_from_the_path() {

@@ -55,3 +55,49 @@ impl BodySections {
         Ok(sections)
     }
 }
+
+/// One thing a reader can do now, as the home page lists it: the item, a line about it, the action's words.
+pub struct Feature {
+    pub link: Link,
+    /// The item's text is in this language (a fallback when the reader's is missing).
+    pub lang: String,
+    pub meta: String,
+    pub action: String,
+}
+
+/// One capability's part of the home page: what people can do there now (open consultations, later sessions
+/// and proposals), with a link to all of them and what to say when there is nothing now.
+pub struct Featured {
+    pub id: &'static str,
+    pub title: String,
+    pub items: Vec<Feature>,
+    pub all: Link,
+    pub none: String,
+}
+
+pub type FeaturedNow<'a> = Pin<Box<dyn Future<Output = Result<Option<Featured>, AppError>> + Send + 'a>>;
+/// A capability's hook for the home page.
+pub type FeatureOf = for<'a> fn(&'a Platform, &'a PageCtx) -> FeaturedNow<'a>;
+
+/// The home page's hooks, in the order their parts appear, registered at start-up (`app::state`) so that the
+/// registry, which owns the home page, imports none of them.
+#[derive(Clone, Default)]
+pub struct HomeSections(Vec<FeatureOf>);
+
+impl HomeSections {
+    pub fn with(mut self, hook: FeatureOf) -> HomeSections {
+        self.0.push(hook);
+        self
+    }
+
+    /// Every part the hooks give.
+    pub async fn of(&self, platform: &Platform, ctx: &PageCtx) -> Result<Vec<Featured>, AppError> {
+        let mut parts = Vec::new();
+        for hook in &self.0 {
+            if let Some(part) = hook(platform, ctx).await? {
+                parts.push(part);
+            }
+        }
+        Ok(parts)
+    }
+}
