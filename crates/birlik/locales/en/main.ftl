@@ -800,3 +800,14 @@ calendar-count = { $count ->
     }
 notify-kind-minutes-approved = Approved minutes of meetings
 notify-minutes-approved = Minutes approved: “{ $title }”
+done-meeting-planned = The meeting is planned: here you run it — its status, agenda, attendance, votes and decisions.
+done-meeting-status = The status of the meeting is changed.
+done-agenda-item = The item is added to the agenda.
+done-agenda-published = The agenda is published: the members and followers are notified.
+done-attendance = The attendance is saved.
+done-motion = The motion is recorded.
+done-vote-closed = The vote is closed and counted.
+done-execution = The execution of the decision is saved.
+done-rules = The rules of meetings are saved.
+done-narrative = The narrative is saved: readers see it once the minutes are approved.
+done-minutes-approved = The minutes are approved: this version is locked.

@@ -134,6 +134,32 @@ fn see_other(ctx: &PageCtx, path: &str) -> Response {
     Redirect::to(&ctx.url(path)).into_response()
 }
 
+/// What was just done, named by the redirect after a form (`?done=…`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    pub done: String,
+}
+
+/// The confirmation of what was just done, shown at the top of the page the form returns to.
+pub fn done_notice(ctx: &PageCtx, done: &str) -> Option<String> {
+    let key = match done {
+        "planned" => "done-meeting-planned",
+        "status" => "done-meeting-status",
+        "item" => "done-agenda-item",
+        "published" => "done-agenda-published",
+        "attendance" => "done-attendance",
+        "motion" => "done-motion",
+        "closed" => "done-vote-closed",
+        "execution" => "done-execution",
+        "rules" => "done-rules",
+        "narrative" => "done-narrative",
+        "approved" => "done-minutes-approved",
+        _ => return None,
+    };
+    Some(ctx.t(key))
+}
+
 // ---- planning a meeting ---------------------------------------------------------------------------------------
 
 #[derive(Deserialize, Default, Clone)]
@@ -254,7 +280,7 @@ pub async fn create_meeting(
         Err(AppError::Validation(errors))
     };
     match result {
-        Ok(id) => Ok(see_other(&ctx, &format!("/meetings/{id}/manage"))),
+        Ok(id) => Ok(see_other(&ctx, &format!("/meetings/{id}/manage?done=planned"))),
         Err(e) => {
             let (status, errors) = refusal(e, "body_id")?;
             Ok((status, meeting_form(&state, ctx, fields, errors).await?).into_response())
@@ -324,6 +350,8 @@ struct Refused {
 #[template(path = "meetings/templates/manage.html")]
 struct ManagePage {
     ctx: PageCtx,
+    /// What was just done.
+    notice: Option<String>,
     heading: String,
     d: MeetingDetail,
     statuses: Vec<(String, String)>,
@@ -379,7 +407,13 @@ impl ManagePage {
     }
 }
 
-async fn manage_page(state: &Platform, ctx: PageCtx, id: i64, refused: Refused) -> Result<Html<String>, AppError> {
+async fn manage_page(
+    state: &Platform,
+    ctx: PageCtx,
+    id: i64,
+    notice: Option<String>,
+    refused: Refused,
+) -> Result<Html<String>, AppError> {
     let user = ctx.require_user()?;
     let m = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
     authz::manage_body(&state.db, user, m.body_id).await?;
@@ -424,6 +458,7 @@ async fn manage_page(state: &Platform, ctx: PageCtx, id: i64, refused: Refused) 
     let (execution_of, execution_errors) = refused.execution.unwrap_or_default();
     let status_now = d.meeting.status;
     render(&ManagePage {
+        notice,
         heading: heading(&d.meeting, lang),
         statuses,
         status,
@@ -455,8 +490,10 @@ pub async fn manage(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    manage_page(&state, ctx, p.id, Refused::default()).await
+    let notice = done_notice(&ctx, &q.done);
+    manage_page(&state, ctx, p.id, notice, Refused::default()).await
 }
 
 /// After a form of the manage page: back to it, or the page again with the refused form's errors.
@@ -464,15 +501,15 @@ async fn done(
     state: &Platform,
     ctx: PageCtx,
     meeting: i64,
-    result: Result<(), AppError>,
+    result: Result<&'static str, AppError>,
     field: &'static str,
     refused: impl FnOnce(Vec<FieldError>) -> Refused,
 ) -> Result<Response, AppError> {
     match result {
-        Ok(()) => Ok(see_other(&ctx, &format!("/meetings/{meeting}/manage"))),
+        Ok(what) => Ok(see_other(&ctx, &format!("/meetings/{meeting}/manage?done={what}"))),
         Err(e) => {
             let (status, errors) = refusal(e, field)?;
-            Ok((status, manage_page(state, ctx, meeting, refused(errors)).await?).into_response())
+            Ok((status, manage_page(state, ctx, meeting, None, refused(errors)).await?).into_response())
         }
     }
 }
@@ -485,7 +522,9 @@ pub async fn set_status(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let result = match choice("status", &fields.status) {
-        Ok(status) => changes::set_status(&state, user, p.id, &StatusIn { status, reason: some(&fields.reason) }).await,
+        Ok(status) => changes::set_status(&state, user, p.id, &StatusIn { status, reason: some(&fields.reason) })
+            .await
+            .map(|()| "status"),
         Err(e) => Err(AppError::Validation(vec![e])),
     };
     done(&state, ctx, p.id, result, "status", |e| Refused { status: Some((fields, e)), ..Default::default() }).await
@@ -505,7 +544,7 @@ pub async fn add_agenda_item(
                 presenter: some(&fields.presenter),
                 consultation_id,
             };
-            changes::add_agenda_item(&state, user, p.id, &input).await.map(|_| ())
+            changes::add_agenda_item(&state, user, p.id, &input).await.map(|_| "item")
         }
         Err(e) => Err(AppError::Validation(vec![e])),
     };
@@ -518,7 +557,7 @@ pub async fn publish_agenda(
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let result = changes::publish_agenda(&state, user, p.id).await;
+    let result = changes::publish_agenda(&state, user, p.id).await.map(|()| "published");
     done(&state, ctx, p.id, result, "publish", |e| Refused { publish: e, ..Default::default() }).await
 }
 
@@ -532,7 +571,7 @@ pub async fn register_attendance(
     let ids: Result<Vec<i64>, _> = fields.present.iter().map(|v| v.trim().parse::<i64>()).collect();
     let (present, result) = match ids {
         Ok(ids) => {
-            let result = changes::register_attendance_list(&state, user, p.id, &ids).await;
+            let result = changes::register_attendance_list(&state, user, p.id, &ids).await.map(|()| "attendance");
             (ids, result)
         }
         Err(_) => (Vec::new(), Err(AppError::Validation(vec![FieldError::new("present", "field-invalid-choice")]))),
@@ -579,7 +618,7 @@ pub async fn put_motion(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let result = match fields.parse() {
-        Ok(input) => changes::put_motion(&state, user, p.id, &input).await.map(|_| ()),
+        Ok(input) => changes::put_motion(&state, user, p.id, &input).await.map(|_| "motion"),
         Err(errors) => {
             // Refused before any lookup: only whoever runs the meeting sees the form again.
             let m = store::meeting(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
@@ -597,7 +636,7 @@ pub async fn close_motion(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let motion = store::motion(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
-    let result = changes::close_motion(&state, user, motion.id).await.map(|_| ());
+    let result = changes::close_motion(&state, user, motion.id).await.map(|_| "closed");
     done(&state, ctx, motion.meeting_id, result, "close", |e| Refused { close: e, ..Default::default() }).await
 }
 
@@ -610,7 +649,9 @@ pub async fn set_execution(
     let user = ctx.require_user()?;
     let decision = store::decision(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let result = match choice("execution", &fields.execution) {
-        Ok(execution) => changes::set_execution(&state, user, decision.id, &ExecutionIn { execution }).await,
+        Ok(execution) => {
+            changes::set_execution(&state, user, decision.id, &ExecutionIn { execution }).await.map(|()| "execution")
+        }
         Err(e) => Err(AppError::Validation(vec![e])),
     };
     done(&state, ctx, decision.meeting_id, result, "execution", |e| Refused {
@@ -634,6 +675,7 @@ pub struct RulesFields {
 #[template(path = "meetings/templates/rules_form.html")]
 struct RulesForm {
     ctx: PageCtx,
+    notice: Option<String>,
     body_id: i64,
     body: String,
     fields: RulesFields,
@@ -646,6 +688,7 @@ struct RulesForm {
 async fn rules_form(
     state: &Platform,
     ctx: PageCtx,
+    notice: Option<String>,
     body_id: i64,
     fields: Option<RulesFields>,
     errors: Vec<FieldError>,
@@ -681,15 +724,17 @@ async fn rules_form(
     ];
     let errors = Errors::new(ctx.lang, errors);
     let name = body.name(ctx.lang).to_owned();
-    render(&RulesForm { ctx, body_id: body.id, body: name, fields, errors, quorums, majorities_of, majorities })
+    render(&RulesForm { ctx, notice, body_id: body.id, body: name, fields, errors, quorums, majorities_of, majorities })
 }
 
 pub async fn edit_rules(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    rules_form(&state, ctx, p.id, None, Vec::new()).await
+    let notice = done_notice(&ctx, &q.done);
+    rules_form(&state, ctx, notice, p.id, None, Vec::new()).await
 }
 
 pub async fn set_rules(
@@ -711,10 +756,10 @@ pub async fn set_rules(
         _ => Err(AppError::Validation(vec![FieldError::new("quorum", "field-invalid-choice")])),
     };
     match result {
-        Ok(()) => Ok(see_other(&ctx, &format!("/bodies/{}", p.id))),
+        Ok(()) => Ok(see_other(&ctx, &format!("/bodies/{}/meeting-rules?done=rules", p.id))),
         Err(e) => {
             let (status, errors) = refusal(e, "quorum")?;
-            Ok((status, rules_form(&state, ctx, p.id, Some(fields), errors).await?).into_response())
+            Ok((status, rules_form(&state, ctx, None, p.id, Some(fields), errors).await?).into_response())
         }
     }
 }
@@ -739,6 +784,7 @@ pub struct ApprovalFields {
 async fn draft_page(
     state: &Platform,
     ctx: PageCtx,
+    notice: Option<String>,
     id: i64,
     narrative: Option<(NarrativeFields, Vec<FieldError>)>,
     approval: Option<(ApprovalFields, Vec<FieldError>)>,
@@ -771,7 +817,7 @@ async fn draft_page(
         closed: m.status == MeetingStatus::Closed,
         correction: !store::minutes_versions(&state.db, id).await?.is_empty(),
     };
-    super::pages::minutes_page(state, ctx, id, None, Some(editing)).await
+    super::pages::minutes_page(state, ctx, id, None, notice, Some(editing)).await
 }
 
 /// The secretariat's draft of the minutes: the record now, its narrative, and the forms to write and approve.
@@ -779,8 +825,10 @@ pub async fn minutes_draft(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    draft_page(&state, ctx, p.id, None, None).await
+    let notice = done_notice(&ctx, &q.done);
+    draft_page(&state, ctx, notice, p.id, None, None).await
 }
 
 pub async fn save_narrative(
@@ -798,10 +846,10 @@ pub async fn save_narrative(
         },
     };
     match changes::save_narrative(&state, user, p.id, &input).await {
-        Ok(()) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/draft", p.id))),
+        Ok(()) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/draft?done=narrative", p.id))),
         Err(e) => {
             let (status, errors) = refusal(e, "narrative")?;
-            Ok((status, draft_page(&state, ctx, p.id, Some((fields, errors)), None).await?).into_response())
+            Ok((status, draft_page(&state, ctx, None, p.id, Some((fields, errors)), None).await?).into_response())
         }
     }
 }
@@ -814,10 +862,10 @@ pub async fn approve_minutes(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     match changes::approve_minutes(&state, user, p.id, &ApprovalIn { note: some(&fields.note) }).await {
-        Ok(version) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/{version}", p.id))),
+        Ok(version) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/{version}?done=approved", p.id))),
         Err(e) => {
             let (status, errors) = refusal(e, "note")?;
-            Ok((status, draft_page(&state, ctx, p.id, None, Some((fields, errors))).await?).into_response())
+            Ok((status, draft_page(&state, ctx, None, p.id, None, Some((fields, errors))).await?).into_response())
         }
     }
 }

@@ -177,6 +177,8 @@ pub struct Editing {
 #[template(path = "meetings/templates/minutes.html")]
 pub struct MinutesPage {
     pub ctx: PageCtx,
+    /// What was just done.
+    pub notice: Option<String>,
     pub meeting_id: i64,
     pub heading: String,
     pub r: super::minutes::Record,
@@ -285,6 +287,7 @@ pub async fn minutes_page(
     ctx: PageCtx,
     id: i64,
     version: Option<i64>,
+    notice: Option<String>,
     editing: Option<Editing>,
 ) -> Result<Html<String>, AppError> {
     let m = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
@@ -311,6 +314,7 @@ pub async fn minutes_page(
         }
     };
     render(&MinutesPage {
+        notice,
         meeting_id: id,
         heading,
         narrative: paragraphs(&narrative, lang),
@@ -334,13 +338,15 @@ pub async fn minutes(
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Html<String>, AppError> {
-    minutes_page(&state, ctx, p.id, None, None).await
+    minutes_page(&state, ctx, p.id, None, None, None).await
 }
 
 pub async fn minutes_version(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<VersionPath>,
+    Query(q): Query<super::forms::DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    minutes_page(&state, ctx, p.id, Some(p.version), None).await
+    let notice = super::forms::done_notice(&ctx, &q.done);
+    minutes_page(&state, ctx, p.id, Some(p.version), notice, None).await
 }

@@ -434,7 +434,9 @@ async fn the_secretariat_runs_a_meeting_from_its_forms(app: TestApp) {
 
     let (status, to, _) = submit(&sec, "/en/meetings", &good).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let id: i64 = to.trim_start_matches("/en/meetings/").trim_end_matches("/manage").parse().unwrap();
+    let id: i64 = to.trim_start_matches("/en/meetings/").trim_end_matches("/manage?done=planned").parse().unwrap();
+    let (_, page) = sec.get_text(&to).await;
+    assert!(page.contains("role=\"status\" id=\"notice\">The meeting is planned"), "confirmed: {page}");
     let m = meeting_status(&app, id).await;
     assert_eq!((m["number_roman"].as_str(), m["starts_at"].as_str()), (Some("XIV"), Some("2026-12-31T18:30:00Z")));
     let (status, page) = sec.get_text(&format!("/en/meetings/{id}")).await;
@@ -478,7 +480,10 @@ async fn the_secretariat_runs_a_meeting_from_its_forms(app: TestApp) {
     assert_eq!(status, StatusCode::FORBIDDEN);
     anonymous_is_sent_to_login(&app, &publish_url, &[]).await;
     assert!(meeting_status(&app, id).await["agenda_published_at"].is_null());
-    assert_eq!(submit(&sec, &publish_url, &[]).await.0, StatusCode::SEE_OTHER);
+    let (status, to, _) = submit(&sec, &publish_url, &[]).await;
+    assert_eq!((status, to.clone()), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/manage?done=published")));
+    let (_, page) = sec.get_text(&to).await;
+    assert!(page.contains("The agenda is published: the members and followers are notified."), "{page}");
     let (status, _, page) = submit(&sec, &publish_url, &[]).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(page.contains("The agenda is already published."), "{page}");
@@ -619,7 +624,9 @@ async fn the_secretariat_sets_its_rules_from_a_form(app: TestApp) {
     assert_eq!(app.count("audit_log").await, audit_before);
     assert_eq!(app.get_json(&format!("/api/v1/bodies/{body}/meeting-rules")).await.1["quorum"], "more_than_half");
     let (status, to, _) = submit(&sec, &url, &rules).await;
-    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("/ru/bodies/{body}").as_str()));
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{url}?done=rules").as_str()));
+    let (_, page) = sec.get_text(&to).await;
+    assert!(page.contains("Регламент заседаний сохранён."), "confirmed: {page}");
     let (_, r) = app.get_json(&format!("/api/v1/bodies/{body}/meeting-rules")).await;
     assert_eq!((r["quorum"].as_str(), r["majority_of"].as_str()), (Some("two_thirds"), Some("all_members")));
     assert_eq!(app.count("audit_log").await, audit_before + 1);
@@ -730,7 +737,9 @@ async fn minutes_are_drafted_approved_and_corrected_in_versions(app: TestApp) {
     anonymous_is_sent_to_login(&app, &narrative_url, &narrative).await;
     assert_eq!(app.count("minutes_drafts").await, 0);
     let (status, to, _) = submit(&sec, &narrative_url, &narrative).await;
-    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, draft_url.as_str()));
+    assert_eq!((status, to.clone()), (StatusCode::SEE_OTHER, format!("{draft_url}?done=narrative")));
+    let (_, page) = sec.get_text(&to).await;
+    assert!(page.contains("The narrative is saved"), "confirmed: {page}");
     let (_, page) = app.get_text(&format!("/en/meetings/{id}/minutes")).await;
     assert!(!page.contains("The chair opened the session."), "the narrative is the secretariat's until approved");
     let (_, page) = sec.get_text(&draft_url).await;
@@ -749,7 +758,9 @@ async fn minutes_are_drafted_approved_and_corrected_in_versions(app: TestApp) {
     assert_eq!(app.count("minutes_versions").await, 0);
     let audit_before = app.count("audit_log").await;
     let (status, to, _) = submit(&sec, &approve_url, &[("note", "")]).await;
-    assert_eq!((status, to), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/minutes/1")));
+    assert_eq!((status, to.clone()), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/minutes/1?done=approved")));
+    let (_, page) = sec.get_text(&to).await;
+    assert!(page.contains("The minutes are approved: this version is locked."), "confirmed: {page}");
     assert_eq!(app.count("audit_log").await, audit_before + 1, "the approval is audited");
     let (status, page) = app.get_text(&format!("/kk/meetings/{id}/minutes")).await;
     assert_eq!(status, StatusCode::OK);
@@ -774,7 +785,7 @@ async fn minutes_are_drafted_approved_and_corrected_in_versions(app: TestApp) {
     assert!(page.contains("id=\"e-note\">Say why the minutes are corrected."), "{page}");
     assert_eq!(app.count("minutes_versions").await, 1);
     let (status, to, _) = submit(&sec, &approve_url, &[("note", "Орысша мәтін қосылды")]).await;
-    assert_eq!((status, to), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/minutes/2")));
+    assert_eq!((status, to), (StatusCode::SEE_OTHER, format!("/en/meetings/{id}/minutes/2?done=approved")));
     let (_, page) = app.get_text(&format!("/en/meetings/{id}/minutes")).await;
     assert!(page.contains("Version 2") && page.contains("The narrative in Russian was changed."), "{page}");
     assert!(page.contains("Орысша мәтін қосылды") && page.contains(&format!("/en/meetings/{id}/minutes/1")));
