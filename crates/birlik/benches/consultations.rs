@@ -30,12 +30,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn run() -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let db = birlik::platform::db::Db::connect(None, dir.path()).await?;
-    db.migrate().await?;
-    birlik::registry::reference::load(&db).await?;
-    birlik::registry::seed::load_demo(&db).await?;
-    let body = birlik::registry::store::bodies(&db, false).await?[0].id;
+    let (dir, db, body) = common::demo_database().await?;
 
     // 1. The large consultation.
     let synth = Synth::new(SynthOptions {

@@ -26,12 +26,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn run() -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let db = birlik::platform::db::Db::connect(None, dir.path()).await?;
-    db.migrate().await?;
-    birlik::registry::reference::load(&db).await?;
-    birlik::registry::seed::load_demo(&db).await?;
-    let body = birlik::registry::store::bodies(&db, false).await?[0].id;
+    let (dir, db, body) = common::demo_database().await?;
     let at = birlik::platform::db::now();
     let seeds: Vec<String> = (0..50).map(|i| format!("Тұжырым нөмірі {i} туралы")).collect();
     let seeds: Vec<NewStatement> = seeds.iter().map(|t| NewStatement::seed(t, &at)).collect();

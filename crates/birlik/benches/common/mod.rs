@@ -11,6 +11,18 @@ use birlik::consultations::input::ConsultationInput;
 use birlik::consultations::model::{Moderation, Multilingual, Participation, ResultsShown, Status};
 use birlik::consultations::store::ImportedStatement;
 
+/// A SQLite database in a temporary directory with the reference data and the demo registry, and the id of a
+/// body to open consultations in.
+pub async fn demo_database() -> anyhow::Result<(tempfile::TempDir, birlik::platform::db::Db, i64)> {
+    let dir = tempfile::tempdir()?;
+    let db = birlik::platform::db::Db::connect(None, dir.path()).await?;
+    db.migrate().await?;
+    birlik::registry::reference::load(&db).await?;
+    birlik::registry::seed::load_demo(&db).await?;
+    let body = birlik::registry::store::bodies(&db, false).await?.first().map(|b| b.id).unwrap_or(1);
+    Ok((dir, db, body))
+}
+
 /// The `p` quantile of sorted durations.
 pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or_default()

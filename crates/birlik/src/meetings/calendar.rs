@@ -35,7 +35,8 @@ where
 {
     let state = Platform::from_ref(&state);
     let name = q.lang().t("calendar-all");
-    feed(&state, q.lang(), &name, |_| true).await
+    let meetings = store::meetings(&state.db, None, None, None).await?;
+    feed(&state, q.lang(), &name, &meetings).await
 }
 
 #[derive(Deserialize)]
@@ -55,7 +56,8 @@ where
     let state = Platform::from_ref(&state);
     let body = crate::registry::store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     let name = body.name(q.lang()).to_owned();
-    feed(&state, q.lang(), &name, |m| m.body_id == body.id).await
+    let meetings = store::meetings(&state.db, Some(body.id), None, None).await?;
+    feed(&state, q.lang(), &name, &meetings).await
 }
 
 #[derive(Deserialize)]
@@ -81,12 +83,12 @@ where
         .map(|b| b.id)
         .collect();
     let name = region.name(q.lang()).to_owned();
-    feed(&state, q.lang(), &name, |m| bodies.contains(&m.body_id)).await
+    let meetings = store::meetings_of(&state.db, &bodies).await?;
+    feed(&state, q.lang(), &name, &meetings).await
 }
 
-async fn feed(state: &Platform, lang: Lang, name: &str, keep: impl Fn(&Meeting) -> bool) -> Result<Response, AppError> {
-    let meetings: Vec<Meeting> = store::meetings(&state.db, None, None, None).await?.into_iter().filter(keep).collect();
-    let sequences = store::sequences(&state.db).await?;
+/// The feed `name` of `meetings`.
+async fn feed(state: &Platform, lang: Lang, name: &str, meetings: &[Meeting]) -> Result<Response, AppError> {
     let bodies = crate::registry::store::bodies(&state.db, true).await?;
     let origin = state.settings.link_origin();
     let mut calendar = Calendar::empty();
@@ -95,10 +97,9 @@ async fn feed(state: &Platform, lang: Lang, name: &str, keep: impl Fn(&Meeting) 
         .append_property(("PRODID", "-//Birlik//Meetings//KK"))
         .append_property(("CALSCALE", "GREGORIAN"))
         .name(name);
-    for m in &meetings {
-        let body = bodies.iter().find(|b| b.id == m.body_id).map(|b| b.name(lang).to_owned()).unwrap_or_default();
-        let sequence = sequences.get(&m.id).copied().unwrap_or(0);
-        calendar.push(event(m, lang, &body, sequence, &origin)?);
+    let names: std::collections::HashMap<i64, &str> = bodies.iter().map(|b| (b.id, b.name(lang))).collect();
+    for m in meetings {
+        calendar.push(event(m, lang, names.get(&m.body_id).copied().unwrap_or_default(), &origin)?);
     }
     let mut text = String::new();
     std::fmt::Write::write_fmt(&mut text, format_args!("{}", calendar.done()))
@@ -107,7 +108,7 @@ async fn feed(state: &Platform, lang: Lang, name: &str, keep: impl Fn(&Meeting) 
 }
 
 /// One meeting as an event.
-fn event(m: &Meeting, lang: Lang, body: &str, sequence: i64, origin: &str) -> Result<Event, AppError> {
+fn event(m: &Meeting, lang: Lang, body: &str, origin: &str) -> Result<Event, AppError> {
     let moment = |s: &str| OffsetDateTime::parse(s, &Rfc3339).map_err(|e| AppError::Internal(e.into()));
     let mut description = vec![body.to_owned()];
     if let Some(text) = m.description.show(lang) {
@@ -119,7 +120,7 @@ fn event(m: &Meeting, lang: Lang, body: &str, sequence: i64, origin: &str) -> Re
     let mut event = Event::new();
     event
         .uid(&format!("meeting-{}@birlik", m.id))
-        .sequence(u32::try_from(sequence).unwrap_or(u32::MAX))
+        .sequence(u32::try_from(m.sequence).unwrap_or(u32::MAX))
         .add_property("DTSTAMP", utc_basic(moment(&m.updated_at)?))
         .summary(&super::pages::heading(m, lang))
         .description(&description.join("\n\n"))

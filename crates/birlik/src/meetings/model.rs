@@ -240,6 +240,9 @@ pub struct Meeting {
     pub demo: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// Its calendar `SEQUENCE` (RFC 5545), raised at each change; in the feeds, not in the API.
+    #[serde(skip)]
+    pub sequence: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]

@@ -53,11 +53,12 @@ struct MeetingRow {
     demo: bool,
     created_at: String,
     updated_at: String,
+    sequence: i64,
 }
 
 const MEETING_SELECT: &str = "SELECT id, body_id, kind, number, title_kk, title_ru, title_en, description_kk, \
     description_ru, description_en, starts_at, ends_at, place, online_url, status, status_reason, \
-    agenda_published_at, demo, created_at, updated_at FROM meetings";
+    agenda_published_at, demo, created_at, updated_at, sequence FROM meetings";
 
 impl From<MeetingRow> for Meeting {
     fn from(r: MeetingRow) -> Meeting {
@@ -79,6 +80,7 @@ impl From<MeetingRow> for Meeting {
             demo: r.demo,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            sequence: r.sequence,
         }
     }
 }
@@ -687,12 +689,21 @@ pub async fn set_execution(db: &Db, actor: Option<i64>, before: &Decision, execu
     Ok(())
 }
 
-/// Each meeting's calendar SEQUENCE (RFC 5545), raised at each change.
-pub async fn sequences(db: &Db) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
-    let rows: Vec<(i64, i64)> = with_read!(db, pool => {
-        sqlx::query_as("SELECT id, sequence FROM meetings").fetch_all(pool).await?
+/// The newest meetings (at most 1,000) of these bodies, newest first: the calendar feeds.
+pub async fn meetings_of(db: &Db, bodies: &[i64]) -> sqlx::Result<Vec<Meeting>> {
+    if bodies.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<MeetingRow> = with_read!(db, pool => {
+        let mut q = sqlx::QueryBuilder::new(format!("{MEETING_SELECT} WHERE body_id IN ("));
+        let mut list = q.separated(", ");
+        for body in bodies {
+            list.push_bind(*body);
+        }
+        q.push(") ORDER BY starts_at DESC, id DESC LIMIT 1000");
+        q.build_query_as().fetch_all(pool).await?
     });
-    Ok(rows.into_iter().collect())
+    Ok(rows.into_iter().map(Meeting::from).collect())
 }
 
 /// Every meeting, oldest first (open data).

@@ -8,7 +8,7 @@ use birlik::platform::notify::mail::{Smtp, Tls};
 use reqwest::StatusCode;
 
 use crate::consultations::{input, open};
-use crate::support::{Backend, LoggedIn, TestApp};
+use crate::support::{LoggedIn, TestApp};
 
 const SEEDS: [&str; 2] = ["Тілдерді үйрену тегін болуы керек", "Әр өңірде мәдени орталық керек"];
 
@@ -91,8 +91,7 @@ async fn add_published(app: &TestApp, consultation: i64, text: &str) -> i64 {
     store::add_statement(&app.state.platform.db, consultation, &NewStatement::seed(text, &at)).await.unwrap()
 }
 
-async fn follow_then_hear(backend: Backend) {
-    let app = TestApp::start(backend, true).await;
+async fn followers_of_a_consultation_hear_of_each_new_statement_in_their_inbox_and_by_mail(app: TestApp) {
     let (id, reader, _) = followed_consultation(&app).await;
     let (_, page) = reader.get_text(&format!("/en/consultations/{id}")).await;
     assert!(page.contains("id=\"unfollow\""), "the button says the reader follows");
@@ -140,21 +139,7 @@ async fn follow_then_hear(backend: Backend) {
     assert_eq!(app.count("notifications").await, 1);
 }
 
-#[tokio::test]
-async fn followers_of_a_consultation_hear_of_each_new_statement_in_their_inbox_and_by_mail() {
-    follow_then_hear(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn postgres_followers_of_a_consultation_hear_of_each_new_statement() {
-    if crate::support::postgres_available().await {
-        follow_then_hear(Backend::Postgres).await;
-    }
-}
-
-#[tokio::test]
-async fn an_event_applied_again_after_a_crash_writes_no_second_notice_nor_mail() {
-    let app = TestApp::sqlite().await;
+async fn an_event_applied_again_after_a_crash_writes_no_second_notice_nor_mail(app: TestApp) {
     let (id, _reader, _) = followed_consultation(&app).await;
     add_published(&app, id, "Жастарға спорт алаңдары керек").await;
     app.settled().await;
@@ -172,9 +157,7 @@ async fn an_event_applied_again_after_a_crash_writes_no_second_notice_nor_mail()
     assert_eq!(outbox(&app).len(), 1, "no second mail");
 }
 
-#[tokio::test]
-async fn a_daily_digest_gathers_notices_and_its_link_unsubscribes_in_one_click() {
-    let app = TestApp::sqlite().await;
+async fn a_daily_digest_gathers_notices_and_its_link_unsubscribes_in_one_click(app: TestApp) {
     let (id, reader, user) = followed_consultation(&app).await;
     let saved = reader.post_form("/en/notifications", &[("statement-published", "daily")]).await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
@@ -216,9 +199,7 @@ async fn a_daily_digest_gathers_notices_and_its_link_unsubscribes_in_one_click()
     assert!(settings.contains("value=\"never\" checked"), "{settings}");
 }
 
-#[tokio::test]
-async fn following_needs_a_login_and_a_real_public_item() {
-    let app = TestApp::sqlite().await;
+async fn following_needs_a_login_and_a_real_public_item(app: TestApp) {
     let (status, page) = app.get_text("/kk/inbox").await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let anonymous = TestApp::client().post(app.url("/en/follow")).form(&[
@@ -245,9 +226,7 @@ async fn following_needs_a_login_and_a_real_public_item() {
     assert_eq!(app.count("follows").await, 1);
 }
 
-#[tokio::test]
-async fn the_author_hears_whether_a_moderator_published_or_rejected_his_statement() {
-    let app = TestApp::sqlite().await;
+async fn the_author_hears_whether_a_moderator_published_or_rejected_his_statement(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let approve =
         ConsultationInput { moderation: Moderation::Approve, participation: Participation::Accounts, ..input(body) };
@@ -303,9 +282,7 @@ async fn a_mail_that_cannot_be_sent_is_retried_and_shown_to_operators() {
     assert_eq!(participant.get_text("/en/admin/mail").await.0, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
-async fn a_published_agenda_reaches_the_bodys_members_seated_or_by_role_and_its_followers() {
-    let app = TestApp::sqlite().await;
+async fn a_published_agenda_reaches_the_bodys_members_seated_or_by_role_and_its_followers(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let member = app.member_of(body).await;
     let seat = crate::meetings::seated(&app, body).await[0].person_id;
@@ -328,9 +305,7 @@ async fn a_published_agenda_reaches_the_bodys_members_seated_or_by_role_and_its_
     assert!(inbox.contains("id=\"inbox-empty\""));
 }
 
-#[tokio::test]
-async fn a_reader_of_kazakh_in_the_latin_alphabet_gets_his_mail_in_it() {
-    let app = TestApp::sqlite().await;
+async fn a_reader_of_kazakh_in_the_latin_alphabet_gets_his_mail_in_it(app: TestApp) {
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let (id, _) = open(&app, &input(body), &SEEDS).await;
     let reader = app.participant().await;
@@ -391,3 +366,13 @@ async fn many_followers_are_told_in_batches_once_each_even_when_applied_again() 
     assert_eq!(unapplied, 0, "the event was applied again");
     assert_eq!(app.count("notifications").await, 2_500);
 }
+
+crate::on_both_backends!(
+    followers_of_a_consultation_hear_of_each_new_statement_in_their_inbox_and_by_mail,
+    an_event_applied_again_after_a_crash_writes_no_second_notice_nor_mail,
+    a_daily_digest_gathers_notices_and_its_link_unsubscribes_in_one_click,
+    following_needs_a_login_and_a_real_public_item,
+    the_author_hears_whether_a_moderator_published_or_rejected_his_statement,
+    a_published_agenda_reaches_the_bodys_members_seated_or_by_role_and_its_followers,
+    a_reader_of_kazakh_in_the_latin_alphabet_gets_his_mail_in_it,
+);

@@ -120,7 +120,7 @@ impl Mailer {
     pub async fn send_pending(&self, db: &Db, chunk: Chunk) -> anyhow::Result<()> {
         let notices = store::pending_mail(db, chunk.event, chunk.from, chunk.to).await?;
         let mut people: HashMap<i64, Option<Addressee>> = HashMap::new();
-        let (mut failed, mut first_error) = (0usize, None);
+        let mut failures = Failures::default();
         for notice in &notices {
             let to = match people.get(&notice.user_id) {
                 Some(to) => to.clone(),
@@ -132,31 +132,14 @@ impl Mailer {
             };
             let Some(to) = to else { continue };
             let message = self.letter(&to, std::slice::from_ref(notice), Unsubscribe::Kind(&notice.kind));
-            let sent = match message {
-                Ok(message) => self.send(&format!("n{}", notice.id), message).await,
-                Err(e) => Err(e),
-            };
-            match sent {
-                Ok(()) => {
-                    store::mark_mailed(db, &[notice.id]).await?;
-                    metrics::counter!("mail_sent_total").increment(1);
-                }
-                Err(e) => {
-                    failed += 1;
-                    metrics::counter!("mail_failed_total").increment(1);
-                    first_error.get_or_insert(format!("{e:#}"));
-                }
-            }
+            self.deliver(db, &format!("n{}", notice.id), message, &[notice.id], &mut failures).await?;
         }
-        match first_error {
-            Some(error) => anyhow::bail!("{failed} of {} e-mails not sent; the first: {error}", notices.len()),
-            None => Ok(()),
-        }
+        failures.outcome(&format!("of {} e-mails", notices.len()))
     }
 
     /// Sends each person with notices waiting for the digest one e-mail listing them.
     pub async fn send_digests(&self, db: &Db) -> anyhow::Result<()> {
-        let (mut after, mut failed, mut first_error) = (0, 0usize, None);
+        let (mut after, mut failures) = (0, Failures::default());
         loop {
             let people = store::digest_people(db, after, 100).await?;
             let Some(last) = people.last().copied() else { break };
@@ -165,27 +148,40 @@ impl Mailer {
                 let Some(to) = self.addressee(db, user).await? else { continue };
                 let notices = store::digest_of(db, user, DIGEST_MAX).await?;
                 let Some(newest) = notices.last().map(|n| n.id) else { continue };
-                let sent = match self.letter(&to, &notices, Unsubscribe::Digest) {
-                    Ok(message) => self.send(&format!("digest-{user}-{newest}"), message).await,
-                    Err(e) => Err(e),
-                };
-                match sent {
-                    Ok(()) => {
-                        store::mark_mailed(db, &notices.iter().map(|n| n.id).collect::<Vec<_>>()).await?;
-                        metrics::counter!("mail_sent_total").increment(1);
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        metrics::counter!("mail_failed_total").increment(1);
-                        first_error.get_or_insert(format!("{e:#}"));
-                    }
-                }
+                let message = self.letter(&to, &notices, Unsubscribe::Digest);
+                let ids: Vec<i64> = notices.iter().map(|n| n.id).collect();
+                self.deliver(db, &format!("digest-{user}-{newest}"), message, &ids, &mut failures).await?;
             }
         }
-        match first_error {
-            Some(error) => anyhow::bail!("{failed} digests not sent; the first: {error}"),
-            None => Ok(()),
+        failures.outcome("digests")
+    }
+
+    /// Sends one message about the notices `ids` and marks them mailed at once; a message that could not be made
+    /// or sent is counted in `failures`, its notices left to send again.
+    async fn deliver(
+        &self,
+        db: &Db,
+        name: &str,
+        message: anyhow::Result<Message>,
+        ids: &[i64],
+        failures: &mut Failures,
+    ) -> anyhow::Result<()> {
+        let sent = match message {
+            Ok(message) => self.send(name, message).await,
+            Err(e) => Err(e),
+        };
+        match sent {
+            Ok(()) => {
+                store::mark_mailed(db, ids).await?;
+                metrics::counter!("mail_sent_total").increment(1);
+            }
+            Err(e) => {
+                failures.count += 1;
+                metrics::counter!("mail_failed_total").increment(1);
+                failures.first.get_or_insert(format!("{e:#}"));
+            }
         }
+        Ok(())
     }
 
     async fn addressee(&self, db: &Db, user: i64) -> anyhow::Result<Option<Addressee>> {
@@ -271,6 +267,22 @@ impl Mailer {
                 tokio::fs::rename(&part, dir.join(format!("{name}.eml"))).await?;
                 Ok(())
             }
+        }
+    }
+}
+
+/// The messages of one run that could not be sent: the run fails (and its timer is tried again) when there is any.
+#[derive(Default)]
+struct Failures {
+    count: usize,
+    first: Option<String>,
+}
+
+impl Failures {
+    fn outcome(self, of_what: &str) -> anyhow::Result<()> {
+        match self.first {
+            Some(error) => anyhow::bail!("{} {of_what} not sent; the first: {error}", self.count),
+            None => Ok(()),
         }
     }
 }

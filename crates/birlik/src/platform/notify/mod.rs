@@ -13,6 +13,7 @@
 //! mail systems that deduplicate by it show one. With no SMTP configured a mail is a file named by its notice,
 //! written whole or not at all.)
 
+pub mod changes;
 pub mod mail;
 pub mod pages;
 pub mod store;

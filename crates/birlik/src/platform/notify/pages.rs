@@ -12,7 +12,7 @@ use crate::platform::Platform;
 use crate::platform::change::Scope;
 use crate::platform::i18n::Arg;
 use crate::platform::notify::mail::{self, DIGEST_KIND};
-use crate::platform::notify::{Delivery, Followed, MAIL_JOB, store};
+use crate::platform::notify::{Delivery, Followed, MAIL_JOB, changes, store};
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, Form, PageCtx, local_path};
 
@@ -80,15 +80,12 @@ struct IdPath {
 
 /// Opens a notice: marks it read and goes to its item.
 async fn open(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.id;
-    let notice = store::notice(&state.db, p.id).await?.filter(|n| n.user_id == user).ok_or(AppError::NotFound)?;
-    store::mark_read(&state.db, user, Some(notice.id)).await?;
+    let notice = changes::open(&state, ctx.require_user()?, p.id).await?;
     Ok(Redirect::to(&ctx.url(&notice.link)).into_response())
 }
 
 async fn read_all(State(state): State<Platform>, ctx: PageCtx) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.id;
-    store::mark_read(&state.db, user, None).await?;
+    changes::read_all(&state, ctx.require_user()?).await?;
     Ok(Redirect::to(&ctx.url("/inbox")).into_response())
 }
 
@@ -104,18 +101,18 @@ struct FollowForm {
 
 /// Follows or stops following a public item, then goes back to where the person was.
 async fn follow(State(state): State<Platform>, ctx: PageCtx, Form(f): Form<FollowForm>) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.id;
-    let (area, followed) = state.notify.followed(&f.area, f.item).await?.ok_or(AppError::NotFound)?;
-    match f.action.as_str() {
-        "follow" => {
-            store::follow(&state.db, user, Scope::item(area, f.item)).await?;
-            store::remember_language(&state.db, user, ctx.lang.code(), ctx.latin).await?;
-        }
-        "unfollow" => store::unfollow(&state.db, user, area, f.item).await?,
+    let user = ctx.require_user()?;
+    let followed = match f.action.as_str() {
+        "follow" => changes::follow(&state, user, &f.area, f.item, reading(&ctx)).await?,
+        "unfollow" => changes::unfollow(&state, user, &f.area, f.item).await?,
         _ => return Err(AppError::BadRequest("action".into())),
-    }
+    };
     let back = local_path(&f.back).unwrap_or_else(|| ctx.url(&followed.link));
     Ok(Redirect::to(&back).into_response())
+}
+
+fn reading(ctx: &PageCtx) -> changes::Reading {
+    changes::Reading { lang: ctx.lang, latin: ctx.latin }
 }
 
 /// Whether the reader follows an item, for its follow button.
@@ -192,18 +189,7 @@ async fn save_settings(
     ctx: PageCtx,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.id;
-    let kinds = state.notify.kinds();
-    let mut chosen = Vec::new();
-    for (name, value) in &fields {
-        let Some(kind) = kinds.iter().find(|k| **k == name) else { continue };
-        let delivery = Delivery::from_code(value).ok_or_else(|| AppError::BadRequest(name.clone()))?;
-        chosen.push((*kind, delivery));
-    }
-    for (kind, delivery) in chosen {
-        store::set_delivery(&state.db, user, kind, delivery).await?;
-    }
-    store::remember_language(&state.db, user, ctx.lang.code(), ctx.latin).await?;
+    changes::set_deliveries(&state, ctx.require_user()?, &fields, reading(&ctx)).await?;
     Ok(Redirect::to(&ctx.url("/notifications?saved=1")).into_response())
 }
 
@@ -232,29 +218,12 @@ impl UnsubscribePage {
     }
 }
 
-/// The kinds a link stops: its own, or for the digest every kind now in the digest.
-async fn unsubscribed_kinds(state: &Platform, p: &UnsubscribePath) -> Result<(Vec<&'static str>, String), AppError> {
-    let to = store::addressee(&state.db, p.user).await?.ok_or(AppError::NotFound)?;
-    let key = to.mail_key.ok_or(AppError::NotFound)?;
-    if !mail::same_token(&p.token, &mail::unsubscribe_token(&key, p.user, &p.kind)) {
-        return Err(AppError::NotFound);
-    }
-    let kinds = state.notify.kinds();
-    if p.kind == DIGEST_KIND {
-        let daily = store::settings(&state.db, p.user).await?;
-        let kinds = kinds.into_iter().filter(|k| daily.iter().any(|(d, v)| d == k && *v == Delivery::Daily)).collect();
-        return Ok((kinds, DIGEST_KIND.to_owned()));
-    }
-    let kind = kinds.into_iter().find(|k| *k == p.kind).ok_or(AppError::NotFound)?;
-    Ok((vec![kind], kind.to_owned()))
-}
-
 async fn unsubscribe_page(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<UnsubscribePath>,
 ) -> Result<Response, AppError> {
-    let (_, kind) = unsubscribed_kinds(&state, &p).await?;
+    let (_, kind) = changes::unsubscribing(&state, p.user, &p.kind, &p.token).await?;
     Ok(render(&UnsubscribePage::new(ctx, &kind, false))?.into_response())
 }
 
@@ -265,10 +234,7 @@ async fn unsubscribe(
     ctx: PageCtx,
     Path(p): Path<UnsubscribePath>,
 ) -> Result<Response, AppError> {
-    let (kinds, kind) = unsubscribed_kinds(&state, &p).await?;
-    for k in kinds {
-        store::set_delivery(&state.db, p.user, k, Delivery::Never).await?;
-    }
+    let kind = changes::unsubscribe(&state, p.user, &p.kind, &p.token).await?;
     Ok(render(&UnsubscribePage::new(ctx, &kind, true))?.into_response())
 }
 

@@ -1,0 +1,186 @@
+//! Meetings at scale, on SQLite: `cargo bench -p birlik --bench meetings`.
+//!
+//! Ten years of meetings of every demo body (five a year per body: about 5,000 meetings, the demo having about 100
+//! bodies), each with ten agenda items and four recorded votes of its ten seated members (about 50,000 agenda
+//! items and 200,000 votes), inserted by multi-row inserts. Then, in process with the page cache off (uncached),
+//! each 200 times after 20 to warm up: one body's meetings page, one meeting's page, and the iCalendar feeds of
+//! all meetings and of one body. Target: each under 10 ms median server time.
+
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::Request;
+use tower::ServiceExt;
+
+mod common;
+use common::percentile;
+
+const YEARS: i64 = 10;
+const PER_YEAR: i64 = 5;
+const ITEMS: i64 = 10;
+const MOTIONS: i64 = 4;
+const VOTERS: i64 = 10;
+const ROWS: usize = 1_000;
+
+fn main() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
+    let (dir, db, _) = common::demo_database().await?;
+    let birlik::platform::db::Db::Sqlite { write, .. } = &db else { anyhow::bail!("SQLite") };
+    let bodies: Vec<i64> = birlik::registry::store::bodies(&db, false).await?.iter().map(|b| b.id).collect();
+    let persons: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM persons ORDER BY id LIMIT $1").bind(VOTERS).fetch_all(write).await?;
+    let started = Instant::now();
+    let (meetings, items, votes) = generate(write, &bodies, &persons).await?;
+    println!(
+        "stored {meetings} meetings, {items} agenda items, {votes} recorded votes of {} bodies in {:.1?}",
+        bodies.len(),
+        started.elapsed()
+    );
+
+    let settings = birlik::platform::Settings { data_dir: dir.path().into(), page_cache: false, ..Default::default() };
+    let state = birlik::app::state(db.clone(), settings, true)?;
+    let router = birlik::app::router(state);
+    let body = bodies.get(bodies.len() / 2).copied().unwrap_or(1);
+    let meeting: i64 =
+        sqlx::query_scalar("SELECT MAX(id) FROM meetings WHERE body_id = $1").bind(body).fetch_one(write).await?;
+    for path in [
+        format!("/kk/meetings?body={body}"),
+        format!("/kk/meetings/{meeting}"),
+        format!("/api/v1/bodies/{body}/calendar.ics"),
+        "/api/v1/calendar.ics".to_owned(),
+    ] {
+        let mut times: Vec<Duration> = Vec::new();
+        let mut bytes = 0;
+        for i in 0..220 {
+            let started = Instant::now();
+            let response = router.clone().oneshot(Request::get(path.as_str()).body(Body::empty())?).await?;
+            anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+            if i >= 20 {
+                times.push(started.elapsed());
+                bytes = body.len();
+            }
+        }
+        times.sort();
+        println!(
+            "{path}: median {:.2?}, p99 {:.2?} ({} KB)",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99),
+            bytes / 1024
+        );
+    }
+    Ok(())
+}
+
+/// The meetings, agenda items, closed motions and votes, in one transaction of multi-row inserts.
+async fn generate(write: &sqlx::SqlitePool, bodies: &[i64], persons: &[i64]) -> anyhow::Result<(i64, i64, i64)> {
+    let mut tx = write.begin().await?;
+    let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM meetings").fetch_one(&mut *tx).await?;
+    let mut meetings = Vec::new();
+    for (b, body) in bodies.iter().enumerate() {
+        for k in 0..YEARS * PER_YEAR {
+            let year = 2016 + k / PER_YEAR;
+            let month = 1 + (k % PER_YEAR) * 2 + (b as i64 % 2);
+            let starts = format!("{year}-{month:02}-15T05:00:00Z");
+            let ends = format!("{year}-{month:02}-15T09:00:00Z");
+            meetings.push((first + meetings.len() as i64, *body, k + 1, starts, ends));
+        }
+    }
+    for chunk in meetings.chunks(ROWS) {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO meetings (id, body_id, kind, number, title_kk, title_ru, starts_at, ends_at, place, status,
+             agenda_published_at, demo, created_at, updated_at) ",
+        );
+        q.push_values(chunk, |mut r, (id, body, n, starts, ends)| {
+            r.push_bind(id)
+                .push_bind(body)
+                .push_bind("session")
+                .push_bind(n)
+                .push_bind(format!("Сессия {n}"))
+                .push_bind(format!("Сессия {n}"))
+                .push_bind(starts)
+                .push_bind(ends)
+                .push_bind("Достық үйі")
+                .push_bind("closed")
+                .push_bind(starts)
+                .push_bind(true)
+                .push_bind(starts)
+                .push_bind(ends);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    let item_rows: Vec<(i64, i64, &str)> =
+        meetings.iter().flat_map(|(id, _, _, starts, _)| (1..=ITEMS).map(move |p| (*id, p, starts.as_str()))).collect();
+    for chunk in item_rows.chunks(ROWS) {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO agenda_items (meeting_id, position, title_kk, presenter, created_at) ",
+        );
+        q.push_values(chunk, |mut r, (meeting, p, at)| {
+            r.push_bind(meeting)
+                .push_bind(p)
+                .push_bind(format!("Күн тәртібінің {p}-мәселесі"))
+                .push_bind("Баяндамашы")
+                .push_bind(*at);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    let first_motion: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM motions").fetch_one(&mut *tx).await?;
+    let motions: Vec<(i64, i64, &str)> = meetings
+        .iter()
+        .flat_map(|(id, _, _, starts, _)| (0..MOTIONS).map(move |m| (*id, m, starts.as_str())))
+        .enumerate()
+        .map(|(i, (meeting, _, at))| (first_motion + i as i64, meeting, at))
+        .collect();
+    for chunk in motions.chunks(ROWS) {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO motions (id, meeting_id, text_kk, method, status, quorum, majority_of, majority, members, present,
+             votes_for, votes_against, abstentions, outcome, opened_at, closed_at) ",
+        );
+        q.push_values(chunk, |mut r, (id, meeting, at)| {
+            r.push_bind(id)
+                .push_bind(meeting)
+                .push_bind("Шешімді қабылдау")
+                .push_bind("roll_call")
+                .push_bind("closed")
+                .push_bind("more_than_half")
+                .push_bind("present")
+                .push_bind("simple")
+                .push_bind(VOTERS)
+                .push_bind(VOTERS)
+                .push_bind(VOTERS - 3)
+                .push_bind(2)
+                .push_bind(1)
+                .push_bind("adopted")
+                .push_bind(*at)
+                .push_bind(*at);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    let votes: Vec<(i64, i64, &str, &str)> = motions
+        .iter()
+        .flat_map(|(motion, _, at)| {
+            persons.iter().enumerate().map(move |(k, person)| {
+                let choice = match k {
+                    0 | 1 => "against",
+                    2 => "abstain",
+                    _ => "for",
+                };
+                (*motion, *person, choice, *at)
+            })
+        })
+        .collect();
+    for chunk in votes.chunks(ROWS) {
+        let mut q = sqlx::QueryBuilder::new("INSERT INTO motion_votes (motion_id, person_id, choice, at) ");
+        q.push_values(chunk, |mut r, (motion, person, choice, at)| {
+            r.push_bind(motion).push_bind(person).push_bind(*choice).push_bind(*at);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok((meetings.len() as i64, item_rows.len() as i64, votes.len() as i64))
+}
