@@ -52,6 +52,7 @@ field-wrong-password reset-invalid confirm-invalid
 site-name login-failed unknown none choose count-associations search-results
 notify-statement-published notify-statement-moderated-published notify-statement-moderated-rejected
 notify-agenda-published notify-kind-statement-published notify-kind-statement-moderated notify-kind-agenda-published
+notify-minutes-approved notify-kind-minutes-approved
 notify-delivery-instant notify-delivery-daily notify-delivery-never
 """.split()
 

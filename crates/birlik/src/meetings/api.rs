@@ -10,7 +10,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::changes;
-use super::input::{AgendaItemIn, AttendanceIn, ExecutionIn, MeetingIn, MotionIn, RulesIn, StatusIn, VoteIn};
+use super::input::{
+    AgendaItemIn, ApprovalIn, AttendanceIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn, StatusIn, VoteIn,
+};
+use super::minutes::{Record, Version};
 use super::model::{Meeting, Motion, Rules};
 use super::store::{self, MeetingFilter};
 use super::view::{MeetingDetail, detail};
@@ -38,6 +41,9 @@ where
         .routes(routes!(close_motion))
         .routes(routes!(get_rules, set_rules))
         .routes(routes!(set_execution))
+        .routes(routes!(get_minutes))
+        .routes(routes!(save_narrative))
+        .routes(routes!(approve_minutes))
 }
 
 async fn api_user(state: &Platform, headers: &HeaderMap) -> Result<SessionUser, AppError> {
@@ -252,4 +258,65 @@ async fn set_execution(
     let user = api_user(&state, &headers).await?;
     changes::set_execution(&state, &user, id, &fields).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A meeting's minutes: the record as the server drafts them now, and every approved version.
+#[derive(Serialize, ToSchema)]
+pub struct Minutes {
+    pub meeting_id: i64,
+    /// The record now (the secretariat's narrative is published with an approved version only).
+    pub draft: Record,
+    /// Every approved version, the first first.
+    pub versions: Vec<Version>,
+}
+
+async fn minutes_of(state: &Platform, id: i64) -> Result<Minutes, AppError> {
+    let meeting = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let (draft, _) = changes::draft_minutes(&state.db, meeting).await?;
+    let versions = store::minutes_versions(&state.db, id)
+        .await?
+        .iter()
+        .map(Version::of)
+        .collect::<serde_json::Result<Vec<Version>>>()
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(Minutes { meeting_id: id, draft, versions })
+}
+
+/// The minutes of a meeting: the server's draft of the record and the approved versions.
+#[utoipa::path(get, path = "/meetings/{id}/minutes", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = Minutes), (status = 404, body = ErrorBody)))]
+async fn get_minutes(State(state): State<Platform>, Path(id): Path<i64>) -> Result<Json<Minutes>, AppError> {
+    Ok(Json(minutes_of(&state, id).await?))
+}
+
+/// The secretariat's narrative of the minutes (published with the next approved version).
+#[utoipa::path(put, path = "/meetings/{id}/minutes/narrative", tag = "meetings", params(("id" = i64, Path)),
+    request_body = NarrativeIn,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn save_narrative(
+    State(state): State<Platform>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(fields): ApiJson<NarrativeIn>,
+) -> Result<StatusCode, AppError> {
+    let user = api_user(&state, &headers).await?;
+    changes::save_narrative(&state, &user, id, &fields).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Approves the minutes of a closed meeting as they stand: the next version, with what changed and why.
+#[utoipa::path(post, path = "/meetings/{id}/minutes/approve", tag = "meetings", params(("id" = i64, Path)),
+    request_body = ApprovalIn,
+    responses((status = 201, body = Minutes), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn approve_minutes(
+    State(state): State<Platform>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(fields): ApiJson<ApprovalIn>,
+) -> Result<(StatusCode, Json<Minutes>), AppError> {
+    let user = api_user(&state, &headers).await?;
+    changes::approve_minutes(&state, &user, id, &fields).await?;
+    Ok((StatusCode::CREATED, Json(minutes_of(&state, id).await?)))
 }

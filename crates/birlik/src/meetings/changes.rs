@@ -3,8 +3,11 @@
 //! admin) runs a meeting; a member takes part from his own login, which names his person of the registry
 //! (`users.person_id`): he checks in and votes while he holds a live seat in the body.
 
-use super::input::{AgendaItemIn, AttendanceIn, ExecutionIn, MeetingIn, MotionIn, RulesIn, StatusIn, VoteIn};
+use super::input::{
+    AgendaItemIn, ApprovalIn, AttendanceIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn, StatusIn, VoteIn,
+};
 use super::members::{present_members, seated};
+use super::minutes::{Amendment, Record, amendments};
 use super::model::{Meeting, MeetingStatus, Motion, MotionStatus, Rules, outcome};
 use super::store::{self, Cast, Tally};
 use crate::platform::Platform;
@@ -119,6 +122,33 @@ pub async fn register_attendance(
     }
     taking_attendance(&meeting)?;
     store::set_attendance(&state.db, Some(user.id), id, fields.person_id, fields.present, false).await?;
+    Ok(())
+}
+
+/// The secretariat registers the whole attendance at once: the members in `present` are present, every other
+/// member of the body absent. Only those whose mark changes are written, in one transaction; someone who is not
+/// a member of the body refuses the whole register.
+pub async fn register_attendance_list(
+    state: &Platform,
+    user: &SessionUser,
+    id: i64,
+    present: &[i64],
+) -> Result<(), AppError> {
+    let meeting = meeting_to_run(state, user, id).await?;
+    let seated = seated(&state.db, meeting.body_id).await?;
+    if present.iter().any(|p| !seated.contains_key(p)) {
+        return Err(invalid("present", "meeting-not-a-member"));
+    }
+    taking_attendance(&meeting)?;
+    let now = store::attendance(&state.db, id).await?;
+    let was_present = |person: &i64| now.iter().any(|(p, here, _)| p == person && *here);
+    let mut marks: Vec<(i64, bool)> = seated
+        .keys()
+        .map(|person| (*person, present.contains(person)))
+        .filter(|(person, here)| was_present(person) != *here)
+        .collect();
+    marks.sort_unstable();
+    store::set_attendances(&state.db, Some(user.id), id, &marks).await?;
     Ok(())
 }
 
@@ -241,4 +271,82 @@ pub async fn set_execution(
     authz::manage_body(&state.db, user, decision.body_id).await?;
     store::set_execution(&state.db, Some(user.id), &decision, fields.execution).await?;
     Ok(())
+}
+
+/// The secretariat writes (or rewrites) the narrative of a meeting's minutes; a cancelled meeting has none.
+pub async fn save_narrative(
+    state: &Platform,
+    user: &SessionUser,
+    id: i64,
+    fields: &NarrativeIn,
+) -> Result<(), AppError> {
+    let narrative = fields.check().map_err(AppError::Validation)?;
+    let meeting = meeting_to_run(state, user, id).await?;
+    if meeting.status == MeetingStatus::Cancelled {
+        return Err(AppError::Conflict("error-minutes-cancelled"));
+    }
+    let before = store::minutes_draft(&state.db, id).await?;
+    store::save_minutes_draft(&state.db, Some(user.id), id, &before, &narrative).await?;
+    Ok(())
+}
+
+/// The minutes as the server drafts them now: the record of the meeting and the secretariat's narrative.
+pub async fn draft_minutes(db: &Db, meeting: Meeting) -> Result<(Record, super::model::Multilingual), AppError> {
+    let body = registry::body(db, meeting.body_id).await?.ok_or(AppError::NotFound)?;
+    let narrative = store::minutes_draft(db, meeting.id).await?;
+    let detail = super::view::detail(db, meeting).await?;
+    Ok((Record::of(&detail, &body), narrative))
+}
+
+/// Approves the minutes of a closed meeting as they are drafted now: stores them as the next version, with the
+/// approver, the time and what changed since the version before; a correction (every version after the first)
+/// must change something and say why. Returns the version.
+pub async fn approve_minutes(
+    state: &Platform,
+    user: &SessionUser,
+    id: i64,
+    fields: &ApprovalIn,
+) -> Result<i64, AppError> {
+    let note = fields.check().map_err(AppError::Validation)?;
+    let meeting = meeting_to_run(state, user, id).await?;
+    if meeting.status != MeetingStatus::Closed {
+        return Err(AppError::Conflict("error-minutes-not-closed"));
+    }
+    let (record, narrative) = draft_minutes(&state.db, meeting).await?;
+    let versions = store::minutes_versions(&state.db, id).await?;
+    let changes: Vec<Amendment> = match versions.last() {
+        None => Vec::new(),
+        Some(last) => {
+            let before: Record = serde_json::from_str(&last.record).map_err(|e| AppError::Internal(e.into()))?;
+            let said = super::model::Multilingual {
+                kk: last.narrative_kk.clone(),
+                ru: last.narrative_ru.clone(),
+                en: last.narrative_en.clone(),
+            };
+            let changes = amendments((&before, &said), (&record, &narrative));
+            if changes.is_empty() {
+                return Err(AppError::Conflict("error-minutes-unchanged"));
+            }
+            if note.is_none() {
+                return Err(invalid("note", "minutes-note-required"));
+            }
+            changes
+        }
+    };
+    let version = versions.last().map_or(1, |v| v.version.saturating_add(1));
+    let json = |v: serde_json::Result<String>| v.map_err(|e| AppError::Internal(e.into()));
+    let (record, changes) = (json(serde_json::to_string(&record))?, json(serde_json::to_string(&changes))?);
+    let approval = store::Approval {
+        version,
+        record: &record,
+        narrative: &narrative,
+        changes: &changes,
+        note: note.as_deref(),
+        approver: user.id,
+        approver_name: &user.display_name,
+    };
+    if !store::approve_minutes(&state.db, id, &approval).await? {
+        return Err(AppError::Conflict("error-minutes-approved-meanwhile"));
+    }
+    Ok(version)
 }

@@ -24,7 +24,7 @@ pub struct TextsIn {
 
 impl TextsIn {
     /// Each language checked as plain text of at most `max` characters; with `required`, at least one of them.
-    fn check(&self, c: &mut Checks, field: &'static str, max: usize, required: bool) -> Multilingual {
+    pub fn check(&self, c: &mut Checks, field: &'static str, max: usize, required: bool) -> Multilingual {
         let one = |v: &Option<String>| validate::optional_text(field, v.as_deref().unwrap_or(""), max);
         let texts = Multilingual { kk: c.take(one(&self.kk)), ru: c.take(one(&self.ru)), en: c.take(one(&self.en)) };
         if required && texts.kk.is_none() && texts.ru.is_none() && texts.en.is_none() {
@@ -224,6 +224,40 @@ pub struct RulesIn {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct ExecutionIn {
     pub execution: Execution,
+}
+
+/// The longest narrative of minutes, in characters per language.
+pub const MAX_NARRATIVE: usize = 50_000;
+
+/// The secretariat's narrative of the minutes, in kk, ru and/or en (paragraphs separated by lines).
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct NarrativeIn {
+    pub narrative: TextsIn,
+}
+
+impl NarrativeIn {
+    pub fn check(&self) -> Result<Multilingual, Vec<FieldError>> {
+        let mut c = Checks::default();
+        let narrative = self.narrative.check(&mut c, "narrative", MAX_NARRATIVE, false);
+        c.finish(narrative)
+    }
+}
+
+/// An approval of the minutes; a correction (any version after the first) says why.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct ApprovalIn {
+    /// Why the minutes are corrected: required for every version after the first.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl ApprovalIn {
+    /// The note as given (checked as a line), without deciding yet whether one is needed.
+    pub fn check(&self) -> Result<Option<String>, Vec<FieldError>> {
+        let mut c = Checks::default();
+        let note = c.take(validate::optional_line("note", self.note.as_deref().unwrap_or(""), validate::MAX_LINE));
+        c.finish(note)
+    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod input;
 pub mod live;
 pub mod members;
+pub mod minutes;
 pub mod model;
 pub mod month;
 pub mod notices;
@@ -33,19 +34,34 @@ use crate::platform::web::sections::{BodyView, Section, Shown};
 /// Every meeting, its agenda, attendance, votes and decisions: one scope, since a body's page lists its meetings.
 pub const LIST: Scope = Scope::all("meetings");
 
-/// The pages of meetings, under `/{lang}`, and the member's forms (check in, vote).
+/// The pages of meetings, under `/{lang}`, the member's forms (check in, vote) and the secretariat's.
 pub fn page_routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     Platform: FromRef<S>,
 {
     Router::new()
-        .route("/{lang}/meetings", get(pages::list))
+        .route("/{lang}/meetings", get(pages::list).post(forms::create_meeting))
+        .route("/{lang}/meetings/new", get(forms::new_meeting))
         .route("/{lang}/meetings/month", get(month::month))
         .route("/{lang}/meetings/{id}", get(pages::meeting))
         .route("/{lang}/meetings/{id}/live", get(live::part))
+        .route("/{lang}/meetings/{id}/manage", get(forms::manage))
+        .route("/{lang}/meetings/{id}/status", post(forms::set_status))
+        .route("/{lang}/meetings/{id}/agenda", post(forms::add_agenda_item))
+        .route("/{lang}/meetings/{id}/agenda/publish", post(forms::publish_agenda))
+        .route("/{lang}/meetings/{id}/attendance", post(forms::register_attendance))
+        .route("/{lang}/meetings/{id}/motions", post(forms::put_motion))
         .route("/{lang}/meetings/{id}/check-in", post(forms::check_in))
+        .route("/{lang}/meetings/{id}/minutes", get(pages::minutes))
+        .route("/{lang}/meetings/{id}/minutes/draft", get(forms::minutes_draft))
+        .route("/{lang}/meetings/{id}/minutes/narrative", post(forms::save_narrative))
+        .route("/{lang}/meetings/{id}/minutes/approve", post(forms::approve_minutes))
+        .route("/{lang}/meetings/{id}/minutes/{version}", get(pages::minutes_version))
         .route("/{lang}/motions/{id}/votes", post(forms::vote))
+        .route("/{lang}/motions/{id}/close", post(forms::close_motion))
+        .route("/{lang}/decisions/{id}/execution", post(forms::set_execution))
+        .route("/{lang}/bodies/{id}/meeting-rules", get(forms::edit_rules).post(forms::set_rules))
         .route("/api/v1/calendar.ics", get(calendar::all::<S>))
         .route("/api/v1/bodies/{id}/calendar.ics", get(calendar::of_body::<S>))
         .route("/api/v1/regions/{code}/calendar.ics", get(calendar::of_region::<S>))
@@ -128,6 +144,14 @@ pub fn body_section<'a>(state: &'a Platform, view: &'a BodyView<'a>) -> Shown<'a
             .take(20)
             .map(|m| Link::new(ctx, format!("/meetings/{}", m.id), pages::heading(m, ctx.lang)))
             .collect();
-        Ok(Some(Section { title: ctx.t("meetings-title"), items, actions: Vec::new() }))
+        let actions = if view.manages {
+            vec![
+                (Link::new(ctx, format!("/meetings/new?body={}", view.id), ctx.t("meeting-new")), "meeting-new"),
+                (Link::new(ctx, format!("/bodies/{}/meeting-rules", view.id), ctx.t("rules-title")), "meeting-rules"),
+            ]
+        } else {
+            Vec::new()
+        };
+        Ok(Some(Section { title: ctx.t("meetings-title"), items, actions }))
     })
 }

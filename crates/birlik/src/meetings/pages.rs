@@ -17,17 +17,7 @@ use crate::platform::web::{AppError, PageCtx};
 
 /// "XXXII session: title", in the reader's language (or another one).
 pub fn heading(m: &Meeting, lang: Lang) -> String {
-    let title = m.title.show(lang).map(|s| s.text).unwrap_or_default();
-    match &m.number_roman {
-        Some(n) => lang.t_args(
-            "meeting-numbered",
-            &[
-                ("number", crate::platform::i18n::Arg::Str(n.clone())),
-                ("title", crate::platform::i18n::Arg::Str(title)),
-            ],
-        ),
-        None => title,
-    }
+    heading_of(m.number, &m.title, lang)
 }
 
 pub struct Row {
@@ -44,6 +34,8 @@ pub struct Row {
 struct ListPage {
     ctx: PageCtx,
     rows: Vec<Row>,
+    /// The reader runs the meetings of some body: he may plan one.
+    plans: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -69,7 +61,8 @@ pub async fn list(
             demo: m.demo,
         });
     }
-    render(&ListPage { ctx, rows })
+    let plans = super::forms::runs_any(&state, &ctx).await?;
+    render(&ListPage { ctx, rows, plans })
 }
 
 #[derive(Template)]
@@ -87,6 +80,8 @@ struct MeetingPage {
     added_on: Vec<(i64, String)>,
     /// The reader follows the meeting.
     following: bool,
+    /// The reader runs the meeting (its body's secretariat, one above it, or an admin).
+    runs: bool,
     /// The item, quorum and running tally while the meeting is in progress.
     live: Option<super::live::Live>,
 }
@@ -123,6 +118,10 @@ pub async fn meeting(
         },
         None => false,
     };
+    let runs = match &ctx.user {
+        Some(user) => super::forms::runs(&state, user, m.body_id).await?,
+        None => false,
+    };
     let following = crate::platform::notify::pages::following(&state, &ctx, super::scope(m.id)).await?;
     let d = detail(&state.db, m).await?;
     let live = super::live::of(&d, ctx.lang);
@@ -140,9 +139,214 @@ pub async fn meeting(
         member,
         added_on,
         following,
+        runs,
         live,
         d,
         ctx,
     };
     render(&page)
+}
+
+// ---- minutes --------------------------------------------------------------------------------------------------
+
+/// An approved version as its readers see it.
+pub struct Approved {
+    pub version: i64,
+    pub at: String,
+    pub by: String,
+    pub note: Option<String>,
+    /// What changed since the version before, in the reader's words.
+    pub changes: Vec<String>,
+}
+
+/// The secretariat's forms under the draft: the narrative and the approval.
+pub struct Editing {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    pub narrative_errors: crate::platform::web::Errors,
+    pub note: String,
+    pub approve_errors: crate::platform::web::Errors,
+    /// The meeting is closed: its minutes may be approved.
+    pub closed: bool,
+    /// A version was approved before: the next one is a correction.
+    pub correction: bool,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/templates/minutes.html")]
+pub struct MinutesPage {
+    pub ctx: PageCtx,
+    /// What was just done.
+    pub notice: Option<String>,
+    pub meeting_id: i64,
+    pub heading: String,
+    pub r: super::minutes::Record,
+    pub narrative: Vec<String>,
+    /// `None`: the server's draft, not approved.
+    pub approved: Option<Approved>,
+    /// Every approved version: its number and day.
+    pub versions: Vec<(i64, String)>,
+    pub runs: bool,
+    pub editing: Option<Editing>,
+}
+
+impl MinutesPage {
+    fn text(&self, m: &super::model::Multilingual) -> String {
+        m.show(self.ctx.lang).map(|s| s.text).unwrap_or_default()
+    }
+
+    fn when(&self, at: &str) -> String {
+        local_time(self.ctx.lang, at)
+    }
+
+    fn names(&self, present: bool) -> String {
+        let names: Vec<&str> =
+            self.r.attendance.iter().filter(|a| a.present == present).map(|a| a.name.as_str()).collect();
+        names.join(", ")
+    }
+
+    fn quorum_rule(&self) -> String {
+        self.ctx.t(match self.r.rules.quorum {
+            super::model::Quorum::MoreThanHalf => "rules-quorum-more-than-half",
+            super::model::Quorum::TwoThirds => "rules-quorum-two-thirds",
+        })
+    }
+
+    fn majority_rule(&self, rules: &super::model::Rules) -> String {
+        use super::model::{Majority, MajorityOf};
+        self.ctx.t(match (rules.majority, rules.majority_of) {
+            (Majority::Simple, MajorityOf::Present) => "minutes-majority-simple-present",
+            (Majority::Simple, MajorityOf::AllMembers) => "minutes-majority-simple-all",
+            (Majority::TwoThirds, MajorityOf::Present) => "minutes-majority-two-thirds-present",
+            (Majority::TwoThirds, MajorityOf::AllMembers) => "minutes-majority-two-thirds-all",
+        })
+    }
+
+    fn is_shown(&self, version: &i64) -> bool {
+        self.approved.as_ref().is_some_and(|a| a.version == *version)
+    }
+
+    fn is_hands(&self, m: &super::minutes::MotionRecord) -> bool {
+        m.method == super::model::Method::ShowOfHands
+    }
+}
+
+/// "XIV session: title" from a meeting's number and title.
+fn heading_of(number: Option<i64>, title: &super::model::Multilingual, lang: Lang) -> String {
+    let title = title.show(lang).map(|s| s.text).unwrap_or_default();
+    match number.and_then(super::model::roman) {
+        Some(n) => lang.t_args(
+            "meeting-numbered",
+            &[("number", crate::platform::i18n::Arg::Str(n)), ("title", crate::platform::i18n::Arg::Str(title))],
+        ),
+        None => title,
+    }
+}
+
+fn paragraphs(text: &super::model::Multilingual, lang: Lang) -> Vec<String> {
+    let text = text.show(lang).map(|s| s.text).unwrap_or_default();
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+/// The minutes of a meeting as one version stored them.
+fn approved_view(
+    row: &store::MinutesRow,
+    lang: Lang,
+) -> Result<(super::minutes::Record, super::model::Multilingual, Approved), AppError> {
+    let record: super::minutes::Record = serde_json::from_str(&row.record).map_err(|e| AppError::Internal(e.into()))?;
+    let changes: Vec<super::minutes::Amendment> =
+        serde_json::from_str(&row.changes).map_err(|e| AppError::Internal(e.into()))?;
+    let narrative = super::model::Multilingual {
+        kk: row.narrative_kk.clone(),
+        ru: row.narrative_ru.clone(),
+        en: row.narrative_en.clone(),
+    };
+    let approved = Approved {
+        version: row.version,
+        at: local_time(lang, &row.approved_at),
+        by: row.approved_by_name.clone(),
+        note: row.note.clone(),
+        changes: changes.iter().map(|c| c.describe(lang)).collect(),
+    };
+    Ok((record, narrative, approved))
+}
+
+/// Does the reader run this meeting's body?
+async fn reader_runs(state: &Platform, ctx: &PageCtx, body: i64) -> Result<bool, AppError> {
+    match &ctx.user {
+        Some(user) => super::forms::runs(state, user, body).await,
+        None => Ok(false),
+    }
+}
+
+/// The minutes page: a version (the latest approved unless `version` is given), else the server's draft of the
+/// record (the narrative stays the secretariat's until it approves). `editing` adds the secretariat's forms.
+pub async fn minutes_page(
+    state: &Platform,
+    ctx: PageCtx,
+    id: i64,
+    version: Option<i64>,
+    notice: Option<String>,
+    editing: Option<Editing>,
+) -> Result<Html<String>, AppError> {
+    let m = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let runs = reader_runs(state, &ctx, m.body_id).await?;
+    let lang = ctx.lang;
+    let rows = store::minutes_versions(&state.db, id).await?;
+    let versions = rows.iter().map(|r| (r.version, local_time(lang, &r.approved_at))).collect();
+    let shown = match version {
+        Some(v) => Some(rows.iter().find(|r| r.version == v).ok_or(AppError::NotFound)?),
+        None if editing.is_none() => rows.last(),
+        None => None,
+    };
+    let heading = heading_of(m.number, &m.title, lang);
+    let (r, narrative, approved) = match shown {
+        Some(row) => {
+            let (r, narrative, approved) = approved_view(row, lang)?;
+            (r, narrative, Some(approved))
+        }
+        None => {
+            let (r, narrative) = super::changes::draft_minutes(&state.db, m).await?;
+            // The public draft is the record alone; the secretariat sees its narrative too.
+            let narrative = if editing.is_some() { narrative } else { Default::default() };
+            (r, narrative, None)
+        }
+    };
+    render(&MinutesPage {
+        notice,
+        meeting_id: id,
+        heading,
+        narrative: paragraphs(&narrative, lang),
+        r,
+        approved,
+        versions,
+        runs,
+        editing,
+        ctx,
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct VersionPath {
+    pub id: i64,
+    pub version: i64,
+}
+
+pub async fn minutes(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Html<String>, AppError> {
+    minutes_page(&state, ctx, p.id, None, None, None).await
+}
+
+pub async fn minutes_version(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<VersionPath>,
+    Query(q): Query<super::forms::DoneQuery>,
+) -> Result<Html<String>, AppError> {
+    let notice = super::forms::done_notice(&ctx, &q.done);
+    minutes_page(&state, ctx, p.id, Some(p.version), notice, None).await
 }

@@ -294,6 +294,32 @@ pub async fn set_attendance(
     Ok(())
 }
 
+/// The secretariat's register of a meeting: each `(person, present)` written with its audit entry, all in one
+/// transaction with one event.
+pub async fn set_attendances(db: &Db, actor: Option<i64>, meeting: i64, marks: &[(i64, bool)]) -> sqlx::Result<()> {
+    if marks.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for (person, present) in marks {
+            sqlx::query(
+                "INSERT INTO attendance (meeting_id, person_id, present, by_self, at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (meeting_id, person_id) DO UPDATE SET present = $3, by_self = $4, at = $5",
+            )
+            .bind(meeting).bind(person).bind(present).bind(false).bind(&at)
+            .execute(&mut *tx).await?;
+            audit!(tx, &entry(actor, "attendance", "meeting", meeting,
+                json!({ "person": person, "present": present, "by_self": false }), &at))?;
+        }
+        tx.emit(&[CHANGED]).await?;
+        tx.commit().await?;
+    });
+    change::committed(&[LIST]);
+    Ok(())
+}
+
 /// A body's own rules, if it has set any.
 pub async fn rules(db: &Db, body: i64) -> sqlx::Result<Option<Rules>> {
     let row: Option<(Quorum, MajorityOf, Majority)> = with_read!(db, pool => {
@@ -685,4 +711,116 @@ pub async fn all_meetings(db: &Db) -> sqlx::Result<Vec<Meeting>> {
     let sql = format!("{MEETING_SELECT} ORDER BY starts_at, id");
     let rows: Vec<MeetingRow> = with_read!(db, pool => { sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await? });
     Ok(rows.into_iter().map(Meeting::from).collect())
+}
+
+// ---- minutes --------------------------------------------------------------------------------------------------
+
+/// The secretariat's narrative of a meeting's minutes, as last saved.
+pub async fn minutes_draft(db: &Db, meeting: i64) -> sqlx::Result<Multilingual> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = with_read!(db, pool => {
+        sqlx::query_as("SELECT narrative_kk, narrative_ru, narrative_en FROM minutes_drafts WHERE meeting_id = $1")
+            .bind(meeting)
+            .fetch_optional(pool)
+            .await?
+    });
+    Ok(row.map(|(kk, ru, en)| Multilingual { kk, ru, en }).unwrap_or_default())
+}
+
+pub async fn save_minutes_draft(
+    db: &Db,
+    actor: Option<i64>,
+    meeting: i64,
+    before: &Multilingual,
+    narrative: &Multilingual,
+) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO minutes_drafts (meeting_id, narrative_kk, narrative_ru, narrative_en, updated_by, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (meeting_id) DO UPDATE SET narrative_kk = $2, narrative_ru = $3, narrative_en = $4,
+                 updated_by = $5, updated_at = $6",
+        )
+        .bind(meeting).bind(&narrative.kk).bind(&narrative.ru).bind(&narrative.en).bind(actor).bind(&at)
+        .execute(&mut *tx).await?;
+        audit!(tx, &Change { actor, action: "minutes-narrative", entity: "meeting", entity_id: meeting.to_string(),
+            before: Some(json!(before)), after: Some(json!(narrative)), at: &at })?;
+        tx.emit(&[CHANGED]).await?;
+        tx.commit().await?;
+    });
+    change::committed(&[LIST]);
+    Ok(())
+}
+
+/// An approved version of a meeting's minutes, as stored (its record and changes are JSON).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MinutesRow {
+    pub version: i64,
+    pub record: String,
+    pub narrative_kk: Option<String>,
+    pub narrative_ru: Option<String>,
+    pub narrative_en: Option<String>,
+    pub changes: String,
+    pub note: Option<String>,
+    pub approved_by: i64,
+    pub approved_by_name: String,
+    pub approved_at: String,
+}
+
+/// Every approved version of a meeting's minutes, the first first.
+pub async fn minutes_versions(db: &Db, meeting: i64) -> sqlx::Result<Vec<MinutesRow>> {
+    Ok(with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT version, record, narrative_kk, narrative_ru, narrative_en, changes, note, approved_by,
+                 approved_by_name, approved_at
+             FROM minutes_versions WHERE meeting_id = $1 ORDER BY version",
+        )
+        .bind(meeting)
+        .fetch_all(pool)
+        .await?
+    }))
+}
+
+/// A version to approve, prepared by the caller.
+pub struct Approval<'a> {
+    pub version: i64,
+    pub record: &'a str,
+    pub narrative: &'a Multilingual,
+    pub changes: &'a str,
+    pub note: Option<&'a str>,
+    pub approver: i64,
+    pub approver_name: &'a str,
+}
+
+/// Stores an approved version with its audit entry; `false` when that version was approved meanwhile.
+pub async fn approve_minutes(db: &Db, meeting: i64, a: &Approval<'_>) -> sqlx::Result<bool> {
+    let at = now();
+    let stored = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO minutes_versions (meeting_id, version, record, narrative_kk, narrative_ru, narrative_en,
+                 changes, note, approved_by, approved_by_name, approved_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (meeting_id, version) DO NOTHING",
+        )
+        .bind(meeting).bind(a.version).bind(a.record)
+        .bind(&a.narrative.kk).bind(&a.narrative.ru).bind(&a.narrative.en)
+        .bind(a.changes).bind(a.note).bind(a.approver).bind(a.approver_name).bind(&at)
+        .execute(&mut *tx).await?
+        .rows_affected();
+        if inserted == 1 {
+            let changes: serde_json::Value = serde_json::from_str(a.changes).unwrap_or_default();
+            audit!(tx, &entry(Some(a.approver), "minutes-approve", "meeting", meeting,
+                json!({ "version": a.version, "changes": changes, "note": a.note }), &at))?;
+            tx.emit(&[CHANGED, Event::new(super::scope(meeting), super::notices::MINUTES_APPROVED)]).await?;
+            tx.commit().await?;
+            true
+        } else {
+            false
+        }
+    });
+    if stored {
+        change::committed(&[LIST]);
+    }
+    Ok(stored)
 }

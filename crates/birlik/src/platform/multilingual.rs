@@ -1,11 +1,11 @@
 //! Text written in up to three languages, and how a reader sees it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::platform::i18n::Lang;
 
 /// Text in up to three languages; a reader whose language is missing gets another one, labelled.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Multilingual {
     pub kk: Option<String>,
     pub ru: Option<String>,

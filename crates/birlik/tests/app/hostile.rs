@@ -275,3 +275,72 @@ async fn a_form_that_is_not_utf8_is_refused(app: TestApp) {
     assert!(html.contains("некорректный UTF-8"), "the refusal says why, in Russian: {html}");
     assert_eq!(app.snapshot().await, before);
 }
+
+/// The secretariat's meeting forms and the minutes' narrative: every hostile string is refused beside its field
+/// (nothing stored) or stored and shown escaped on the pages that show it.
+#[tokio::test]
+async fn hostile_strings_in_the_meeting_forms_and_minutes() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let sec = app.secretariat_of(body).await;
+    let body_s = body.to_string();
+    let (status, meeting) = sec
+        .send_json(
+            Method::POST,
+            "/api/v1/meetings",
+            &serde_json::json!({ "body_id": body, "kind": "meeting", "title": { "kk": "Отырыс" },
+                "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T12:00" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    let id = meeting["id"].as_i64().unwrap();
+    // (form path, table it writes, its fields with valid values, the fields to make hostile, the page that shows it)
+    let meeting_fields = vec![
+        ("body_id", body_s.clone()),
+        ("kind", "session".to_owned()),
+        ("title_kk", "Сынақ сессиясы".to_owned()),
+        ("description_en", "A test".to_owned()),
+        ("starts_at", "2026-05-01T10:00".to_owned()),
+        ("ends_at", "2026-05-01T12:00".to_owned()),
+        ("place", "Достық үйі".to_owned()),
+    ];
+    let item_fields = vec![("title_kk", "Мәселе".to_owned()), ("presenter", "Хатшылық".to_owned())];
+    let narrative_fields = vec![("narrative_kk", "Төраға сессияны ашты.".to_owned())];
+    let forms = [
+        ("/kk/meetings".to_owned(), "meetings", meeting_fields, vec!["title_kk", "description_en", "place"], None),
+        (format!("/kk/meetings/{id}/agenda"), "agenda_items", item_fields, vec!["title_kk", "presenter"], None),
+        (
+            format!("/kk/meetings/{id}/minutes/narrative"),
+            "audit_log",
+            narrative_fields,
+            vec!["narrative_kk"],
+            Some(format!("/kk/meetings/{id}/minutes/draft")),
+        ),
+    ];
+    for (path, table, valid, hostile_fields, shown) in &forms {
+        for field in hostile_fields {
+            for hostile in HOSTILE {
+                let before = app.count(table).await;
+                let mut form = valid.clone();
+                form.iter_mut().find(|(k, _)| k == field).unwrap().1 = hostile.to_string();
+                let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let response = sec.post_form(path, &pairs).await;
+                let status = response.status();
+                let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
+                let html = response.text().await.unwrap();
+                assert_escaped(&html, field, hostile);
+                if refused(status) {
+                    assert_eq!(app.count(table).await, before, "refused {field}={hostile:?} changed nothing");
+                    continue;
+                }
+                assert_eq!(status, StatusCode::SEE_OTHER, "{path} {field}={hostile:?}: {status} {html}");
+                let page = shown.clone().or(location).unwrap();
+                let (status, html) = sec.get_text(&page).await;
+                assert_eq!(status, StatusCode::OK);
+                assert_escaped(&html, field, hostile);
+                let (_, html) = app.get_text(&format!("/kk/meetings/{id}")).await;
+                assert_escaped(&html, field, hostile);
+            }
+        }
+    }
+}
