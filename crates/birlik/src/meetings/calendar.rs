@@ -28,14 +28,17 @@ impl LangQuery {
     }
 }
 
-/// `/api/v1/calendar.ics`: every meeting.
+/// `/api/v1/calendar.ics`: the meetings of every body from a year ago on (what a calendar program shows; a body's
+/// or a region's feed goes further back).
 pub async fn all<S>(State(state): State<S>, Query(q): Query<LangQuery>) -> Result<Response, AppError>
 where
     Platform: FromRef<S>,
 {
     let state = Platform::from_ref(&state);
     let name = q.lang().t("calendar-all");
-    let meetings = store::meetings(&state.db, None, None, None).await?;
+    let year_ago =
+        (OffsetDateTime::now_utc() - time::Duration::days(366)).format(&Rfc3339).map_err(anyhow::Error::from)?;
+    let meetings = store::meetings(&state.db, None, Some(&year_ago), None).await?;
     feed(&state, q.lang(), &name, &meetings).await
 }
 
