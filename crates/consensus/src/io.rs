@@ -65,6 +65,48 @@ pub fn read_polis(comments: impl Read, votes: impl Read) -> Result<Conversation,
     Ok(b.build())
 }
 
+/// The columns of `participants-votes.csv` that are not comment ids.
+const MATRIX_COLUMNS: [&str; 6] = ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree"];
+
+/// The last votes of a Pol.is `participants-votes.csv` (a participant a row, a comment a column, an empty cell for
+/// no vote): (participant, comment id, vote). Some public exports ship it without `votes.csv`; it has no times, so
+/// a conversation read from it cannot be replayed.
+pub fn polis_matrix_votes(r: impl Read) -> Result<Vec<(String, String, i8)>, InputError> {
+    let mut rd = csv::ReaderBuilder::new().flexible(true).from_reader(r);
+    let h = rd.headers().map_err(csv_err)?.clone();
+    let p = column(&h, "participant")?;
+    let comments: Vec<(usize, String)> = h
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| !MATRIX_COLUMNS.contains(&name.trim()))
+        .map(|(i, name)| (i, name.trim().to_owned()))
+        .collect();
+    let mut out = Vec::new();
+    for rec in rd.records() {
+        let rec = rec.map_err(csv_err)?;
+        let participant = rec.get(p).unwrap_or("").trim();
+        for (i, comment) in &comments {
+            match rec.get(*i).map(str::trim) {
+                Some(cell) if !cell.is_empty() => {
+                    let vote = parse_vote(cell)
+                        .map_err(|e| InputError(format!("participant {participant}, comment {comment}: {}", e.0)))?;
+                    out.push((participant.to_owned(), comment.clone(), vote));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Adds the last votes of a Pol.is `participants-votes.csv` (no times: see [`polis_matrix_votes`]).
+pub fn add_polis_matrix(b: &mut ConversationBuilder, r: impl Read) -> Result<(), InputError> {
+    for (participant, comment, vote) in polis_matrix_votes(r)? {
+        b.vote(&participant, &comment, vote, None)?;
+    }
+    Ok(())
+}
+
 /// Reads Pol.is's own groups from `participants-votes.csv`: (participant id, group-id or None).
 pub fn read_polis_groups(r: impl Read) -> Result<Vec<(String, Option<u32>)>, InputError> {
     let mut rd = csv::ReaderBuilder::new().flexible(true).from_reader(r);
@@ -127,6 +169,22 @@ pub fn add_attributes_csv(b: &mut ConversationBuilder, r: impl Read) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_matrix_of_last_votes_gives_one_vote_a_filled_cell() {
+        let matrix = "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2\n\
+                      7,1,0,2,1,1,1,,-1\n\
+                      8,,0,1,0,0,,0,\n";
+        let votes = polis_matrix_votes(matrix.as_bytes()).unwrap();
+        let expected = [("7", "0", 1), ("7", "2", -1), ("8", "1", 0)];
+        assert_eq!(votes.len(), expected.len());
+        for ((p, c, v), (ep, ec, ev)) in votes.iter().zip(expected) {
+            assert_eq!((p.as_str(), c.as_str(), *v), (ep, ec, ev));
+        }
+        let bad = "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0\n7,1,0,1,1,0,2\n";
+        let error = polis_matrix_votes(bad.as_bytes()).unwrap_err();
+        assert!(error.0.contains("participant 7, comment 0"), "{}", error.0);
+    }
 
     #[test]
     fn reads_a_small_polis_export() {

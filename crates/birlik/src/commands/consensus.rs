@@ -37,7 +37,7 @@ pub enum BridgingChoice {
 /// Arguments of `birlik consensus analyze`.
 #[derive(clap::Args, Debug)]
 pub struct AnalyzeArgs {
-    /// A Pol.is export folder (comments.csv, votes.csv).
+    /// A Pol.is export folder (comments.csv, and votes.csv or else participants-votes.csv).
     #[arg(long, required_unless_present = "votes", conflicts_with = "votes")]
     pub polis_dir: Option<PathBuf>,
     /// A plain votes CSV: header `participant_id,statement_id,vote` (1 agree, -1 disagree, 0 pass), optional `time`.
@@ -126,8 +126,14 @@ fn analyze(a: AnalyzeArgs) -> anyhow::Result<()> {
         (Some(dir), _) => {
             ::consensus::io::add_polis_comments(&mut b, open(&dir.join("comments.csv"))?)
                 .with_context(|| format!("{}/comments.csv", dir.display()))?;
-            ::consensus::io::add_polis_votes(&mut b, open(&dir.join("votes.csv"))?)
-                .with_context(|| format!("{}/votes.csv", dir.display()))?;
+            // Some public exports ship only the matrix of last votes: read it when the log is missing.
+            let (log, matrix) = (dir.join("votes.csv"), dir.join("participants-votes.csv"));
+            if log.exists() || !matrix.exists() {
+                ::consensus::io::add_polis_votes(&mut b, open(&log)?).with_context(|| log.display().to_string())?;
+            } else {
+                ::consensus::io::add_polis_matrix(&mut b, open(&matrix)?)
+                    .with_context(|| matrix.display().to_string())?;
+            }
             dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned())
         }
         (None, Some(votes)) => {

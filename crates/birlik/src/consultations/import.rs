@@ -117,29 +117,23 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
             created_at: ms.and_then(rfc3339_of_ms).unwrap_or_else(crate::platform::db::now),
         });
     }
-    let mut votes_csv =
-        csv::Reader::from_path(dir.join("votes.csv")).with_context(|| format!("{}/votes.csv", dir.display()))?;
-    let h = votes_csv.headers()?.clone();
-    let (t, c, p, v) =
-        (column(&h, "timestamp")?, column(&h, "comment-id")?, column(&h, "voter-id")?, column(&h, "vote")?);
-    let mut votes = Vec::new();
-    for (line, record) in votes_csv.records().enumerate() {
-        let record = record.with_context(|| format!("votes.csv, line {}", line + 2))?;
-        let value = match record[v].trim() {
-            "1" | "1.0" => 1,
-            "-1" | "-1.0" => -1,
-            "0" | "0.0" => 0,
-            other => anyhow::bail!("votes.csv, line {}: vote `{other}` is not 1, -1 or 0", line + 2),
-        };
-        let at = time_ms(&record[t], || format!("votes.csv, line {}", line + 2))?;
-        votes.push(ImportedVote {
-            voter: record[p].trim().to_owned(),
-            statement: record[c].trim().to_owned(),
-            value,
-            at,
-        });
-    }
-    anyhow::ensure!(!votes.is_empty(), "votes.csv holds no vote");
+    // Some public exports ship only `participants-votes.csv`, the matrix of last votes: read it when the log is
+    // missing. It has no times: every vote is dated at the last comment (the analysis needs no more; a replay
+    // would need the log).
+    let votes = if dir.join("votes.csv").exists() || !dir.join("participants-votes.csv").exists() {
+        log_votes(dir)?
+    } else {
+        let at = statements
+            .iter()
+            .filter_map(|s| {
+                time::OffsetDateTime::parse(&s.created_at, &time::format_description::well_known::Rfc3339).ok()
+            })
+            .map(|t| i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(0))
+            .max()
+            .unwrap_or_else(crate::consultations::votes::now_ms);
+        matrix_votes(dir, at)?
+    };
+    anyhow::ensure!(!votes.is_empty(), "the export holds no vote");
     let first = votes.iter().map(|v| v.at).min().unwrap_or(0);
     let last = votes.iter().map(|v| v.at).max().unwrap_or(0);
     let (topic, description, url) = summary(dir)?;
@@ -178,4 +172,43 @@ pub async fn import_polis(db: &Db, dir: &Path, body: i64) -> anyhow::Result<i64>
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     super::analysis::Analyst::new(cores).refresh(db, id).await?;
     Ok(id)
+}
+
+/// The votes of `votes.csv`, the export's log, with their times.
+fn log_votes(dir: &Path) -> anyhow::Result<Vec<ImportedVote>> {
+    let mut votes_csv =
+        csv::Reader::from_path(dir.join("votes.csv")).with_context(|| format!("{}/votes.csv", dir.display()))?;
+    let h = votes_csv.headers()?.clone();
+    let (t, c, p, v) =
+        (column(&h, "timestamp")?, column(&h, "comment-id")?, column(&h, "voter-id")?, column(&h, "vote")?);
+    let mut votes = Vec::new();
+    for (line, record) in votes_csv.records().enumerate() {
+        let record = record.with_context(|| format!("votes.csv, line {}", line + 2))?;
+        let value = match record[v].trim() {
+            "1" | "1.0" => 1,
+            "-1" | "-1.0" => -1,
+            "0" | "0.0" => 0,
+            other => anyhow::bail!("votes.csv, line {}: vote `{other}` is not 1, -1 or 0", line + 2),
+        };
+        let at = time_ms(&record[t], || format!("votes.csv, line {}", line + 2))?;
+        votes.push(ImportedVote {
+            voter: record[p].trim().to_owned(),
+            statement: record[c].trim().to_owned(),
+            value,
+            at,
+        });
+    }
+    Ok(votes)
+}
+
+/// The last votes of `participants-votes.csv`, all dated `at`.
+fn matrix_votes(dir: &Path, at: i64) -> anyhow::Result<Vec<ImportedVote>> {
+    let path = dir.join("participants-votes.csv");
+    let file = std::fs::File::open(&path).with_context(|| path.display().to_string())?;
+    let votes =
+        ::consensus::io::polis_matrix_votes(file).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.0))?;
+    Ok(votes
+        .into_iter()
+        .map(|(voter, statement, value)| ImportedVote { voter, statement, value: i64::from(value), at })
+        .collect())
 }

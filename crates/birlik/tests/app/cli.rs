@@ -447,3 +447,48 @@ async fn backup_includes_documents_and_restores_into_a_fresh_data_dir() {
     assert_eq!(response.status(), reqwest::StatusCode::OK);
     assert_eq!(response.bytes().await.unwrap().as_ref(), bytes.as_slice(), "the same bytes come back");
 }
+
+/// A Pol.is export without `votes.csv` (some public ones ship only the matrix of last votes): both the analysis
+/// and the import read `participants-votes.csv` instead, every non-empty cell a vote.
+#[tokio::test]
+async fn a_polis_export_without_its_vote_log_is_read_from_the_matrix_of_last_votes() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/polis/brexit-consensus");
+    let export = tempfile::tempdir().unwrap();
+    for file in ["comments.csv", "participants-votes.csv", "summary.csv"] {
+        std::fs::copy(fixture.join(file), export.path().join(file)).unwrap();
+    }
+    let matrix = std::fs::read_to_string(export.path().join("participants-votes.csv")).unwrap();
+    let cells: usize =
+        matrix.lines().skip(1).map(|row| row.split(',').skip(6).filter(|cell| !cell.trim().is_empty()).count()).sum();
+    assert!(cells > 4_000, "the fixture's matrix has votes");
+
+    let dir = demo_data_dir().await;
+    let json = dir.path().join("analysis.json");
+    let output = birlik(
+        dir.path(),
+        &["consensus", "analyze", "--polis-dir", export.path().to_str().unwrap(), "--json", json.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let analysis: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert!(analysis["groups"].as_array().unwrap().len() >= 2, "groups found without the log");
+
+    let body =
+        birlik::registry::store::bodies(&Db::connect(None, dir.path()).await.unwrap(), false).await.unwrap()[0].id;
+    let output = birlik(
+        dir.path(),
+        &["consultations", "import-polis", export.path().to_str().unwrap(), "--body", &body.to_string()],
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(count(dir.path(), "consultation_votes").await, cells as i64, "every cell of the matrix, once");
+    assert_eq!(count(dir.path(), "consultation_analyses").await, 1, "analysed on import");
+
+    // With neither file the import says which is missing and changes nothing.
+    std::fs::remove_file(export.path().join("participants-votes.csv")).unwrap();
+    let missing = birlik(
+        dir.path(),
+        &["consultations", "import-polis", export.path().to_str().unwrap(), "--body", &body.to_string()],
+    );
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("votes.csv"));
+    assert_eq!(count(dir.path(), "consultations").await, 1);
+}
