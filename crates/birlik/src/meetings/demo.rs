@@ -1,5 +1,6 @@
 //! Fictional demo meetings, clearly labelled as such: the XXXII session of the Assembly of 27 April 2023 with an
-//! invented agenda, attendance, votes and decisions, and an upcoming regional session. The date and number of the
+//! invented agenda, attendance, votes and decisions, two past meetings of the Council, and an upcoming regional
+//! session. The date and number of the
 //! XXXII session are real; everything recorded at it here is made up.
 
 use super::input::{AgendaItemInput, MeetingInput, MotionInput, stored};
@@ -25,10 +26,22 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         return Ok(false);
     };
     xxxii_session(db, session.id).await?;
+    if let Some(council) = bodies.iter().find(|b| b.kind == crate::registry::model::BodyKind::Council) {
+        council_meetings(db, council.id).await?;
+    }
     if let Some(region) = bodies.iter().find(|b| b.kind == crate::registry::model::BodyKind::RegionalAssembly) {
         upcoming_regional(db, region.id).await?;
     }
     Ok(true)
+}
+
+/// A past meeting of the demo, held in full: agenda published, four in five members present, each motion voted by
+/// roll call and closed, a show of hands, the meeting closed.
+struct Past {
+    input: MeetingInput,
+    items: Vec<Multilingual>,
+    motions: Vec<Multilingual>,
+    hands: Multilingual,
 }
 
 async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
@@ -51,18 +64,90 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
         place: Some("Астана, Бейбітшілік және келісім сарайы".to_owned()),
         online_url: None,
     };
-    let id = store::create_meeting(db, None, &input, true).await?;
-    let mut meeting = store::meeting(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo meeting vanished"))?;
-    let items = [
+    let items = vec![
         ml("Жалпыұлттық бірлік туралы баяндама", "Доклад о единстве нации", "Report on national unity"),
         ml("Мемлекеттік тілді қолдау жоспары", "План поддержки государственного языка", "Plan for the state language"),
         ml(
             "Жастар саясатындағы этносаралық келісім",
-            "Межэтнический согласие в молодёжной политике",
+            "Межэтническое согласие в молодёжной политике",
             "Interethnic harmony in youth policy",
         ),
     ];
-    for title in items {
+    let motions = vec![
+        ml(
+            "Бірлік туралы баяндаманы мақұлдау (демо)",
+            "Одобрить доклад о единстве (демо)",
+            "Approve the report on unity (demo)",
+        ),
+        ml("Тіл жоспарын бекіту (демо)", "Утвердить языковой план (демо)", "Adopt the language plan (demo)"),
+    ];
+    let hands = ml(
+        "Келесі сессияның күнін белгілеу (демо)",
+        "Назначить дату следующей сессии (демо)",
+        "Set the date of the next session (demo)",
+    );
+    hold(db, body, Past { input, items, motions, hands }).await
+}
+
+/// Two past meetings of the Council of the Assembly (demo), which needs two thirds of its members present.
+async fn council_meetings(db: &Db, body: i64) -> anyhow::Result<()> {
+    let meetings = [
+        (
+            "2024-10-17T05:00:00Z",
+            "2024-10-17T07:00:00Z",
+            ml(
+                "Ассамблея Кеңесінің отырысы: өңірлердегі қоғамдық келісім (демо)",
+                "Заседание Совета Ассамблеи: общественное согласие в регионах (демо)",
+                "Meeting of the Council of the Assembly: public consent in the regions (demo)",
+            ),
+            ml(
+                "Өңірлік келісім кеңестерінің есебін мақұлдау (демо)",
+                "Одобрить отчёт советов общественного согласия (демо)",
+                "Approve the report of the public consent councils (demo)",
+            ),
+        ),
+        (
+            "2025-05-22T05:00:00Z",
+            "2025-05-22T07:00:00Z",
+            ml(
+                "Ассамблея Кеңесінің отырысы: этномедиация (демо)",
+                "Заседание Совета Ассамблеи: этномедиация (демо)",
+                "Meeting of the Council of the Assembly: ethnomediation (demo)",
+            ),
+            ml(
+                "Этномедиаторларды оқыту бағдарламасын бекіту (демо)",
+                "Утвердить программу обучения этномедиаторов (демо)",
+                "Adopt the training programme for ethnomediators (demo)",
+            ),
+        ),
+    ];
+    for (starts, ends, title, motion) in meetings {
+        let input = MeetingInput {
+            body_id: body,
+            kind: Kind::CouncilMeeting,
+            number: None,
+            title,
+            description: ml("Демо мазмұн.", "Демо-содержание.", "Demo content."),
+            starts_at: starts.to_owned(),
+            ends_at: ends.to_owned(),
+            place: Some("Астана".to_owned()),
+            online_url: None,
+        };
+        let items = vec![motion.clone()];
+        let hands = ml(
+            "Келесі отырыстың күн тәртібін бекіту (демо)",
+            "Утвердить повестку следующего заседания (демо)",
+            "Adopt the agenda of the next meeting (demo)",
+        );
+        hold(db, body, Past { input, items, motions: vec![motion], hands }).await?;
+    }
+    Ok(())
+}
+
+async fn hold(db: &Db, body: i64, past: Past) -> anyhow::Result<()> {
+    let id = store::create_meeting(db, None, &past.input, true).await?;
+    let mut meeting = store::meeting(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo meeting vanished"))?;
+    for title in past.items {
         let item =
             AgendaItemInput {
                 title, presenter: Some(format!("{DEMO}Ассамблея хатшылығы")), consultation_id: None
@@ -84,18 +169,14 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
     for person in &present {
         store::set_attendance(db, None, id, *person, true, false).await?;
     }
-    let rules = Rules::default_for(crate::registry::model::BodyKind::NationalSession);
+    let body_kind = registry::body(db, body).await?.map(|b| b.kind);
+    let rules = match store::rules(db, body).await? {
+        Some(rules) => rules,
+        None => Rules::default_for(body_kind.unwrap_or(crate::registry::model::BodyKind::NationalSession)),
+    };
     let members_n = i64::try_from(members.len())?;
     let present_n = i64::try_from(present.len())?;
-    let motions = [
-        ml(
-            "Бірлік туралы баяндаманы мақұлдау (демо)",
-            "Одобрить доклад о единстве (демо)",
-            "Approve the report on unity (demo)",
-        ),
-        ml("Тіл жоспарын бекіту (демо)", "Утвердить языковой план (демо)", "Adopt the language plan (demo)"),
-    ];
-    for (n, text) in motions.into_iter().enumerate() {
+    for (n, text) in past.motions.into_iter().enumerate() {
         let motion = MotionInput { text, agenda_item_id: None, show_of_hands: None };
         let Some(motion_id) = store::open_motion(db, None, &meeting, &motion, &rules).await? else { continue };
         for (i, person) in present.iter().enumerate() {
@@ -115,16 +196,8 @@ async fn xxxii_session(db: &Db, body: i64) -> anyhow::Result<()> {
         };
         store::close_motion(db, None, &meeting, &opened, decide).await?;
     }
-    let hands = MotionInput {
-        text: ml(
-            "Келесі сессияның күнін белгілеу (демо)",
-            "Назначить дату следующей сессии (демо)",
-            "Set the date of the next session (demo)",
-        ),
-        agenda_item_id: None,
-        show_of_hands: Some(Count { votes_for: present_n, against: 0, abstentions: 0 }),
-    };
     let count = Count { votes_for: present_n, against: 0, abstentions: 0 };
+    let hands = MotionInput { text: past.hands, agenda_item_id: None, show_of_hands: Some(count) };
     let tally =
         Tally { members: members_n, present: present_n, count, outcome: outcome(&rules, members_n, present_n, &count) };
     store::record_show_of_hands(db, None, &meeting, &hands, &rules, &tally).await?;

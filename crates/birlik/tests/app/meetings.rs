@@ -332,8 +332,16 @@ async fn the_demo_has_the_xxxii_session(app: TestApp) {
     assert!(!birlik::meetings::demo::load(&app.state.platform.db).await.unwrap(), "loaded once");
     let (_, list) = app.get_json("/api/v1/meetings").await;
     let items = list["items"].as_array().unwrap();
-    assert_eq!(items.len(), 2);
+    assert_eq!(items.len(), 4);
     assert_eq!(items[0]["status"], "planned", "the upcoming regional session is the newest");
+    // Two past meetings of the Council, held and closed, each with a decision.
+    let council: Vec<&Value> = items.iter().filter(|m| m["kind"] == "council_meeting").collect();
+    assert_eq!(council.len(), 2, "{list}");
+    for meeting in council {
+        assert_eq!(meeting["status"], "closed");
+        let (_, m) = app.get_json(&format!("/api/v1/meetings/{}", meeting["id"])).await;
+        assert_eq!(m["decisions"].as_array().unwrap().len(), 2, "{m}");
+    }
     let xxxii = items.iter().find(|m| m["number_roman"] == "XXXII").unwrap_or_else(|| panic!("{list}"));
     assert_eq!(xxxii["starts_at"], "2023-04-27T05:00:00Z");
     assert_eq!(xxxii["demo"], true);
