@@ -843,3 +843,5 @@ done-execution = The execution of the decision is saved.
 done-rules = The rules of meetings are saved.
 done-narrative = The narrative is saved: readers see it once the minutes are approved.
 done-minutes-approved = The minutes are approved: this version is locked.
+vote-corrected = The vote's count was corrected on
+vote-correction-reason = Reason

@@ -11,10 +11,11 @@ use utoipa_axum::routes;
 
 use super::changes;
 use super::input::{
-    AgendaItemIn, ApprovalIn, AttendanceIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn, StatusIn, VoteIn,
+    AgendaItemIn, ApprovalIn, AttendanceIn, CorrectionIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn,
+    StatusIn, VoteIn,
 };
 use super::minutes::{Record, Version};
-use super::model::{Meeting, Motion, Rules};
+use super::model::{Meeting, Motion, Rules, VoteCorrection};
 use super::store::{self, MeetingFilter};
 use super::view::{MeetingDetail, detail};
 use crate::platform::Platform;
@@ -39,6 +40,7 @@ where
         .routes(routes!(put_motion))
         .routes(routes!(vote))
         .routes(routes!(close_motion))
+        .routes(routes!(correct_vote))
         .routes(routes!(get_rules, set_rules))
         .routes(routes!(set_execution))
         .routes(routes!(get_minutes))
@@ -222,6 +224,22 @@ async fn close_motion(
 ) -> Result<Json<Motion>, AppError> {
     let user = api_user(&state, &headers).await?;
     Ok(Json(changes::close_motion(&state, &user, id).await?))
+}
+
+/// Corrects a closed vote (the body's secretariat): the vote stays as recorded; the correction is kept beside it with
+/// its reason, its count and the result by the motion's rules, and shown with the vote.
+#[utoipa::path(post, path = "/motions/{id}/corrections", tag = "meetings", params(("id" = i64, Path)),
+    request_body = CorrectionIn,
+    responses((status = 201, body = VoteCorrection), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn correct_vote(
+    State(state): State<Platform>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(fields): ApiJson<CorrectionIn>,
+) -> Result<(StatusCode, Json<VoteCorrection>), AppError> {
+    let user = api_user(&state, &headers).await?;
+    Ok((StatusCode::CREATED, Json(changes::correct_vote(&state, &user, id, &fields).await?)))
 }
 
 /// A body's rules for its meetings (its own, else the defaults of its kind).

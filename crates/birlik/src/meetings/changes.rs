@@ -4,11 +4,12 @@
 //! (`users.person_id`): he checks in and votes while he holds a live seat in the body.
 
 use super::input::{
-    AgendaItemIn, ApprovalIn, AttendanceIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn, StatusIn, VoteIn,
+    AgendaItemIn, ApprovalIn, AttendanceIn, CorrectionIn, ExecutionIn, MeetingIn, MotionIn, NarrativeIn, RulesIn,
+    StatusIn, VoteIn,
 };
 use super::members::{present_members, seated};
 use super::minutes::{Amendment, Record, amendments};
-use super::model::{Meeting, MeetingStatus, Motion, MotionStatus, Rules, outcome};
+use super::model::{Meeting, MeetingStatus, Motion, MotionStatus, Rules, VoteCorrection, outcome};
 use super::store::{self, Cast, Tally};
 use crate::platform::Platform;
 use crate::platform::db::Db;
@@ -258,6 +259,30 @@ pub async fn close_motion(state: &Platform, user: &SessionUser, motion: i64) -> 
         .await?
         .ok_or(AppError::Conflict("error-vote-not-open"))?;
     store::motion(&state.db, motion.id).await?.ok_or(AppError::NotFound)
+}
+
+/// Corrects a closed vote (the body's secretariat): the vote stays as recorded, the correction is kept beside it
+/// with its reason and the result by the motion's own rules. A decision the vote made is not undone by it: the
+/// body acts on it at a meeting.
+pub async fn correct_vote(
+    state: &Platform,
+    user: &SessionUser,
+    motion: i64,
+    fields: &CorrectionIn,
+) -> Result<VoteCorrection, AppError> {
+    let motion = store::motion(&state.db, motion).await?.ok_or(AppError::NotFound)?;
+    let meeting = meeting_to_run(state, user, motion.meeting_id).await?;
+    if motion.status != MotionStatus::Closed {
+        return Err(AppError::Conflict("error-vote-open"));
+    }
+    let (members, present) = match (motion.members, motion.present) {
+        (Some(members), Some(present)) => (members, present),
+        _ => counted(&state.db, &meeting).await?,
+    };
+    let (reason, count) = fields.check(present).map_err(AppError::Validation)?;
+    let result = outcome(&motion.rules, members, present, &count);
+    let id = store::correct_vote(&state.db, Some(user.id), &motion, &reason, &count, result).await?;
+    store::vote_corrections(&state.db, meeting.id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)
 }
 
 /// Where carrying out a decision stands.

@@ -273,3 +273,29 @@ mod tests {
         assert_eq!(t("27.04.2023 10:00").map_err(|e| e.key), Err("field-invalid-time"));
     }
 }
+
+/// A correction of a closed vote: the count it should have had, and why.
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct CorrectionIn {
+    pub reason: String,
+    pub votes_for: i64,
+    pub against: i64,
+    pub abstentions: i64,
+}
+
+impl CorrectionIn {
+    /// The reason (a line) and the count, each within 0 and `present`, their sum too.
+    pub fn check(&self, present: i64) -> Result<(String, Count), Vec<FieldError>> {
+        let mut c = Checks::default();
+        let reason = c.take(validate::line("reason", &self.reason, 2, validate::MAX_LINE));
+        for (field, n) in [("votes_for", self.votes_for), ("against", self.against), ("abstentions", self.abstentions)]
+        {
+            c.take(validate::in_range(field, n, 0..=present.max(0)));
+        }
+        let count = Count { votes_for: self.votes_for, against: self.against, abstentions: self.abstentions };
+        if count.total() > present {
+            c.push(FieldError::new("votes_for", "field-out-of-range"));
+        }
+        c.finish((reason, count))
+    }
+}

@@ -431,3 +431,18 @@ mod tests {
         assert!(!InProgress.may_become(Cancelled));
     }
 }
+
+/// A correction of a closed vote: the vote stays as it was recorded; this says what the count should have been,
+/// why, and the result by the motion's rules.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema, sqlx::FromRow)]
+pub struct VoteCorrection {
+    pub id: i64,
+    pub motion_id: i64,
+    pub reason: String,
+    pub votes_for: i64,
+    pub votes_against: i64,
+    pub abstentions: i64,
+    pub outcome: Outcome,
+    /// RFC 3339, UTC.
+    pub amended_at: String,
+}

@@ -99,6 +99,10 @@ impl MeetingPage {
         self.ctx.count("motion-votes-cast", &i64::try_from(m.votes.len()).unwrap_or(i64::MAX))
     }
 
+    fn at(&self, stored: &str) -> String {
+        local_time(self.ctx.lang, stored)
+    }
+
     fn added(&self, item: &i64) -> Option<String> {
         self.added_on.iter().find(|(id, _)| id == item).map(|(_, day)| day.clone())
     }

@@ -8,7 +8,7 @@ use super::LIST;
 use super::input::{AgendaItemInput, MeetingInput, MotionInput};
 use super::model::{
     AgendaItem, Choice, Count, Decision, Execution, Kind, Majority, MajorityOf, Meeting, MeetingStatus, Method, Motion,
-    MotionStatus, Multilingual, Outcome, Quorum, Rules, roman,
+    MotionStatus, Multilingual, Outcome, Quorum, Rules, VoteCorrection, roman,
 };
 use crate::audit;
 use crate::platform::audit::Change;
@@ -823,4 +823,50 @@ pub async fn approve_minutes(db: &Db, meeting: i64, a: &Approval<'_>) -> sqlx::R
         change::committed(&[LIST]);
     }
     Ok(stored)
+}
+
+/// Records a correction of a closed vote with its audit entry; the vote itself is left as it was.
+pub async fn correct_vote(
+    db: &Db,
+    actor: Option<i64>,
+    motion: &Motion,
+    reason: &str,
+    count: &Count,
+    outcome: Outcome,
+) -> sqlx::Result<i64> {
+    let at = now();
+    let id = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO vote_corrections (motion_id, reason, votes_for, votes_against, abstentions, outcome,
+                 amended_by, amended_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(motion.id).bind(reason).bind(count.votes_for).bind(count.against).bind(count.abstentions)
+        .bind(outcome).bind(actor).bind(&at)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE meetings SET updated_at = $1, sequence = sequence + 1 WHERE id = $2")
+            .bind(&at).bind(motion.meeting_id).execute(&mut *tx).await?;
+        audit!(tx, &Change { actor, action: "correct_vote", entity: "motion", entity_id: motion.id.to_string(),
+            before: Some(json!({ "count": motion.count, "outcome": motion.outcome })),
+            after: Some(json!({ "count": count, "outcome": outcome, "reason": reason })), at: &at })?;
+        tx.emit(&[CHANGED]).await?;
+        tx.commit().await?;
+        id
+    });
+    change::committed(&[LIST]);
+    Ok(id)
+}
+
+/// The corrections of a meeting's votes, oldest first.
+pub async fn vote_corrections(db: &Db, meeting: i64) -> sqlx::Result<Vec<VoteCorrection>> {
+    with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT a.id, a.motion_id, a.reason, a.votes_for, a.votes_against, a.abstentions, a.outcome, a.amended_at
+             FROM vote_corrections a JOIN motions m ON m.id = a.motion_id WHERE m.meeting_id = $1 ORDER BY a.id",
+        )
+        .bind(meeting)
+        .fetch_all(pool)
+        .await
+    })
 }

@@ -38,6 +38,8 @@ pub struct MeetingDetail {
     pub quorum: QuorumNow,
     pub motions: Vec<MotionWithVotes>,
     pub decisions: Vec<Decision>,
+    /// Corrections of closed votes, oldest first (each vote stays as recorded).
+    pub corrections: Vec<super::model::VoteCorrection>,
 }
 
 pub async fn detail(db: &Db, meeting: Meeting) -> Result<MeetingDetail, AppError> {
@@ -77,7 +79,9 @@ pub async fn detail(db: &Db, meeting: Meeting) -> Result<MeetingDetail, AppError
             .collect();
         motions.push(MotionWithVotes { motion, votes });
     }
+    let corrections = store::vote_corrections(db, meeting.id).await?;
     Ok(MeetingDetail {
+        corrections,
         agenda: store::agenda(db, meeting.id).await?,
         decisions: store::decisions(db, meeting.id).await?,
         attendance,

@@ -214,7 +214,77 @@ async fn the_month_view_puts_each_meeting_on_its_kazakhstan_day(app: TestApp) {
     }
 }
 
+async fn a_closed_vote_is_corrected_beside_it_never_changed(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let sec = app.secretariat_of(body).await;
+    let stranger = app.secretariat_of(app.body_id("regional_assembly", Some("KZ-71")).await).await;
+    let seats = crate::meetings::seated(&app, body).await;
+    let a = crate::meetings::member_login(&app, "fix-a@example.kz", seats[0].person_id).await;
+    let b = crate::meetings::member_login(&app, "fix-b@example.kz", seats[1].person_id).await;
+    let id = crate::meetings::plan_meeting(&app, &sec, body).await;
+    let post = |who: &crate::support::LoggedIn, path: String, body: serde_json::Value| {
+        let (client, url) = (who.client.clone(), format!("{}{path}?lang=en", who.base));
+        async move {
+            let response = client.post(url).json(&body).send().await.unwrap();
+            let status = response.status();
+            (status, response.json::<serde_json::Value>().await.unwrap_or_default())
+        }
+    };
+    for status in ["convened", "in_progress"] {
+        post(&sec, format!("/api/v1/meetings/{id}/status"), json!({ "status": status })).await;
+    }
+    for who in [&a, &b] {
+        post(who, format!("/api/v1/meetings/{id}/check-in"), json!({})).await;
+    }
+    let (_, opened) =
+        post(&sec, format!("/api/v1/meetings/{id}/motions"), json!({ "text": { "en": "Adopt the plan" } })).await;
+    let motion = opened["id"].as_i64().unwrap();
+    post(&a, format!("/api/v1/motions/{motion}/votes"), json!({ "choice": "for" })).await;
+    post(&b, format!("/api/v1/motions/{motion}/votes"), json!({ "choice": "against" })).await;
+    let correction = json!({ "reason": "One vote was counted twice", "votes_for": 2, "against": 0, "abstentions": 0 });
+    let path = format!("/api/v1/motions/{motion}/corrections");
+    let (status, error) = post(&sec, path.clone(), correction.clone()).await;
+    assert_eq!(
+        (status, error["error"]["key"].as_str()),
+        (StatusCode::CONFLICT, Some("error-vote-open")),
+        "not while open"
+    );
+    let (status, closed) = post(&sec, format!("/api/v1/motions/{motion}/close"), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let audit = app.count("audit_log").await;
+
+    // Refused: another body's secretariat, a count over those present, no reason; nothing is stored.
+    assert_eq!(post(&stranger, path.clone(), correction.clone()).await.0, StatusCode::FORBIDDEN);
+    let over = json!({ "reason": "x y", "votes_for": 2, "against": 1, "abstentions": 0 });
+    assert_eq!(post(&sec, path.clone(), over).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let unreasoned = json!({ "reason": "", "votes_for": 2, "against": 0, "abstentions": 0 });
+    assert_eq!(post(&sec, path.clone(), unreasoned).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("vote_corrections").await, 0);
+    assert_eq!(app.count("audit_log").await, audit);
+
+    let (status, made) = post(&sec, path.clone(), correction).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert_eq!(made["votes_for"], 2);
+    assert_eq!(made["outcome"], "no_quorum", "two members present of the body: no quorum, by the motion's rules");
+    assert_eq!(app.count("audit_log").await, audit + 1);
+    let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
+    let vote = m["motions"].as_array().unwrap().iter().find(|x| x["id"] == motion).unwrap().clone();
+    assert_eq!(vote["count"], closed["count"], "the vote stays as recorded");
+    assert_eq!(m["corrections"][0]["reason"], "One vote was counted twice");
+    let (_, page) = app.get_text(&format!("/en/meetings/{id}")).await;
+    assert!(
+        page.contains("The vote&#39;s count was corrected on") || page.contains("The vote's count was corrected on"),
+        "{page}"
+    );
+    assert!(page.contains("One vote was counted twice"));
+    let kept = birlik::with_write!(&app.state.platform.db, pool => {
+        sqlx::query("DELETE FROM vote_corrections").execute(pool).await.map(|_| ())
+    });
+    assert!(kept.is_err(), "a correction is kept as made");
+}
+
 crate::on_both_backends!(
+    a_closed_vote_is_corrected_beside_it_never_changed,
     the_month_view_puts_each_meeting_on_its_kazakhstan_day,
     feeds_follow_each_change,
     popolo_has_the_meetings_their_motions_and_roll_calls,
