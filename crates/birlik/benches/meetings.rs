@@ -4,7 +4,11 @@
 //! bodies), each with ten agenda items and four recorded votes of its ten seated members (about 50,000 agenda
 //! items and 200,000 votes), inserted by multi-row inserts. Then, in process with the page cache off (uncached),
 //! each 200 times after 20 to warm up: one body's meetings page, one meeting's page, and the iCalendar feeds of
-//! all meetings (from a year ago on) and of one body (all of its meetings). Target: each under 10 ms median server time.
+//! all meetings (from a year ago on) and of one body (all of its meetings).
+//!
+//! Then a session of 700 more members (seated in the national session's body, each with a login and a session):
+//! over HTTP, all at once, each checks in and votes on one open motion; the time until every vote is in, each
+//! request's latency, the errors, and whether the count is exact. Target: within 60 s, no error, p99 < 100 ms. Target: each under 10 ms median server time.
 
 use std::time::{Duration, Instant};
 
@@ -43,7 +47,7 @@ async fn run() -> anyhow::Result<()> {
 
     let settings = birlik::platform::Settings { data_dir: dir.path().into(), page_cache: false, ..Default::default() };
     let state = birlik::app::state(db.clone(), settings, true)?;
-    let router = birlik::app::router(state);
+    let router = birlik::app::router(state.clone());
     let body = bodies.get(bodies.len() / 2).copied().unwrap_or(1);
     let meeting: i64 =
         sqlx::query_scalar("SELECT MAX(id) FROM meetings WHERE body_id = $1").bind(body).fetch_one(write).await?;
@@ -73,6 +77,122 @@ async fn run() -> anyhow::Result<()> {
             bytes / 1024
         );
     }
+    session(&db, &state, write).await
+}
+
+const MEMBERS: i64 = 700;
+
+/// 700 members check in and vote at once over HTTP.
+async fn session(
+    db: &birlik::platform::db::Db,
+    state: &birlik::app::AppState,
+    write: &sqlx::SqlitePool,
+) -> anyhow::Result<()> {
+    use birlik::meetings::{input, model, store};
+    let body: i64 =
+        sqlx::query_scalar("SELECT id FROM bodies WHERE kind = 'national_session'").fetch_one(write).await?;
+    let at = birlik::platform::db::now();
+    let mut users = Vec::new();
+    for n in 0..MEMBERS {
+        let person: i64 =
+            sqlx::query_scalar("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
+                .bind(format!("Мүше {n}"))
+                .bind(&at)
+                .fetch_one(write)
+                .await?;
+        sqlx::query(
+            "INSERT INTO memberships (body_id, person_id, position, term_start, created_at, updated_at)
+             VALUES ($1, $2, 'member', '2023-01-01', $3, $3)",
+        )
+        .bind(body)
+        .bind(person)
+        .bind(&at)
+        .execute(write)
+        .await?;
+        let email = format!("member{n}@session.kz");
+        let user: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, email_normalized, display_name, password_hash, created_at, person_id)
+             VALUES ($1, $1, $2, '-', $3, $4) RETURNING id",
+        )
+        .bind(&email)
+        .bind(format!("Мүше {n}"))
+        .bind(&at)
+        .bind(person)
+        .fetch_one(write)
+        .await?;
+        let cookie = birlik::platform::identity::session::start(&state.platform, user).await?;
+        users.push(cookie.split(';').next().unwrap_or_default().to_owned());
+    }
+    let starts = time::OffsetDateTime::now_utc();
+    let meeting = input::MeetingInput {
+        body_id: body,
+        kind: model::Kind::Session,
+        number: Some(33),
+        title: model::Multilingual { kk: Some("Бенчмарк сессиясы".into()), ..Default::default() },
+        description: model::Multilingual::default(),
+        starts_at: input::stored(starts),
+        ends_at: input::stored(starts + time::Duration::hours(2)),
+        place: None,
+        online_url: None,
+    };
+    let id = store::create_meeting(db, None, &meeting, false).await?;
+    let mut m = store::meeting(db, id).await?.ok_or_else(|| anyhow::anyhow!("no meeting"))?;
+    for step in [model::MeetingStatus::Convened, model::MeetingStatus::InProgress] {
+        store::set_status(db, None, &m, step, None).await?;
+        m.status = step;
+    }
+    let rules = birlik::meetings::changes::rules_of(db, body).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let motion = input::MotionInput {
+        text: model::Multilingual { kk: Some("Бенчмарк шешімі".into()), ..Default::default() },
+        agenda_item_id: None,
+        show_of_hands: None,
+    };
+    let motion =
+        store::open_motion(db, None, &m, &motion, &rules).await?.ok_or_else(|| anyhow::anyhow!("not opened"))?;
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = reqwest::Client::new();
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for cookie in users {
+        let client = client.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::new();
+            let mut errors = 0;
+            for (path, body) in [
+                (format!("/api/v1/meetings/{id}/check-in"), serde_json::json!({})),
+                (format!("/api/v1/motions/{motion}/votes"), serde_json::json!({ "choice": "for" })),
+            ] {
+                let t = Instant::now();
+                let sent =
+                    client.post(format!("http://{address}{path}")).header("cookie", &cookie).json(&body).send().await;
+                times.push(t.elapsed());
+                if !sent.is_ok_and(|r| r.status().is_success()) {
+                    errors += 1;
+                }
+            }
+            (times, errors)
+        }));
+    }
+    let (mut times, mut errors) = (Vec::new(), 0);
+    for task in tasks {
+        let (t, e) = task.await?;
+        times.extend(t);
+        errors += e;
+    }
+    let took = started.elapsed();
+    times.sort();
+    let votes = store::votes(db, motion).await?.len();
+    println!(
+        "{MEMBERS} members checked in and voted over HTTP in {took:.2?}: {} requests, median {:.1?}, p99 {:.1?}, worst {:.1?}, {errors} errors; {votes} votes counted",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+        times.last().copied().unwrap_or_default()
+    );
     Ok(())
 }
 
