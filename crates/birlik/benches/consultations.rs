@@ -85,19 +85,7 @@ async fn run() -> anyhow::Result<()> {
             ..state.clone()
         });
         let path = format!("/en/consultations/{large}/results");
-        let mut times = Vec::new();
-        let mut bytes = 0;
-        for i in 0..220 {
-            let started = Instant::now();
-            let response = router.clone().oneshot(Request::get(path.as_str()).body(Body::empty())?).await?;
-            anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
-            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
-            if i >= 20 {
-                times.push(started.elapsed());
-                bytes = body.len();
-            }
-        }
-        times.sort();
+        let (times, bytes) = common::request_times(&router, &path, 20, 200).await?;
         println!(
             "results page, page cache {}: median {:.2?}, p99 {:.2?}, {bytes} bytes",
             if page_cache { "on" } else { "off" },

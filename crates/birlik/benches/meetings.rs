@@ -10,11 +10,7 @@
 //! over HTTP, all at once, each checks in and votes on one open motion; the time until every vote is in, each
 //! request's latency, the errors, and whether the count is exact. Target: within 60 s, no error, p99 < 100 ms. Target: each under 10 ms median server time.
 
-use std::time::{Duration, Instant};
-
-use axum::body::Body;
-use axum::http::Request;
-use tower::ServiceExt;
+use std::time::Instant;
 
 mod common;
 use common::percentile;
@@ -57,19 +53,7 @@ async fn run() -> anyhow::Result<()> {
         format!("/api/v1/bodies/{body}/calendar.ics"),
         "/api/v1/calendar.ics".to_owned(),
     ] {
-        let mut times: Vec<Duration> = Vec::new();
-        let mut bytes = 0;
-        for i in 0..220 {
-            let started = Instant::now();
-            let response = router.clone().oneshot(Request::get(path.as_str()).body(Body::empty())?).await?;
-            anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
-            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
-            if i >= 20 {
-                times.push(started.elapsed());
-                bytes = body.len();
-            }
-        }
-        times.sort();
+        let (times, bytes) = common::request_times(&router, &path, 20, 200).await?;
         println!(
             "{path}: median {:.2?}, p99 {:.2?} ({} KB)",
             percentile(&times, 0.5),

@@ -23,6 +23,30 @@ pub async fn demo_database() -> anyhow::Result<(tempfile::TempDir, birlik::platf
     Ok((dir, db, body))
 }
 
+/// `path` requested `runs` times of `router` in process after `warmup` more: the sorted times and the body size.
+pub async fn request_times(
+    router: &axum::Router,
+    path: &str,
+    warmup: usize,
+    runs: usize,
+) -> anyhow::Result<(Vec<Duration>, usize)> {
+    use tower::ServiceExt;
+    let (mut times, mut bytes) = (Vec::with_capacity(runs), 0);
+    for i in 0..warmup + runs {
+        let started = std::time::Instant::now();
+        let request = axum::http::Request::get(path).body(axum::body::Body::empty())?;
+        let response = router.clone().oneshot(request).await?;
+        anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        if i >= warmup {
+            times.push(started.elapsed());
+            bytes = body.len();
+        }
+    }
+    times.sort();
+    Ok((times, bytes))
+}
+
 /// The `p` quantile of sorted durations.
 pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or_default()
