@@ -14,7 +14,7 @@ fn ml(kk: &str, ru: &str, en: &str) -> Multilingual {
     Multilingual { kk: Some(kk.to_owned()), ru: Some(ru.to_owned()), en: Some(en.to_owned()) }
 }
 
-const DEMO: &str = "Демо · Демо · Demo: ";
+const DEMO: &str = "(демо) ";
 
 /// Adds the demo meetings when there are none yet; `false` when they were there (or no demo bodies exist).
 pub async fn load(db: &Db) -> anyhow::Result<bool> {
