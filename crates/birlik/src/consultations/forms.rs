@@ -16,7 +16,7 @@ use crate::platform::i18n::Localized;
 use crate::platform::identity::authz;
 use crate::platform::web::IdPath;
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, Errors, Form, PageCtx, local_path};
+use crate::platform::web::{AppError, DoneQuery, Errors, Form, PageCtx, local_path};
 use crate::registry::store as registry;
 
 async fn require_moderator(state: &Platform, ctx: &PageCtx, body: i64) -> Result<i64, AppError> {
@@ -135,19 +135,13 @@ impl ManagePage {
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct DoneQuery {
-    done: String,
-}
-
-/// The confirmation of what was just done, from the redirect's `done`.
-fn done_notice(ctx: &PageCtx, done: &str) -> Option<String> {
-    match done {
-        "opened" | "moderated-publish" | "moderated-reject" | "translated" => Some(ctx.t(&format!("done-{done}"))),
-        _ => None,
-    }
-}
+/// What the secretariat's forms confirm, by the redirect's `done`.
+const DONE: [(&str, &str); 4] = [
+    ("opened", "done-opened"),
+    ("moderated-publish", "done-moderated-publish"),
+    ("moderated-reject", "done-moderated-reject"),
+    ("translated", "done-translated"),
+];
 
 /// All statements of one consultation, with moderation and translation forms.
 pub async fn manage(
@@ -156,7 +150,7 @@ pub async fn manage(
     Path(p): Path<IdPath>,
     Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    let notice = done_notice(&ctx, &q.done);
+    let notice = q.notice(&ctx, &DONE);
     manage_page(&state, ctx, p.id, notice, None).await
 }
 
@@ -220,7 +214,7 @@ pub async fn queue(
     let statements = store::pending(&state.db, body.id).await?;
     let title = format!("{} · {}", ctx.t("moderation-queue"), body.name(ctx.lang));
     let back = ctx.url(&format!("/bodies/{}/moderation", body.id));
-    let notice = done_notice(&ctx, &q.done);
+    let notice = q.notice(&ctx, &DONE);
     let errors = Errors::none(ctx.lang);
     let mut questions = std::collections::HashMap::new();
     for m in &statements {

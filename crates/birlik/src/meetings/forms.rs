@@ -26,7 +26,7 @@ use crate::platform::identity::{SessionUser, authz};
 use crate::platform::validate::{self, Checks};
 use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
-use crate::platform::web::{AppError, Errors, FieldError, Form, PageCtx};
+use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, Form, PageCtx};
 use crate::registry::store as registry;
 
 pub async fn check_in(
@@ -134,31 +134,20 @@ fn see_other(ctx: &PageCtx, path: &str) -> Response {
     Redirect::to(&ctx.url(path)).into_response()
 }
 
-/// What was just done, named by the redirect after a form (`?done=…`).
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct DoneQuery {
-    pub done: String,
-}
-
-/// The confirmation of what was just done, shown at the top of the page the form returns to.
-pub fn done_notice(ctx: &PageCtx, done: &str) -> Option<String> {
-    let key = match done {
-        "planned" => "done-meeting-planned",
-        "status" => "done-meeting-status",
-        "item" => "done-agenda-item",
-        "published" => "done-agenda-published",
-        "attendance" => "done-attendance",
-        "motion" => "done-motion",
-        "closed" => "done-vote-closed",
-        "execution" => "done-execution",
-        "rules" => "done-rules",
-        "narrative" => "done-narrative",
-        "approved" => "done-minutes-approved",
-        _ => return None,
-    };
-    Some(ctx.t(key))
-}
+/// What the secretariat's forms confirm, by the redirect's `done`.
+pub const DONE: [(&str, &str); 11] = [
+    ("planned", "done-meeting-planned"),
+    ("status", "done-meeting-status"),
+    ("item", "done-agenda-item"),
+    ("published", "done-agenda-published"),
+    ("attendance", "done-attendance"),
+    ("motion", "done-motion"),
+    ("closed", "done-vote-closed"),
+    ("execution", "done-execution"),
+    ("rules", "done-rules"),
+    ("narrative", "done-narrative"),
+    ("approved", "done-minutes-approved"),
+];
 
 // ---- planning a meeting ---------------------------------------------------------------------------------------
 
@@ -492,7 +481,7 @@ pub async fn manage(
     Path(p): Path<IdPath>,
     Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    let notice = done_notice(&ctx, &q.done);
+    let notice = q.notice(&ctx, &DONE);
     manage_page(&state, ctx, p.id, notice, Refused::default()).await
 }
 
@@ -733,7 +722,7 @@ pub async fn edit_rules(
     Path(p): Path<IdPath>,
     Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    let notice = done_notice(&ctx, &q.done);
+    let notice = q.notice(&ctx, &DONE);
     rules_form(&state, ctx, notice, p.id, None, Vec::new()).await
 }
 
@@ -827,7 +816,7 @@ pub async fn minutes_draft(
     Path(p): Path<IdPath>,
     Query(q): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    let notice = done_notice(&ctx, &q.done);
+    let notice = q.notice(&ctx, &DONE);
     draft_page(&state, ctx, notice, p.id, None, None).await
 }
 

@@ -349,8 +349,8 @@ pub async fn minutes_version(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<VersionPath>,
-    Query(q): Query<super::forms::DoneQuery>,
+    Query(q): Query<crate::platform::web::DoneQuery>,
 ) -> Result<Html<String>, AppError> {
-    let notice = super::forms::done_notice(&ctx, &q.done);
+    let notice = q.notice(&ctx, &super::forms::DONE);
     minutes_page(&state, ctx, p.id, Some(p.version), notice, None).await
 }

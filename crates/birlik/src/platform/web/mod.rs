@@ -90,6 +90,21 @@ pub fn local_path(candidate: &str) -> Option<String> {
     (plain && candidate.parse::<axum::http::uri::PathAndQuery>().is_ok()).then(|| candidate.to_owned())
 }
 
+/// What a form just did, named by the redirect after it (`?done=…`), so that the page it returns to confirms it.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    pub done: String,
+}
+
+impl DoneQuery {
+    /// The confirmation in the reader's language: the message key `known` pairs with the code, if any (a made-up
+    /// code shows nothing).
+    pub fn notice(&self, ctx: &PageCtx, known: &[(&str, &str)]) -> Option<String> {
+        known.iter().find(|(code, _)| *code == self.done).map(|(_, key)| ctx.t(key))
+    }
+}
+
 /// Percent-encodes a query-string value.
 pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
