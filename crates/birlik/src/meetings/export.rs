@@ -17,24 +17,12 @@ use crate::with_read;
 pub fn open_data(open: OpenData) -> OpenData {
     open.popolo(|db| async move { popolo(&db).await })
         .table("meetings", |db| async move { meetings_table(&db).await })
-        .table("agenda-items", |db| async move { rows_table::<AgendaRow>(&db, AGENDA_SQL).await })
+        .table("agenda-items", |db| async move { rows_table::<store::ItemRow>(&db, AGENDA_SQL).await })
         .table("motions", |db| async move { rows_table::<MotionRow>(&db, MOTIONS_SQL).await })
         .table("votes", |db| async move { rows_table::<VoteRow>(&db, VOTES_SQL).await })
         .table("decisions", |db| async move { rows_table::<DecisionRow>(&db, DECISIONS_SQL).await })
 }
 
-#[derive(Serialize, sqlx::FromRow)]
-struct AgendaRow {
-    id: i64,
-    meeting_id: i64,
-    position: i64,
-    title_kk: Option<String>,
-    title_ru: Option<String>,
-    title_en: Option<String>,
-    presenter: Option<String>,
-    consultation_id: Option<i64>,
-    added_after_publication_at: Option<String>,
-}
 const AGENDA_SQL: &str = "SELECT id, meeting_id, position, title_kk, title_ru, title_en, presenter, consultation_id, \
     added_after_publication_at FROM agenda_items ORDER BY meeting_id, position";
 
@@ -190,7 +178,7 @@ async fn popolo(db: &Db) -> anyhow::Result<Map<String, Value>> {
             })
         })
         .collect();
-    for item in rows::<AgendaRow>(db, AGENDA_SQL).await? {
+    for item in rows::<store::ItemRow>(db, AGENDA_SQL).await? {
         let (name, other_names) = names(item.title_kk.as_deref(), item.title_ru.as_deref(), item.title_en.as_deref());
         events.push(json!({
             "id": format!("agenda_item/{}", item.id),

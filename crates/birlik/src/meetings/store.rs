@@ -170,17 +170,18 @@ pub async fn set_status(
     Ok(())
 }
 
-#[derive(sqlx::FromRow)]
-struct ItemRow {
-    id: i64,
-    meeting_id: i64,
-    position: i64,
-    title_kk: Option<String>,
-    title_ru: Option<String>,
-    title_en: Option<String>,
-    presenter: Option<String>,
-    consultation_id: Option<i64>,
-    added_after_publication_at: Option<String>,
+/// An agenda item as stored (also a row of the open data's `agenda-items`).
+#[derive(serde::Serialize, sqlx::FromRow)]
+pub struct ItemRow {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub position: i64,
+    pub title_kk: Option<String>,
+    pub title_ru: Option<String>,
+    pub title_en: Option<String>,
+    pub presenter: Option<String>,
+    pub consultation_id: Option<i64>,
+    pub added_after_publication_at: Option<String>,
 }
 
 pub async fn agenda(db: &Db, meeting: i64) -> sqlx::Result<Vec<AgendaItem>> {
