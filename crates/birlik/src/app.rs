@@ -22,7 +22,7 @@ use crate::platform::web::cache::PageCache;
 use crate::platform::web::sections::{BodySections, HomeSections};
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
 use crate::platform::{Platform, Settings, files, metrics, notify};
-use crate::{accounts, consultations, meetings, registry};
+use crate::{accounts, consultations, meetings, proposals, recommendations, registry};
 
 /// The largest request body accepted; imports of large files go through the command line. Uploads of documents
 /// may carry `Settings::max_upload_mb` and [`MULTIPART_MARGIN`] for the multipart envelope and fields.
@@ -35,7 +35,9 @@ pub const MULTIPART_MARGIN: usize = 64 * 1024;
     info(title = "Birlik API", version = "1", description = "The registry of the Assembly (ethnic groups, regions, \
         bodies, ethnocultural associations and members), its consultations (statements, votes, analysis) and its meetings (agenda, attendance, recorded votes, decisions). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
         with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
-    tags((name = "registry"), (name = "consultations"), (name = "meetings"), (name = "documents"), (name = "open data"))
+    tags((name = "registry"), (name = "consultations"), (name = "meetings"), (name = "proposals"), (name = "recommendations"),
+        (name = "documents"),
+        (name = "open data"))
 )]
 struct ApiDoc;
 
@@ -67,6 +69,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             registry::api::routes()
                 .merge(consultations::api::routes())
                 .merge(meetings::api::routes())
+                .merge(proposals::api::routes())
+                .merge(recommendations::api::routes())
                 .merge(files::api::routes()),
         )
         .split_for_parts();
@@ -126,18 +130,25 @@ pub fn state_with_search(
         Arc::new(
             PageCache::new(std::time::Duration::from_secs(10))
                 .scoped_by(consultations::page_scopes)
-                .scoped_by(meetings::page_scopes),
+                .scoped_by(meetings::page_scopes)
+                .scoped_by(proposals::page_scopes)
+                .scoped_by(recommendations::page_scopes),
         )
     });
     let changes = crate::platform::change::Worker::new(db.clone());
     let consultations = consultations::Runtime::start(&db, &settings);
     meetings::start();
+    proposals::start();
+    recommendations::start();
+    recommendations::reminders::register(&jobs);
     let storage = files::storage::Storage::new(&settings.data_dir);
     storage.prepare()?;
     // Each capability says who may read and attach the documents of its items.
     let documents = files::Documents::new(storage)
         .register(files::ItemKind::Body, registry::document_access())
-        .register(files::ItemKind::Consultation, consultations::document_access());
+        .register(files::ItemKind::Consultation, consultations::document_access())
+        .register(files::ItemKind::Proposal, proposals::document_access())
+        .register(files::ItemKind::Recommendation, recommendations::document_access());
     let mailer = notify::mail::Mailer::new(&settings.mail, &settings.data_dir, &settings.link_origin())?;
     let notify = notify::Notifier::new(db.clone(), jobs.clone(), mailer);
     let platform = Platform {
@@ -150,7 +161,13 @@ pub fn state_with_search(
         changes,
         jobs,
         documents: Arc::new(documents),
-        body_sections: Arc::new(BodySections::default().with(consultations::body_section).with(meetings::body_section)),
+        body_sections: Arc::new(
+            BodySections::default()
+                .with(consultations::body_section)
+                .with(meetings::body_section)
+                .with(proposals::body_section)
+                .with(recommendations::body_section),
+        ),
         home_sections: Arc::new(HomeSections::default().with(consultations::home_section).with(meetings::home_section)),
     };
     // Capabilities register their event handlers here, before the worker runs.
@@ -162,8 +179,31 @@ pub fn state_with_search(
     meetings::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
     consultations::notices::register(&platform.notify, &platform.changes);
     meetings::notices::register(&platform.notify, &platform.changes);
+    proposals::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
+    proposals::notices::register(&platform.notify, &platform.changes);
+    recommendations::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
     Ok(AppState { platform, consultations })
+}
+
+/// Loads (or refreshes) the reference data every capability ships: the registry's regions and groups, the
+/// addressees of recommendations. Run at every start, so corrections ship with upgrades.
+pub async fn load_reference(db: &Db) -> anyhow::Result<()> {
+    registry::reference::load(db).await?;
+    recommendations::addressees::load(db).await
+}
+
+/// Seeds the demo content of every capability into an empty registry (fictional, labelled as such); false when the
+/// registry had bodies already. `now_ms` is the clock's time, from which the demo's timers count.
+pub async fn load_demo(db: &Db, now_ms: i64) -> anyhow::Result<bool> {
+    if !registry::seed::load_demo(db).await? {
+        return Ok(false);
+    }
+    consultations::demo::load(db).await?;
+    meetings::demo::load(db).await?;
+    let accepted = proposals::demo::load(db).await?;
+    recommendations::demo::load(db, accepted, now_ms).await?;
+    Ok(true)
 }
 
 /// What the capabilities add to the open data of the registry: the state and `birlik export` use the same.
@@ -186,6 +226,8 @@ pub fn router(state: AppState) -> Router {
         .merge(registry::page_routes())
         .merge(consultations::page_routes())
         .merge(meetings::page_routes())
+        .merge(proposals::page_routes())
+        .merge(recommendations::page_routes())
         .merge(accounts::pages::routes())
         .merge(accounts::recovery::routes())
         .merge(files::api::page_routes())

@@ -6,4 +6,6 @@ pub mod commands;
 pub mod consultations;
 pub mod meetings;
 pub mod platform;
+pub mod proposals;
+pub mod recommendations;
 pub mod registry;

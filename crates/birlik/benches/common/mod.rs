@@ -17,7 +17,7 @@ pub async fn demo_database() -> anyhow::Result<(tempfile::TempDir, birlik::platf
     let dir = tempfile::tempdir()?;
     let db = birlik::platform::db::Db::connect(None, dir.path()).await?;
     db.migrate().await?;
-    birlik::registry::reference::load(&db).await?;
+    birlik::app::load_reference(&db).await?;
     birlik::registry::seed::load_demo(&db).await?;
     let body = birlik::registry::store::bodies(&db, false).await?.first().map(|b| b.id).unwrap_or(1);
     Ok((dir, db, body))

@@ -492,7 +492,7 @@ execution-pending = Ожидает исполнения
 execution-in-progress = Исполняется
 execution-done = Исполнено
 execution-not-done = Не исполнено
-meeting-text-required = Напишите текст хотя бы на одном языке.
+field-text-one-language = Напишите текст хотя бы на одном языке.
 meeting-ends-before-start = Время окончания раньше времени начала.
 meeting-not-a-member = Этот человек не член органа.
 meeting-count-exceeds-present = Голосов больше, чем присутствующих.
@@ -849,3 +849,273 @@ done-narrative = Текст сохранён: читатели увидят ег
 done-minutes-approved = Протокол утверждён: эта редакция зафиксирована.
 vote-corrected = Итог голосования исправлен
 vote-correction-reason = Причина
+
+## Предложения (issue 13)
+nav-proposals = Предложения
+proposals-title = Предложения местных сообществ
+proposals-lead = Услышанное районным советом может дойти до республики: подайте предложение в совет или ассамблею, поддержите те, с которыми согласны, и следите за каждым шагом органа с указанием причины.
+proposals-none = Нет подходящих предложений.
+proposals-found = { $count ->
+    [one] { $count } предложение
+    [few] { $count } предложения
+    [many] { $count } предложений
+   *[other] { $count } предложений
+}
+filter-any = Любой
+proposal-new = Подать предложение
+proposal-new-lead = Напишите предложение на казахском, русском или английском (или на нескольких). После подачи вы — его первый сторонник; другие могут поддержать его, пока не закроется срок органа.
+proposal-to-body = В какой орган
+proposal-to-body-hint = Районный совет общественного согласия, региональная ассамблея или сама Ассамблея. Совет или ассамблея может направить его выше.
+proposal-title-legend = Заголовок
+proposal-text-legend = Текст предложения
+proposal-category = Категория
+proposal-region = Регион
+proposal-region-of-body = Регион самого органа
+proposal-on-behalf = От имени
+proposal-on-behalf-self = От себя
+proposal-documents-later = Документы можно приложить на странице предложения после подачи.
+proposal-file = Подать предложение
+proposal-similar-intro = Похожие предложения уже поданы. Возможно, лучше поддержать одно из них:
+proposal-similar-hint = Если ваше отличается, его всё равно можно подать.
+proposal-not-representative = Вы не представляете это объединение ни в одном органе Ассамблеи.
+proposal-status = Статус
+proposal-status-open = Сбор поддержки
+proposal-status-queued = В очереди органа
+proposal-status-accepted = Принято
+proposal-status-forwarded = Направлено в вышестоящий орган
+proposal-status-merged = Объединено с другим предложением
+proposal-status-rejected = Отклонено
+proposal-body = Рассматривает
+proposal-author = Подано
+proposal-by-participant = участником
+proposal-by-association = от имени: { $name }
+proposal-by-body = от имени: { $name }
+proposal-reason = Причина
+proposal-at-meeting = Решено на этом заседании
+proposal-continues-in = Его сторонники теперь поддерживают:
+proposal-support-title = Поддержка
+proposal-support-progress = Сторонники относительно порога
+proposal-supporters-of = { $count ->
+    [one] { $count } сторонник
+    [few] { $count } сторонника
+    [many] { $count } сторонников
+   *[other] { $count } сторонников
+}
+proposal-window-until = Поддержать можно до
+proposal-window-passed = Срок сбора поддержки истёк.
+proposal-you-support = Вы поддерживаете это предложение.
+proposal-withdraw = Отозвать поддержку
+proposal-support = Поддержать предложение
+proposal-support-login = Войдите, чтобы поддержать
+proposal-rise-title = Как оно поднималось
+proposal-raised-in = Внесено в { $body } { $day }
+proposal-forwarded-by = направлено органом { $body } { $day }
+proposal-lineage-title = Что в него влилось
+proposal-joined-merged = объединено:
+proposal-joined-forwarded = направлено из:
+proposal-origins = { $count ->
+    [one] { $count } исходное предложение
+    [few] { $count } исходных предложения
+    [many] { $count } исходных предложений
+   *[other] { $count } исходных предложений
+}
+proposal-districts = { $count ->
+    [one] из { $count } района
+    [few] из { $count } районов
+    [many] из { $count } районов
+   *[other] из { $count } районов
+}
+proposal-regions = { $count ->
+    [one] в { $count } регионе
+    [few] в { $count } регионах
+    [many] в { $count } регионах
+   *[other] в { $count } регионах
+}
+proposal-map-title = Где были внесены его источники
+proposal-origins-column = Исходные предложения
+proposal-steps-title = Решение органа
+proposal-steps-hint = Принять, направить в вышестоящий орган вместе со сторонниками, объединить с похожим предложением этого органа или отклонить. Причину узнают автор, сторонники и подписчики.
+proposal-step = Решение
+proposal-step-accept = Принять
+proposal-step-forward = Направить в вышестоящий орган
+proposal-step-merge = Объединить с другим предложением
+proposal-step-reject = Отклонить
+proposal-meeting = На заседании
+proposal-meeting-none = Не на заседании
+proposal-merge-into = С каким объединить (для объединения)
+proposal-merge-none = —
+proposal-take-step = Записать решение
+proposal-rules-title = Порог и срок для предложений
+proposal-rules-lead = Сколько сторонников нужно предложению и за сколько дней с подачи (или поступления снизу), чтобы попасть в очередь органа к следующему заседанию.
+proposal-threshold = Нужно сторонников
+proposal-window-days = Дней на сбор
+done-proposal-filed = Предложение подано. Вы — его первый сторонник.
+done-proposal-supported = Ваша поддержка учтена.
+done-proposal-queued = Ваша поддержка учтена, и предложение достигло порога: оно в очереди органа.
+done-proposal-withdrawn = Ваша поддержка отозвана.
+done-proposal-step = Решение записано, заинтересованные уведомлены.
+done-proposal-rules = Порог и срок сохранены.
+error-address-unconfirmed = Сначала подтвердите адрес электронной почты: ссылка в письме, отправленном при регистрации.
+error-proposal-not-live = Это предложение больше не находится на рассмотрении органа.
+error-proposal-window-closed = Срок поддержки этого предложения истёк.
+error-proposal-supported-already = Вы уже поддерживаете это предложение.
+error-proposal-not-supported = Вы не поддерживаете это предложение.
+error-proposal-nowhere-above = Выше этого органа нет органа, принимающего предложения.
+error-proposal-forward-circle = Предложение уже было в этом органе: направлять его по кругу нельзя.
+error-proposal-merge-itself = Предложение нельзя объединить с самим собой или с тем, что в него влилось.
+error-proposal-merge-target = Объединять можно только с предложением того же органа, которое ещё на рассмотрении.
+error-proposal-body-kind = Этот орган не принимает предложений.
+search-type-proposal = Предложения
+kind-proposal = Предложение
+notify-kind-proposal-queued = Предложения, достигшие порога моего органа
+notify-kind-proposal-decided = Решения по предложениям, которые я подал, поддерживаю или на которые подписан
+notify-proposal-queued = Предложение достигло порога: «{ $title }»
+notify-proposal-decided-accepted = Предложение принято: «{ $title }»
+notify-proposal-decided-forwarded = Предложение направлено в вышестоящий орган: «{ $title }»
+notify-proposal-decided-merged = Предложение объединено с похожим: «{ $title }»
+notify-proposal-decided-rejected = Предложение отклонено: «{ $title }»
+
+## Рекомендации (issue 13)
+nav-recommendations = Рекомендации
+recommendations-title = Рекомендации государственным органам
+recommendations-lead = Что органы Ассамблеи рекомендуют министерствам, акиматам и партиям, и ответы, которые те обязаны дать по закону, — открыто.
+recommendations-none = Рекомендаций пока нет.
+recommendations-all = Все рекомендации
+recommendations-overdue-only = Только просроченные
+recommendations-found = { $count ->
+    [one] { $count } рекомендация
+    [few] { $count } рекомендации
+    [many] { $count } рекомендаций
+   *[other] { $count } рекомендаций
+}
+recommendation-new = Направить рекомендацию
+recommendation-new-lead = Один и тот же текст получит каждый отмеченный адресат; каждый получает его сегодня и обязан ответить в течение 15 рабочих дней.
+recommendation-body = Направляет
+recommendation-addressees = Адресаты
+recommendation-title-legend = Заголовок
+recommendation-text-legend = Текст рекомендации
+recommendation-clock-hint = Сроки считаются в рабочих днях Казахстана (Административный процедурно-процессуальный кодекс, ст. 76).
+recommendation-send = Направить
+recommendation-from = От
+recommendation-to = Кому
+recommendation-from-proposal = По предложению
+recommendation-proposal-not-accepted = Рекомендацией органа может стать только принятое им предложение.
+recommendation-status = Статус
+recommendation-status-awaiting = Ожидает ответа
+recommendation-status-answered = Дан ответ
+recommendation-status-forwarded = Перенаправлена другому адресату
+recommendation-status-closed = Закрыта
+recommendation-implementation = Исполнение
+implementation-none = Пока не сообщалось
+implementation-planned = Запланировано
+implementation-in-progress = Исполняется
+implementation-implemented = Исполнено
+implementation-declined = Отказано
+recommendation-overdue = Просрочено
+recommendation-term = Ответ до
+recommendation-clock-title = Сроки
+recommendation-term-column = Срок
+recommendation-date-column = Дата
+recommendation-rule-column = Правило
+recommendation-received-on = Получена
+recommendation-due-on = Ответ до
+recommendation-forward-by = Перенаправить до (если адресат не тот)
+recommendation-latest-extension = Самый поздний продлённый срок
+recommendation-extended-to = Продлённый срок
+recommendation-binding = действующий
+recommendation-extension-reason = Причина продления
+recommendation-acknowledged = Адресат подтвердил получение.
+rule-receipt = День доставки платформой
+rule-answer-15-working-days = 15 рабочих дней со дня получения (АППК, ст. 76)
+rule-forward-3-working-days = 3 рабочих дня со дня получения, с уведомлением отправителя (АППК, ст. 76)
+rule-extension-2-months = Не более двух месяцев со дня получения, мотивированным решением, о котором сообщают в течение 3 рабочих дней (АППК, ст. 76)
+rule-extended-by-decision = Продлён мотивированным решением адресата
+recommendation-answer-title = Ответ
+recommendation-on-time = в срок
+recommendation-late = с опозданием
+recommendation-reports-title = Отчёты об исполнении
+recommendation-batch-title = Направлена также
+recommendation-forwarded-from = Перенаправлена из рекомендации
+recommendation-continued-in = Перенаправлена надлежащему адресату как рекомендация
+recommendation-decline-needs-reason = Укажите причину отказа.
+recommendation-extension-out-of-range = Продлённый срок должен быть позже срока ответа и не позже двух месяцев со дня получения.
+recommendation-feed-addressee = Рекомендации адресату: { $name }
+recommendation-feed-body = Рекомендации органа: { $name }
+recommendation-feed-summary = { $status }. Получена { $received }, ответ до { $term }.
+recommendation-feed-link = Лента Atom этих рекомендаций
+liaison-actions-title = Для адресата
+liaison-acknowledge = Подтвердить получение
+liaison-answer = Ответ
+liaison-answer-text = Текст ответа
+liaison-answer-lang = Язык ответа
+liaison-answer-send = Отправить ответ
+liaison-extend = Продлить срок
+liaison-extend-to = Новый срок
+liaison-reason = Причина
+liaison-extend-send = Продлить
+liaison-forward = Перенаправить надлежащему адресату
+liaison-forward-to = Адресат
+liaison-forward-send = Перенаправить
+liaison-report = Сообщить об исполнении
+liaison-note = Примечание
+liaison-report-send = Сообщить
+liaison-inbox-title = Рекомендации моему органу
+liaison-inbox-lead = Сначала просроченные, затем по сроку ответа.
+liaison-inbox-empty = Ничто не ждёт ответа.
+liaison-not-a-liaison = Ваша учётная запись не является контактным лицом государственного органа или партии. Администратор назначает контактных лиц на странице адресата.
+liaison-title = Контактные лица
+liaison-count = { $count ->
+    [one] { $count } контактное лицо
+    [few] { $count } контактных лица
+    [many] { $count } контактных лиц
+   *[other] { $count } контактных лиц
+}
+liaison-email = Эл. почта учётной записи контактного лица
+liaison-assign = Назначить контактным лицом
+liaison-no-such-account = Учётной записи с этим адресом нет. Сначала контактное лицо регистрируется.
+addressee-kind-ministry = Министерство
+addressee-kind-akimat = Акимат
+addressee-kind-party = Политическая партия
+addressee-kind-other = Другой орган
+addressee-archived = Этот адресат больше не получает рекомендаций.
+addressee-source = Источник справочных данных:
+done-recommendation-sent = Рекомендация направлена. Адресат обязан ответить в течение 15 рабочих дней.
+done-recommendation-acknowledged = Получение подтверждено.
+done-recommendation-extended = Срок продлён; отправитель уведомлён.
+done-recommendation-forwarded = Рекомендация перенаправлена; отправитель уведомлён.
+done-recommendation-answered = Ответ отправлен; отправитель уведомлён.
+done-recommendation-reported = Отчёт записан.
+done-liaison-assigned = Учётная запись теперь контактное лицо этого адресата.
+error-recommendation-answered = На эту рекомендацию уже дан ответ.
+error-recommendation-closed = Эта рекомендация закрыта.
+error-recommendation-acknowledged = Получение уже подтверждено.
+error-recommendation-extended = Срок уже продлевался.
+error-recommendation-overdue = Срок истёк: продлить его уже нельзя.
+error-recommendation-not-answered = Сначала ответьте на рекомендацию, затем сообщайте об исполнении.
+scorecard-title = Рейтинг государственных органов
+scorecard-lead = Как каждое министерство, акимат и партия отвечают на рекомендации Ассамблеи: в срок или с опозданием, как быстро и что исполняют.
+scorecard-on = Данные на
+scorecard-ranking = Рейтинг адресатов
+scorecard-rank = Место
+scorecard-addressee = Адресат
+scorecard-received = Получено
+scorecard-answered-on-time = Ответы в срок
+scorecard-median = Медиана рабочих дней до ответа
+scorecard-overdue = Просрочено сейчас
+scorecard-implemented = Исполнено
+scorecard-method = В срок: ответы, данные до срока (продлённого или нет), среди тех, по которым срок наступил. Исполнено: среди получивших ответ. Перенаправленные надлежащему адресату учитываются у него.
+scorecard-chart-title = Ответы в срок по месяцам срока
+scorecard-month = Месяц
+scorecard-due = Ответов к сроку
+scorecard-on-time = В срок
+notify-kind-recommendation-received = Рекомендации моему органу
+notify-kind-recommendation-answered = Ответы на рекомендации моего органа или на которые я подписан
+notify-kind-recommendation-reminder = Напоминания о сроках
+notify-kind-recommendation-overdue = Просроченные рекомендации
+notify-recommendation-received = Вашему органу направлена рекомендация: «{ $title }»
+notify-recommendation-answered-answered = Получен ответ: «{ $title }»
+notify-recommendation-answered-extended = Срок продлён: «{ $title }»
+notify-recommendation-answered-forwarded = Перенаправлена другому адресату: «{ $title }»
+notify-recommendation-reminder-due-in-5 = Ответ нужен через 5 рабочих дней: «{ $title }»
+notify-recommendation-reminder-due-in-1 = Ответ нужен в следующий рабочий день: «{ $title }»
+notify-recommendation-overdue = Просрочено, ответа нет: «{ $title }»

@@ -137,7 +137,7 @@ pub fn init_logging(format: LogFormat) {
 pub async fn open_db(cli: &Globals) -> anyhow::Result<Db> {
     let db = Db::connect(cli.database_url.as_deref(), &cli.data_dir).await?;
     db.migrate().await?;
-    crate::registry::reference::load(&db).await?;
+    crate::app::load_reference(&db).await?;
     Ok(db)
 }
 
@@ -160,9 +160,8 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(cli, args).await,
         Command::Migrate { demo } => {
             let db = open_db(cli).await?;
-            if *demo && crate::registry::seed::load_demo(&db).await? {
-                crate::consultations::demo::load(&db).await?;
-                crate::meetings::demo::load(&db).await?;
+            let now_ms = crate::platform::jobs::Clock::now_ms(&crate::platform::jobs::SystemClock);
+            if *demo && crate::app::load_demo(&db, now_ms).await? {
                 println!("demo content seeded");
             }
             println!("database is up to date ({})", db.backend());

@@ -83,9 +83,7 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
         ..settings(cli)
     };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;
-    if args.demo && crate::registry::seed::load_demo(&state.platform.db).await? {
-        crate::consultations::demo::load(&state.platform.db).await?;
-        crate::meetings::demo::load(&state.platform.db).await?;
+    if args.demo && crate::app::load_demo(&state.platform.db, state.platform.jobs.now_ms()).await? {
         tracing::info!("demo content seeded");
     }
     let documents = crate::registry::reindex(&state.platform).await?;

@@ -1,8 +1,5 @@
 //! Which statement a participant sees next, and whether a new statement repeats an existing one. Pure functions.
 
-use std::collections::HashSet;
-
-use kazakh::Lang as TextLang;
 use rand::Rng;
 
 /// The next statement: among those not yet voted on, drawn with probability proportional to the engine's routing
@@ -24,23 +21,7 @@ pub fn next(candidates: &[(i64, f64)], rng: &mut impl Rng) -> Option<i64> {
     candidates.iter().rev().find(|c| weight(c.1) > 0.0).map(|c| c.0)
 }
 
-/// The words of a statement as search sees them: Kazakh inflections removed, both alphabets folded together.
-fn terms(text: &str) -> HashSet<String> {
-    let lang = match kazakh::detect(text) {
-        TextLang::Other => TextLang::Kk,
-        lang => lang,
-    };
-    kazakh::search_terms(text, lang).into_iter().collect()
-}
-
-/// How alike two statements are: the Jaccard index of their terms (0 to 1).
-pub fn likeness(a: &str, b: &str) -> f64 {
-    let (a, b) = (terms(a), terms(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    a.intersection(&b).count() as f64 / a.union(&b).count() as f64
-}
+pub use crate::platform::search::likeness;
 
 /// From this likeness on, a new statement is pointed out as a near-duplicate.
 pub const NEAR_DUPLICATE: f64 = 0.7;

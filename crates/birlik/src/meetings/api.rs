@@ -19,7 +19,7 @@ use super::model::{Meeting, Motion, Rules, VoteCorrection};
 use super::store::{self, MeetingFilter};
 use super::view::{MeetingDetail, detail};
 use crate::platform::Platform;
-use crate::platform::identity::{SessionUser, session};
+use crate::platform::identity::session::api_user;
 use crate::platform::validate;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError};
@@ -46,10 +46,6 @@ where
         .routes(routes!(get_minutes))
         .routes(routes!(save_narrative))
         .routes(routes!(approve_minutes))
-}
-
-async fn api_user(state: &Platform, headers: &HeaderMap) -> Result<SessionUser, AppError> {
-    session::current_user(state, headers).await?.ok_or(AppError::Unauthenticated)
 }
 
 #[derive(Serialize, ToSchema)]

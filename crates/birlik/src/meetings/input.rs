@@ -7,32 +7,12 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 use utoipa::ToSchema;
 
 use super::model::{Choice, Count, Execution, Kind, Majority, MajorityOf, MeetingStatus, Multilingual, Quorum};
+pub use crate::platform::multilingual::TextsIn;
 use crate::platform::validate::{self, Checks};
 use crate::platform::web::FieldError;
 
 /// The longest title, motion or description, in characters.
 pub const MAX_TEXT: usize = 4000;
-
-/// Text in kk, ru and/or en, as submitted.
-#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
-#[serde(default)]
-pub struct TextsIn {
-    pub kk: Option<String>,
-    pub ru: Option<String>,
-    pub en: Option<String>,
-}
-
-impl TextsIn {
-    /// Each language checked as plain text of at most `max` characters; with `required`, at least one of them.
-    pub fn check(&self, c: &mut Checks, field: &'static str, max: usize, required: bool) -> Multilingual {
-        let one = |v: &Option<String>| validate::optional_text(field, v.as_deref().unwrap_or(""), max);
-        let texts = Multilingual { kk: c.take(one(&self.kk)), ru: c.take(one(&self.ru)), en: c.take(one(&self.en)) };
-        if required && texts.kk.is_none() && texts.ru.is_none() && texts.en.is_none() {
-            c.push(FieldError::new(field, "meeting-text-required"));
-        }
-        texts
-    }
-}
 
 /// A time typed in Kazakhstan time, or RFC 3339 with its offset, in UTC.
 pub fn time_in_kazakhstan(field: &'static str, value: &str) -> Result<OffsetDateTime, FieldError> {

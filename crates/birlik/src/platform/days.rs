@@ -22,6 +22,32 @@ pub fn today() -> String {
     day_from_today(0)
 }
 
+/// The Kazakhstan date at `now_ms` (Unix milliseconds, as the timers' clock reads it): what deadlines count from,
+/// so that tests move one clock for both.
+pub fn date_at(now_ms: i64) -> time::Date {
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(now_ms.div_euclid(1000)).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    in_kazakhstan(t).date()
+}
+
+/// The Kazakhstan date (`YYYY-MM-DD`) of a stored moment (RFC 3339, UTC); text that is no such moment as it is.
+pub fn day_of_stored(stored: &str) -> String {
+    match time::OffsetDateTime::parse(stored, &time::format_description::well_known::Rfc3339) {
+        Ok(t) => day_of(t),
+        Err(_) => stored.to_owned(),
+    }
+}
+
+/// A date as stored and shown in the API, `YYYY-MM-DD`.
+pub fn iso(date: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// A stored `YYYY-MM-DD` date.
+pub fn parse_iso(day: &str) -> Option<time::Date> {
+    time::Date::parse(day, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
 /// A stored moment (RFC 3339, UTC) as a reader in Kazakhstan reads it: the date in his language and the time
 /// of day, e.g. `1 December 2026, 18:25`. Text that is no such moment is shown as it is.
 pub fn local_time(lang: crate::platform::i18n::Lang, stored: &str) -> String {

@@ -17,8 +17,8 @@ use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Tant
 use crate::platform::i18n::Lang;
 
 /// The kinds of things people can find, in the order a search page groups them.
-pub const KINDS: [&str; 8] =
-    ["region", "group", "body", "association", "person", "consultation", "statement", "meeting"];
+pub const KINDS: [&str; 9] =
+    ["region", "group", "body", "association", "person", "consultation", "statement", "meeting", "proposal"];
 
 /// A thing people can find: a region, an ethnic group, a body, an association, a person, a consultation or one
 /// of its statements, a meeting. Each capability gives the documents of its own things ([`Source`]).
@@ -306,6 +306,18 @@ impl SearchIndex {
         self.run(self.of_kind(parsed, kind), lang, limit)
     }
 
+    /// The best matches of `query` that share any of its words (in some language), named in `lang`: candidates
+    /// for a likeness measure ([`likeness`]), where [`SearchIndex::search`] would want every word.
+    pub fn any_words(&self, query: &str, lang: Lang, limit: usize, kind: Option<&str>) -> anyhow::Result<Vec<Hit>> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let parser = QueryParser::for_index(&self.index, self.fields.text.to_vec());
+        let (parsed, _) = parser.parse_query_lenient(query);
+        self.run(self.of_kind(parsed, kind), lang, limit)
+    }
+
     /// Things whose words are close in spelling to every word of `query` (one letter off in a short word, two in
     /// a longer one), in any language: what a search page offers when the words themselves find nothing.
     pub fn close_matches(&self, query: &str, lang: Lang, limit: usize, kind: Option<&str>) -> anyhow::Result<Vec<Hit>> {
@@ -371,4 +383,23 @@ impl SearchIndex {
             })
             .collect()
     }
+}
+
+/// The words of a text as search sees them: Kazakh inflections removed, both alphabets folded together.
+fn terms(text: &str) -> std::collections::HashSet<String> {
+    let lang = match kazakh::detect(text) {
+        kazakh::Lang::Other => kazakh::Lang::Kk,
+        lang => lang,
+    };
+    kazakh::search_terms(text, lang).into_iter().collect()
+}
+
+/// How alike two short texts are: the Jaccard index of their search terms (0 to 1), across inflection and both
+/// Kazakh alphabets. Near-duplicate statements and similar proposals are pointed out by it.
+pub fn likeness(a: &str, b: &str) -> f64 {
+    let (a, b) = (terms(a), terms(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / a.union(&b).count() as f64
 }

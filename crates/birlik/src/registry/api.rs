@@ -11,7 +11,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::platform::i18n::Lang;
-use crate::platform::identity::{SessionUser, session};
+use crate::platform::identity::session::api_user;
 use crate::platform::search::Hit;
 use crate::platform::web::error::ErrorBody;
 use crate::platform::web::{ApiJson, AppError};
@@ -94,10 +94,6 @@ where
         .routes(routes!(get_member, update_member))
         .routes(routes!(search))
         .routes(routes!(export::download))
-}
-
-async fn api_user(state: &Platform, headers: &HeaderMap) -> Result<SessionUser, AppError> {
-    session::current_user(state, headers).await?.ok_or(AppError::Unauthenticated)
 }
 
 /// The regions (ISO 3166-2:KZ).

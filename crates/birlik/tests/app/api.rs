@@ -60,6 +60,11 @@ async fn real_responses_match_the_openapi_document() {
     let association = app.get_json("/api/v1/associations?per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let member = app.get_json("/api/v1/members?per_page=1").await.1["items"][0]["id"].as_i64().unwrap();
+    let db = &app.state.platform.db;
+    let proposal = birlik::proposals::demo::load(db).await.unwrap().expect("demo proposals");
+    birlik::recommendations::demo::load(db, Some(proposal), app.state.platform.jobs.now_ms()).await.unwrap();
+    let recommendation = app.get_json("/api/v1/recommendations").await.1["items"][0]["id"].as_i64().unwrap();
+    let addressee = app.get_json("/api/v1/addressees").await.1["items"][0]["id"].as_i64().unwrap();
     let cases = [
         ("/api/v1/regions", "/api/v1/regions".to_owned()),
         ("/api/v1/regions/{code}", "/api/v1/regions/KZ-75".to_owned()),
@@ -72,6 +77,14 @@ async fn real_responses_match_the_openapi_document() {
         ("/api/v1/members", format!("/api/v1/members?body={body}")),
         ("/api/v1/members/{id}", format!("/api/v1/members/{member}")),
         ("/api/v1/search", "/api/v1/search?q=Almaty".to_owned()),
+        ("/api/v1/proposals", "/api/v1/proposals".to_owned()),
+        ("/api/v1/proposals/{id}", format!("/api/v1/proposals/{proposal}")),
+        ("/api/v1/proposals/categories", "/api/v1/proposals/categories".to_owned()),
+        ("/api/v1/recommendations", "/api/v1/recommendations?overdue=true".to_owned()),
+        ("/api/v1/recommendations/{id}", format!("/api/v1/recommendations/{recommendation}")),
+        ("/api/v1/addressees", "/api/v1/addressees".to_owned()),
+        ("/api/v1/addressees/{id}", format!("/api/v1/addressees/{addressee}")),
+        ("/api/v1/scorecard", "/api/v1/scorecard".to_owned()),
     ];
     for (template, url) in cases {
         let (status, value) = app.get_json(&url).await;

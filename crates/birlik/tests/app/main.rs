@@ -20,5 +20,7 @@ mod meetings_open;
 mod notify;
 mod open_data;
 mod pages;
+mod proposals;
+mod recommendations;
 mod storage;
 mod way_in;

@@ -33,7 +33,7 @@ async fn reference_and_demo_data_round_trip(app: TestApp) {
     assert!(app.count("associations").await >= 60);
     assert!(app.count("persons").await >= 300);
     // Loading the reference data again changes nothing.
-    birlik::registry::reference::load(&app.state.platform.db).await.unwrap();
+    birlik::app::load_reference(&app.state.platform.db).await.unwrap();
     assert_eq!(store::regions(&app.state.platform.db).await.unwrap().len(), 20);
 }
 

@@ -50,7 +50,7 @@ impl Seed {
     /// Loads what this seed holds beyond the schema into a migrated database.
     async fn load(self, db: &Db) {
         if self != Seed::Migrated {
-            birlik::registry::reference::load(db).await.expect("reference data loads");
+            birlik::app::load_reference(db).await.expect("reference data loads");
         }
         if self == Seed::Demo {
             birlik::registry::seed::load_demo(db).await.expect("demo loads");

@@ -32,15 +32,36 @@ pub enum ItemKind {
     /// A body of the Assembly.
     Body,
     Consultation,
+    /// An item of a meeting's agenda.
+    AgendaItem,
+    Proposal,
+    /// A recommendation to a state body, and its answer.
+    Recommendation,
+    /// A signal of early warning.
+    Signal,
+    MediationCase,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 2] = [ItemKind::Body, ItemKind::Consultation];
+    pub const ALL: [ItemKind; 7] = [
+        ItemKind::Body,
+        ItemKind::Consultation,
+        ItemKind::AgendaItem,
+        ItemKind::Proposal,
+        ItemKind::Recommendation,
+        ItemKind::Signal,
+        ItemKind::MediationCase,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             ItemKind::Body => "body",
             ItemKind::Consultation => "consultation",
+            ItemKind::AgendaItem => "agenda_item",
+            ItemKind::Proposal => "proposal",
+            ItemKind::Recommendation => "recommendation",
+            ItemKind::Signal => "signal",
+            ItemKind::MediationCase => "mediation_case",
         }
     }
 

@@ -96,6 +96,11 @@ fn cookie_value(state: &Platform, token: &str, max_age: i64) -> String {
     format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
+/// The logged-in user of an API request, else `Unauthenticated` (401).
+pub async fn api_user(state: &Platform, headers: &HeaderMap) -> Result<SessionUser, crate::platform::web::AppError> {
+    current_user(state, headers).await?.ok_or(crate::platform::web::AppError::Unauthenticated)
+}
+
 /// The logged-in user of a request, if its session cookie names a live session.
 pub async fn current_user(state: &Platform, headers: &HeaderMap) -> sqlx::Result<Option<SessionUser>> {
     let Some(token) = cookie(headers, COOKIE) else { return Ok(None) };

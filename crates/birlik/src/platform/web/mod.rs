@@ -8,6 +8,7 @@ pub mod origin;
 pub mod page;
 pub mod script;
 pub mod sections;
+pub mod tilemap;
 
 use axum::http::HeaderMap;
 use axum::http::header;
