@@ -46,6 +46,10 @@ pub struct Report {
     pub burn_in_alerts: usize,
     pub region_years: f64,
     pub signals: usize,
+    /// Each region's base rate and scored years.
+    pub regions: Vec<(f64, f64)>,
+    /// The base rate of the region of each false alarm.
+    pub false_alarm_rates: Vec<f64>,
 }
 
 impl Report {
@@ -58,6 +62,15 @@ impl Report {
         self.burn_in_alerts += other.burn_in_alerts;
         self.region_years += other.region_years;
         self.signals += other.signals;
+        self.regions.extend(other.regions);
+        self.false_alarm_rates.extend(other.false_alarm_rates);
+    }
+
+    /// False alarms per region-year in the regions whose base rate `keep` keeps.
+    pub fn false_alarms_where(&self, keep: impl Fn(f64) -> bool) -> f64 {
+        let years: f64 = self.regions.iter().filter(|r| keep(r.0)).map(|r| r.1).sum();
+        let alarms = self.false_alarm_rates.iter().filter(|&&r| keep(r)).count();
+        if years > 0.0 { alarms as f64 / years } else { 0.0 }
     }
 
     /// The rises kept by `keep`, with their detections: (detected, rises, sorted delays).
@@ -116,6 +129,7 @@ pub fn score(world: &Synthetic, alerts: &[Alert], scoring: &Scoring) -> Report {
     }
     let mut matched = vec![false; outcomes.len()];
     let mut report = Report::default();
+    let rates: HashMap<Region, f64> = world.regions.iter().copied().collect();
     for alert in alerts.iter().filter(|a| a.area.district.is_none()) {
         if alert.raised < world.scored_from {
             report.burn_in_alerts += 1;
@@ -130,6 +144,7 @@ pub fn score(world: &Synthetic, alerts: &[Alert], scoring: &Scoring) -> Report {
         });
         let Some(i) = near else {
             report.false_alarms += 1;
+            report.false_alarm_rates.push(rates.get(&alert.area.region).copied().unwrap_or(0.0));
             continue;
         };
         let (Some(o), Some(seen)) = (outcomes.get_mut(i), matched.get_mut(i)) else { continue };
@@ -147,7 +162,9 @@ pub fn score(world: &Synthetic, alerts: &[Alert], scoring: &Scoring) -> Report {
     }
     report.outcomes = outcomes;
     let scored_days = (world.to - world.scored_from).whole_days() + 1;
-    report.region_years = world.regions.len() as f64 * scored_days as f64 / 365.25;
+    let years = scored_days as f64 / 365.25;
+    report.region_years = world.regions.len() as f64 * years;
+    report.regions = world.regions.iter().map(|&(_, rate)| (rate, years)).collect();
     report.signals = world.signals.len();
     report
 }

@@ -73,6 +73,9 @@ pub struct Series {
     pub from: Date,
     /// The index, one value a day, ≥ 0.
     pub values: Vec<f64>,
+    /// Each day's input x[d]: the sum of the contributions of the area's signals of that day (negative when
+    /// peace outweighed conflict). The CUSUM alert reads it.
+    pub inputs: Vec<f64>,
     /// How many verified signals of the area fell on each day (for the public counts).
     pub signals: Vec<u32>,
 }
@@ -257,6 +260,7 @@ pub fn compute(signals: &[Signal], from: Date, to: Date, config: &Config) -> Res
     }
 
     // The recurrence, in place: `values` held x[d] and now holds v[d].
+    let inputs = values.clone();
     for (row, v0) in values.iter_mut().zip(&start) {
         let mut v = *v0;
         for x in row.iter_mut() {
@@ -266,14 +270,19 @@ pub fn compute(signals: &[Signal], from: Date, to: Date, config: &Config) -> Res
     }
 
     // Assemble the series in order of area.
-    let mut rows: Vec<Option<(Vec<f64>, Vec<u32>)>> = values.into_iter().zip(counts).map(Some).collect();
+    let mut rows: Vec<Option<Row>> = values
+        .into_iter()
+        .zip(inputs)
+        .zip(counts)
+        .map(|((values, inputs), signals)| Some(Row { values, inputs, signals }))
+        .collect();
     let mut take = |row: u32| rows.get_mut(index(row)).and_then(Option::take).unwrap_or_default();
     let mut region_series: Vec<Series> = regions
         .iter()
         .zip(0u32..)
         .map(|(&region, row)| {
-            let (values, signals) = take(row);
-            Series { area: Area::region(region), from, values, signals }
+            let Row { values, inputs, signals } = take(row);
+            Series { area: Area::region(region), from, values, inputs, signals }
         })
         .collect();
     let mut district_series = Vec::new();
@@ -282,14 +291,22 @@ pub fn compute(signals: &[Signal], from: Date, to: Date, config: &Config) -> Res
         if row == NONE {
             thin_districts.push((area, n));
         } else {
-            let (values, signals) = take(row);
-            district_series.push(Series { area, from, values, signals });
+            let Row { values, inputs, signals } = take(row);
+            district_series.push(Series { area, from, values, inputs, signals });
         }
     }
     region_series.sort_unstable_by_key(|s| s.area);
     district_series.sort_unstable_by_key(|s| s.area);
     thin_districts.sort_unstable();
     Ok(Index { from, to, regions: region_series, districts: district_series, thin_districts })
+}
+
+/// One area's arrays while they are built.
+#[derive(Default)]
+struct Row {
+    values: Vec<f64>,
+    inputs: Vec<f64>,
+    signals: Vec<u32>,
 }
 
 /// δ^gap for a gap of whole days (0 when the gap is so long that nothing is left).
@@ -380,6 +397,7 @@ mod tests {
         assert!(close(s.values[0], 12.0));
         assert!(close(s.values[1], 12.0 * decay - 4.0));
         assert!(s.values[1] < s.values[0] * decay, "peace lowers the value");
+        assert_eq!(s.inputs[..3], [12.0, -4.0, -16.0]);
         assert_eq!(s.values[2], 0.0, "floored at zero");
         // Peace banked nothing: a conflict signal the next day counts in full.
         let later = signal(a, date!(2025 - 03 - 04), 1, 1.0);

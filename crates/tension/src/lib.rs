@@ -48,7 +48,7 @@ use std::fmt;
 
 use time::Date;
 
-pub use alert::{Alert, AlertConfig, alerts};
+pub use alert::{Alert, AlertConfig, Baseline, Method, alerts, baselines};
 pub use index::{Config, Index, Series, compute};
 
 /// The largest weight (in absolute value) a signal or a severity level may carry: far above any real weight,

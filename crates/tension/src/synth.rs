@@ -100,7 +100,7 @@ impl Default for SynthConfig {
             districts_per_region: 10,
             from: time::macros::date!(2019 - 01 - 01),
             days: 6 * 365 + 1,
-            rate_range: (0.3, 8.0),
+            rate_range: (0.1, 8.0),
             seasonal: 0.3,
             drift: 0.3,
             echo: 0.1,
@@ -169,14 +169,36 @@ pub fn generate(config: &SynthConfig) -> Synthetic {
         Synthetic { signals: Vec::new(), rises: Vec::new(), regions: Vec::new(), from: config.from, to, scored_from };
     let mut magnitude_turn = 0usize;
 
-    for r in 0..config.regions {
+    // Each region's character first, from the seed's stream, so that it does not depend on how many signals
+    // earlier regions drew (the bench scales the rates and expects the same regions); then each region's days
+    // from a stream of its own.
+    struct Character {
+        base: f64,
+        amplitude: f64,
+        phase: f64,
+        drift: f64,
+        peace_share: f64,
+    }
+    let characters: Vec<Character> = (0..config.regions)
+        .map(|_| {
+            let u = rng.next_f64();
+            let base = (lo.max(1e-6).ln() + u * (hi.max(lo).max(1e-6) / lo.max(1e-6)).ln()).exp();
+            let amplitude = if rng.next_f64() < 0.5 { 0.0 } else { rng.uniform(0.0, config.seasonal) };
+            Character {
+                base,
+                amplitude,
+                phase: rng.uniform(0.0, 365.25),
+                drift: rng.uniform(-config.drift, config.drift),
+                peace_share: rng.uniform(0.15, 0.35),
+            }
+        })
+        .collect();
+
+    for (r, c) in characters.iter().enumerate() {
         let region = region_code(r);
-        let base = (lo.max(1e-6).ln() + rng.next_f64() * (hi.max(lo).max(1e-6) / lo.max(1e-6)).ln()).exp();
-        let amplitude = if rng.next_f64() < 0.5 { 0.0 } else { rng.uniform(0.0, config.seasonal) };
-        let phase = rng.uniform(0.0, 365.25);
-        let drift = rng.uniform(-config.drift, config.drift);
-        let peace_share = rng.uniform(0.15, 0.35);
+        let Character { base, amplitude, phase, drift, peace_share } = *c;
         out.regions.push((region, base));
+        let mut rng = Rng::new(config.seed.wrapping_mul(0x9E37_79B9).wrapping_add(r as u64 + 1));
         let mut world = World { rng: &mut rng, conflict: &conflict, peace: &peace, zipf: &zipf, region };
 
         // Daily extra rates of the planted rises.
