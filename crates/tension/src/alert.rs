@@ -180,6 +180,10 @@ pub fn baselines(series: &Series, config: &AlertConfig) -> Result<Vec<Option<Bas
 
 /// The alerts of one series, in order of day (see the module's documentation for the rule).
 pub fn alerts(series: &Series, config: &AlertConfig) -> Result<Vec<Alert>, Error> {
+    let n = series.values.len();
+    if series.inputs.len() != n || series.signals.len() != n {
+        return Err(Error::Series);
+    }
     match config.method {
         Method::IndexZ { threshold, rearm_score } => index_z(series, config, threshold, rearm_score),
         Method::Cusum { allowance, limit } => cusum(series, config, allowance, limit),
@@ -431,5 +435,7 @@ mod tests {
         ] {
             assert!(matches!(alerts(&s, &bad), Err(Error::Config(_))), "{bad:?}");
         }
+        let cut = Series { inputs: vec![], ..s };
+        assert_eq!(alerts(&cut, &AlertConfig::default()), Err(Error::Series));
     }
 }

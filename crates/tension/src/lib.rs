@@ -24,13 +24,15 @@
 //!
 //! # The alert ([`alerts`])
 //!
-//! On day `d` a region's value is compared with its own **baseline**: the median of its values over the
-//! 180 days ending 15 days before `d` (the last 14 days are left out so that a rise under way does not become
-//! its own baseline), and its spread, the median absolute deviation (MAD) of those days. The score is the
-//! robust z-score `(v[d] − median) / max(1.4826 · MAD, min_scale)`. An alert is raised when the score exceeds
-//! `threshold` and the value exceeds an absolute `floor`. One rise raises one alert: after an alert the area
-//! raises no other until at least `cool_down_days` have passed and its score has fallen below `rearm_score`.
-//! The settings and why they were chosen are in [`AlertConfig`] and `EVALUATION.md`.
+//! A region's day is compared with its own **baseline window**: the 180 days ending 15 days before it (the
+//! last 14 days are left out so that a rise under way does not become its own baseline). By default
+//! ([`Method::Cusum`]) the day's input `x[d]` is standardised by the window's mean `μ` and deviation `σ` and
+//! added up, less an allowance `k = 0.5`: `S[d] = max(0, S[d − 1] + (x[d] − μ) / σ − k)`; an alert is raised
+//! when `S > 12` and the index is above an absolute floor (20). The other method, [`Method::IndexZ`], is the
+//! robust z-score of the index against the window's median and MAD; the evaluation found the CUSUM catching
+//! more rises at fewer false alarms. One rise raises one alert: after an alert the area raises no other until
+//! at least 28 days have passed and its score has come back down. Details in [`AlertConfig`] and
+//! `EVALUATION.md`.
 //!
 //! [`synth`] and [`evaluate`] are the seeded synthetic series with planted rises and the scoring of the rule
 //! on them (the `evaluate` example, the tests and the bench use them).
@@ -216,6 +218,8 @@ pub enum Error {
     RangeTooLong,
     /// A setting is out of its bounds; the text names it.
     Config(&'static str),
+    /// A series' values, inputs and counts are not all one a day (a series not made by [`compute`]).
+    Series,
 }
 
 impl fmt::Display for Error {
@@ -225,6 +229,7 @@ impl fmt::Display for Error {
             Self::RangeReversed => f.write_str("the range ends before it starts"),
             Self::RangeTooLong => write!(f, "the range is longer than {MAX_DAYS} days"),
             Self::Config(what) => write!(f, "setting out of bounds: {what}"),
+            Self::Series => f.write_str("a series' values, inputs and counts differ in length"),
         }
     }
 }
