@@ -36,3 +36,19 @@ fn the_default_rule_detects_planted_rises_with_few_false_alarms() {
     assert!(caught * 100 >= total * 86, "{caught} of {total}"); // [93 of 100]
     assert!(delays.get(delays.len() / 2).is_some_and(|&d| d <= 5), "{delays:?}"); // [4]
 }
+
+#[test]
+fn alerts_are_causal_a_longer_range_keeps_the_past_alerts() {
+    use time::Duration;
+    let world = tension::synth::generate(&SynthConfig { seed: 3, days: 3 * 365, ..SynthConfig::default() });
+    let alerts_to = |to| {
+        let index =
+            tension::compute(&world.signals, world.from, to, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
+        index.region_alerts(&AlertConfig::default()).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let middle = world.from + Duration::days(2 * 365);
+    let short = alerts_to(middle);
+    let long: Vec<_> = alerts_to(world.to).into_iter().filter(|a| a.raised <= middle).collect();
+    assert!(!short.is_empty());
+    assert_eq!(short, long);
+}
