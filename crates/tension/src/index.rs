@@ -73,7 +73,7 @@ pub struct Series {
     pub from: Date,
     /// The index, one value a day, ≥ 0.
     pub values: Vec<f64>,
-    /// Each day's input x[d]: the sum of the contributions of the area's signals of that day (negative when
+    /// Each day's input `x[d]`: the sum of the contributions of the area's signals of that day (negative when
     /// peace outweighed conflict). The CUSUM alert reads it.
     pub inputs: Vec<f64>,
     /// How many verified signals of the area fell on each day (for the public counts).

@@ -113,8 +113,9 @@ impl Default for SynthConfig {
 }
 
 impl SynthConfig {
-    /// The bench's world: ten years, 20 regions, 10 districts each, base rates scaled so that about
-    /// `signals` signals are drawn, a rise a year in each region.
+    /// The bench's world: ten years, 20 regions, 10 districts each, a rise a year in each region, base rates
+    /// scaled so that `signals` signals are drawn on average over seeds. One seed's 20 random rates can give
+    /// half or twice as many: the bench draws once and scales again.
     pub fn bench(signals: usize) -> Self {
         let days = 3653;
         let base = Self { days, rises_per_region: 9, ..Self::default() };
