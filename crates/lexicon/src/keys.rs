@@ -1,0 +1,144 @@
+//! Keys and anchors: what a word of a term and a word of a text are compared by, and the cheap test that
+//! spares most words of a text the stemmer.
+//!
+//! The **key** of a reading is the `kazakh` crate's search term for it ([`kazakh::term`]): for Kazakh the
+//! folded stem (Cyrillic and 2021 Latin meet), for Russian and English the Snowball stem (a Cyrillic
+//! word by the Russian stemmer, any other by the English one). Two words match when their keys are equal.
+//!
+//! Stemming every word of a text costs about 1 µs a word in Russian, too slow for 50 MB/s. So each key
+//! has an **anchor**: a prefix that the *probe* of every word with that key begins with. The probe is the
+//! reading itself for Russian and English, and its Kazakh fold (2021 Latin, ı = i) for Kazakh. A word of
+//! the text is stemmed only if its probe begins with the anchor of some word of the lexicon (a trie walk,
+//! [`crate::trie`]); for most words it does not.
+//!
+//! * Russian Snowball only removes endings: the stem is a prefix of the lower-cased word, so the anchor
+//!   is the whole key.
+//! * English Snowball (Porter2) also rewrites a few endings (hoping → hope, happy → happi, ability →
+//!   able, dying → die): the stem and the word share all of the stem but its last letter when it ends in
+//!   e, i, y or bl, and all but its last two when it ends in ie or ble. The anchor drops those letters.
+//! * The Kazakh stemmer cuts endings and then changes the end of the root: it puts back a dropped vowel
+//!   (халқы → халық: the last two letters, after л р у), turns a final б г ғ into п к қ (the last letter),
+//!   and may leave an у followed by ы or і. The anchor drops the letters that may have changed.
+//!
+//! `tests/anchors.rs` checks on thousands of words, real and generated, that every word's probe begins
+//! with the anchor of its own key: a word can never be skipped that would have matched.
+
+use std::sync::LazyLock;
+
+use kazakh::Lang;
+
+/// The key of a reading.
+pub(crate) fn key(reading: &str, lang: Lang) -> String {
+    kazakh::term(reading, lang)
+}
+
+/// The anchor of a key: the prefix of it that every probe of a word with this key begins with.
+pub(crate) fn anchor(key: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => {
+            let chars: Vec<char> = key.chars().collect();
+            let n = chars.len();
+            let tail = |k: usize| chars.get(n.wrapping_sub(k)).copied();
+            let drop = if matches!(tail(3), Some('l' | 'r' | 'u'))
+                && matches!(tail(2), Some('y' | 'i'))
+                && matches!(tail(1), Some('q' | 'k' | 'p' | 'n' | 'z' | 's'))
+            {
+                2
+            } else if (tail(2) == Some('u') && matches!(tail(1), Some('y' | 'i')))
+                || matches!(tail(1), Some('p' | 'k' | 'q'))
+            {
+                1
+            } else {
+                0
+            };
+            let kept: String = chars.get(..n.saturating_sub(drop)).unwrap_or(&[]).iter().collect();
+            probe_of(&kept, lang)
+        }
+        _ if key.chars().any(is_cyrillic) => key.to_owned(),
+        _ => {
+            let drop: usize = if key.ends_with("ie") || key.ends_with("ble") {
+                2
+            } else if key.ends_with(['e', 'i', 'y']) || key.ends_with("bl") {
+                1
+            } else {
+                0
+            };
+            let cut = key.char_indices().rev().nth(drop.saturating_sub(1)).map_or(key.len(), |(i, _)| i);
+            if drop == 0 { key.to_owned() } else { key.get(..cut).unwrap_or("").to_owned() }
+        }
+    }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// The Kazakh fold of each Cyrillic letter U+0400..U+04FF, lower-case, as the `kazakh` crate folds it
+/// (its transliteration is letter by letter for lower-case text).
+static KK_FOLD: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (0x400u32..=0x4FF)
+        .map(|u| char::from_u32(u).map(|c| kazakh::fold(&c.to_lowercase().collect::<String>())).unwrap_or_default())
+        .collect()
+});
+
+/// Feed the bytes of the probe of a reading to `f`, which says whether to go on.
+#[inline]
+pub(crate) fn probe(reading: &str, lang: Lang, mut f: impl FnMut(u8) -> bool) {
+    if lang != Lang::Kk {
+        for &b in reading.as_bytes() {
+            if !f(b) {
+                return;
+            }
+        }
+        return;
+    }
+    let table = &*KK_FOLD;
+    let mut buf = [0u8; 4];
+    for c in reading.chars() {
+        let bytes: &[u8] = match c {
+            '\u{0400}'..='\u{04FF}' => table.get(c as usize - 0x400).map_or(&[][..], |s| s.as_bytes()),
+            'ı' => b"i",
+            _ => c.encode_utf8(&mut buf).as_bytes(),
+        };
+        for &b in bytes {
+            if !f(b) {
+                return;
+            }
+        }
+    }
+}
+
+/// The probe of a reading as a string (for building the lexicon and for tests).
+pub(crate) fn probe_of(reading: &str, lang: Lang) -> String {
+    let mut v = Vec::with_capacity(reading.len() + 4);
+    probe(reading, lang, |b| {
+        v.push(b);
+        true
+    });
+    String::from_utf8(v).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors() {
+        assert_eq!(anchor("уб", Lang::Ru), "уб");
+        assert_eq!(anchor("kill", Lang::En), "kill");
+        assert_eq!(anchor("hope", Lang::En), "hop");
+        assert_eq!(anchor("die", Lang::En), "d");
+        assert_eq!(anchor("possibl", Lang::En), "possib");
+        assert_eq!(anchor("halyq", Lang::Kk), "hal");
+        assert_eq!(anchor("kitap", Lang::Kk), "kita");
+        assert_eq!(anchor("assambleia", Lang::Kk), "assambleia");
+    }
+
+    #[test]
+    fn kazakh_probe_is_the_fold() {
+        for w in ["ассамблея", "бірлік", "щётка", "цех", "bırlık", "qazaq", "ъ"] {
+            assert_eq!(probe_of(w, Lang::Kk), kazakh::fold(w), "{w}");
+        }
+        assert_eq!(probe_of("убить", Lang::Ru), "убить");
+    }
+}

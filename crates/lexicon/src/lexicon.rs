@@ -1,0 +1,318 @@
+//! The lexicon: terms made into sequences of word ids, and the matcher.
+
+use std::fmt;
+use std::ops::Range;
+
+use kazakh::Lang;
+use rustc_hash::FxHashMap;
+
+use crate::analyze::{Scratch, analyze};
+use crate::keys::{anchor, key, probe, probe_of};
+use crate::trie::{STEM, STEM_FIRST, Trie, WILD, WILD_FIRST};
+
+/// At most this many words in a term.
+pub const MAX_WORDS: usize = 16;
+
+/// At least this many letters before a `*` (in the Kazakh fold, for Kazakh).
+pub const MIN_PREFIX: usize = 3;
+
+/// A moderators' lexicon of one language: terms (a word or several), matched in a text through
+/// inflection, scripts, lookalike letters, invisible characters and spaced-out letters.
+///
+/// ```
+/// use lexicon::{Lang, Lexicon};
+/// let lex = Lexicon::new(Lang::Ru, ["убить", "выгнать их", "казино"]).unwrap();
+/// let text = "Надо у б и т ь, потом выгнали их. Кaзинo!";
+/// let found: Vec<&str> = lex.matches(text).iter().map(|m| m.term).collect();
+/// assert_eq!(found, ["убить", "выгнать их", "казино"]);
+/// let m = &lex.matches(text)[0];
+/// assert_eq!(&text[m.span.clone()], "у б и т ь");
+/// ```
+pub struct Lexicon {
+    lang: Lang,
+    terms: Vec<Term>,
+    /// Key of a stemmed word → word id.
+    stems: FxHashMap<Box<str>, u32>,
+    /// Word id → the terms that begin with it.
+    starts: Vec<Vec<u32>>,
+    trie: Trie,
+}
+
+struct Term {
+    text: Box<str>,
+    words: Box<[u32]>,
+}
+
+/// A term found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match<'l> {
+    /// The term as the lexicon writes it (blanks collapsed).
+    pub term: &'l str,
+    /// Where it is in the text, in bytes: from the first letter of its first word to the end of its last
+    /// word, whatever was hidden or spaced inside. Always on character boundaries.
+    pub span: Range<usize>,
+}
+
+/// Why a lexicon could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Lexicons are for Kazakh, Russian and English.
+    Language(Lang),
+    /// A term without a letter or a digit.
+    Empty {
+        /// The line of the file ([`Lexicon::parse`]) or the position in the list ([`Lexicon::new`]), from 1.
+        line: usize,
+        term: String,
+    },
+    /// A `*` that does not end a word of at least [`MIN_PREFIX`] letters.
+    Wildcard { line: usize, term: String },
+    /// More than [`MAX_WORDS`] words.
+    TooLong { line: usize, term: String },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Language(l) => write!(f, "a lexicon is Kazakh, Russian or English, not {}", l.code()),
+            Error::Empty { line, term } => write!(f, "line {line}: the term {term:?} has no letter or digit"),
+            Error::Wildcard { line, term } => write!(
+                f,
+                "line {line}: in {term:?}, `*` must end a word of at least {MIN_PREFIX} letters (a prefix)"
+            ),
+            Error::TooLong { line, term } => write!(f, "line {line}: the term {term:?} has more than {MAX_WORDS} words"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Lexicon {
+    /// A lexicon of `lang` (Kazakh, Russian or English) from its terms. A term is one word or several
+    /// (matched as consecutive words); a word ending in `*` is a prefix, matched without stemming
+    /// (`өлтір*` matches өлтірді, өлтіреміз). Terms that come to the same thing (`Убить`, `убить`,
+    /// `убил`) are kept once, as first written.
+    pub fn new<'a>(lang: Lang, terms: impl IntoIterator<Item = &'a str>) -> Result<Lexicon, Error> {
+        Lexicon::build(lang, terms.into_iter().enumerate().map(|(i, t)| (i + 1, t)))
+    }
+
+    /// A lexicon from the text of a lexicon file: one term per line; `#` starts a comment; blank lines
+    /// are skipped. Errors name the line.
+    ///
+    /// ```
+    /// use lexicon::{Lang, Lexicon};
+    /// let lex = Lexicon::parse(Lang::En, "# violence\nkill\nburn down  # arson\n\ncasino\n").unwrap();
+    /// assert_eq!(lex.terms().collect::<Vec<_>>(), ["kill", "burn down", "casino"]);
+    /// ```
+    pub fn parse(lang: Lang, file: &str) -> Result<Lexicon, Error> {
+        let file = file.strip_prefix('\u{FEFF}').unwrap_or(file);
+        let lines = file.lines().enumerate().filter_map(|(i, line)| {
+            let term = line.split('#').next().unwrap_or("").trim();
+            (!term.is_empty()).then_some((i + 1, term))
+        });
+        Lexicon::build(lang, lines)
+    }
+
+    fn build<'a>(lang: Lang, terms: impl Iterator<Item = (usize, &'a str)>) -> Result<Lexicon, Error> {
+        if !matches!(lang, Lang::Kk | Lang::Ru | Lang::En) {
+            return Err(Error::Language(lang));
+        }
+        let mut lex = Lexicon { lang, terms: Vec::new(), stems: FxHashMap::default(), starts: Vec::new(), trie: Trie::new() };
+        let mut wilds: FxHashMap<String, u32> = FxHashMap::default();
+        let mut seen: FxHashMap<Box<[u32]>, ()> = FxHashMap::default();
+        let mut s = Scratch::default();
+        for (line, raw) in terms {
+            let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let err_term = || text.clone();
+            analyze(&text, lang, &mut s);
+            if s.toks.is_empty() {
+                return Err(Error::Empty { line, term: err_term() });
+            }
+            if s.toks.len() > MAX_WORDS {
+                return Err(Error::TooLong { line, term: err_term() });
+            }
+            // Every `*` must follow a word directly and end it.
+            for (p, _) in text.match_indices('*') {
+                let after_word = s.toks.iter().any(|t| t.end == p);
+                let ends = text.get(p + 1..).is_none_or(|rest| rest.is_empty() || rest.starts_with(' '));
+                if !after_word || !ends {
+                    return Err(Error::Wildcard { line, term: err_term() });
+                }
+            }
+            let mut words = Vec::with_capacity(s.toks.len());
+            for (i, t) in s.toks.iter().enumerate() {
+                let reading = s.reading(t.surf);
+                let first = i == 0;
+                let next_id = u32::try_from(lex.starts.len()).unwrap_or(u32::MAX);
+                let id = if text.get(t.end..).is_some_and(|r| r.starts_with('*')) {
+                    let prefix = probe_of(reading, lang);
+                    if prefix.chars().count() < MIN_PREFIX {
+                        return Err(Error::Wildcard { line, term: err_term() });
+                    }
+                    let node = lex.trie.insert(prefix.as_bytes());
+                    lex.trie.mark(node, if first { WILD | WILD_FIRST } else { WILD });
+                    let id = *wilds.entry(prefix).or_insert(next_id);
+                    lex.trie.set_wild(node, id);
+                    id
+                } else {
+                    let k = key(reading, lang);
+                    let node = lex.trie.insert(anchor(&k, lang).as_bytes());
+                    lex.trie.mark(node, if first { STEM | STEM_FIRST } else { STEM });
+                    *lex.stems.entry(k.into_boxed_str()).or_insert(next_id)
+                };
+                if id == next_id {
+                    lex.starts.push(Vec::new());
+                }
+                words.push(id);
+            }
+            let words: Box<[u32]> = words.into();
+            if seen.insert(words.clone(), ()).is_some() {
+                continue;
+            }
+            let index = u32::try_from(lex.terms.len()).unwrap_or(u32::MAX);
+            if let Some(first) = words.first().and_then(|&w| lex.starts.get_mut(w as usize)) {
+                first.push(index);
+            }
+            lex.terms.push(Term { text: text.into_boxed_str(), words });
+        }
+        Ok(lex)
+    }
+
+    /// The language of the lexicon.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether the lexicon has no term.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The terms as written, in order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|t| &*t.text)
+    }
+
+    /// Every occurrence of every term in `text`, ordered by position (at one position, the longer
+    /// first). Occurrences may overlap (`burn` and `burn down`).
+    pub fn matches(&self, text: &str) -> Vec<Match<'_>> {
+        let mut s = Scratch::default();
+        analyze(text, self.lang, &mut s);
+        let n = s.toks.len();
+        // The word ids of each word of the text, computed when a term needs them.
+        const UNKNOWN: (u32, u32) = (u32::MAX, 0);
+        let mut memo: Vec<(u32, u32)> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        let mut firsts: Vec<u32> = Vec::new();
+        let mut out: Vec<Match<'_>> = Vec::new();
+        for i in 0..n {
+            firsts.clear();
+            self.words_of(&s, i, true, &mut firsts);
+            for &w in &firsts {
+                for &t in self.starts.get(w as usize).map_or(&[][..], |v| &v[..]) {
+                    let Some(term) = self.terms.get(t as usize) else { continue };
+                    let mut ok = true;
+                    for (k, &want) in term.words.iter().enumerate().skip(1) {
+                        if i + k >= n {
+                            ok = false;
+                            break;
+                        }
+                        if memo.is_empty() {
+                            memo.resize(n, UNKNOWN);
+                        }
+                        let range = match memo.get(i + k) {
+                            Some(&r) if r != UNKNOWN => r,
+                            _ => {
+                                let from = ids.len();
+                                self.words_of(&s, i + k, false, &mut ids);
+                                let r = (to_u32(from), to_u32(ids.len()));
+                                if let Some(m) = memo.get_mut(i + k) {
+                                    *m = r;
+                                }
+                                r
+                            }
+                        };
+                        if !ids.get(range.0 as usize..range.1 as usize).is_some_and(|set| set.contains(&want)) {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    if ok
+                        && let (Some(a), Some(b)) = (s.toks.get(i), s.toks.get(i + term.words.len() - 1))
+                    {
+                        out.push(Match { term: &term.text, span: a.start..b.end });
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        out.dedup();
+        out
+    }
+
+    /// Whether some term occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        !self.matches(text).is_empty()
+    }
+
+    /// Push the word ids of the `i`-th word of the text (only those that begin a term if `first`).
+    fn words_of(&self, s: &Scratch, i: usize, first: bool, out: &mut Vec<u32>) {
+        let Some(tok) = s.toks.get(i) else { return };
+        let from = out.len();
+        for r in std::iter::once(tok.surf).chain(tok.alt) {
+            let reading = s.reading(r);
+            let mut flags = 0u8;
+            self.trie.walk(
+                |f| probe(reading, self.lang, f),
+                |fl, w| {
+                    flags |= fl;
+                    if fl & WILD != 0 && (!first || fl & WILD_FIRST != 0) {
+                        out.push(w);
+                    }
+                },
+            );
+            let wanted = if first { STEM_FIRST } else { STEM };
+            if flags & wanted != 0
+                && let Some(&id) = self.stems.get(key(reading, self.lang).as_str())
+            {
+                out.push(id);
+            }
+        }
+        if out.len() - from > 1
+            && let Some(tail) = out.get_mut(from..)
+        {
+            tail.sort_unstable();
+            let mut kept = from;
+            for j in from..out.len() {
+                if let Some(&v) = out.get(j)
+                    && (kept == from || out.get(kept - 1) != Some(&v))
+                {
+                    if let Some(slot) = out.get_mut(kept) {
+                        *slot = v;
+                    }
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("lang", &self.lang)
+            .field("terms", &self.terms.len())
+            .field("words", &self.starts.len())
+            .field("trie_nodes", &self.trie.nodes())
+            .finish()
+    }
+}
