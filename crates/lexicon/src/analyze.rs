@@ -13,8 +13,8 @@
 //!    (then by the number of letters of each script, then the lexicon's own script): the lookalikes of
 //!    the other script are read as this one's (Latin `o` in a Cyrillic word is `о`), and digits as the
 //!    letters they stand for when the word has at least as many letters as digits. A word made only of
-//!    lookalikes gets a second reading in the lexicon's script (Russian and English only), and a Latin
-//!    word with a `1` a second reading with `l`.
+//!    lookalikes gets a second reading in the lexicon's script, and a Latin word with a `1` a second
+//!    reading with `l`.
 //! 4. The reading is lower-cased for the language (see `chars::push_lower`).
 
 use kazakh::Lang;
@@ -31,13 +31,26 @@ pub(crate) struct Tok {
     /// marks), invisible characters and joined gaps included.
     pub start: usize,
     pub end: usize,
-    /// The reading, a range of the arena.
+    /// The reading: a range of the text itself (`in_text`, a word that reads as it is written) or of the
+    /// arena.
     pub surf: (u32, u32),
-    /// A second reading, if the word has one.
+    pub in_text: bool,
+    /// A second reading (in the arena), if the word has one.
     pub alt: Option<(u32, u32)>,
 }
 
-/// A word before joining: its span and its characters (a range of `chars`).
+/// How a word's reading is made.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Plain {
+    /// Lower-case letters of the language's own script, or only digits: the text itself.
+    AsWritten,
+    /// Letters of the language's own script in either case: the text lower-cased.
+    Cased,
+    /// Anything else: its characters are in `chars`, read by [`readings`].
+    No,
+}
+
+/// A word before joining: its span and, if it is not plain, its characters (a range of `chars`).
 #[derive(Clone, Copy)]
 struct Raw {
     start: usize,
@@ -46,9 +59,12 @@ struct Raw {
     to: usize,
     /// Letters, digits and symbols it was made of (marks and invisible characters not counted).
     units: u32,
+    plain: Plain,
+    letters: bool,
+    digits: bool,
 }
 
-/// The buffers of one analysis, reused between calls where the caller wants.
+/// The buffers of one analysis.
 #[derive(Default)]
 pub(crate) struct Scratch {
     raws: Vec<Raw>,
@@ -59,8 +75,14 @@ pub(crate) struct Scratch {
 }
 
 impl Scratch {
-    pub fn reading(&self, r: (u32, u32)) -> &str {
-        self.arena.get(r.0 as usize..r.1 as usize).unwrap_or("")
+    /// A reading of a word of `text` (the text `analyze` was given).
+    pub fn reading<'a>(&'a self, text: &'a str, tok: &Tok) -> &'a str {
+        let (a, b) = (tok.surf.0 as usize, tok.surf.1 as usize);
+        if tok.in_text { text.get(a..b).unwrap_or("") } else { self.arena.get(a..b).unwrap_or("") }
+    }
+
+    pub fn alt(&self, tok: &Tok) -> Option<&str> {
+        tok.alt.map(|(a, b)| self.arena.get(a as usize..b as usize).unwrap_or(""))
     }
 }
 
@@ -91,35 +113,53 @@ pub(crate) fn analyze(text: &str, lang: Lang, s: &mut Scratch) {
                 break;
             }
         }
-        let run = j + 1 - i;
-        if run >= 3 {
-            let narrowest =
-                (i..j).map(|k| gap_width(text, &s.raws, k)).min().unwrap_or(0);
+        if j + 1 - i >= 3 {
+            let narrowest = (i..j).map(|k| gap_width(text, &s.raws, k)).min().unwrap_or(0);
             let mut from = i;
             for k in i..=j {
-                let last = k == j || gap_width(text, &s.raws, k) > narrowest;
-                if last {
+                if k == j || gap_width(text, &s.raws, k) > narrowest {
                     push_joined(text, lang, s, from, k);
                     from = k + 1;
                 }
             }
-        } else if let Some(&r) = s.raws.get(i) {
+            i = j + 1;
+        } else {
             // Only the first word of a short run is pushed here; the loop goes on from the next one.
-            let chars = s.chars.get(r.from..r.to).unwrap_or(&[]);
-            let (surf, alt) = readings(chars, lang, &mut s.arena);
-            s.toks.push(Tok { start: r.start, end: r.end, surf, alt });
+            if let Some(&r) = s.raws.get(i) {
+                push_word(text, lang, s, r);
+            }
             i += 1;
-            continue;
         }
-        i = j + 1;
     }
 }
 
-fn push_joined(_text: &str, lang: Lang, s: &mut Scratch, from: usize, to: usize) {
+fn push_word(text: &str, lang: Lang, s: &mut Scratch, r: Raw) {
+    let (surf, in_text, alt) = match r.plain {
+        Plain::AsWritten => ((to_u32(r.start), to_u32(r.end)), true, None),
+        Plain::Cased => {
+            let from = s.arena.len();
+            for c in text.get(r.start..r.end).unwrap_or("").chars() {
+                push_lower(c, lang, &mut s.arena);
+            }
+            ((to_u32(from), to_u32(s.arena.len())), false, None)
+        }
+        Plain::No => {
+            let (surf, alt) = readings(s.chars.get(r.from..r.to).unwrap_or(&[]), lang, &mut s.arena);
+            (surf, false, alt)
+        }
+    };
+    s.toks.push(Tok { start: r.start, end: r.end, surf, in_text, alt });
+}
+
+fn push_joined(text: &str, lang: Lang, s: &mut Scratch, from: usize, to: usize) {
     s.joined.clear();
     let (mut start, mut end) = (usize::MAX, 0);
     for r in s.raws.get(from..=to).unwrap_or(&[]) {
-        s.joined.extend_from_slice(s.chars.get(r.from..r.to).unwrap_or(&[]));
+        if r.plain == Plain::No {
+            s.joined.extend_from_slice(s.chars.get(r.from..r.to).unwrap_or(&[]));
+        } else {
+            s.joined.extend(text.get(r.start..r.end).unwrap_or("").chars());
+        }
         start = start.min(r.start);
         end = end.max(r.end);
     }
@@ -127,7 +167,7 @@ fn push_joined(_text: &str, lang: Lang, s: &mut Scratch, from: usize, to: usize)
         return;
     }
     let (surf, alt) = readings(&s.joined, lang, &mut s.arena);
-    s.toks.push(Tok { start, end, surf, alt });
+    s.toks.push(Tok { start, end, surf, in_text: false, alt });
 }
 
 /// The number of characters between word `k` and word `k + 1`.
@@ -142,6 +182,15 @@ fn short_gap(text: &str, end: usize, start: usize) -> bool {
     text.get(end..start).is_some_and(|g| !g.contains(['\n', '\r']) && g.chars().nth(3).is_none())
 }
 
+/// What a word character is to the plain readings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
 /// Step 1: the words of the text.
 fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>) {
     let mut open: Option<Raw> = None;
@@ -154,22 +203,55 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
             }
         }
     };
+    // A word that turns out not to be plain: its characters so far (all plain) go to `chars`.
+    let unplain = |r: &mut Raw, upto: usize, chars: &mut Vec<char>| {
+        if r.plain != Plain::No {
+            r.plain = Plain::No;
+            r.from = chars.len();
+            chars.extend(text.get(r.start..upto).unwrap_or("").chars());
+        }
+    };
+    let new = |i: usize| Raw {
+        start: i,
+        end: i,
+        from: 0,
+        to: 0,
+        units: 0,
+        plain: Plain::AsWritten,
+        letters: false,
+        digits: false,
+    };
     while let Some((i, c)) = it.next() {
         let next_end = i + c.len_utf8();
         match kind(c) {
             Kind::Word => {
-                let r = open.get_or_insert(Raw { start: i, end: i, from: chars.len(), to: 0, units: 0 });
-                let before = chars.len();
-                push_word_char(c, lang, chars);
-                if chars.len() > before {
-                    r.units += 1;
-                    r.end = next_end;
+                let r = open.get_or_insert_with(|| new(i));
+                let unit = unit(c, lang);
+                match unit {
+                    Unit::Lower | Unit::Upper => r.letters = true,
+                    Unit::Digit => r.digits = true,
+                    Unit::Other => {}
                 }
+                if r.plain != Plain::No && (unit == Unit::Other || (r.letters && r.digits)) {
+                    unplain(r, i, chars);
+                }
+                if r.plain == Plain::No {
+                    let before = chars.len();
+                    push_word_char(c, lang, chars);
+                    if chars.len() == before {
+                        continue;
+                    }
+                } else if unit == Unit::Upper {
+                    r.plain = Plain::Cased;
+                }
+                r.units += 1;
+                r.end = next_end;
             }
             Kind::Symbol => {
                 let next_is_word = it.peek().is_some_and(|&(_, n)| kind(n) == Kind::Word);
                 if open.is_some() || next_is_word {
-                    let r = open.get_or_insert(Raw { start: i, end: i, from: chars.len(), to: 0, units: 0 });
+                    let r = open.get_or_insert_with(|| new(i));
+                    unplain(r, i, chars);
                     chars.push(c);
                     r.units += 1;
                     r.end = next_end;
@@ -178,22 +260,44 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
                 }
             }
             Kind::Mark => {
-                if let Some(r) = open.as_mut()
-                    && chars.len() > r.from
-                {
-                    if let Some(last) = chars.last_mut()
-                        && let Some(composed) = compose_mark(*last, c, lang)
-                    {
-                        *last = composed;
+                if let Some(r) = open.as_mut() {
+                    unplain(r, i, chars);
+                    if chars.len() > r.from {
+                        if let Some(last) = chars.last_mut()
+                            && let Some(composed) = compose_mark(*last, c, lang)
+                        {
+                            *last = composed;
+                        }
+                        r.end = next_end;
                     }
-                    r.end = next_end;
                 }
             }
-            Kind::Ignorable => {}
+            Kind::Ignorable => {
+                if let Some(r) = open.as_mut() {
+                    unplain(r, i, chars);
+                }
+            }
             Kind::Separator => close(&mut open, raws, chars),
         }
     }
     close(&mut open, raws, chars);
+}
+
+/// How a word character counts for the plain readings: a letter of the language's own script (lower or
+/// upper case; for Russian not ё, which reads е), an ASCII digit, or anything else.
+#[inline]
+fn unit(c: char, lang: Lang) -> Unit {
+    match (lang, c) {
+        (_, '0'..='9') => Unit::Digit,
+        (Lang::En, 'a'..='z') => Unit::Lower,
+        (Lang::En, 'A'..='Z') => Unit::Upper,
+        (Lang::En, _) => Unit::Other,
+        (_, 'а'..='я') => Unit::Lower,
+        (_, 'А'..='Я') => Unit::Upper,
+        (Lang::Kk, 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і') => Unit::Lower,
+        (Lang::Kk, 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І') => Unit::Upper,
+        _ => Unit::Other,
+    }
 }
 
 /// Steps 3 and 4: the reading of a word (and a second one where it has one), written to the arena.
@@ -228,7 +332,7 @@ pub(crate) fn readings(chars: &[char], lang: Lang, arena: &mut String) -> ((u32,
     };
     let map_digits = letters > 0 && letters >= digits;
     let first = emit(chars, lang, dominant, map_digits, false, arena);
-    let alt = if lang != Lang::Kk && cyr_only == 0 && lat_only == 0 && cyr + lat > 0 && dominant != pref {
+    let alt = if cyr_only == 0 && lat_only == 0 && cyr + lat > 0 && dominant != pref {
         Some(emit(chars, lang, pref, map_digits, false, arena))
     } else if map_digits && ones > 0 && dominant == Script::Latin {
         Some(emit(chars, lang, dominant, map_digits, true, arena))
@@ -271,7 +375,7 @@ mod tests {
         analyze(text, lang, &mut s);
         s.toks
             .iter()
-            .map(|t| (s.reading(t.surf).to_owned(), &text[t.start..t.end], t.alt.map(|a| s.reading(a).to_owned())))
+            .map(|t| (s.reading(text, t).to_owned(), &text[t.start..t.end], s.alt(t).map(str::to_owned)))
             .collect()
     }
 

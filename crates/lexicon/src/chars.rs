@@ -31,7 +31,8 @@ pub(crate) fn kind(c: char) -> Kind {
             Kind::Separator
         };
     }
-    if matches!(c, 'а'..='я' | 'А'..='Я') {
+    if matches!(c, 'а'..='я' | 'А'..='Я' | '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') {
+        // Cyrillic letters (U+0482 is a sign, U+0483..U+0489 are combining marks)
         return Kind::Word;
     }
     if is_ignorable(c) {

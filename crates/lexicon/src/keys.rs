@@ -13,9 +13,10 @@
 //!
 //! * Russian Snowball only removes endings: the stem is a prefix of the lower-cased word, so the anchor
 //!   is the whole key.
-//! * English Snowball (Porter2) also rewrites a few endings (hoping → hope, happy → happi, ability →
-//!   able, dying → die): the stem and the word share all of the stem but its last letter when it ends in
-//!   e, i, y or bl, and all but its last two when it ends in ie or ble. The anchor drops those letters.
+//! * English Snowball (Porter2) also rewrites a few endings (hoping → hope, happy → happi, possibility →
+//!   possible, dying → die, skies → sky): the stem and the word share all of the stem but its last letter
+//!   when it ends in e (three letters or more), bl, or i after a consonant (y turned i), and all but its
+//!   last two when it ends in ble or is die, lie or tie. The anchor drops those letters.
 //! * The Kazakh stemmer cuts endings and then changes the end of the root: it puts back a dropped vowel
 //!   (халқы → халық: the last two letters, after л р у), turns a final б г ғ into п к қ (the last letter),
 //!   and may leave an у followed by ы or і. The anchor drops the letters that may have changed.
@@ -56,16 +57,30 @@ pub(crate) fn anchor(key: &str, lang: Lang) -> String {
         }
         _ if key.chars().any(is_cyrillic) => key.to_owned(),
         _ => {
-            let drop: usize = if key.ends_with("ie") || key.ends_with("ble") {
-                2
-            } else if key.ends_with(['e', 'i', 'y']) || key.ends_with("bl") {
-                1
-            } else {
-                0
-            };
+            let drop = english_drop(key);
             let cut = key.char_indices().rev().nth(drop.saturating_sub(1)).map_or(key.len(), |(i, _)| i);
             if drop == 0 { key.to_owned() } else { key.get(..cut).unwrap_or("").to_owned() }
         }
+    }
+}
+
+/// How many letters at the end of an English stem may differ from the word (see the module docs).
+fn english_drop(key: &str) -> usize {
+    let b = key.as_bytes();
+    let n = b.len();
+    // (y is not counted: after a vowel Porter2 takes it for a consonant, destroyy → destroyi)
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    match key {
+        // dying, lying, tying → die, lie, tie; skies → sky
+        "die" | "lie" | "tie" => 2,
+        "sky" => 1,
+        _ if key.ends_with("ble") => 2,
+        _ if key.ends_with("bl") => 1,
+        // hoping → hope, relational → relate
+        _ if n >= 3 && key.ends_with('e') => 1,
+        // happy → happi: a y after a consonant that is not the first letter
+        _ if n >= 3 && key.ends_with('i') && b.get(n - 2).is_some_and(|&c| !vowel(c)) => 1,
+        _ => 0,
     }
 }
 
@@ -81,40 +96,34 @@ static KK_FOLD: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Feed the bytes of the probe of a reading to `f`, which says whether to go on.
+/// Write the probe of a reading into `out` (cleared first).
 #[inline]
-pub(crate) fn probe(reading: &str, lang: Lang, mut f: impl FnMut(u8) -> bool) {
+pub(crate) fn probe_into(reading: &str, lang: Lang, out: &mut Vec<u8>) {
+    out.clear();
     if lang != Lang::Kk {
-        for &b in reading.as_bytes() {
-            if !f(b) {
-                return;
-            }
-        }
+        out.extend_from_slice(reading.as_bytes());
         return;
     }
     let table = &*KK_FOLD;
     let mut buf = [0u8; 4];
     for c in reading.chars() {
         let bytes: &[u8] = match c {
+            'a'..='z' => {
+                out.push(c as u8);
+                continue;
+            }
             '\u{0400}'..='\u{04FF}' => table.get(c as usize - 0x400).map_or(&[][..], |s| s.as_bytes()),
             'ı' => b"i",
             _ => c.encode_utf8(&mut buf).as_bytes(),
         };
-        for &b in bytes {
-            if !f(b) {
-                return;
-            }
-        }
+        out.extend_from_slice(bytes);
     }
 }
 
-/// The probe of a reading as a string (for building the lexicon and for tests).
+/// The probe of a reading as a string.
 pub(crate) fn probe_of(reading: &str, lang: Lang) -> String {
     let mut v = Vec::with_capacity(reading.len() + 4);
-    probe(reading, lang, |b| {
-        v.push(b);
-        true
-    });
+    probe_into(reading, lang, &mut v);
     String::from_utf8(v).unwrap_or_default()
 }
 

@@ -7,8 +7,9 @@ use kazakh::Lang;
 use rustc_hash::FxHashMap;
 
 use crate::analyze::{Scratch, analyze};
-use crate::keys::{anchor, key, probe, probe_of};
-use crate::trie::{STEM, STEM_FIRST, Trie, WILD, WILD_FIRST};
+use crate::keys::{anchor, key, probe_into, probe_of};
+use crate::trie::{PREFIX, PREFIX_FIRST, STEM, STEM_FIRST, Trie};
+use crate::verbs::{Harmony, is_ending, verb_root};
 
 /// At most this many words in a term.
 pub const MAX_WORDS: usize = 16;
@@ -36,6 +37,16 @@ pub struct Lexicon {
     /// Word id → the terms that begin with it.
     starts: Vec<Vec<u32>>,
     trie: Trie,
+    /// Trie node → the wildcard words and Kazakh verbs whose prefix or root ends there.
+    prefixes: FxHashMap<u32, Vec<Prefixed>>,
+}
+
+/// A word matched by what follows a prefix: anything (a wildcard), or a verb ending.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Prefixed {
+    word: u32,
+    first: bool,
+    verb: Option<Harmony>,
 }
 
 struct Term {
@@ -75,11 +86,12 @@ impl fmt::Display for Error {
         match self {
             Error::Language(l) => write!(f, "a lexicon is Kazakh, Russian or English, not {}", l.code()),
             Error::Empty { line, term } => write!(f, "line {line}: the term {term:?} has no letter or digit"),
-            Error::Wildcard { line, term } => write!(
-                f,
-                "line {line}: in {term:?}, `*` must end a word of at least {MIN_PREFIX} letters (a prefix)"
-            ),
-            Error::TooLong { line, term } => write!(f, "line {line}: the term {term:?} has more than {MAX_WORDS} words"),
+            Error::Wildcard { line, term } => {
+                write!(f, "line {line}: in {term:?}, `*` must end a word of at least {MIN_PREFIX} letters (a prefix)")
+            }
+            Error::TooLong { line, term } => {
+                write!(f, "line {line}: the term {term:?} has more than {MAX_WORDS} words")
+            }
         }
     }
 }
@@ -116,7 +128,14 @@ impl Lexicon {
         if !matches!(lang, Lang::Kk | Lang::Ru | Lang::En) {
             return Err(Error::Language(lang));
         }
-        let mut lex = Lexicon { lang, terms: Vec::new(), stems: FxHashMap::default(), starts: Vec::new(), trie: Trie::new() };
+        let mut lex = Lexicon {
+            lang,
+            terms: Vec::new(),
+            stems: FxHashMap::default(),
+            starts: Vec::new(),
+            trie: Trie::new(),
+            prefixes: FxHashMap::default(),
+        };
         let mut wilds: FxHashMap<String, u32> = FxHashMap::default();
         let mut seen: FxHashMap<Box<[u32]>, ()> = FxHashMap::default();
         let mut s = Scratch::default();
@@ -140,7 +159,7 @@ impl Lexicon {
             }
             let mut words = Vec::with_capacity(s.toks.len());
             for (i, t) in s.toks.iter().enumerate() {
-                let reading = s.reading(t.surf);
+                let reading = s.reading(&text, t);
                 let first = i == 0;
                 let next_id = u32::try_from(lex.starts.len()).unwrap_or(u32::MAX);
                 let id = if text.get(t.end..).is_some_and(|r| r.starts_with('*')) {
@@ -149,15 +168,26 @@ impl Lexicon {
                         return Err(Error::Wildcard { line, term: err_term() });
                     }
                     let node = lex.trie.insert(prefix.as_bytes());
-                    lex.trie.mark(node, if first { WILD | WILD_FIRST } else { WILD });
                     let id = *wilds.entry(prefix).or_insert(next_id);
-                    lex.trie.set_wild(node, id);
+                    lex.add_prefixed(node, Prefixed { word: id, first, verb: None });
                     id
                 } else {
                     let k = key(reading, lang);
+                    if k.is_empty() {
+                        return Err(Error::Empty { line, term: err_term() });
+                    }
                     let node = lex.trie.insert(anchor(&k, lang).as_bytes());
                     lex.trie.mark(node, if first { STEM | STEM_FIRST } else { STEM });
-                    *lex.stems.entry(k.into_boxed_str()).or_insert(next_id)
+                    let id = *lex.stems.entry(k.into_boxed_str()).or_insert(next_id);
+                    if lang == Lang::Kk
+                        && let Some((roots, harmony)) = verb_root(reading)
+                    {
+                        for root in roots {
+                            let node = lex.trie.insert(root.as_bytes());
+                            lex.add_prefixed(node, Prefixed { word: id, first, verb: Some(harmony) });
+                        }
+                    }
+                    id
                 };
                 if id == next_id {
                     lex.starts.push(Vec::new());
@@ -175,6 +205,15 @@ impl Lexicon {
             lex.terms.push(Term { text: text.into_boxed_str(), words });
         }
         Ok(lex)
+    }
+
+    fn add_prefixed(&mut self, node: u32, p: Prefixed) {
+        self.trie.mark(node, if p.first { PREFIX | PREFIX_FIRST } else { PREFIX });
+        let list = self.prefixes.entry(node).or_default();
+        match list.iter_mut().find(|q| q.word == p.word && q.verb == p.verb) {
+            Some(q) => q.first |= p.first,
+            None => list.push(p),
+        }
     }
 
     /// The language of the lexicon.
@@ -198,60 +237,10 @@ impl Lexicon {
     }
 
     /// Every occurrence of every term in `text`, ordered by position (at one position, the longer
-    /// first). Occurrences may overlap (`burn` and `burn down`).
+    /// first). Occurrences may overlap (`burn` and `burn down`). To match many texts, a [`Matcher`] is
+    /// faster: it keeps its buffers and the words it has stemmed.
     pub fn matches(&self, text: &str) -> Vec<Match<'_>> {
-        let mut s = Scratch::default();
-        analyze(text, self.lang, &mut s);
-        let n = s.toks.len();
-        // The word ids of each word of the text, computed when a term needs them.
-        const UNKNOWN: (u32, u32) = (u32::MAX, 0);
-        let mut memo: Vec<(u32, u32)> = Vec::new();
-        let mut ids: Vec<u32> = Vec::new();
-        let mut firsts: Vec<u32> = Vec::new();
-        let mut out: Vec<Match<'_>> = Vec::new();
-        for i in 0..n {
-            firsts.clear();
-            self.words_of(&s, i, true, &mut firsts);
-            for &w in &firsts {
-                for &t in self.starts.get(w as usize).map_or(&[][..], |v| &v[..]) {
-                    let Some(term) = self.terms.get(t as usize) else { continue };
-                    let mut ok = true;
-                    for (k, &want) in term.words.iter().enumerate().skip(1) {
-                        if i + k >= n {
-                            ok = false;
-                            break;
-                        }
-                        if memo.is_empty() {
-                            memo.resize(n, UNKNOWN);
-                        }
-                        let range = match memo.get(i + k) {
-                            Some(&r) if r != UNKNOWN => r,
-                            _ => {
-                                let from = ids.len();
-                                self.words_of(&s, i + k, false, &mut ids);
-                                let r = (to_u32(from), to_u32(ids.len()));
-                                if let Some(m) = memo.get_mut(i + k) {
-                                    *m = r;
-                                }
-                                r
-                            }
-                        };
-                        if !ids.get(range.0 as usize..range.1 as usize).is_some_and(|set| set.contains(&want)) {
-                            ok = false;
-                            break;
-                        }
-                    }
-                    if ok
-                        && let (Some(a), Some(b)) = (s.toks.get(i), s.toks.get(i + term.words.len() - 1))
-                    {
-                        out.push(Match { term: &term.text, span: a.start..b.end });
-                    }
-                }
-            }
-        }
-        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        out.dedup();
-        out
+        self.matcher().matches(text)
     }
 
     /// Whether some term occurs in `text`.
@@ -259,27 +248,156 @@ impl Lexicon {
         !self.matches(text).is_empty()
     }
 
-    /// Push the word ids of the `i`-th word of the text (only those that begin a term if `first`).
-    fn words_of(&self, s: &Scratch, i: usize, first: bool, out: &mut Vec<u32>) {
-        let Some(tok) = s.toks.get(i) else { return };
-        let from = out.len();
-        for r in std::iter::once(tok.surf).chain(tok.alt) {
-            let reading = s.reading(r);
-            let mut flags = 0u8;
-            self.trie.walk(
-                |f| probe(reading, self.lang, f),
-                |fl, w| {
-                    flags |= fl;
-                    if fl & WILD != 0 && (!first || fl & WILD_FIRST != 0) {
-                        out.push(w);
+    /// A matcher for many texts.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            lex: self,
+            s: Scratch::default(),
+            probe: Vec::new(),
+            prefixed: Vec::new(),
+            memo: Vec::new(),
+            ids: Vec::new(),
+            firsts: Vec::new(),
+            stemmed: FxHashMap::default(),
+        }
+    }
+}
+
+/// Matches texts against one lexicon, reusing its buffers and remembering the words it has stemmed (at
+/// most [`Matcher::REMEMBERED`], then it starts again). Made by [`Lexicon::matcher`].
+///
+/// ```
+/// use lexicon::{Lang, Lexicon};
+/// let lex = Lexicon::new(Lang::En, ["kill", "casino"]).unwrap();
+/// let mut m = lex.matcher();
+/// let flagged: Vec<bool> = ["hello", "k i l l", "skills"].iter().map(|t| !m.matches(t).is_empty()).collect();
+/// assert_eq!(flagged, [false, true, false]);
+/// ```
+pub struct Matcher<'l> {
+    lex: &'l Lexicon,
+    s: Scratch,
+    probe: Vec<u8>,
+    prefixed: Vec<(u32, usize)>,
+    memo: Vec<(u32, u32)>,
+    ids: Vec<u32>,
+    firsts: Vec<u32>,
+    /// Reading → the id of the word its key is (`u32::MAX`: none).
+    stemmed: FxHashMap<Box<str>, u32>,
+}
+
+/// The word ids of a word of the text are not known yet.
+const UNKNOWN: (u32, u32) = (u32::MAX, 0);
+
+impl<'l> Matcher<'l> {
+    /// How many stemmed words a matcher remembers.
+    pub const REMEMBERED: usize = 1 << 16;
+
+    /// Every occurrence of every term in `text`, as [`Lexicon::matches`].
+    pub fn matches(&mut self, text: &str) -> Vec<Match<'l>> {
+        let lex = self.lex;
+        analyze(text, lex.lang, &mut self.s);
+        let n = self.s.toks.len();
+        self.memo.clear();
+        self.ids.clear();
+        let mut out: Vec<Match<'l>> = Vec::new();
+        for i in 0..n {
+            let mut firsts = std::mem::take(&mut self.firsts);
+            firsts.clear();
+            self.words_of(text, i, true, &mut firsts);
+            for &w in &firsts {
+                for &t in lex.starts.get(w as usize).map_or(&[][..], |v| &v[..]) {
+                    let Some(term) = lex.terms.get(t as usize) else { continue };
+                    let ok = term.words.iter().enumerate().skip(1).all(|(k, &want)| self.has_word(text, i + k, want));
+                    if ok && let (Some(a), Some(b)) = (self.s.toks.get(i), self.s.toks.get(i + term.words.len() - 1)) {
+                        out.push(Match { term: &term.text, span: a.start..b.end });
                     }
-                },
-            );
+                }
+            }
+            self.firsts = firsts;
+        }
+        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        out.dedup();
+        out
+    }
+
+    /// Whether the `i`-th word of the text is the word `want` (its ids computed once).
+    fn has_word(&mut self, text: &str, i: usize, want: u32) -> bool {
+        if i >= self.s.toks.len() {
+            return false;
+        }
+        if self.memo.len() < self.s.toks.len() {
+            self.memo.resize(self.s.toks.len(), UNKNOWN);
+        }
+        let range = match self.memo.get(i) {
+            Some(&r) if r != UNKNOWN => r,
+            _ => {
+                let mut ids = std::mem::take(&mut self.ids);
+                let from = ids.len();
+                self.words_of(text, i, false, &mut ids);
+                let r = (to_u32(from), to_u32(ids.len()));
+                self.ids = ids;
+                if let Some(m) = self.memo.get_mut(i) {
+                    *m = r;
+                }
+                r
+            }
+        };
+        self.ids.get(range.0 as usize..range.1 as usize).is_some_and(|set| set.contains(&want))
+    }
+
+    /// Push the word ids of the `i`-th word of the text (only those that begin a term if `first`).
+    fn words_of(&mut self, text: &str, i: usize, first: bool, out: &mut Vec<u32>) {
+        let lex = self.lex;
+        let Some(tok) = self.s.toks.get(i) else { return };
+        let from = out.len();
+        let readings = [Some(self.s.reading(text, tok)), self.s.alt(tok)];
+        for reading in readings.into_iter().flatten() {
+            let bytes: &[u8] = if lex.lang == Lang::Kk {
+                probe_into(reading, lex.lang, &mut self.probe);
+                &self.probe
+            } else {
+                reading.as_bytes()
+            };
+            let mut flags = 0u8;
+            self.prefixed.clear();
+            let wanted = if first { PREFIX_FIRST } else { PREFIX };
+            let prefixed = &mut self.prefixed;
+            lex.trie.walk(bytes, |node, fl, depth| {
+                flags |= fl;
+                if fl & wanted != 0 {
+                    prefixed.push((node, depth));
+                }
+            });
+            for &(node, depth) in prefixed.iter() {
+                for p in lex.prefixes.get(&node).map_or(&[][..], |v| &v[..]) {
+                    if first && !p.first {
+                        continue;
+                    }
+                    let hit = match p.verb {
+                        None => true,
+                        Some(h) => bytes.get(depth..).is_some_and(|e| is_ending(e, h)),
+                    };
+                    if hit {
+                        out.push(p.word);
+                    }
+                }
+            }
             let wanted = if first { STEM_FIRST } else { STEM };
-            if flags & wanted != 0
-                && let Some(&id) = self.stems.get(key(reading, self.lang).as_str())
-            {
-                out.push(id);
+            if flags & wanted != 0 {
+                let id = match self.stemmed.get(reading) {
+                    Some(&id) => id,
+                    None => {
+                        let id = lex.stems.get(key(reading, lex.lang).as_str()).copied().unwrap_or(u32::MAX);
+                        if self.stemmed.len() >= Self::REMEMBERED {
+                            self.stemmed.clear();
+                        }
+                        self.stemmed.insert(reading.into(), id);
+                        id
+                    }
+                };
+                if id != u32::MAX {
+                    out.push(id);
+                }
             }
         }
         if out.len() - from > 1

@@ -22,7 +22,8 @@ mod flag;
 mod keys;
 mod lexicon;
 mod trie;
+mod verbs;
 
 pub use flag::{Flag, flag_lines, flag_tsv};
 pub use kazakh::Lang;
-pub use lexicon::{Error, Lexicon, MAX_WORDS, MIN_PREFIX, Match};
+pub use lexicon::{Error, Lexicon, MAX_WORDS, MIN_PREFIX, Match, Matcher};

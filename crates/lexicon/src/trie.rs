@@ -10,21 +10,19 @@ use rustc_hash::FxHashMap;
 pub(crate) const STEM: u8 = 1;
 /// … and that word begins a term.
 pub(crate) const STEM_FIRST: u8 = 2;
-/// A wildcard prefix ends here: every word whose probe reaches this node matches it.
-pub(crate) const WILD: u8 = 4;
-/// … and that wildcard word begins a term.
-pub(crate) const WILD_FIRST: u8 = 8;
+/// A wildcard prefix or a Kazakh verb root ends here: the lexicon knows which words.
+pub(crate) const PREFIX: u8 = 4;
+/// … and one of them begins a term.
+pub(crate) const PREFIX_FIRST: u8 = 8;
 
 pub(crate) struct Trie {
     next: FxHashMap<u64, u32>,
     flags: Vec<u8>,
-    /// The word id of the wildcard prefix ending at a node (`u32::MAX`: none).
-    wild: Vec<u32>,
 }
 
 impl Trie {
     pub fn new() -> Trie {
-        Trie { next: FxHashMap::default(), flags: vec![0], wild: vec![u32::MAX] }
+        Trie { next: FxHashMap::default(), flags: vec![0] }
     }
 
     /// The node of `bytes`, made if needed.
@@ -34,7 +32,6 @@ impl Trie {
             let n = u32::try_from(self.flags.len()).unwrap_or(u32::MAX);
             node = *self.next.entry(edge(node, b)).or_insert_with(|| {
                 self.flags.push(0);
-                self.wild.push(u32::MAX);
                 n
             });
         }
@@ -47,34 +44,29 @@ impl Trie {
         }
     }
 
-    pub fn set_wild(&mut self, node: u32, word: u32) {
-        if let Some(w) = self.wild.get_mut(node as usize) {
-            *w = word;
-        }
-    }
-
-    /// Walk the bytes `feed` gives; `visit(flags, wildcard word)` is called for each node reached whose
-    /// flags are not empty, the root included.
+    /// Walk `bytes` from the root; `visit(node, flags, depth)` is called for each node reached whose
+    /// flags are not empty, the root included (`depth`: the bytes walked to reach it).
     #[inline]
-    pub fn walk(&self, feed: impl FnOnce(&mut dyn FnMut(u8) -> bool), mut visit: impl FnMut(u8, u32)) {
-        let mut node = 0u32;
+    pub fn walk(&self, bytes: &[u8], mut visit: impl FnMut(u32, u8, usize)) {
         if let Some(&f) = self.flags.first()
             && f != 0
         {
-            visit(f, self.wild.first().copied().unwrap_or(u32::MAX));
+            visit(0, f, 0);
         }
-        feed(&mut |b| match self.next.get(&edge(node, b)) {
-            Some(&n) => {
-                node = n;
-                if let Some(&f) = self.flags.get(n as usize)
-                    && f != 0
-                {
-                    visit(f, self.wild.get(n as usize).copied().unwrap_or(u32::MAX));
+        let mut node = 0u32;
+        for (depth, &b) in bytes.iter().enumerate() {
+            match self.next.get(&edge(node, b)) {
+                Some(&n) => {
+                    node = n;
+                    if let Some(&f) = self.flags.get(n as usize)
+                        && f != 0
+                    {
+                        visit(n, f, depth + 1);
+                    }
                 }
-                true
+                None => return,
             }
-            None => false,
-        });
+        }
     }
 
     pub fn nodes(&self) -> usize {
@@ -97,20 +89,10 @@ mod tests {
         let a = t.insert(b"ab");
         t.mark(a, STEM);
         let b = t.insert(b"abcd");
-        t.mark(b, WILD);
-        t.set_wild(b, 7);
+        t.mark(b, PREFIX);
         let mut seen = Vec::new();
-        t.walk(
-            |f| {
-                for &x in b"abcdef" {
-                    if !f(x) {
-                        break;
-                    }
-                }
-            },
-            |fl, w| seen.push((fl, w)),
-        );
-        assert_eq!(seen, [(STEM, u32::MAX), (WILD, 7)]);
+        t.walk(b"abcdef", |n, fl, d| seen.push((n, fl, d)));
+        assert_eq!(seen, [(a, STEM, 2), (b, PREFIX, 4)]);
         assert_eq!(t.nodes(), 5);
     }
 }
