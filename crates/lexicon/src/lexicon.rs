@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analyze::{Scratch, analyze};
 use crate::keys::{anchor, key, probe_into, probe_of};
-use crate::trie::{PREFIX, PREFIX_FIRST, STEM, STEM_FIRST, Trie};
+use crate::trie::{PREFIX, STEM, Trie};
 use crate::verbs::{Harmony, is_ending, verb_root};
 
 /// At most this many words in a term.
@@ -36,17 +36,44 @@ pub struct Lexicon {
     stems: FxHashMap<Box<str>, u32>,
     /// Word id → the terms that begin with it.
     starts: Vec<Vec<u32>>,
-    trie: Trie,
-    /// Trie node → the wildcard words and Kazakh verbs whose prefix or root ends there.
-    prefixes: FxHashMap<u32, Vec<Prefixed>>,
+    /// The anchors and prefixes of the words that begin a term: most words of a text fail here.
+    first: Index,
+    /// … and of all the words, for the words that follow the beginning of a term.
+    all: Index,
 }
 
 /// A word matched by what follows a prefix: anything (a wildcard), or a verb ending.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Prefixed {
     word: u32,
-    first: bool,
     verb: Option<Harmony>,
+}
+
+/// A trie of anchors (flagged [`STEM`]: stem the word and look its key up) and of prefixes (flagged
+/// [`PREFIX`], with the words they stand for).
+struct Index {
+    trie: Trie,
+    prefixes: FxHashMap<u32, Vec<Prefixed>>,
+}
+
+impl Index {
+    fn new() -> Index {
+        Index { trie: Trie::new(), prefixes: FxHashMap::default() }
+    }
+
+    fn stem(&mut self, anchor: &str) {
+        let node = self.trie.insert(anchor.as_bytes());
+        self.trie.mark(node, STEM);
+    }
+
+    fn prefix(&mut self, prefix: &str, p: Prefixed) {
+        let node = self.trie.insert(prefix.as_bytes());
+        self.trie.mark(node, PREFIX);
+        let list = self.prefixes.entry(node).or_default();
+        if !list.contains(&p) {
+            list.push(p);
+        }
+    }
 }
 
 struct Term {
@@ -133,8 +160,8 @@ impl Lexicon {
             terms: Vec::new(),
             stems: FxHashMap::default(),
             starts: Vec::new(),
-            trie: Trie::new(),
-            prefixes: FxHashMap::default(),
+            first: Index::new(),
+            all: Index::new(),
         };
         let mut wilds: FxHashMap<String, u32> = FxHashMap::default();
         let mut seen: FxHashMap<Box<[u32]>, ()> = FxHashMap::default();
@@ -167,24 +194,22 @@ impl Lexicon {
                     if prefix.chars().count() < MIN_PREFIX {
                         return Err(Error::Wildcard { line, term: err_term() });
                     }
-                    let node = lex.trie.insert(prefix.as_bytes());
-                    let id = *wilds.entry(prefix).or_insert(next_id);
-                    lex.add_prefixed(node, Prefixed { word: id, first, verb: None });
+                    let id = *wilds.entry(prefix.clone()).or_insert(next_id);
+                    lex.index(first, |ix| ix.prefix(&prefix, Prefixed { word: id, verb: None }));
                     id
                 } else {
                     let k = key(reading, lang);
                     if k.is_empty() {
                         return Err(Error::Empty { line, term: err_term() });
                     }
-                    let node = lex.trie.insert(anchor(&k, lang).as_bytes());
-                    lex.trie.mark(node, if first { STEM | STEM_FIRST } else { STEM });
+                    let a = anchor(&k, lang);
+                    lex.index(first, |ix| ix.stem(&a));
                     let id = *lex.stems.entry(k.into_boxed_str()).or_insert(next_id);
                     if lang == Lang::Kk
                         && let Some((roots, harmony)) = verb_root(reading)
                     {
                         for root in roots {
-                            let node = lex.trie.insert(root.as_bytes());
-                            lex.add_prefixed(node, Prefixed { word: id, first, verb: Some(harmony) });
+                            lex.index(first, |ix| ix.prefix(&root, Prefixed { word: id, verb: Some(harmony) }));
                         }
                     }
                     id
@@ -204,15 +229,16 @@ impl Lexicon {
             }
             lex.terms.push(Term { text: text.into_boxed_str(), words });
         }
+        lex.first.trie.finish();
+        lex.all.trie.finish();
         Ok(lex)
     }
 
-    fn add_prefixed(&mut self, node: u32, p: Prefixed) {
-        self.trie.mark(node, if p.first { PREFIX | PREFIX_FIRST } else { PREFIX });
-        let list = self.prefixes.entry(node).or_default();
-        match list.iter_mut().find(|q| q.word == p.word && q.verb == p.verb) {
-            Some(q) => q.first |= p.first,
-            None => list.push(p),
+    /// Add a word to the index of all words and, if it begins a term, to that of first words.
+    fn index(&mut self, first: bool, mut add: impl FnMut(&mut Index)) {
+        add(&mut self.all);
+        if first {
+            add(&mut self.first);
         }
     }
 
@@ -358,21 +384,18 @@ impl<'l> Matcher<'l> {
             } else {
                 reading.as_bytes()
             };
+            let index = if first { &lex.first } else { &lex.all };
             let mut flags = 0u8;
             self.prefixed.clear();
-            let wanted = if first { PREFIX_FIRST } else { PREFIX };
             let prefixed = &mut self.prefixed;
-            lex.trie.walk(bytes, |node, fl, depth| {
+            index.trie.walk(bytes, |node, fl, depth| {
                 flags |= fl;
-                if fl & wanted != 0 {
+                if fl & PREFIX != 0 {
                     prefixed.push((node, depth));
                 }
             });
             for &(node, depth) in prefixed.iter() {
-                for p in lex.prefixes.get(&node).map_or(&[][..], |v| &v[..]) {
-                    if first && !p.first {
-                        continue;
-                    }
+                for p in index.prefixes.get(&node).map_or(&[][..], |v| &v[..]) {
                     let hit = match p.verb {
                         None => true,
                         Some(h) => bytes.get(depth..).is_some_and(|e| is_ending(e, h)),
@@ -382,8 +405,7 @@ impl<'l> Matcher<'l> {
                     }
                 }
             }
-            let wanted = if first { STEM_FIRST } else { STEM };
-            if flags & wanted != 0 {
+            if flags & STEM != 0 {
                 let id = match self.stemmed.get(reading) {
                     Some(&id) => id,
                     None => {
@@ -430,7 +452,7 @@ impl fmt::Debug for Lexicon {
             .field("lang", &self.lang)
             .field("terms", &self.terms.len())
             .field("words", &self.starts.len())
-            .field("trie_nodes", &self.trie.nodes())
+            .field("patterns", &self.all.trie.len())
             .finish()
     }
 }
