@@ -182,19 +182,56 @@ fn short_gap(text: &str, end: usize, start: usize) -> bool {
     text.get(end..start).is_some_and(|g| !g.contains(['\n', '\r']) && g.chars().nth(3).is_none())
 }
 
-/// What a word character is to the plain readings.
+/// What a character is to the tokenizer: [`Kind`], with the word characters split for the plain
+/// readings into letters of the language's own script (lower or upper case; for Russian not ё, which
+/// reads е), ASCII digits and other word characters.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
+enum Class {
     Lower,
     Upper,
     Digit,
-    Other,
+    OtherWord,
+    Symbol,
+    Mark,
+    Ignorable,
+    Separator,
+}
+
+#[inline]
+fn classify(c: char, lang: Lang) -> Class {
+    let latin_own = lang == Lang::En;
+    match c {
+        'a'..='z' if latin_own => Class::Lower,
+        'A'..='Z' if latin_own => Class::Upper,
+        'a'..='z' | 'A'..='Z' => Class::OtherWord,
+        '0'..='9' => Class::Digit,
+        '@' | '$' => Class::Symbol,
+        '\0'..='\x7F' => Class::Separator,
+        'а'..='я' if !latin_own => Class::Lower,
+        'А'..='Я' if !latin_own => Class::Upper,
+        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' if lang == Lang::Kk => Class::Lower,
+        'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' if lang == Lang::Kk => Class::Upper,
+        _ => match kind(c) {
+            Kind::Word => Class::OtherWord,
+            Kind::Symbol => Class::Symbol,
+            Kind::Mark => Class::Mark,
+            Kind::Ignorable => Class::Ignorable,
+            Kind::Separator => Class::Separator,
+        },
+    }
 }
 
 /// Step 1: the words of the text.
 fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>) {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(i..).and_then(|t| t.chars().next()),
+            None => None,
+        }
+    };
     let mut open: Option<Raw> = None;
-    let mut it = text.char_indices().peekable();
     let close = |open: &mut Option<Raw>, raws: &mut Vec<Raw>, chars: &Vec<char>| {
         if let Some(mut r) = open.take() {
             r.to = chars.len();
@@ -221,45 +258,50 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
         letters: false,
         digits: false,
     };
-    while let Some((i, c)) = it.next() {
-        let next_end = i + c.len_utf8();
-        match kind(c) {
-            Kind::Word => {
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let next = i + c.len_utf8();
+        match classify(c, lang) {
+            cls @ (Class::Lower | Class::Upper | Class::Digit) => {
                 let r = open.get_or_insert_with(|| new(i));
-                let unit = unit(c, lang);
-                match unit {
-                    Unit::Lower | Unit::Upper => r.letters = true,
-                    Unit::Digit => r.digits = true,
-                    Unit::Other => {}
+                if cls == Class::Digit {
+                    r.digits = true;
+                } else {
+                    r.letters = true;
                 }
-                if r.plain != Plain::No && (unit == Unit::Other || (r.letters && r.digits)) {
+                if r.plain != Plain::No && r.letters && r.digits {
                     unplain(r, i, chars);
                 }
                 if r.plain == Plain::No {
-                    let before = chars.len();
                     push_word_char(c, lang, chars);
-                    if chars.len() == before {
-                        continue;
-                    }
-                } else if unit == Unit::Upper {
+                } else if cls == Class::Upper {
                     r.plain = Plain::Cased;
                 }
                 r.units += 1;
-                r.end = next_end;
+                r.end = next;
             }
-            Kind::Symbol => {
-                let next_is_word = it.peek().is_some_and(|&(_, n)| kind(n) == Kind::Word);
-                if open.is_some() || next_is_word {
+            Class::OtherWord => {
+                let r = open.get_or_insert_with(|| new(i));
+                unplain(r, i, chars);
+                let before = chars.len();
+                push_word_char(c, lang, chars);
+                if chars.len() > before {
+                    r.units += 1;
+                    r.end = next;
+                }
+            }
+            Class::Symbol => {
+                if open.is_some() || char_at(next).is_some_and(|n| kind(n) == Kind::Word) {
                     let r = open.get_or_insert_with(|| new(i));
                     unplain(r, i, chars);
                     chars.push(c);
                     r.units += 1;
-                    r.end = next_end;
+                    r.end = next;
                 } else {
                     close(&mut open, raws, chars);
                 }
             }
-            Kind::Mark => {
+            Class::Mark => {
                 if let Some(r) = open.as_mut() {
                     unplain(r, i, chars);
                     if chars.len() > r.from {
@@ -268,36 +310,20 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
                         {
                             *last = composed;
                         }
-                        r.end = next_end;
+                        r.end = next;
                     }
                 }
             }
-            Kind::Ignorable => {
+            Class::Ignorable => {
                 if let Some(r) = open.as_mut() {
                     unplain(r, i, chars);
                 }
             }
-            Kind::Separator => close(&mut open, raws, chars),
+            Class::Separator => close(&mut open, raws, chars),
         }
+        i = next;
     }
     close(&mut open, raws, chars);
-}
-
-/// How a word character counts for the plain readings: a letter of the language's own script (lower or
-/// upper case; for Russian not ё, which reads е), an ASCII digit, or anything else.
-#[inline]
-fn unit(c: char, lang: Lang) -> Unit {
-    match (lang, c) {
-        (_, '0'..='9') => Unit::Digit,
-        (Lang::En, 'a'..='z') => Unit::Lower,
-        (Lang::En, 'A'..='Z') => Unit::Upper,
-        (Lang::En, _) => Unit::Other,
-        (_, 'а'..='я') => Unit::Lower,
-        (_, 'А'..='Я') => Unit::Upper,
-        (Lang::Kk, 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і') => Unit::Lower,
-        (Lang::Kk, 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І') => Unit::Upper,
-        _ => Unit::Other,
-    }
 }
 
 /// Steps 3 and 4: the reading of a word (and a second one where it has one), written to the arena.

@@ -88,35 +88,74 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
-/// The Kazakh fold of each Cyrillic letter U+0400..U+04FF, lower-case, as the `kazakh` crate folds it
-/// (its transliteration is letter by letter for lower-case text).
-static KK_FOLD: LazyLock<Vec<String>> = LazyLock::new(|| {
-    (0x400u32..=0x4FF)
-        .map(|u| char::from_u32(u).map(|c| kazakh::fold(&c.to_lowercase().collect::<String>())).unwrap_or_default())
+/// The Kazakh fold of each character up to U+04FF (lower-case), as the `kazakh` crate folds it (its
+/// transliteration is letter by letter for lower-case text): its length and bytes.
+static KK_FOLD: LazyLock<Vec<(u8, [u8; 4])>> = LazyLock::new(|| {
+    (0u32..=0x4FF)
+        .map(|u| {
+            let folded = match char::from_u32(u) {
+                Some('ı') => "i".to_owned(),
+                Some(c @ '\u{0400}'..='\u{04FF}') => kazakh::fold(&c.to_lowercase().collect::<String>()),
+                Some(c) => c.to_string(),
+                None => String::new(),
+            };
+            let mut bytes = [0u8; 4];
+            let n = folded.len().min(4);
+            bytes[..n].copy_from_slice(&folded.as_bytes()[..n]);
+            (n as u8, bytes)
+        })
         .collect()
 });
 
+/// The bytes of the probe of a reading, made as they are walked (a walk mostly stops after a few).
+pub(crate) struct Probe<'a> {
+    chars: std::str::Chars<'a>,
+    kazakh: bool,
+    buf: [u8; 4],
+    at: u8,
+    len: u8,
+}
+
+impl<'a> Probe<'a> {
+    pub fn new(reading: &'a str, lang: Lang) -> Probe<'a> {
+        Probe { chars: reading.chars(), kazakh: lang == Lang::Kk, buf: [0; 4], at: 0, len: 0 }
+    }
+}
+
+impl Iterator for Probe<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        loop {
+            if self.at < self.len {
+                let b = self.buf.get(self.at as usize).copied();
+                self.at += 1;
+                return b;
+            }
+            let c = self.chars.next()?;
+            if c.is_ascii() {
+                return Some(c as u8);
+            }
+            self.at = 0;
+            match KK_FOLD.get(c as usize).filter(|_| self.kazakh) {
+                Some(&(len, bytes)) => {
+                    self.buf = bytes;
+                    self.len = len;
+                }
+                None => self.len = c.encode_utf8(&mut self.buf).len() as u8,
+            }
+        }
+    }
+}
+
 /// Write the probe of a reading into `out` (cleared first).
-#[inline]
 pub(crate) fn probe_into(reading: &str, lang: Lang, out: &mut Vec<u8>) {
     out.clear();
-    if lang != Lang::Kk {
+    if lang == Lang::Kk {
+        out.extend(Probe::new(reading, lang));
+    } else {
         out.extend_from_slice(reading.as_bytes());
-        return;
-    }
-    let table = &*KK_FOLD;
-    let mut buf = [0u8; 4];
-    for c in reading.chars() {
-        let bytes: &[u8] = match c {
-            'a'..='z' => {
-                out.push(c as u8);
-                continue;
-            }
-            '\u{0400}'..='\u{04FF}' => table.get(c as usize - 0x400).map_or(&[][..], |s| s.as_bytes()),
-            'ı' => b"i",
-            _ => c.encode_utf8(&mut buf).as_bytes(),
-        };
-        out.extend_from_slice(bytes);
     }
 }
 

@@ -7,7 +7,7 @@ use kazakh::Lang;
 use rustc_hash::FxHashMap;
 
 use crate::analyze::{Scratch, analyze};
-use crate::keys::{anchor, key, probe_into, probe_of};
+use crate::keys::{Probe, anchor, key, probe_into, probe_of};
 use crate::trie::{PREFIX, STEM, Trie};
 use crate::verbs::{Harmony, is_ending, verb_root};
 
@@ -378,27 +378,29 @@ impl<'l> Matcher<'l> {
         let from = out.len();
         let readings = [Some(self.s.reading(text, tok)), self.s.alt(tok)];
         for reading in readings.into_iter().flatten() {
-            let bytes: &[u8] = if lex.lang == Lang::Kk {
-                probe_into(reading, lex.lang, &mut self.probe);
-                &self.probe
-            } else {
-                reading.as_bytes()
-            };
             let index = if first { &lex.first } else { &lex.all };
             let mut flags = 0u8;
             self.prefixed.clear();
             let prefixed = &mut self.prefixed;
-            index.trie.walk(bytes, |node, fl, depth| {
+            let visit = |node, fl, depth| {
                 flags |= fl;
                 if fl & PREFIX != 0 {
                     prefixed.push((node, depth));
                 }
-            });
+            };
+            if lex.lang == Lang::Kk {
+                index.trie.walk(Probe::new(reading, lex.lang), visit);
+            } else {
+                index.trie.walk(reading.bytes(), visit);
+            }
             for &(node, depth) in prefixed.iter() {
                 for p in index.prefixes.get(&node).map_or(&[][..], |v| &v[..]) {
                     let hit = match p.verb {
                         None => true,
-                        Some(h) => bytes.get(depth..).is_some_and(|e| is_ending(e, h)),
+                        Some(h) => {
+                            probe_into(reading, lex.lang, &mut self.probe);
+                            self.probe.get(depth..).is_some_and(|e| is_ending(e, h))
+                        }
                     };
                     if hit {
                         out.push(p.word);

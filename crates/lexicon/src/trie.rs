@@ -64,13 +64,13 @@ impl Trie {
     /// Walk `bytes`; `visit(id, flags, depth)` is called for each pattern that `bytes` begins with
     /// (`depth`: its length), the empty one included.
     #[inline]
-    pub fn walk(&self, bytes: &[u8], mut visit: impl FnMut(u32, u8, usize)) {
+    pub fn walk(&self, bytes: impl IntoIterator<Item = u8>, mut visit: impl FnMut(u32, u8, usize)) {
         if self.empty != 0 {
             visit(u32::MAX, self.empty, 0);
         }
         let Some(nfa) = &self.automaton else { return };
         let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
-        for (i, &b) in bytes.iter().enumerate() {
+        for (i, b) in bytes.into_iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b);
             if nfa.is_dead(sid) {
                 return;
@@ -109,16 +109,16 @@ mod tests {
         t.mark(c, STEM);
         t.finish();
         let mut seen = Vec::new();
-        t.walk(b"abcdef", |n, fl, d| seen.push((n, fl, d)));
+        t.walk(b"abcdef".iter().copied(), |n, fl, d| seen.push((n, fl, d)));
         assert_eq!(seen, [(a, STEM, 2), (b, PREFIX, 4)]);
         seen.clear();
-        t.walk(b"xbc", |n, fl, d| seen.push((n, fl, d)));
+        t.walk(b"xbc".iter().copied(), |n, fl, d| seen.push((n, fl, d)));
         assert_eq!(seen, []);
         let e = t.insert(b"");
         t.mark(e, STEM);
         t.finish();
         seen.clear();
-        t.walk(b"z", |n, fl, d| seen.push((n, fl, d)));
+        t.walk(b"z".iter().copied(), |n, fl, d| seen.push((n, fl, d)));
         assert_eq!(seen, [(u32::MAX, STEM, 0)]);
         assert_eq!(t.len(), 3);
     }
