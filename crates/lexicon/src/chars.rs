@@ -275,31 +275,35 @@ pub(crate) fn digit_letter(c: char, to: Script, one_as_l: bool) -> Option<char> 
 /// `kazakh` crate does); Russian with ё as е and і as и; English with ı as i.
 pub(crate) fn push_lower(c: char, lang: Lang, out: &mut String) {
     let simple = match c {
-        'a'..='z' | 'а'..='я' => Some(c),
+        'a'..='z' | 'а'..='я' => {
+            out.push(c);
+            return;
+        }
         'A'..='H' | 'J'..='Z' => Some(c.to_ascii_lowercase()),
         'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' => Some(c),
+        // Ә Ғ Қ Ң Ө Ұ Ү Һ: the capital is the code point before its small letter
+        'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' => char::from_u32(c as u32 + 1),
+        'І' => Some('і'),
+        'I' if lang == Lang::Kk => Some('ı'),
+        'İ' if lang == Lang::Kk => Some('i'),
         _ => None,
     };
     let one = |l: char, out: &mut String| {
-        let l = match (lang, l) {
+        out.push(match (lang, l) {
             (Lang::Ru, 'ё') => 'е',
             (Lang::Ru, 'і') => 'и',
             (Lang::En, 'ı') => 'i',
             _ => l,
-        };
-        out.push(l);
+        });
     };
     match simple {
-        Some(l) => out.push(l),
-        None => match (lang, c) {
-            (Lang::Kk, 'I') => out.push('ı'),
-            (Lang::Kk, 'İ') => out.push('i'),
-            _ => {
-                for l in c.to_lowercase() {
-                    one(l, out);
-                }
+        Some(l) => one(l, out),
+        None => {
+            for l in c.to_lowercase() {
+                one(l, out);
             }
-        },
+        }
     }
 }
 
@@ -374,5 +378,7 @@ mod tests {
         assert_eq!(low("ІЛЕ", Lang::Kk), "іле");
         assert_eq!(low("KILL", Lang::En), "kill");
         assert_eq!(low("ǅ", Lang::En), "ǆ");
+        assert_eq!(low("ӘҒҚҢӨҰҮҺІ", Lang::Kk), "әғқңөұүһі");
+        assert_eq!(low("ІЛЕ", Lang::Ru), "иле");
     }
 }

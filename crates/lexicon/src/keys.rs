@@ -110,7 +110,8 @@ static KK_FOLD: LazyLock<Vec<(u8, [u8; 4])>> = LazyLock::new(|| {
 /// The bytes of the probe of a reading, made as they are walked (a walk mostly stops after a few).
 pub(crate) struct Probe<'a> {
     chars: std::str::Chars<'a>,
-    kazakh: bool,
+    /// The Kazakh fold table, or nothing.
+    table: &'static [(u8, [u8; 4])],
     buf: [u8; 4],
     at: u8,
     len: u8,
@@ -118,7 +119,8 @@ pub(crate) struct Probe<'a> {
 
 impl<'a> Probe<'a> {
     pub fn new(reading: &'a str, lang: Lang) -> Probe<'a> {
-        Probe { chars: reading.chars(), kazakh: lang == Lang::Kk, buf: [0; 4], at: 0, len: 0 }
+        let table: &'static [(u8, [u8; 4])] = if lang == Lang::Kk { &KK_FOLD } else { &[] };
+        Probe { chars: reading.chars(), table, buf: [0; 4], at: 0, len: 0 }
     }
 }
 
@@ -138,7 +140,7 @@ impl Iterator for Probe<'_> {
                 return Some(c as u8);
             }
             self.at = 0;
-            match KK_FOLD.get(c as usize).filter(|_| self.kazakh) {
+            match self.table.get(c as usize) {
                 Some(&(len, bytes)) => {
                     self.buf = bytes;
                     self.len = len;

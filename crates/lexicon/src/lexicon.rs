@@ -285,6 +285,8 @@ impl Lexicon {
             ids: Vec::new(),
             firsts: Vec::new(),
             stemmed: FxHashMap::default(),
+            quiet: Quiet { slots: Vec::new() },
+            looked: 0,
         }
     }
 }
@@ -309,6 +311,52 @@ pub struct Matcher<'l> {
     firsts: Vec<u32>,
     /// Reading → the id of the word its key is (`u32::MAX`: none).
     stemmed: FxHashMap<Box<str>, u32>,
+    /// Readings seen lately that begin no term.
+    quiet: Quiet,
+    /// Words looked at, to decide when `quiet` is worth its memory.
+    looked: usize,
+}
+
+/// A direct-mapped table of short readings (up to 23 bytes, kept whole, so it is exact) known to begin no
+/// term: in running text most words are frequent words, which it spares the walk.
+struct Quiet {
+    /// `[length, bytes…]`; length 0 is an empty slot.
+    slots: Vec<[u8; 24]>,
+}
+
+impl Quiet {
+    const SLOTS: usize = 4096;
+
+    fn slot(reading: &[u8]) -> usize {
+        let mut h = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut h, reading);
+        (std::hash::Hasher::finish(&h) >> 20) as usize & (Self::SLOTS - 1)
+    }
+
+    fn contains(&self, reading: &[u8]) -> bool {
+        let n = reading.len();
+        n < 24
+            && self
+                .slots
+                .get(Self::slot(reading))
+                .is_some_and(|s| s.first() == Some(&(n as u8)) && s.get(1..=n) == Some(reading))
+    }
+
+    fn insert(&mut self, reading: &[u8]) {
+        let n = reading.len();
+        if n == 0 || n >= 24 {
+            return;
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![[0; 24]; Self::SLOTS];
+        }
+        if let Some(s) = self.slots.get_mut(Self::slot(reading)) {
+            s[0] = n as u8;
+            if let Some(dst) = s.get_mut(1..=n) {
+                dst.copy_from_slice(reading);
+            }
+        }
+    }
 }
 
 /// The word ids of a word of the text are not known yet.
@@ -376,6 +424,12 @@ impl<'l> Matcher<'l> {
         let lex = self.lex;
         let Some(tok) = self.s.toks.get(i) else { return };
         let from = out.len();
+        // A word read one way that begins no term: remembered once the matcher has seen enough words to
+        // make the table worth its 96 KiB.
+        let quiet = first && tok.alt.is_none();
+        if quiet && self.quiet.contains(self.s.reading(text, tok).as_bytes()) {
+            return;
+        }
         let readings = [Some(self.s.reading(text, tok)), self.s.alt(tok)];
         for reading in readings.into_iter().flatten() {
             let index = if first { &lex.first } else { &lex.all };
@@ -422,6 +476,12 @@ impl<'l> Matcher<'l> {
                 if id != u32::MAX {
                     out.push(id);
                 }
+            }
+        }
+        if quiet && out.len() == from {
+            self.looked += 1;
+            if self.looked > 2_000 {
+                self.quiet.insert(self.s.reading(text, tok).as_bytes());
             }
         }
         if out.len() - from > 1
