@@ -80,7 +80,7 @@ fn pseudo_word(rng: &mut Rng, lang: Lang) -> String {
     for _ in 0..2 + rng.next() % 3 {
         w.push(*rng.pick(&cons));
         w.push(*rng.pick(&vows));
-        if rng.next() % 3 == 0 {
+        if rng.next().is_multiple_of(3) {
             w.push(*rng.pick(&cons));
         }
     }
@@ -208,7 +208,7 @@ fn main() {
                 let mut line = String::with_capacity(s.len() + 8);
                 let mut last = 0;
                 for (start, word) in kazakh::token_spans(s) {
-                    if word.chars().count() >= 4 && rng.next() % 10 == 0 && tail != Tail::None {
+                    if word.chars().count() >= 4 && rng.next().is_multiple_of(10) && tail != Tail::None {
                         line.push_str(&s[last..start]);
                         let fresh = match tail {
                             Tail::MadeUp => pseudo_word(&mut rng, lang),

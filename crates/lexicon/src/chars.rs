@@ -272,7 +272,7 @@ pub(crate) fn digit_letter(c: char, to: Script, one_as_l: bool) -> Option<char> 
 }
 
 /// Lower-case one letter for the language, into `out`: Kazakh the Turkic way (`I` → ı, `İ` → i, as the
-/// `kazakh` crate does); Russian with ё as е and і as и; English with ı as i.
+/// `kazakh` crate does); Russian with ё as е and і as и; English with ı as i and ё as е.
 pub(crate) fn push_lower(c: char, lang: Lang, out: &mut String) {
     let simple = match c {
         'a'..='z' | 'а'..='я' => {
@@ -291,7 +291,8 @@ pub(crate) fn push_lower(c: char, lang: Lang, out: &mut String) {
     };
     let one = |l: char, out: &mut String| {
         out.push(match (lang, l) {
-            (Lang::Ru, 'ё') => 'е',
+            // (the Russian stemmer, which also reads the Cyrillic words of English text, reads ё as е)
+            (Lang::Ru | Lang::En, 'ё') => 'е',
             (Lang::Ru, 'і') => 'и',
             (Lang::En, 'ı') => 'i',
             _ => l,
@@ -308,6 +309,7 @@ pub(crate) fn push_lower(c: char, lang: Lang, out: &mut String) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

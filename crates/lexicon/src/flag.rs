@@ -18,9 +18,10 @@ pub struct Flag<'t, 'l> {
 
 /// The lines of `input` in which `lexicon` finds a term.
 pub fn flag_lines<'t, 'l>(lexicon: &'l Lexicon, input: &'t str) -> impl Iterator<Item = Flag<'t, 'l>> {
+    let mut matcher = lexicon.matcher();
     input.lines().enumerate().filter_map(move |(i, text)| {
         let mut terms: Vec<&'l str> = Vec::new();
-        for m in lexicon.matches(text) {
+        for m in matcher.matches(text) {
             if !terms.contains(&m.term) {
                 terms.push(m.term);
             }

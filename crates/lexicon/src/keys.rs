@@ -100,9 +100,10 @@ static KK_FOLD: LazyLock<Vec<(u8, [u8; 4])>> = LazyLock::new(|| {
                 None => String::new(),
             };
             let mut bytes = [0u8; 4];
-            let n = folded.len().min(4);
-            bytes[..n].copy_from_slice(&folded.as_bytes()[..n]);
-            (n as u8, bytes)
+            for (slot, &b) in bytes.iter_mut().zip(folded.as_bytes()) {
+                *slot = b;
+            }
+            (folded.len().min(4) as u8, bytes)
         })
         .collect()
 });
@@ -169,6 +170,7 @@ pub(crate) fn probe_of(reading: &str, lang: Lang) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

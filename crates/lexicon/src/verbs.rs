@@ -158,6 +158,7 @@ pub(crate) fn verb_root(reading: &str) -> Option<(Vec<String>, Harmony)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -66,6 +66,8 @@ struct Report {
     kinds: BTreeMap<String, Counts>,
     misses: Vec<String>,
     false_positives: Vec<String>,
+    /// Positive lines flagged without all of their expected terms.
+    partial: Vec<String>,
 }
 
 impl Report {
@@ -95,6 +97,7 @@ fn evaluate(lang: Lang, lexicon: &str, set: &str) -> Report {
         kinds: BTreeMap::new(),
         misses: Vec::new(),
         false_positives: Vec::new(),
+        partial: Vec::new(),
     };
     for line in load(set) {
         let found = lex.matches(&line.text);
@@ -121,6 +124,14 @@ fn evaluate(lang: Lang, lexicon: &str, set: &str) -> Report {
         if line.label {
             if line.terms.iter().all(|t| terms.contains(&t.as_str())) {
                 r.exact += 1;
+            } else if flagged {
+                r.partial.push(format!(
+                    "{:<10} {}  → {} (expected {})",
+                    line.kind,
+                    line.text,
+                    terms.join(", "),
+                    line.terms.join(", ")
+                ));
             }
             r.extra += terms.iter().filter(|t| !line.terms.iter().any(|e| e == *t)).count();
         }
@@ -160,6 +171,9 @@ fn print(lang: Lang, r: &Report) {
     }
     for f in &r.false_positives {
         println!("  FALSE POSITIVE {f}");
+    }
+    for p in &r.partial {
+        println!("  PARTIAL {p}");
     }
 }
 
