@@ -62,6 +62,11 @@ struct Raw {
     plain: Plain,
     letters: bool,
     digits: bool,
+    /// (Kazakh) Latin letters, and whether one of them has no Cyrillic lookalike.
+    latin: bool,
+    latin_sure: bool,
+    /// (Kazakh) Cyrillic letters.
+    cyrillic: bool,
 }
 
 /// The buffers of one analysis.
@@ -184,11 +189,18 @@ fn short_gap(text: &str, end: usize, start: usize) -> bool {
 
 /// What a character is to the tokenizer: [`Kind`], with the word characters split for the plain
 /// readings into letters of the language's own script (lower or upper case; for Russian not ё, which
-/// reads е), ASCII digits and other word characters.
+/// reads е; for Kazakh its Cyrillic letters and, apart, those of the 2021 Latin alphabet), ASCII digits
+/// and other word characters.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Lower,
     Upper,
+    /// (Kazakh) a letter of the 2021 Latin alphabet, which is Kazakh's other own script.
+    Latin {
+        upper: bool,
+        /// It has no Cyrillic lookalike, so a word with it is read in Latin as it stands.
+        sure: bool,
+    },
     Digit,
     OtherWord,
     Symbol,
@@ -203,6 +215,13 @@ fn classify(c: char, lang: Lang) -> Class {
     match c {
         'a'..='z' if latin_own => Class::Lower,
         'A'..='Z' if latin_own => Class::Upper,
+        'a'..='z' if lang == Lang::Kk => {
+            Class::Latin { upper: false, sure: matches!(c, 'd' | 'f' | 'g' | 'j' | 'l' | 'q' | 's' | 'v' | 'z') }
+        }
+        'A'..='Z' if lang == Lang::Kk => Class::Latin {
+            upper: true,
+            sure: matches!(c, 'D' | 'F' | 'G' | 'J' | 'L' | 'N' | 'Q' | 'R' | 'S' | 'U' | 'V' | 'Z'),
+        },
         'a'..='z' | 'A'..='Z' => Class::OtherWord,
         '0'..='9' => Class::Digit,
         '@' | '$' => Class::Symbol,
@@ -211,6 +230,12 @@ fn classify(c: char, lang: Lang) -> Class {
         'А'..='Я' if !latin_own => Class::Upper,
         'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' if lang == Lang::Kk => Class::Lower,
         'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' if lang == Lang::Kk => Class::Upper,
+        'ä' | 'ö' | 'ü' | 'ş' | 'ğ' | 'ñ' | 'ū' | 'ı' if lang == Lang::Kk => {
+            Class::Latin { upper: false, sure: true }
+        }
+        'Ä' | 'Ö' | 'Ü' | 'Ş' | 'Ğ' | 'Ñ' | 'Ū' | 'İ' if lang == Lang::Kk => {
+            Class::Latin { upper: true, sure: true }
+        }
         _ => match kind(c) {
             Kind::Word => Class::OtherWord,
             Kind::Symbol => Class::Symbol,
@@ -232,8 +257,14 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
         }
     };
     let mut open: Option<Raw> = None;
-    let close = |open: &mut Option<Raw>, raws: &mut Vec<Raw>, chars: &Vec<char>| {
+    let close = |open: &mut Option<Raw>, raws: &mut Vec<Raw>, chars: &mut Vec<char>| {
         if let Some(mut r) = open.take() {
+            if r.plain != Plain::No && r.latin && !r.latin_sure {
+                // Latin Kazakh made only of lookalikes: it needs its second reading.
+                r.plain = Plain::No;
+                r.from = chars.len();
+                chars.extend(text.get(r.start..r.end).unwrap_or("").chars());
+            }
             r.to = chars.len();
             if r.units > 0 {
                 raws.push(r);
@@ -257,24 +288,39 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
         plain: Plain::AsWritten,
         letters: false,
         digits: false,
+        latin: false,
+        latin_sure: false,
+        cyrillic: false,
     };
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let next = i + c.len_utf8();
         match classify(c, lang) {
-            cls @ (Class::Lower | Class::Upper | Class::Digit) => {
+            cls @ (Class::Lower | Class::Upper | Class::Digit | Class::Latin { .. }) => {
                 let r = open.get_or_insert_with(|| new(i));
-                if cls == Class::Digit {
-                    r.digits = true;
-                } else {
-                    r.letters = true;
-                }
-                if r.plain != Plain::No && r.letters && r.digits {
+                let upper = match cls {
+                    Class::Digit => {
+                        r.digits = true;
+                        false
+                    }
+                    Class::Latin { upper, sure } => {
+                        r.letters = true;
+                        r.latin = true;
+                        r.latin_sure |= sure;
+                        upper
+                    }
+                    _ => {
+                        r.letters = true;
+                        r.cyrillic |= lang == Lang::Kk;
+                        cls == Class::Upper
+                    }
+                };
+                if r.plain != Plain::No && ((r.letters && r.digits) || (r.latin && r.cyrillic)) {
                     unplain(r, i, chars);
                 }
                 if r.plain == Plain::No {
                     push_word_char(c, lang, chars);
-                } else if cls == Class::Upper {
+                } else if upper {
                     r.plain = Plain::Cased;
                 }
                 r.units += 1;
@@ -438,6 +484,11 @@ mod tests {
         assert_eq!(w[0].0, "kakao");
         assert_eq!(w[0].2.as_deref(), Some("какао"));
         assert_eq!(words("kill", Lang::Ru)[0].2, None);
+        // Kazakh in Latin: read as it stands, and in Cyrillic too when every letter has a lookalike.
+        assert_eq!(words("Qazaq", Lang::Kk)[0], ("qazaq".to_owned(), "Qazaq", None));
+        assert_eq!(words("BIRLIK", Lang::Kk)[0], ("bırlık".to_owned(), "BIRLIK", None));
+        assert_eq!(words("tok", Lang::Kk)[0], ("tok".to_owned(), "tok", Some("ток".to_owned())));
+        assert_eq!(words("öltıru", Lang::Kk)[0], ("öltıru".to_owned(), "öltıru", None));
     }
 
     #[test]
