@@ -320,3 +320,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_readme_example() {
+    let lex = Lexicon::parse(Lang::Ru, "# насилие\nубить\nвыгнать их\n# спам\nказино\n").unwrap();
+    let text = "Надо у б и т ь, потом выгнали их. Кaзинo!";
+    let found: Vec<(&str, &str)> = lex.matches(text).iter().map(|m| (m.term, &text[m.span.clone()])).collect();
+    assert_eq!(found, [("убить", "у б и т ь"), ("выгнать их", "выгнали их"), ("казино", "Кaзинo")]);
+}
