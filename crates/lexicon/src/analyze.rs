@@ -252,6 +252,11 @@ fn raw_words(text: &str, lang: Lang, raws: &mut Vec<Raw>, chars: &mut Vec<char>)
     let char_at = |i: usize| -> Option<char> {
         match bytes.get(i) {
             Some(&b) if b < 0x80 => Some(b as char),
+            // Two-byte sequences (Cyrillic, Latin with diacritics) decoded here: the text is valid UTF-8.
+            Some(&b) if b & 0xE0 == 0xC0 => {
+                let next = bytes.get(i + 1)?;
+                char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F))
+            }
             Some(_) => text.get(i..).and_then(|t| t.chars().next()),
             None => None,
         }
