@@ -19,7 +19,10 @@
 //! * 4 KiB chunks (cut at a line end), one `Matcher`;
 //! * the whole text in one call;
 //! * a worst case: the terms are the text's own most frequent words (all of its vocabulary but the
-//!   made-up words), so that nearly every word must be stemmed.
+//!   long tail), so that nearly every word must be stemmed.
+//!
+//! `LEXICON_BENCH_LANG=kk|ru|en` runs one language; `LEXICON_BENCH_ONLY_MATCHER=1` only the first way of
+//! calling (for comparing builds).
 
 use std::collections::HashMap;
 use std::hint::black_box;
