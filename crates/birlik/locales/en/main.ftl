@@ -1101,3 +1101,7 @@ notify-recommendation-answered-forwarded = Forwarded to another addressee: “{ 
 notify-recommendation-reminder-due-in-5 = An answer is due in 5 working days: “{ $title }”
 notify-recommendation-reminder-due-in-1 = An answer is due on the next working day: “{ $title }”
 notify-recommendation-overdue = Overdue, no answer: “{ $title }”
+scorecard-idle = { $count ->
+    [one] { $count } addressee has received nothing yet
+   *[other] { $count } addressees have received nothing yet
+}

@@ -1067,3 +1067,7 @@ notify-recommendation-answered-forwarded = Басқа адресатқа жол�
 notify-recommendation-reminder-due-in-5 = Жауап 5 жұмыс күнінен кейін керек: «{ $title }»
 notify-recommendation-reminder-due-in-1 = Жауап келесі жұмыс күні керек: «{ $title }»
 notify-recommendation-overdue = Мерзімі өтті, жауап жоқ: «{ $title }»
+scorecard-idle = { $count ->
+    [one] { $count } адресат әзірге ештеңе алған жоқ
+   *[other] { $count } адресат әзірге ештеңе алған жоқ
+}

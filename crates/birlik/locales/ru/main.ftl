@@ -1119,3 +1119,9 @@ notify-recommendation-answered-forwarded = Перенаправлена друг
 notify-recommendation-reminder-due-in-5 = Ответ нужен через 5 рабочих дней: «{ $title }»
 notify-recommendation-reminder-due-in-1 = Ответ нужен в следующий рабочий день: «{ $title }»
 notify-recommendation-overdue = Просрочено, ответа нет: «{ $title }»
+scorecard-idle = { $count ->
+    [one] { $count } адресат пока ничего не получал
+    [few] { $count } адресата пока ничего не получали
+    [many] { $count } адресатов пока ничего не получали
+   *[other] { $count } адресата пока ничего не получали
+}

@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod consensus;
 pub mod import;
+pub mod moderation;
 pub mod serve;
 pub mod text;
 
@@ -83,6 +84,9 @@ pub enum Command {
     Text(text::TextCommand),
     /// Kazakhstan's working days: the days off of a year, or a due date N working days after a date.
     Calendar(calendar::CalendarArgs),
+    /// Moderation: test a lexicon of flagged terms on lines of standard input.
+    #[command(subcommand)]
+    Moderation(moderation::ModerationCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -151,6 +155,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Consensus(command) => consensus::run(command),
         Command::Text(command) => text::run(&command, std::io::stdin().lock(), std::io::stdout().lock()),
         Command::Calendar(args) => calendar::run(&args, std::io::stdout().lock()),
+        Command::Moderation(command) => moderation::run(&command, std::io::stdin().lock(), std::io::stdout().lock()),
         command => run_with_data(&cli.globals, &command).await,
     }
 }
@@ -243,7 +248,7 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
             println!("backup written to {} and {copied} document files to {}", file.display(), files.display());
             Ok(())
         }
-        Command::Consensus(_) | Command::Text(_) | Command::Calendar(_) => {
+        Command::Consensus(_) | Command::Text(_) | Command::Calendar(_) | Command::Moderation(_) => {
             unreachable!("run() handles the commands without data")
         }
         Command::Reindex => {

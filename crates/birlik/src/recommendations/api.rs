@@ -238,7 +238,8 @@ async fn addressee_one(State(state): State<Platform>, Path(id): Path<i64>) -> Re
 pub struct ScoreLine {
     #[serde(flatten)]
     pub score: Score,
-    pub rank: usize,
+    /// Its place among the addressees that received something; `null` for those that received nothing yet.
+    pub rank: Option<usize>,
     pub code: String,
     pub name_kk: String,
     pub name_ru: String,
@@ -269,7 +270,7 @@ pub async fn lines(state: &Platform) -> Result<Scorecard, AppError> {
         .filter_map(|(i, score)| {
             let a = all.iter().find(|a| a.id == score.addressee_id)?;
             Some(ScoreLine {
-                rank: i + 1,
+                rank: (score.received > 0).then_some(i + 1),
                 code: a.code.clone(),
                 name_kk: a.name_kk.clone(),
                 name_ru: a.name_ru.clone(),
@@ -316,7 +317,7 @@ pub async fn scorecard_csv(State(state): State<Platform>) -> Result<Response, Ap
         write(
             &mut out,
             vec![
-                l.rank.to_string(),
+                l.rank.map(|r| r.to_string()).unwrap_or_default(),
                 s.addressee_id.to_string(),
                 l.code.clone(),
                 l.name_kk.clone(),

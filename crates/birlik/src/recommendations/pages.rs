@@ -278,7 +278,7 @@ pub async fn page(
 
 /// A line of the scorecard as the page shows it.
 pub struct Line {
-    pub rank: usize,
+    pub rank: Option<usize>,
     pub id: i64,
     pub name: String,
     pub kind: &'static str,
@@ -313,7 +313,10 @@ fn days(lang: Lang, v: Option<f64>) -> String {
 struct ScorecardPage {
     ctx: PageCtx,
     on: String,
+    /// Those that received something, ranked; then those that received nothing yet.
     lines: Vec<Line>,
+    idle: Vec<Line>,
+    idle_count: i64,
     chart: String,
     months: Vec<Month>,
 }
@@ -332,7 +335,7 @@ pub async fn scorecard(State(state): State<Platform>, ctx: PageCtx) -> Result<Ht
     let lang = ctx.lang;
     let Scorecard { on, items } = lines(&state).await?;
     let all = addressees::all(&state.db, true).await?;
-    let lines = items
+    let (lines, idle): (Vec<Line>, Vec<Line>) = items
         .into_iter()
         .map(|l| {
             let kind =
@@ -344,11 +347,12 @@ pub async fn scorecard(State(state): State<Platform>, ctx: PageCtx) -> Result<Ht
             };
             Line { rank: l.rank, id: l.score.addressee_id, name, kind, s: l.score }
         })
-        .collect();
+        .partition(|l| l.rank.is_some());
     let months = scorecard::months(&state.db, None, &on).await?;
     let chart = scorecard::chart(&ctx.t("scorecard-chart-title"), &months);
     let on = lang.date(&on);
-    render(&ScorecardPage { ctx, on, lines, chart, months })
+    let idle_count = i64::try_from(idle.len()).unwrap_or(i64::MAX);
+    render(&ScorecardPage { ctx, on, lines, idle, idle_count, chart, months })
 }
 
 #[derive(Template)]

@@ -259,3 +259,141 @@ async fn a_reader_follows_a_consultation_and_its_news_reaches_the_inbox_in_a_rea
     assert!(browser.find(Locator::Id("unread-count")).await.is_err(), "read once opened");
     browser.close().await.unwrap();
 }
+
+/// Logs the browser in as `email` (after logging out whoever was in).
+async fn log_in(browser: &Client, app: &TestApp, email: &str) {
+    browser.delete_all_cookies().await.unwrap();
+    browser.goto(&app.url("/en/login")).await.unwrap();
+    browser.find(Locator::Id("email")).await.unwrap().send_keys(email).await.unwrap();
+    browser.find(Locator::Id("password")).await.unwrap().send_keys(crate::support::PASSWORD).await.unwrap();
+    browser.find(Locator::Id("login-submit")).await.unwrap().click().await.unwrap();
+    wait_for_text(browser, "#flash", "Welcome back").await;
+}
+
+/// Takes a body's step on a proposal's page through its form.
+async fn take_step(browser: &Client, app: &TestApp, proposal: i64, step: &str, into: Option<i64>) {
+    browser.goto(&app.url(&format!("/en/proposals/{proposal}"))).await.unwrap();
+    let form = browser.form(Locator::Id("step-form")).await.unwrap();
+    form.set_by_name("step", step).await.unwrap();
+    form.set_by_name("reason", "A matter for the level above.").await.unwrap();
+    if let Some(into) = into {
+        form.set_by_name("into", &into.to_string()).await.unwrap();
+    }
+    browser.find(Locator::Id("take-step")).await.unwrap().click().await.unwrap();
+    wait_for_text(browser, "#done", "The step is recorded").await;
+}
+
+/// The id in the path of the page the browser is on.
+async fn id_in_url(browser: &Client) -> i64 {
+    let url = browser.current_url().await.unwrap();
+    url.path_segments().unwrap().next_back().unwrap().parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposal_rises_to_the_nation_and_its_recommendation_is_answered_late_in_a_real_browser() {
+    use reqwest::Method;
+    use serde_json::json;
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let (region, d1, d2) = crate::proposals::region_with_two_districts(&app).await;
+    let nation = app.body_id("national_session", None).await;
+    for (email, body) in [("d1@example.kz", d1), ("region@example.kz", region), ("nation@example.kz", nation)] {
+        app.user(email, &[Role::Secretariat { body_id: body }]).await;
+    }
+    let sec = app.login_as("d1@example.kz").await;
+    sec.send_json(
+        Method::PUT,
+        &format!("/api/v1/bodies/{d1}/proposal-rules"),
+        &json!({ "threshold": 3, "window_days": 30 }),
+    )
+    .await;
+    app.user("author@example.kz", &[]).await;
+    app.user("supporter@example.kz", &[]).await;
+
+    // A participant files a proposal through the form.
+    log_in(&browser, &app, "author@example.kz").await;
+    browser.goto(&app.url(&format!("/en/proposals/new?body={d1}"))).await.unwrap();
+    let form = browser.form(Locator::Id("proposal-form")).await.unwrap();
+    form.set_by_name("title_en", "Kazakh evening classes for adults").await.unwrap();
+    form.set_by_name("text_en", "Free classes at the Friendship House.").await.unwrap();
+    form.set_by_name("category", "language_culture").await.unwrap();
+    browser.find(Locator::Id("file")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "Your proposal is filed").await;
+    let proposal = id_in_url(&browser).await;
+
+    // Others support it past the threshold of 3 (one in the browser, one by the API).
+    log_in(&browser, &app, "supporter@example.kz").await;
+    browser.goto(&app.url(&format!("/en/proposals/{proposal}"))).await.unwrap();
+    browser.find(Locator::Id("support-button")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "Your support is counted").await;
+    let third = app.participant().await;
+    crate::proposals::support(&third, proposal).await;
+    browser.refresh().await.unwrap();
+    wait_for_text(&browser, "#status", "In the body's queue").await;
+
+    // The district forwards it; a neighbouring district's similar proposal arrives too, and the region merges them.
+    log_in(&browser, &app, "d1@example.kz").await;
+    take_step(&browser, &app, proposal, "forward", None).await;
+    let at_region = id_in_url(&browser).await;
+    let other = crate::proposals::file(&app.participant().await, d2, "Language clubs").await;
+    let (_, moved) =
+        crate::proposals::step(&app.admin().await, other, json!({ "step": "forward", "reason": "Up." })).await;
+    let other_at_region = moved["id"].as_i64().unwrap();
+    log_in(&browser, &app, "region@example.kz").await;
+    take_step(&browser, &app, other_at_region, "merge", Some(at_region)).await;
+    take_step(&browser, &app, at_region, "forward", None).await;
+    let at_nation = id_in_url(&browser).await;
+    wait_for_text(&browser, "#rise", "Raised in").await;
+
+    // The national secretariat accepts it and sends a recommendation to two ministries.
+    log_in(&browser, &app, "nation@example.kz").await;
+    take_step(&browser, &app, at_nation, "accept", None).await;
+    browser.find(Locator::Id("recommend")).await.unwrap().click().await.unwrap();
+    let education =
+        birlik::recommendations::addressees::by_code(&app.state.platform.db, "min-education").await.unwrap().unwrap();
+    let culture = birlik::recommendations::addressees::by_code(&app.state.platform.db, "min-culture-information")
+        .await
+        .unwrap()
+        .unwrap();
+    // The ministries come first, their group open.
+    for id in [education.id, culture.id] {
+        browser
+            .find(Locator::Css(&format!("input[name=addressee_ids][value='{id}']")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    browser.find(Locator::Id("send")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "The recommendation is sent").await;
+
+    // Education's liaison answers after the term; Culture's never does.
+    let admin = app.admin().await;
+    app.user("liaison@example.kz", &[]).await;
+    admin.post_form(&format!("/en/addressees/{}/liaisons", education.id), &[("email", "liaison@example.kz")]).await;
+    app.clock.advance(Duration::from_secs(40 * 24 * 3600));
+    app.state.platform.jobs.run_due_now().await.unwrap();
+    log_in(&browser, &app, "liaison@example.kz").await;
+    browser.goto(&app.url("/en/liaison")).await.unwrap();
+    wait_for_text(&browser, "#recommendations", "Overdue").await;
+    let to_education: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT id FROM recommendations WHERE addressee_id = $1").bind(education.id).fetch_one(pool).await.unwrap()
+    });
+    browser.goto(&app.url(&format!("/en/recommendations/{to_education}"))).await.unwrap();
+    browser
+        .find(Locator::Css("#answer-form textarea"))
+        .await
+        .unwrap()
+        .send_keys("Classes open next year.")
+        .await
+        .unwrap();
+    browser.find(Locator::Id("answer-button")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#answer", "late").await;
+
+    // The scorecard shows the late answer and the one overdue.
+    browser.goto(&app.url("/en/scorecard")).await.unwrap();
+    wait_for_text(&browser, &format!("#addressee-{} .overdue-count", culture.id), "1").await;
+    wait_for_text(&browser, &format!("#addressee-{}", education.id), "0.0%").await;
+    browser.close().await.unwrap();
+}

@@ -250,6 +250,26 @@ fn text_commands_answer_line_by_line() {
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "Qazaqstan halqy Assambleiasy\nBırlık\n");
 }
 
+#[test]
+fn moderation_flag_prints_the_terms_of_each_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("ru.txt");
+    std::fs::write(&lexicon, "убить\nвыгнать\nказино\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_birlik"))
+        .args(["moderation", "flag", "--lang", "ru", "--lexicon", lexicon.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Inflected, a Latin look-alike, a zero-width space, spaced letters; and an innocent line.
+    let input = "их надо выгнать отсюда\nлучшее кaзинo\nу\u{200b}бить\nв ы г н а т ь\nдобрый вечер\n";
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "выгнать\nказино\nубить\nвыгнать\n\n");
+}
+
 #[tokio::test]
 async fn import_works_while_the_server_runs() {
     use std::io::{BufRead, BufReader};
