@@ -47,11 +47,25 @@ struct ApiDoc;
 pub struct AppState {
     pub platform: Platform,
     pub consultations: consultations::Runtime,
+    pub proposals: proposals::Runtime,
+    pub recommendations: recommendations::Runtime,
 }
 
 impl FromRef<AppState> for Platform {
     fn from_ref(state: &AppState) -> Platform {
         state.platform.clone()
+    }
+}
+
+impl FromRef<AppState> for proposals::Runtime {
+    fn from_ref(state: &AppState) -> proposals::Runtime {
+        state.proposals.clone()
+    }
+}
+
+impl FromRef<AppState> for recommendations::Runtime {
+    fn from_ref(state: &AppState) -> recommendations::Runtime {
+        state.recommendations.clone()
     }
 }
 
@@ -183,7 +197,8 @@ pub fn state_with_search(
     proposals::notices::register(&platform.notify, &platform.changes);
     recommendations::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
-    Ok(AppState { platform, consultations })
+    let proposals = proposals::Runtime::start(&platform.db);
+    Ok(AppState { platform, consultations, proposals, recommendations: recommendations::Runtime::default() })
 }
 
 /// Loads (or refreshes) the reference data every capability ships: the registry's regions and groups, the

@@ -5,7 +5,6 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -118,20 +117,6 @@ fn optional_id(field: &'static str, value: &str) -> Result<Option<i64>, FieldErr
 
 fn some(value: &str) -> Option<String> {
     Some(value.to_owned())
-}
-
-/// A refusal the form shows: the checks' errors as they are, a conflict with the record's state on `field`.
-fn refusal(e: AppError, field: &'static str) -> Result<(StatusCode, Vec<FieldError>), AppError> {
-    match e {
-        AppError::Validation(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
-        AppError::Conflict(key) => Ok((StatusCode::CONFLICT, vec![FieldError::new(field, key)])),
-        AppError::Archived => Ok((StatusCode::CONFLICT, vec![FieldError::new(field, "error-archived")])),
-        e => Err(e),
-    }
-}
-
-fn see_other(ctx: &PageCtx, path: &str) -> Response {
-    Redirect::to(&ctx.url(path)).into_response()
 }
 
 /// What the secretariat's forms confirm, by the redirect's `done`.
@@ -269,9 +254,9 @@ pub async fn create_meeting(
         Err(AppError::Validation(errors))
     };
     match result {
-        Ok(id) => Ok(see_other(&ctx, &format!("/meetings/{id}/manage?done=planned"))),
+        Ok(id) => Ok(ctx.see_other(&format!("/meetings/{id}/manage?done=planned"))),
         Err(e) => {
-            let (status, errors) = refusal(e, "body_id")?;
+            let (status, errors) = e.on_form("body_id")?;
             Ok((status, meeting_form(&state, ctx, fields, errors).await?).into_response())
         }
     }
@@ -495,9 +480,9 @@ async fn done(
     refused: impl FnOnce(Vec<FieldError>) -> Refused,
 ) -> Result<Response, AppError> {
     match result {
-        Ok(what) => Ok(see_other(&ctx, &format!("/meetings/{meeting}/manage?done={what}"))),
+        Ok(what) => Ok(ctx.see_other(&format!("/meetings/{meeting}/manage?done={what}"))),
         Err(e) => {
-            let (status, errors) = refusal(e, field)?;
+            let (status, errors) = e.on_form(field)?;
             Ok((status, manage_page(state, ctx, meeting, None, refused(errors)).await?).into_response())
         }
     }
@@ -745,9 +730,9 @@ pub async fn set_rules(
         _ => Err(AppError::Validation(vec![FieldError::new("quorum", "field-invalid-choice")])),
     };
     match result {
-        Ok(()) => Ok(see_other(&ctx, &format!("/bodies/{}/meeting-rules?done=rules", p.id))),
+        Ok(()) => Ok(ctx.see_other(&format!("/bodies/{}/meeting-rules?done=rules", p.id))),
         Err(e) => {
-            let (status, errors) = refusal(e, "quorum")?;
+            let (status, errors) = e.on_form("quorum")?;
             Ok((status, rules_form(&state, ctx, None, p.id, Some(fields), errors).await?).into_response())
         }
     }
@@ -835,9 +820,9 @@ pub async fn save_narrative(
         },
     };
     match changes::save_narrative(&state, user, p.id, &input).await {
-        Ok(()) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/draft?done=narrative", p.id))),
+        Ok(()) => Ok(ctx.see_other(&format!("/meetings/{}/minutes/draft?done=narrative", p.id))),
         Err(e) => {
-            let (status, errors) = refusal(e, "narrative")?;
+            let (status, errors) = e.on_form("narrative")?;
             Ok((status, draft_page(&state, ctx, None, p.id, Some((fields, errors)), None).await?).into_response())
         }
     }
@@ -851,9 +836,9 @@ pub async fn approve_minutes(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     match changes::approve_minutes(&state, user, p.id, &ApprovalIn { note: some(&fields.note) }).await {
-        Ok(version) => Ok(see_other(&ctx, &format!("/meetings/{}/minutes/{version}?done=approved", p.id))),
+        Ok(version) => Ok(ctx.see_other(&format!("/meetings/{}/minutes/{version}?done=approved", p.id))),
         Err(e) => {
-            let (status, errors) = refusal(e, "note")?;
+            let (status, errors) = e.on_form("note")?;
             Ok((status, draft_page(&state, ctx, None, p.id, None, Some((fields, errors))).await?).into_response())
         }
     }

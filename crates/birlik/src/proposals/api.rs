@@ -24,6 +24,7 @@ pub fn routes<S>() -> OpenApiRouter<S>
 where
     S: Clone + Send + Sync + 'static,
     Platform: FromRef<S>,
+    super::Runtime: FromRef<S>,
 {
     OpenApiRouter::new()
         .routes(routes!(list, file))
@@ -131,11 +132,12 @@ async fn categories_list() -> Json<CategoryList> {
         (status = 409, body = ErrorBody)))]
 async fn support(
     State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Json<ProposalOut>, AppError> {
     let user = api_user(&state, &headers).await?;
-    changes::support(&state, &user, id).await?;
+    changes::support(&state, &runtime.supports, &user, id).await?;
     Ok(Json(out(&state, id).await?))
 }
 

@@ -111,8 +111,13 @@ fn live(p: &Proposal) -> Result<(), AppError> {
     if p.status.is_live() { Ok(()) } else { Err(AppError::Conflict("error-proposal-not-live")) }
 }
 
-/// Supports a live proposal within its window, once per person.
-pub async fn support(state: &Platform, user: &SessionUser, id: i64) -> Result<Supported, AppError> {
+/// Supports a live proposal within its window, once per person (counted by the group-commit `writer`).
+pub async fn support(
+    state: &Platform,
+    writer: &super::supports::SupportWriter,
+    user: &SessionUser,
+    id: i64,
+) -> Result<Supported, AppError> {
     let p = store::proposal(&state.db, id).await?.ok_or(AppError::NotFound)?;
     live(&p)?;
     if iso(today(state)) > p.closes_on {
@@ -120,7 +125,7 @@ pub async fn support(state: &Platform, user: &SessionUser, id: i64) -> Result<Su
     }
     participant(state, user).await?;
     let rules = rules_of(&state.db, p.body_id).await?;
-    match store::support(&state.db, id, user.id, rules.threshold).await? {
+    match writer.count(store::Support { proposal: id, user: user.id, threshold: rules.threshold }).await? {
         Supported::Already => Err(AppError::Conflict("error-proposal-supported-already")),
         done => Ok(done),
     }

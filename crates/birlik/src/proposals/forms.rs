@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -20,19 +19,6 @@ use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, Form, PageCtx};
 use crate::registry::model::BodyKind;
-
-fn see_other(ctx: &PageCtx, path: &str) -> Response {
-    Redirect::to(&ctx.url(path)).into_response()
-}
-
-/// A refusal a form shows beside its fields; a conflict with the record's state beside `field`.
-fn refusal(e: AppError, field: &'static str) -> Result<(StatusCode, Vec<FieldError>), AppError> {
-    match e {
-        AppError::Validation(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
-        AppError::Conflict(key) => Ok((StatusCode::CONFLICT, vec![FieldError::new(field, key)])),
-        e => Err(e),
-    }
-}
 
 fn some(value: &str) -> Option<String> {
     Some(value.to_owned())
@@ -224,9 +210,9 @@ pub async fn file(
         Err(AppError::Validation(errors))
     };
     match result {
-        Ok(id) => Ok(see_other(&ctx, &format!("/proposals/{id}?done=filed"))),
+        Ok(id) => Ok(ctx.see_other(&format!("/proposals/{id}?done=filed"))),
         Err(e) => {
-            let (status, errors) = refusal(e, "body_id")?;
+            let (status, errors) = e.on_form("body_id")?;
             Ok((status, new_page(&state, ctx, fields, errors).await?).into_response())
         }
     }
@@ -259,13 +245,18 @@ pub async fn similar(
     render(&SimilarPart { ctx, similar })
 }
 
-pub async fn support(State(state): State<Platform>, ctx: PageCtx, Path(p): Path<IdPath>) -> Result<Response, AppError> {
+pub async fn support(
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let done = match changes::support(&state, user, p.id).await? {
+    let done = match changes::support(&state, &runtime.supports, user, p.id).await? {
         super::store::Supported::Counted { queued: true, .. } => "queued",
         _ => "supported",
     };
-    Ok(see_other(&ctx, &format!("/proposals/{}?done={done}", p.id)))
+    Ok(ctx.see_other(&format!("/proposals/{}?done={done}", p.id)))
 }
 
 pub async fn withdraw(
@@ -275,7 +266,7 @@ pub async fn withdraw(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     changes::withdraw(&state, user, p.id).await?;
-    Ok(see_other(&ctx, &format!("/proposals/{}?done=withdrawn", p.id)))
+    Ok(ctx.see_other(&format!("/proposals/{}?done=withdrawn", p.id)))
 }
 
 pub async fn take_step(
@@ -313,9 +304,9 @@ pub async fn take_step(
         _ => Err(AppError::Validation(errors)),
     };
     match result {
-        Ok(now_with) => Ok(see_other(&ctx, &format!("/proposals/{now_with}?done=step"))),
+        Ok(now_with) => Ok(ctx.see_other(&format!("/proposals/{now_with}?done=step"))),
         Err(e) => {
-            let (status, errors) = refusal(e, "step")?;
+            let (status, errors) = e.on_form("step")?;
             Ok((status, pages::page(&state, ctx, p.id, None, fields, errors).await?).into_response())
         }
     }
@@ -385,9 +376,9 @@ pub async fn set_rules(
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match result {
-        Ok(()) => Ok(see_other(&ctx, &format!("/bodies/{}/proposal-rules?done=rules", p.id))),
+        Ok(()) => Ok(ctx.see_other(&format!("/bodies/{}/proposal-rules?done=rules", p.id))),
         Err(e) => {
-            let (status, errors) = refusal(e, "threshold")?;
+            let (status, errors) = e.on_form("threshold")?;
             Ok((status, rules_page(&state, ctx, None, p.id, Some(fields), errors).await?).into_response())
         }
     }

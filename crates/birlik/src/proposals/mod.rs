@@ -17,6 +17,7 @@ pub mod notices;
 pub mod pages;
 pub mod search;
 pub mod store;
+pub mod supports;
 
 use axum::Router;
 use axum::extract::FromRef;
@@ -27,6 +28,18 @@ use crate::platform::change::Scope;
 use crate::platform::identity::SessionUser;
 use crate::platform::web::AppError;
 use crate::platform::web::sections::{BodyView, Section, Shown};
+
+/// What runs beside the requests: the writer that counts supports by group commit.
+#[derive(Clone)]
+pub struct Runtime {
+    pub supports: supports::SupportWriter,
+}
+
+impl Runtime {
+    pub fn start(db: &crate::platform::db::Db) -> Runtime {
+        Runtime { supports: supports::SupportWriter::start(db.clone()) }
+    }
+}
 
 /// Every proposal: its page shows its lineage and the lists show counts, so one scope for all of them.
 pub const LIST: Scope = Scope::all("proposals");
@@ -40,6 +53,7 @@ pub fn page_routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     Platform: FromRef<S>,
+    Runtime: FromRef<S>,
 {
     Router::new()
         .route("/{lang}/proposals", get(pages::list).post(forms::file))

@@ -112,16 +112,34 @@ pub async fn proposals(db: &Db, f: &Filter) -> sqlx::Result<(Vec<Proposal>, i64)
     let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     let (region, category) = (blank(&f.region), blank(&f.category));
     let offset = (f.page.unwrap_or(1).clamp(1, 100_000) - 1) * PER_PAGE;
-    let filter =
-        "WHERE ($1 IS NULL OR body_id = $1) AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR region_code = $3)
-        AND ($4 IS NULL OR category = $4)";
-    let list = format!("{SELECT} {filter} ORDER BY id DESC LIMIT {PER_PAGE} OFFSET {offset}");
-    let count = format!("SELECT COUNT(*) FROM proposals {filter}");
+    // Only the filters given are in the SQL, so that SQLite can use the index of each (`$1 IS NULL OR …` would
+    // make it scan the table to count).
+    macro_rules! filtered {
+        ($q:expr) => {{
+            let q = &mut $q;
+            q.push(" WHERE 1 = 1");
+            if let Some(body) = f.body {
+                q.push(" AND body_id = ").push_bind(body);
+            }
+            if let Some(status) = status {
+                q.push(" AND status = ").push_bind(status);
+            }
+            if let Some(region) = &region {
+                q.push(" AND region_code = ").push_bind(region.clone());
+            }
+            if let Some(category) = &category {
+                q.push(" AND category = ").push_bind(category.clone());
+            }
+        }};
+    }
     let (rows, total): (Vec<Row>, i64) = with_read!(db, pool => {
-        let rows = sqlx::query_as(AssertSqlSafe(list))
-            .bind(f.body).bind(status).bind(&region).bind(&category).fetch_all(pool).await?;
-        let total = sqlx::query_scalar(AssertSqlSafe(count))
-            .bind(f.body).bind(status).bind(&region).bind(&category).fetch_one(pool).await?;
+        let mut list = sqlx::QueryBuilder::new(SELECT);
+        filtered!(list);
+        list.push(format!(" ORDER BY id DESC LIMIT {PER_PAGE} OFFSET {offset}"));
+        let rows = list.build_query_as().fetch_all(pool).await?;
+        let mut count = sqlx::QueryBuilder::new("SELECT COUNT(*) FROM proposals");
+        filtered!(count);
+        let total = count.build_query_scalar().fetch_one(pool).await?;
         (rows, total)
     });
     Ok((rows.into_iter().map(Proposal::from).collect(), total))
@@ -279,41 +297,62 @@ pub enum Supported {
     Already,
 }
 
+/// One support to count: `user` for `proposal`, whose body's threshold is `threshold`.
+#[derive(Clone, Copy, Debug)]
+pub struct Support {
+    pub proposal: i64,
+    pub user: i64,
+    pub threshold: i64,
+}
+
 /// Counts `user`'s support of a live proposal, once. Reaching `threshold` puts an open proposal in the queue.
 pub async fn support(db: &Db, proposal: i64, user: i64, threshold: i64) -> sqlx::Result<Supported> {
+    let done = support_all(db, &[Support { proposal, user, threshold }]).await?;
+    Ok(done.into_iter().next().unwrap_or(Supported::Already))
+}
+
+/// Counts many supports in one transaction (the group commit of [`super::supports`]), each as [`support`] would;
+/// the answers in their order.
+pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supported>> {
     let at = now();
+    let mut touched = vec![LIST];
     let done = with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        let added = sqlx::query(
-            "INSERT INTO supports (proposal_id, user_id, supported_at) VALUES ($1, $2, $3)
-             ON CONFLICT (proposal_id, user_id) DO NOTHING",
-        )
-        .bind(proposal).bind(user).bind(&at).execute(&mut *tx).await?.rows_affected();
-        if added == 0 {
-            tx.rollback().await?;
-            return Ok(Supported::Already);
-        }
-        let (supporters, status): (i64, ProposalStatus) = sqlx::query_as(
-            "UPDATE proposals SET supporters = supporters + 1,
-                 status = CASE WHEN status = 'open' AND supporters + 1 >= $2 THEN 'queued' ELSE status END,
-                 queued_at = CASE WHEN status = 'open' AND supporters + 1 >= $2 THEN $3 ELSE queued_at END
-             WHERE id = $1 RETURNING supporters, status",
-        )
-        .bind(proposal).bind(threshold).bind(&at).fetch_one(&mut *tx).await?;
-        let queued = status == ProposalStatus::Queued && supporters == threshold;
+        let mut done = Vec::with_capacity(supports.len());
         let mut events = Vec::new();
-        if queued {
-            events.push(Event::new(scope(proposal), QUEUED));
-            events.push(Event::new(scope(proposal), CHANGED));
-            audit!(tx, &Change { actor: None, action: "queue", entity: "proposal", entity_id: proposal.to_string(),
-                before: Some(json!({ "status": "open" })), after: Some(json!({ "status": "queued", "supporters": supporters })),
-                at: &at })?;
+        for s in supports {
+            let added = sqlx::query(
+                "INSERT INTO supports (proposal_id, user_id, supported_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (proposal_id, user_id) DO NOTHING",
+            )
+            .bind(s.proposal).bind(s.user).bind(&at).execute(&mut *tx).await?.rows_affected();
+            if added == 0 {
+                done.push(Supported::Already);
+                continue;
+            }
+            let (supporters, status): (i64, ProposalStatus) = sqlx::query_as(
+                "UPDATE proposals SET supporters = supporters + 1,
+                     status = CASE WHEN status = 'open' AND supporters + 1 >= $2 THEN 'queued' ELSE status END,
+                     queued_at = CASE WHEN status = 'open' AND supporters + 1 >= $2 THEN $3 ELSE queued_at END
+                 WHERE id = $1 RETURNING supporters, status",
+            )
+            .bind(s.proposal).bind(s.threshold).bind(&at).fetch_one(&mut *tx).await?;
+            let queued = status == ProposalStatus::Queued && supporters == s.threshold;
+            if queued {
+                events.push(Event::new(scope(s.proposal), QUEUED));
+                events.push(Event::new(scope(s.proposal), CHANGED));
+                audit!(tx, &Change { actor: None, action: "queue", entity: "proposal", entity_id: s.proposal.to_string(),
+                    before: Some(json!({ "status": "open" })),
+                    after: Some(json!({ "status": "queued", "supporters": supporters })), at: &at })?;
+            }
+            done.push(Supported::Counted { supporters, queued });
         }
         tx.emit(&events).await?;
         tx.commit().await?;
-        Supported::Counted { supporters, queued }
+        done
     });
-    change::committed(&[LIST, scope(proposal)]);
+    touched.extend(supports.iter().map(|s| scope(s.proposal)));
+    change::committed(&touched);
     Ok(done)
 }
 

@@ -27,6 +27,7 @@ pub fn routes<S>() -> OpenApiRouter<S>
 where
     S: Clone + Send + Sync + 'static,
     Platform: FromRef<S>,
+    super::Runtime: FromRef<S>,
 {
     OpenApiRouter::new()
         .routes(routes!(list, send))
@@ -225,11 +226,13 @@ pub struct AddresseeDetail {
 
 #[utoipa::path(get, path = "/addressees/{id}", tag = "recommendations", params(("id" = i64, Path)),
     responses((status = 200, body = AddresseeDetail), (status = 404, body = ErrorBody)))]
-async fn addressee_one(State(state): State<Platform>, Path(id): Path<i64>) -> Result<Json<AddresseeDetail>, AppError> {
+async fn addressee_one(
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
+    Path(id): Path<i64>,
+) -> Result<Json<AddresseeDetail>, AppError> {
     let addressee = addressees::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let scores = scorecard::scores(&state.db, &iso(today(&state))).await?;
-    let score =
-        scores.into_iter().find(|s| s.addressee_id == id).unwrap_or(Score { addressee_id: id, ..Default::default() });
+    let score = runtime.scorecard.score(&state.db, &iso(today(&state)), id).await?;
     Ok(Json(AddresseeDetail { addressee, score }))
 }
 
@@ -254,9 +257,9 @@ pub struct Scorecard {
 }
 
 /// Every addressee's scorecard, ranked (addressees that received nothing last).
-pub async fn lines(state: &Platform) -> Result<Scorecard, AppError> {
+pub async fn lines(state: &Platform, runtime: &super::Runtime) -> Result<Scorecard, AppError> {
     let on = iso(today(state));
-    let mut scores = scorecard::scores(&state.db, &on).await?;
+    let mut scores = runtime.scorecard.get(&state.db, &on).await?.0.as_ref().clone();
     let all = addressees::all(&state.db, true).await?;
     for a in &all {
         if !scores.iter().any(|s| s.addressee_id == a.id) && a.archived_at.is_none() {
@@ -285,13 +288,19 @@ pub async fn lines(state: &Platform) -> Result<Scorecard, AppError> {
 /// The scorecard of all addressees: received, answered on time (%), median working days, overdue now,
 /// implemented (%).
 #[utoipa::path(get, path = "/scorecard", tag = "recommendations", responses((status = 200, body = Scorecard)))]
-async fn scorecard_json(State(state): State<Platform>) -> Result<Json<Scorecard>, AppError> {
-    Ok(Json(lines(&state).await?))
+async fn scorecard_json(
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
+) -> Result<Json<Scorecard>, AppError> {
+    Ok(Json(lines(&state, &runtime).await?))
 }
 
 /// `/api/v1/scorecard.csv`: the same, one addressee a row.
-pub async fn scorecard_csv(State(state): State<Platform>) -> Result<Response, AppError> {
-    let card = lines(&state).await?;
+pub async fn scorecard_csv(
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
+) -> Result<Response, AppError> {
+    let card = lines(&state, &runtime).await?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let header = [
         "rank",

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::changes;
@@ -19,18 +19,6 @@ use crate::platform::multilingual::TextsIn;
 use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, Errors, FieldError, Form, PageCtx};
-
-fn see_other(ctx: &PageCtx, path: &str) -> Response {
-    Redirect::to(&ctx.url(path)).into_response()
-}
-
-fn refusal(e: AppError, field: &'static str) -> Result<(StatusCode, Vec<FieldError>), AppError> {
-    match e {
-        AppError::Validation(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
-        AppError::Conflict(key) => Ok((StatusCode::CONFLICT, vec![FieldError::new(field, key)])),
-        e => Err(e),
-    }
-}
 
 /// Does the reader send recommendations for some body (a live secretariat, or an admin)?
 pub async fn sends_any(state: &Platform, ctx: &PageCtx) -> Result<bool, AppError> {
@@ -177,10 +165,10 @@ pub async fn send(
     match result {
         Ok(ids) => {
             let first = ids.first().copied().unwrap_or_default();
-            Ok(see_other(&ctx, &format!("/recommendations/{first}?done=sent")))
+            Ok(ctx.see_other(&format!("/recommendations/{first}?done=sent")))
         }
         Err(e) => {
-            let (status, errors) = refusal(e, "body_id")?;
+            let (status, errors) = e.on_form("body_id")?;
             Ok((status, new_page(&state, ctx, fields, errors).await?).into_response())
         }
     }
@@ -200,9 +188,9 @@ where
     Fut: std::future::Future<Output = Result<i64, AppError>>,
 {
     match step().await {
-        Ok(now_at) => Ok(see_other(&ctx, &format!("/recommendations/{now_at}?done={done}"))),
+        Ok(now_at) => Ok(ctx.see_other(&format!("/recommendations/{now_at}?done={done}"))),
         Err(e) => {
-            let (status, errors) = refusal(e, form_field(form))?;
+            let (status, errors) = e.on_form(form_field(form))?;
             Ok((status, pages::page(state, ctx, id, None, form, errors).await?).into_response())
         }
     }
@@ -330,6 +318,7 @@ pub struct LiaisonFields {
 /// An admin makes the account with this address a liaison of the addressee.
 pub async fn assign_liaison(
     State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(f): Form<LiaisonFields>,
@@ -342,10 +331,10 @@ pub async fn assign_liaison(
     };
     let Some(user_id) = user_id else {
         let errors = vec![FieldError::new("email", "liaison-no-such-account")];
-        let page = pages::addressee_page(&state, ctx, p.id, None, errors).await?;
+        let page = pages::addressee_page(&state, &runtime, ctx, p.id, None, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     addressees::get(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     addressees::set_liaison(&state.db, Some(user.id), user_id, Some(p.id)).await?;
-    Ok(see_other(&ctx, &format!("/addressees/{}?done=liaison", p.id)))
+    Ok(ctx.see_other(&format!("/addressees/{}?done=liaison", p.id)))
 }

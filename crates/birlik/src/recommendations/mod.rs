@@ -30,6 +30,12 @@ use crate::platform::identity::SessionUser;
 use crate::platform::web::AppError;
 use crate::platform::web::sections::{BodyView, Section, Shown};
 
+/// What runs beside the requests: the scorecard kept between changes.
+#[derive(Clone, Default)]
+pub struct Runtime {
+    pub scorecard: std::sync::Arc<scorecard::Memo>,
+}
+
 /// Every recommendation: the scorecard and the addressees' pages read them all.
 pub const LIST: Scope = Scope::all("recommendations");
 
@@ -41,6 +47,7 @@ pub fn page_routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     Platform: FromRef<S>,
+    Runtime: FromRef<S>,
 {
     Router::new()
         .route("/{lang}/recommendations", get(pages::list).post(forms::send))

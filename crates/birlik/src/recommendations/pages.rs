@@ -331,9 +331,13 @@ impl ScorecardPage {
     }
 }
 
-pub async fn scorecard(State(state): State<Platform>, ctx: PageCtx) -> Result<Html<String>, AppError> {
+pub async fn scorecard(
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
+    ctx: PageCtx,
+) -> Result<Html<String>, AppError> {
     let lang = ctx.lang;
-    let Scorecard { on, items } = lines(&state).await?;
+    let Scorecard { on, items } = lines(&state, &runtime).await?;
     let all = addressees::all(&state.db, true).await?;
     let (lines, idle): (Vec<Line>, Vec<Line>) = items
         .into_iter()
@@ -348,7 +352,7 @@ pub async fn scorecard(State(state): State<Platform>, ctx: PageCtx) -> Result<Ht
             Line { rank: l.rank, id: l.score.addressee_id, name, kind, s: l.score }
         })
         .partition(|l| l.rank.is_some());
-    let months = scorecard::months(&state.db, None, &on).await?;
+    let months = runtime.scorecard.get(&state.db, &on).await?.1.as_ref().clone();
     let chart = scorecard::chart(&ctx.t("scorecard-chart-title"), &months);
     let on = lang.date(&on);
     let idle_count = i64::try_from(idle.len()).unwrap_or(i64::MAX);
@@ -385,14 +389,16 @@ pub async fn addressee(
     State(state): State<Platform>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
+    State(runtime): State<super::Runtime>,
     Query(done): Query<DoneQuery>,
 ) -> Result<Html<String>, AppError> {
     let notice = done.notice(&ctx, &DONE);
-    addressee_page(&state, ctx, p.id, notice, Vec::new()).await
+    addressee_page(&state, &runtime, ctx, p.id, notice, Vec::new()).await
 }
 
 pub async fn addressee_page(
     state: &Platform,
+    runtime: &super::Runtime,
     ctx: PageCtx,
     id: i64,
     notice: Option<String>,
@@ -401,11 +407,7 @@ pub async fn addressee_page(
     let lang = ctx.lang;
     let a = addressees::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let on = iso(today(state));
-    let s = scorecard::scores(&state.db, &on)
-        .await?
-        .into_iter()
-        .find(|s| s.addressee_id == id)
-        .unwrap_or(Score { addressee_id: id, ..Default::default() });
+    let s = runtime.scorecard.score(&state.db, &on, id).await?;
     let months = scorecard::months(&state.db, Some(id), &on).await?;
     let chart = scorecard::chart(&ctx.t("scorecard-chart-title"), &months);
     let filter = store::Filter { addressee: Some(id), ..Default::default() };

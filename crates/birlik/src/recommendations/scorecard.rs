@@ -79,6 +79,54 @@ pub async fn scores(db: &Db, today: &str) -> sqlx::Result<Vec<Score>> {
         .collect())
 }
 
+/// The figures of every addressee and the monthly chart of all, kept between changes: they are computed again
+/// only when a recommendation changed (the change kernel's generation of [`super::LIST`], which other servers'
+/// changes raise too) or the day turned (what is overdue depends on it).
+#[derive(Default)]
+pub struct Memo {
+    kept: std::sync::Mutex<Option<Kept>>,
+}
+
+struct Kept {
+    generation: u64,
+    today: String,
+    scores: std::sync::Arc<Vec<Score>>,
+    months: std::sync::Arc<Vec<Month>>,
+}
+
+impl Memo {
+    /// The scores and the monthly chart of all addressees on `today`.
+    pub async fn get(
+        &self,
+        db: &Db,
+        today: &str,
+    ) -> sqlx::Result<(std::sync::Arc<Vec<Score>>, std::sync::Arc<Vec<Month>>)> {
+        use std::sync::{Arc, PoisonError};
+        // Read before computing: a change committed meanwhile makes what is computed stale at once.
+        let generation = crate::platform::change::generation(&[super::LIST]);
+        if let Some(k) = self.kept.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
+            && k.generation == generation
+            && k.today == today
+        {
+            return Ok((k.scores.clone(), k.months.clone()));
+        }
+        let scores = Arc::new(scores(db, today).await?);
+        let months = Arc::new(months(db, None, today).await?);
+        let kept = Kept { generation, today: today.to_owned(), scores: scores.clone(), months: months.clone() };
+        *self.kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(kept);
+        Ok((scores, months))
+    }
+}
+
+impl Memo {
+    /// One addressee's figures (zeros when it received nothing).
+    pub async fn score(&self, db: &Db, today: &str, addressee: i64) -> sqlx::Result<Score> {
+        let (scores, _) = self.get(db, today).await?;
+        let found = scores.iter().find(|s| s.addressee_id == addressee).cloned();
+        Ok(found.unwrap_or(Score { addressee_id: addressee, ..Default::default() }))
+    }
+}
+
 /// The ranking: the best share on time first, then the fewest overdue, the quickest median, the most received.
 pub fn rank(scores: &mut [Score]) {
     scores.sort_by(|a, b| {

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::platform::Platform;
@@ -24,10 +24,6 @@ fn require_secretariat(ctx: &PageCtx) -> Result<&SessionUser, AppError> {
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-fn see_other(ctx: &PageCtx, path: String) -> Response {
-    Redirect::to(&ctx.url(&path)).into_response()
 }
 
 fn refused(page: Result<axum::response::Html<String>, AppError>) -> Result<Response, AppError> {
@@ -78,7 +74,7 @@ pub async fn create_association(
 ) -> Result<Response, AppError> {
     let user = require_secretariat(&ctx)?.clone();
     match changes::create_association(&state, &user, &fields).await {
-        Ok(created) => Ok(see_other(&ctx, format!("/associations/{}", created.id))),
+        Ok(created) => Ok(ctx.see_other(&format!("/associations/{}", created.id))),
         Err(AppError::Validation(errors)) => refused(association_form(ctx, "/associations", fields, errors)),
         Err(e) => Err(e),
     }
@@ -114,7 +110,7 @@ pub async fn update_association(
     let user = ctx.require_user()?.clone();
     let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     match changes::update_association(&state, &user, &before, &fields).await {
-        Ok(after) => Ok(see_other(&ctx, format!("/associations/{}", after.id))),
+        Ok(after) => Ok(ctx.see_other(&format!("/associations/{}", after.id))),
         Err(AppError::Validation(errors)) => {
             refused(association_form(ctx, &format!("/associations/{}/edit", before.id), fields, errors))
         }
@@ -130,7 +126,7 @@ pub async fn archive_association(
     let user = ctx.require_user()?.clone();
     let before = store::association(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     changes::archive_association(&state, &user, &before).await?;
-    Ok(see_other(&ctx, format!("/associations/{}", before.id)))
+    Ok(ctx.see_other(&format!("/associations/{}", before.id)))
 }
 
 // ---- bodies ---------------------------------------------------------------------------------------------------
@@ -197,7 +193,7 @@ pub async fn create_body(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     match changes::create_body(&state, &user, &fields).await {
-        Ok(body) => Ok(see_other(&ctx, format!("/bodies/{}", body.id))),
+        Ok(body) => Ok(ctx.see_other(&format!("/bodies/{}", body.id))),
         Err(AppError::Validation(errors)) => refused(body_form(&state, ctx, "/bodies", fields, errors).await),
         Err(e) => Err(e),
     }
@@ -231,7 +227,7 @@ pub async fn update_body(
     let user = ctx.require_user()?.clone();
     let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     match changes::update_body(&state, &user, &before, &fields).await {
-        Ok(after) => Ok(see_other(&ctx, format!("/bodies/{}", after.id))),
+        Ok(after) => Ok(ctx.see_other(&format!("/bodies/{}", after.id))),
         Err(AppError::Validation(errors)) => {
             refused(body_form(&state, ctx, &format!("/bodies/{}/edit", before.id), fields, errors).await)
         }
@@ -247,7 +243,7 @@ pub async fn archive_body(
     let user = ctx.require_user()?.clone();
     let before = store::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     changes::archive_body(&state, &user, &before).await?;
-    Ok(see_other(&ctx, format!("/bodies/{}", before.id)))
+    Ok(ctx.see_other(&format!("/bodies/{}", before.id)))
 }
 
 // ---- memberships ----------------------------------------------------------------------------------------------
@@ -316,7 +312,7 @@ pub async fn create_membership(
     fields.body_id = p.id.to_string();
     fields.person_id.clear();
     match changes::create_membership(&state, &user, &fields).await {
-        Ok(_) => Ok(see_other(&ctx, format!("/bodies/{}", p.id))),
+        Ok(_) => Ok(ctx.see_other(&format!("/bodies/{}", p.id))),
         Err(AppError::Validation(errors)) => {
             refused(membership_form(&state, ctx, &format!("/bodies/{}/members/new", p.id), fields, errors).await)
         }
@@ -355,7 +351,7 @@ pub async fn update_membership(
     // The form changes a seat in place: it has no body field.
     fields.body_id = before.body_id.to_string();
     match changes::update_membership(&state, &user, &before, &fields).await {
-        Ok(after) => Ok(see_other(&ctx, format!("/bodies/{}", after.body_id))),
+        Ok(after) => Ok(ctx.see_other(&format!("/bodies/{}", after.body_id))),
         Err(AppError::Validation(errors)) => {
             refused(membership_form(&state, ctx, &format!("/memberships/{}/edit", before.id), fields, errors).await)
         }
@@ -371,5 +367,5 @@ pub async fn archive_membership(
     let user = ctx.require_user()?.clone();
     let before = store::membership(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     changes::archive_membership(&state, &user, &before).await?;
-    Ok(see_other(&ctx, format!("/bodies/{}", before.body_id)))
+    Ok(ctx.see_other(&format!("/bodies/{}", before.body_id)))
 }

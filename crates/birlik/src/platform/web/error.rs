@@ -88,6 +88,20 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl AppError {
+    /// A refusal as a form shows it: the checks' errors as they are, a conflict with the record's state (or its
+    /// archiving) beside `field`, with the status to answer; any other error is the error page's.
+    pub fn on_form(self, field: &'static str) -> Result<(axum::http::StatusCode, Vec<FieldError>), AppError> {
+        use axum::http::StatusCode;
+        match self {
+            AppError::Validation(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
+            AppError::Conflict(key) => Ok((StatusCode::CONFLICT, vec![FieldError::new(field, key)])),
+            AppError::Archived => Ok((StatusCode::CONFLICT, vec![FieldError::new(field, "error-archived")])),
+            e => Err(e),
+        }
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> AppError {
         AppError::Internal(e.into())

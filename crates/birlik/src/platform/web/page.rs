@@ -42,6 +42,11 @@ impl PageCtx {
         format!("/{}{}", self.lang.code(), path)
     }
 
+    /// The redirect after a form that did its work: to `path` in the reader's language (303, the browser GETs it).
+    pub fn see_other(&self, path: &str) -> axum::response::Response {
+        axum::response::IntoResponse::into_response(axum::response::Redirect::to(&self.url(path)))
+    }
+
     /// The same page in another language, with the same query.
     pub fn switch_url(&self, lang: &Lang) -> String {
         if self.query.is_empty() {
