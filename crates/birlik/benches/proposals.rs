@@ -41,13 +41,27 @@ async fn run() -> anyhow::Result<()> {
         started.elapsed()
     );
 
+    // The scorecard computed from the table, as after every change of a recommendation (then kept until the next).
+    let mut cold = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        birlik::recommendations::scorecard::scores(&db, "2026-12-01").await?;
+        birlik::recommendations::scorecard::months(&db, None, "2026-12-01").await?;
+        cold.push(t.elapsed());
+    }
+    cold.sort();
+    println!(
+        "scorecard computed afresh (scores and monthly chart): median {:.2?}, worst {:.2?}",
+        percentile(&cold, 0.5),
+        percentile(&cold, 1.0)
+    );
     let settings = birlik::platform::Settings { data_dir: dir.path().into(), page_cache: false, ..Default::default() };
     let state = birlik::app::state(db.clone(), settings, true)?;
     let router = birlik::app::router(state.clone());
     for path in [
         "/kk/proposals?region=KZ-31&status=open",
         "/kk/proposals?category=education",
-        "/api/v1/proposals?region=KZ-75&status=queued",
+        "/api/v1/proposals?region=KZ-31&status=queued",
         "/kk/proposals/1",
         "/api/v1/proposals/1",
         "/api/v1/scorecard",

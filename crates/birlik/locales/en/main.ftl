@@ -1105,3 +1105,7 @@ scorecard-idle = { $count ->
     [one] { $count } addressee has received nothing yet
    *[other] { $count } addressees have received nothing yet
 }
+done-addressee-edited = The addressee is saved.
+addressee-edit = Correct this addressee
+addressee-website = Website
+addressee-archive = It no longer receives recommendations (renamed or abolished)

@@ -1071,3 +1071,7 @@ scorecard-idle = { $count ->
     [one] { $count } адресат әзірге ештеңе алған жоқ
    *[other] { $count } адресат әзірге ештеңе алған жоқ
 }
+done-addressee-edited = Адресат сақталды.
+addressee-edit = Адресатты түзету
+addressee-website = Сайты
+addressee-archive = Енді ұсынымдар алмайды (атауы өзгерген не таратылған)

@@ -1125,3 +1125,7 @@ scorecard-idle = { $count ->
     [many] { $count } адресатов пока ничего не получали
    *[other] { $count } адресата пока ничего не получали
 }
+done-addressee-edited = Адресат сохранён.
+addressee-edit = Исправить адресата
+addressee-website = Сайт
+addressee-archive = Больше не получает рекомендаций (переименован или упразднён)

@@ -106,8 +106,10 @@ CREATE TABLE proposals (
 CREATE INDEX proposals_body ON proposals (body_id, status, id);
 CREATE INDEX proposals_status ON proposals (status, id);
 -- Lists filter by any of body, status, region and category, newest first, and count what they match.
-CREATE INDEX proposals_region ON proposals (region_code, status, id);
-CREATE INDEX proposals_category ON proposals (category, status, id);
+CREATE INDEX proposals_region ON proposals (region_code, id);
+CREATE INDEX proposals_region_status ON proposals (region_code, status, id);
+CREATE INDEX proposals_category ON proposals (category, id);
+CREATE INDEX proposals_category_status ON proposals (category, status, id);
 CREATE INDEX proposals_merged_into ON proposals (merged_into);
 CREATE INDEX proposals_author ON proposals (author_id);
 

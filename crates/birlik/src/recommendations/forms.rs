@@ -338,3 +338,42 @@ pub async fn assign_liaison(
     addressees::set_liaison(&state.db, Some(user.id), user_id, Some(p.id)).await?;
     Ok(ctx.see_other(&format!("/addressees/{}?done=liaison", p.id)))
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AddresseeFields {
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    website: String,
+    /// `on` when ticked: it no longer receives recommendations.
+    archived: String,
+}
+
+/// An admin corrects an addressee's names and site, or archives it (a body renamed or abolished).
+pub async fn edit_addressee(
+    State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(f): Form<AddresseeFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    authz::operate(user)?;
+    let before = addressees::get(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
+    let mut c = crate::platform::validate::Checks::default();
+    let line = |field, v: &str| crate::platform::validate::line(field, v, 2, crate::platform::validate::MAX_LINE);
+    let edit = addressees::Edit {
+        name_kk: c.take(line("name_kk", &f.name_kk)),
+        name_ru: c.take(line("name_ru", &f.name_ru)),
+        name_en: c.take(line("name_en", &f.name_en)),
+        website: c.take(crate::platform::validate::website("website", &f.website)),
+        archived: f.archived == "on",
+    };
+    if let Err(errors) = c.finish(()) {
+        let page = pages::addressee_page(&state, &runtime, ctx, p.id, None, errors).await?;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    addressees::update(&state.db, user.id, &before, &edit).await?;
+    Ok(ctx.see_other(&format!("/addressees/{}?done=edited", p.id)))
+}

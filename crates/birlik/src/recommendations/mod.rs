@@ -61,6 +61,7 @@ where
         .route("/{lang}/scorecard", get(pages::scorecard))
         .route("/{lang}/addressees/{id}", get(pages::addressee))
         .route("/{lang}/addressees/{id}/liaisons", post(forms::assign_liaison))
+        .route("/{lang}/addressees/{id}/edit", post(forms::edit_addressee))
         .route("/{lang}/liaison", get(pages::liaison_inbox))
         .route("/api/v1/scorecard.csv", get(api::scorecard_csv))
         .route("/api/v1/addressees/{id}/recommendations.atom", get(feeds::of_addressee))

@@ -21,7 +21,7 @@ use crate::platform::web::page::render;
 use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, PageCtx};
 
 /// What the forms of recommendations confirm, by the redirect's `done`.
-pub const DONE: [(&str, &str); 7] = [
+pub const DONE: [(&str, &str); 8] = [
     ("sent", "done-recommendation-sent"),
     ("acknowledged", "done-recommendation-acknowledged"),
     ("extended", "done-recommendation-extended"),
@@ -29,6 +29,7 @@ pub const DONE: [(&str, &str); 7] = [
     ("answered", "done-recommendation-answered"),
     ("reported", "done-recommendation-reported"),
     ("liaison", "done-liaison-assigned"),
+    ("edited", "done-addressee-edited"),
 ];
 
 /// A recommendation as a list shows it.

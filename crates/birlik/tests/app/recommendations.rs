@@ -249,3 +249,37 @@ async fn the_demo_rises_from_a_district_and_reaches_ministries() {
     let overdue: i64 = card["items"].as_array().unwrap().iter().map(|l| l["overdue"].as_i64().unwrap()).sum();
     assert_eq!(overdue, 1, "{card}");
 }
+
+#[tokio::test]
+async fn admins_correct_and_archive_addressees_and_a_restart_keeps_their_edits() {
+    let app = TestApp::sqlite().await;
+    let id = addressee_id(&app, "party-amanat").await;
+    let form = [
+        ("name_kk", "AMANAT"),
+        ("name_ru", "AMANAT"),
+        ("name_en", "AMANAT party"),
+        ("website", ""),
+        ("archived", "on"),
+    ];
+    let participant = app.participant().await;
+    let refused = participant.post_form(&format!("/en/addressees/{id}/edit"), &form).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let admin = app.admin().await;
+    let bad = admin
+        .post_form(&format!("/en/addressees/{id}/edit"), &[("name_kk", ""), ("name_ru", "x1"), ("name_en", "x1")])
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = admin.post_form(&format!("/en/addressees/{id}/edit"), &form).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    // Archived: no longer listed nor a recipient; the shipped data loaded again keeps the admin's edit.
+    let (_, list) = app.get_json("/api/v1/addressees").await;
+    assert!(!list.to_string().contains("AMANAT party"));
+    let nation = app.body_id("national_session", None).await;
+    let sec = app.secretariat_of(nation).await;
+    let sending = json!({ "body_id": nation, "addressee_ids": [id], "title": { "kk": "Т" }, "text": { "kk": "М" } });
+    let (status, _) = post(&sec, "/api/v1/recommendations", sending).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    birlik::app::load_reference(&app.state.platform.db).await.unwrap();
+    let kept = addressees::get(&app.state.platform.db, id).await.unwrap().unwrap();
+    assert_eq!((kept.name_en.as_str(), kept.archived_at.is_some()), ("AMANAT party", true));
+}
