@@ -49,6 +49,7 @@ pub struct AppState {
     pub consultations: consultations::Runtime,
     pub proposals: proposals::Runtime,
     pub recommendations: recommendations::Runtime,
+    pub meetings: meetings::Runtime,
 }
 
 impl FromRef<AppState> for Platform {
@@ -66,6 +67,12 @@ impl FromRef<AppState> for proposals::Runtime {
 impl FromRef<AppState> for recommendations::Runtime {
     fn from_ref(state: &AppState) -> recommendations::Runtime {
         state.recommendations.clone()
+    }
+}
+
+impl FromRef<AppState> for meetings::Runtime {
+    fn from_ref(state: &AppState) -> meetings::Runtime {
+        state.meetings.clone()
     }
 }
 
@@ -198,7 +205,8 @@ pub fn state_with_search(
     recommendations::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
     let proposals = proposals::Runtime::start(&platform.db);
-    Ok(AppState { platform, consultations, proposals, recommendations: recommendations::Runtime::default() })
+    let meetings = meetings::Runtime::start(&platform.db);
+    Ok(AppState { platform, consultations, proposals, recommendations: recommendations::Runtime::default(), meetings })
 }
 
 /// Loads (or refreshes) the reference data every capability ships: the registry's regions and groups, the

@@ -28,6 +28,7 @@ pub fn routes<S>() -> OpenApiRouter<S>
 where
     S: Clone + Send + Sync + 'static,
     Platform: FromRef<S>,
+    super::Runtime: FromRef<S>,
 {
     OpenApiRouter::new()
         .routes(routes!(list, create))
@@ -169,11 +170,12 @@ async fn register_attendance(
         (status = 409, body = ErrorBody)))]
 async fn check_in(
     State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Json<MeetingDetail>, AppError> {
     let user = api_user(&state, &headers).await?;
-    changes::check_in(&state, &user, id).await?;
+    changes::check_in(&state, &runtime, &user, id).await?;
     current(&state, id).await
 }
 
@@ -199,12 +201,13 @@ async fn put_motion(
         (status = 409, body = ErrorBody)))]
 async fn vote(
     State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     headers: HeaderMap,
     Path(id): Path<i64>,
     ApiJson(fields): ApiJson<VoteIn>,
 ) -> Result<(StatusCode, Json<Motion>), AppError> {
     let user = api_user(&state, &headers).await?;
-    changes::vote(&state, &user, id, &fields).await?;
+    changes::vote(&state, &runtime, &user, id, &fields).await?;
     let motion = store::motion(&state.db, id).await?.ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(motion)))
 }

@@ -164,13 +164,14 @@ async fn member_of(db: &Db, user: &SessionUser, body: i64) -> Result<i64, AppErr
 }
 
 /// A member checks in himself while the meeting is in progress.
-pub async fn check_in(state: &Platform, user: &SessionUser, id: i64) -> Result<(), AppError> {
+pub async fn check_in(state: &Platform, runtime: &super::Runtime, user: &SessionUser, id: i64) -> Result<(), AppError> {
     let meeting = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let person = member_of(&state.db, user, meeting.body_id).await?;
     if meeting.status != MeetingStatus::InProgress {
         return Err(AppError::Conflict("error-meeting-not-running"));
     }
-    store::set_attendance(&state.db, Some(user.id), id, person, true, true).await?;
+    let mark = store::Presence::Attend { actor: Some(user.id), meeting: id, person, present: true, by_self: true };
+    runtime.presence.submit(mark).await?;
     Ok(())
 }
 
@@ -225,7 +226,13 @@ pub async fn put_motion(state: &Platform, user: &SessionUser, id: i64, fields: &
 }
 
 /// A present member votes for, against or abstains, once, while the vote is open.
-pub async fn vote(state: &Platform, user: &SessionUser, motion: i64, fields: &VoteIn) -> Result<(), AppError> {
+pub async fn vote(
+    state: &Platform,
+    runtime: &super::Runtime,
+    user: &SessionUser,
+    motion: i64,
+    fields: &VoteIn,
+) -> Result<(), AppError> {
     let motion = store::motion(&state.db, motion).await?.ok_or(AppError::NotFound)?;
     let meeting = store::meeting(&state.db, motion.meeting_id).await?.ok_or(AppError::NotFound)?;
     let person = member_of(&state.db, user, meeting.body_id).await?;
@@ -237,7 +244,8 @@ pub async fn vote(state: &Platform, user: &SessionUser, motion: i64, fields: &Vo
     if !present {
         return Err(AppError::Conflict("error-not-present"));
     }
-    match store::cast_vote(&state.db, Some(user.id), motion.id, person, fields.choice).await? {
+    let vote = store::Presence::Vote { actor: Some(user.id), motion: motion.id, person, choice: fields.choice };
+    match runtime.presence.submit(vote).await? {
         Cast::Recorded => Ok(()),
         Cast::AlreadyVoted => Err(AppError::Conflict("error-already-voted")),
         Cast::NotOpen => Err(AppError::Conflict("error-vote-not-open")),

@@ -30,11 +30,12 @@ use crate::registry::store as registry;
 
 pub async fn check_in(
     State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    changes::check_in(&state, user, p.id).await?;
+    changes::check_in(&state, &runtime, user, p.id).await?;
     Ok(Redirect::to(&ctx.url(&format!("/meetings/{}", p.id))).into_response())
 }
 
@@ -46,6 +47,7 @@ pub struct VoteFields {
 
 pub async fn vote(
     State(state): State<Platform>,
+    State(runtime): State<super::Runtime>,
     ctx: PageCtx,
     Path(p): Path<IdPath>,
     Form(fields): Form<VoteFields>,
@@ -57,7 +59,7 @@ pub async fn vote(
         "abstain" => Choice::Abstain,
         _ => return Err(AppError::Validation(vec![FieldError::new("choice", "field-invalid-choice")])),
     };
-    changes::vote(&state, user, p.id, &VoteIn { choice }).await?;
+    changes::vote(&state, &runtime, user, p.id, &VoteIn { choice }).await?;
     let motion = store::motion(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&ctx.url(&format!("/meetings/{}", motion.meeting_id))).into_response())
 }

@@ -268,7 +268,7 @@ pub async fn attendance(db: &Db, meeting: i64) -> sqlx::Result<Vec<(i64, bool, b
     })
 }
 
-/// Registers a member present or absent (the secretariat, or the member himself: `by_self`).
+/// Marks a member present or absent (`by_self`: he checked in himself).
 pub async fn set_attendance(
     db: &Db,
     actor: Option<i64>,
@@ -277,22 +277,66 @@ pub async fn set_attendance(
     present: bool,
     by_self: bool,
 ) -> sqlx::Result<()> {
+    record_all(db, &[Presence::Attend { actor, meeting, person, present, by_self }]).await.map(|_| ())
+}
+
+/// What a member does in a meeting, written by group commit ([`record_all`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Presence {
+    Attend { actor: Option<i64>, meeting: i64, person: i64, present: bool, by_self: bool },
+    Vote { actor: Option<i64>, motion: i64, person: i64, choice: Choice },
+}
+
+/// Writes attendance marks and votes in one transaction, each with its audit entry, and one event; the outcome of
+/// each in its order (an attendance mark is always recorded).
+pub async fn record_all(db: &Db, ops: &[Presence]) -> sqlx::Result<Vec<Cast>> {
     let at = now();
-    with_write!(db, pool => {
+    let done = with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO attendance (meeting_id, person_id, present, by_self, at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (meeting_id, person_id) DO UPDATE SET present = $3, by_self = $4, at = $5",
-        )
-        .bind(meeting).bind(person).bind(present).bind(by_self).bind(&at)
-        .execute(&mut *tx).await?;
-        audit!(tx, &entry(actor, "attendance", "meeting", meeting,
-            json!({ "person": person, "present": present, "by_self": by_self }), &at))?;
+        let mut done = Vec::with_capacity(ops.len());
+        for op in ops {
+            match *op {
+                Presence::Attend { actor, meeting, person, present, by_self } => {
+                    sqlx::query(
+                        "INSERT INTO attendance (meeting_id, person_id, present, by_self, at) VALUES ($1, $2, $3, $4, $5)
+                         ON CONFLICT (meeting_id, person_id) DO UPDATE SET present = $3, by_self = $4, at = $5",
+                    )
+                    .bind(meeting).bind(person).bind(present).bind(by_self).bind(&at)
+                    .execute(&mut *tx).await?;
+                    audit!(tx, &entry(actor, "attendance", "meeting", meeting,
+                        json!({ "person": person, "present": present, "by_self": by_self }), &at))?;
+                    done.push(Cast::Recorded);
+                }
+                Presence::Vote { actor, motion, person, choice } => {
+                    // The open status is read again inside the transaction that records the vote.
+                    let open: Option<MotionStatus> = sqlx::query_scalar("SELECT status FROM motions WHERE id = $1")
+                        .bind(motion).fetch_optional(&mut *tx).await?;
+                    if open != Some(MotionStatus::Open) {
+                        done.push(Cast::NotOpen);
+                        continue;
+                    }
+                    let inserted = sqlx::query(
+                        "INSERT INTO motion_votes (motion_id, person_id, choice, at) VALUES ($1, $2, $3, $4)
+                         ON CONFLICT (motion_id, person_id) DO NOTHING",
+                    )
+                    .bind(motion).bind(person).bind(choice).bind(&at)
+                    .execute(&mut *tx).await?
+                    .rows_affected();
+                    if inserted == 0 {
+                        done.push(Cast::AlreadyVoted);
+                        continue;
+                    }
+                    audit!(tx, &entry(actor, "vote", "motion", motion, json!({ "person": person, "choice": choice }), &at))?;
+                    done.push(Cast::Recorded);
+                }
+            }
+        }
         tx.emit(&[CHANGED]).await?;
         tx.commit().await?;
+        done
     });
     change::committed(&[LIST]);
-    Ok(())
+    Ok(done)
 }
 
 /// The secretariat's register of a meeting: each `(person, present)` written with its audit entry, all in one
@@ -544,31 +588,8 @@ pub enum Cast {
 
 /// Records a member's vote, once, while the motion is open (checked again inside the transaction).
 pub async fn cast_vote(db: &Db, actor: Option<i64>, motion: i64, person: i64, choice: Choice) -> sqlx::Result<Cast> {
-    let at = now();
-    let cast = with_write!(db, pool => {
-        let mut tx = pool.begin().await?;
-        let open: Option<MotionStatus> = sqlx::query_scalar("SELECT status FROM motions WHERE id = $1")
-            .bind(motion).fetch_optional(&mut *tx).await?;
-        if open != Some(MotionStatus::Open) {
-            return Ok(Cast::NotOpen);
-        }
-        let inserted = sqlx::query(
-            "INSERT INTO motion_votes (motion_id, person_id, choice, at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (motion_id, person_id) DO NOTHING",
-        )
-        .bind(motion).bind(person).bind(choice).bind(&at)
-        .execute(&mut *tx).await?
-        .rows_affected();
-        if inserted == 0 {
-            return Ok(Cast::AlreadyVoted);
-        }
-        audit!(tx, &entry(actor, "vote", "motion", motion, json!({ "person": person, "choice": choice }), &at))?;
-        tx.emit(&[CHANGED]).await?;
-        tx.commit().await?;
-        Cast::Recorded
-    });
-    change::committed(&[LIST]);
-    Ok(cast)
+    let done = record_all(db, &[Presence::Vote { actor, motion, person, choice }]).await?;
+    Ok(done.into_iter().next().unwrap_or(Cast::NotOpen))
 }
 
 /// The roll call of a motion: (person, choice, when), in the order the votes came.

@@ -1,6 +1,7 @@
 //! What every capability uses: the database, languages, the web kit, the audit log, timers, search, metrics.
 
 pub mod audit;
+pub mod batch;
 pub mod change;
 pub mod csv;
 pub mod days;

@@ -125,7 +125,7 @@ pub async fn support(
     }
     participant(state, user).await?;
     let rules = rules_of(&state.db, p.body_id).await?;
-    match writer.count(store::Support { proposal: id, user: user.id, threshold: rules.threshold }).await? {
+    match writer.submit(store::Support { proposal: id, user: user.id, threshold: rules.threshold }).await? {
         Supported::Already => Err(AppError::Conflict("error-proposal-supported-already")),
         done => Ok(done),
     }

@@ -37,7 +37,7 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn start(db: &crate::platform::db::Db) -> Runtime {
-        Runtime { supports: supports::SupportWriter::start(db.clone()) }
+        Runtime { supports: supports::start(db.clone()) }
     }
 }
 
