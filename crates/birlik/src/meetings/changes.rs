@@ -156,7 +156,7 @@ pub async fn register_attendance_list(
 /// The person a member's login names, if he holds a live seat in the body.
 async fn member_of(db: &Db, user: &SessionUser, body: i64) -> Result<i64, AppError> {
     let person = identity::person_of(db, user.id).await?.ok_or(AppError::Conflict("error-not-a-member"))?;
-    if seated(db, body).await?.contains_key(&person) {
+    if super::members::is_seated(db, body, person).await? {
         Ok(person)
     } else {
         Err(AppError::Conflict("error-not-a-member"))
@@ -239,9 +239,7 @@ pub async fn vote(
     if motion.status != MotionStatus::Open {
         return Err(AppError::Conflict("error-vote-not-open"));
     }
-    let present =
-        store::attendance(&state.db, meeting.id).await?.iter().any(|(p, present, _)| *p == person && *present);
-    if !present {
+    if !store::is_present(&state.db, meeting.id, person).await? {
         return Err(AppError::Conflict("error-not-present"));
     }
     let vote = store::Presence::Vote { actor: Some(user.id), motion: motion.id, person, choice: fields.choice };

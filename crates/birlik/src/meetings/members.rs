@@ -33,6 +33,13 @@ pub async fn seated(db: &Db, body: i64) -> sqlx::Result<HashMap<i64, String>> {
     Ok(seats(db, body, false).await?.into_iter().map(|m| (m.person_id, m.person_name)).collect())
 }
 
+/// Does `person` hold a live seat in `body`? (One person's seats, not the whole body's: a member's every check-in
+/// and vote asks.)
+pub async fn is_seated(db: &Db, body: i64, person: i64) -> sqlx::Result<bool> {
+    let filter = MembershipFilter { body: Some(body), person: Some(person), per_page: Some(50), ..Default::default() };
+    Ok(!registry::memberships(db, &filter).await?.0.is_empty())
+}
+
 /// The names of everyone who sat in a body, archived seats included.
 pub async fn names(db: &Db, body: i64) -> sqlx::Result<HashMap<i64, String>> {
     Ok(seats(db, body, true).await?.into_iter().map(|m| (m.person_id, m.person_name)).collect())

@@ -268,6 +268,14 @@ pub async fn attendance(db: &Db, meeting: i64) -> sqlx::Result<Vec<(i64, bool, b
     })
 }
 
+/// Is `person` registered present at `meeting`?
+pub async fn is_present(db: &Db, meeting: i64, person: i64) -> sqlx::Result<bool> {
+    with_read!(db, pool => {
+        sqlx::query_scalar::<_, bool>("SELECT present FROM attendance WHERE meeting_id = $1 AND person_id = $2")
+            .bind(meeting).bind(person).fetch_optional(pool).await.map(|p| p.unwrap_or(false))
+    })
+}
+
 /// Marks a member present or absent (`by_self`: he checked in himself).
 pub async fn set_attendance(
     db: &Db,
