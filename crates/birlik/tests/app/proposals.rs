@@ -164,6 +164,13 @@ async fn steps_forward_merge_and_lineage(app: TestApp) {
     support(&c, p2).await;
     let reason = json!({ "step": "forward", "reason": "Өңірлік мәселе." });
 
+    // The step form chooses nothing by itself: submitted untouched, it is refused and nothing changes.
+    let (_, page) = sec1.get_text(&format!("/en/proposals/{p1}")).await;
+    assert!(page.contains("<option value=\"\">— choose —</option>") && !page.contains("selected>Accept"), "{page}");
+    let untouched = sec1.post_form(&format!("/en/proposals/{p1}/step"), &[("step", ""), ("reason", "x")]).await;
+    assert_eq!(untouched.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.get_json(&format!("/api/v1/proposals/{p1}")).await.1["status"], "open");
+
     // Only the body's secretariat (or one above) takes its steps; a reason is required.
     let (status, _) = step(&sec2, p1, reason.clone()).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "another district's secretariat");
