@@ -22,7 +22,7 @@ use crate::platform::web::cache::PageCache;
 use crate::platform::web::sections::{BodySections, HomeSections};
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
 use crate::platform::{Platform, Settings, files, metrics, notify};
-use crate::{accounts, consultations, meetings, proposals, recommendations, registry};
+use crate::{accounts, consultations, early_warning, mediation, meetings, proposals, recommendations, registry};
 
 /// The largest request body accepted; imports of large files go through the command line. Uploads of documents
 /// may carry `Settings::max_upload_mb` and [`MULTIPART_MARGIN`] for the multipart envelope and fields.
@@ -36,7 +36,7 @@ pub const MULTIPART_MARGIN: usize = 64 * 1024;
         bodies, ethnocultural associations and members), its consultations (statements, votes, analysis) and its meetings (agenda, attendance, recorded votes, decisions). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
         with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
     tags((name = "registry"), (name = "consultations"), (name = "meetings"), (name = "proposals"), (name = "recommendations"),
-        (name = "documents"),
+        (name = "early warning"), (name = "documents"),
         (name = "open data"))
 )]
 struct ApiDoc;
@@ -50,6 +50,13 @@ pub struct AppState {
     pub proposals: proposals::Runtime,
     pub recommendations: recommendations::Runtime,
     pub meetings: meetings::Runtime,
+    pub early_warning: early_warning::Runtime,
+}
+
+impl FromRef<AppState> for early_warning::Runtime {
+    fn from_ref(state: &AppState) -> early_warning::Runtime {
+        state.early_warning.clone()
+    }
 }
 
 impl FromRef<AppState> for Platform {
@@ -92,6 +99,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
                 .merge(meetings::api::routes())
                 .merge(proposals::api::routes())
                 .merge(recommendations::api::routes())
+                .merge(early_warning::api::routes())
                 .merge(files::api::routes()),
         )
         .split_for_parts();
@@ -153,7 +161,8 @@ pub fn state_with_search(
                 .scoped_by(consultations::page_scopes)
                 .scoped_by(meetings::page_scopes)
                 .scoped_by(proposals::page_scopes)
-                .scoped_by(recommendations::page_scopes),
+                .scoped_by(recommendations::page_scopes)
+                .scoped_by(early_warning::page_scopes),
         )
     });
     let changes = crate::platform::change::Worker::new(db.clone());
@@ -169,11 +178,13 @@ pub fn state_with_search(
         .register(files::ItemKind::Body, registry::document_access())
         .register(files::ItemKind::Consultation, consultations::document_access())
         .register(files::ItemKind::Proposal, proposals::document_access())
-        .register(files::ItemKind::Recommendation, recommendations::document_access());
+        .register(files::ItemKind::Recommendation, recommendations::document_access())
+        .register(files::ItemKind::Signal, early_warning::document_access());
     let mailer = notify::mail::Mailer::new(&settings.mail, &settings.data_dir, &settings.link_origin())?;
     let notify = notify::Notifier::new(db.clone(), jobs.clone(), mailer);
     let platform = Platform {
         open_data: Arc::new(open_data()),
+        seal: Arc::new(crate::platform::seal::Sealer::new(&settings.data_dir)),
         notify,
         db,
         search: Arc::new(search),
@@ -189,7 +200,12 @@ pub fn state_with_search(
                 .with(proposals::body_section)
                 .with(recommendations::body_section),
         ),
-        home_sections: Arc::new(HomeSections::default().with(consultations::home_section).with(meetings::home_section)),
+        home_sections: Arc::new(
+            HomeSections::default()
+                .with(consultations::home_section)
+                .with(meetings::home_section)
+                .with(early_warning::home_section),
+        ),
     };
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
@@ -203,10 +219,22 @@ pub fn state_with_search(
     proposals::search::register(&platform.changes, platform.db.clone(), platform.search.clone());
     proposals::notices::register(&platform.notify, &platform.changes);
     recommendations::notices::register(&platform.notify, &platform.changes);
+    let early_warning = early_warning::Runtime::default();
+    early_warning::register(&platform, &platform.changes, &platform.jobs, &early_warning);
+    early_warning::notices::register(&platform.notify, &platform.changes);
+    mediation::register(&platform.jobs);
+    mediation::notices::register(&platform.notify, &platform.changes);
     platform.changes.run();
     let proposals = proposals::Runtime::start(&platform.db);
     let meetings = meetings::Runtime::start(&platform.db);
-    Ok(AppState { platform, consultations, proposals, recommendations: recommendations::Runtime::default(), meetings })
+    Ok(AppState {
+        platform,
+        consultations,
+        proposals,
+        recommendations: recommendations::Runtime::default(),
+        meetings,
+        early_warning,
+    })
 }
 
 /// Loads (or refreshes) the reference data every capability ships: the registry's regions and groups, the
@@ -217,8 +245,9 @@ pub async fn load_reference(db: &Db) -> anyhow::Result<()> {
 }
 
 /// Seeds the demo content of every capability into an empty registry (fictional, labelled as such); false when the
-/// registry had bodies already. `now_ms` is the clock's time, from which the demo's timers count.
-pub async fn load_demo(db: &Db, now_ms: i64) -> anyhow::Result<bool> {
+/// registry had bodies already. `now_ms` is the clock's time, from which the demo's timers count; `seal` (checked)
+/// seals the demo's mediation cases.
+pub async fn load_demo(db: &Db, now_ms: i64, seal: &crate::platform::seal::Sealer) -> anyhow::Result<bool> {
     if !registry::seed::load_demo(db).await? {
         return Ok(false);
     }
@@ -226,6 +255,8 @@ pub async fn load_demo(db: &Db, now_ms: i64) -> anyhow::Result<bool> {
     meetings::demo::load(db).await?;
     let accepted = proposals::demo::load(db).await?;
     recommendations::demo::load(db, accepted, now_ms).await?;
+    early_warning::demo::load(db, now_ms).await?;
+    mediation::demo::load(db, seal, now_ms).await?;
     Ok(true)
 }
 
@@ -251,6 +282,8 @@ pub fn router(state: AppState) -> Router {
         .merge(meetings::page_routes())
         .merge(proposals::page_routes())
         .merge(recommendations::page_routes())
+        .merge(early_warning::page_routes())
+        .merge(mediation::page_routes())
         .merge(accounts::pages::routes())
         .merge(accounts::recovery::routes())
         .merge(files::api::page_routes())

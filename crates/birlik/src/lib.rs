@@ -4,6 +4,8 @@ pub mod accounts;
 pub mod app;
 pub mod commands;
 pub mod consultations;
+pub mod early_warning;
+pub mod mediation;
 pub mod meetings;
 pub mod platform;
 pub mod proposals;

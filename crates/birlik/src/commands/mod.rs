@@ -166,7 +166,10 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
         Command::Migrate { demo } => {
             let db = open_db(cli).await?;
             let now_ms = crate::platform::jobs::Clock::now_ms(&crate::platform::jobs::SystemClock);
-            if *demo && crate::app::load_demo(&db, now_ms).await? {
+            // The mediation key is checked (or, for a new database, created) before anything is sealed.
+            let seal = crate::platform::seal::Sealer::new(&cli.data_dir);
+            seal.check(&db).await?;
+            if *demo && crate::app::load_demo(&db, now_ms, &seal).await? {
                 println!("demo content seeded");
             }
             println!("database is up to date ({})", db.backend());

@@ -34,6 +34,9 @@ pub struct ServeArgs {
     /// The largest document an upload may carry, in megabytes (PDF, ODT, DOCX, PNG, JPEG).
     #[arg(long, env = "BIRLIK_MAX_UPLOAD_MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub max_upload_mb: u64,
+    /// Days the free text of an anonymous signal is kept before it is redacted (aggregates and the audit log stay).
+    #[arg(long, env = "BIRLIK_SIGNAL_RETENTION_DAYS", default_value_t = 730, value_parser = clap::value_parser!(i64).range(1..=36_500))]
+    pub signal_retention_days: i64,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -79,11 +82,16 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
         page_cache: !args.no_page_cache,
         newcomers_per_minute: args.newcomers_per_minute,
         max_upload_mb: args.max_upload_mb,
+        signal_retention_days: args.signal_retention_days,
         mail: args.mail.settings(args.listen),
         ..settings(cli)
     };
     let state = crate::app::state(open_db(cli).await?, settings, false)?;
-    if args.demo && crate::app::load_demo(&state.platform.db, state.platform.jobs.now_ms()).await? {
+    // A missing or wrong mediation key stops the server here, before anything is served.
+    state.platform.seal.check(&state.platform.db).await?;
+    if args.demo
+        && crate::app::load_demo(&state.platform.db, state.platform.jobs.now_ms(), &state.platform.seal).await?
+    {
         tracing::info!("demo content seeded");
     }
     let documents = crate::registry::reindex(&state.platform).await?;

@@ -23,9 +23,8 @@ pub mod store;
 pub mod votes;
 
 use axum::extract::FromRef;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+
+use std::sync::Arc;
 
 use axum::Router;
 use axum::http::HeaderMap;
@@ -145,39 +144,7 @@ pub const VOTES_PER_SECOND: f64 = 2.0;
 pub const JOIN_BURST: f64 = 200.0;
 /// A participant may add this many statements per hour.
 pub const STATEMENTS_PER_HOUR: i64 = 10;
-/// Buckets kept before all are forgotten at once (a refill for everyone, rather than a scan under the lock).
-const MAX_BUCKETS: usize = 500_000;
-
-/// A token bucket per key, in memory: it protects the vote log from floods, and a restart merely refills.
-pub struct RateLimit<K> {
-    buckets: Mutex<HashMap<K, (f64, Instant)>>,
-    burst: f64,
-    per_second: f64,
-}
-
-impl<K: std::hash::Hash + Eq> RateLimit<K> {
-    pub fn new(burst: f64, per_second: f64) -> RateLimit<K> {
-        RateLimit { buckets: Mutex::new(HashMap::new()), burst, per_second }
-    }
-
-    /// Takes one token from `key`'s bucket; false when it is empty.
-    pub fn allow(&self, key: K) -> bool {
-        let Ok(mut buckets) = self.buckets.lock() else { return true };
-        if buckets.len() >= MAX_BUCKETS {
-            buckets.clear();
-        }
-        let now = Instant::now();
-        let (tokens, at) = buckets.entry(key).or_insert((self.burst, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            true
-        } else {
-            false
-        }
-    }
-}
+pub use crate::platform::limit::RateLimit;
 
 /// The device cookie of participants who take part without an account.
 pub const DEVICE_COOKIE: &str = "birlik_device";

@@ -10,11 +10,13 @@ pub mod files;
 pub mod i18n;
 pub mod identity;
 pub mod jobs;
+pub mod limit;
 pub mod metrics;
 pub mod multilingual;
 pub mod notify;
 pub mod open_data;
 pub mod paging;
+pub mod seal;
 pub mod search;
 pub mod validate;
 pub mod web;
@@ -47,6 +49,8 @@ pub struct Settings {
     pub max_upload_mb: u64,
     /// Where e-mail goes (see `notify::mail`).
     pub mail: notify::mail::MailSettings,
+    /// Days the free text of an anonymous signal is kept before it is redacted (see `early_warning`).
+    pub signal_retention_days: i64,
 }
 
 impl Settings {
@@ -71,6 +75,7 @@ impl Default for Settings {
             newcomers_per_minute: 60.0,
             max_upload_mb: 20,
             mail: notify::mail::MailSettings::default(),
+            signal_retention_days: 730,
         }
     }
 }
@@ -99,4 +104,6 @@ pub struct Platform {
     pub notify: Arc<notify::Notifier>,
     /// What capabilities add to the registry's open data (Popolo parts, tables).
     pub open_data: Arc<open_data::OpenData>,
+    /// Seals what a copied database must not reveal (mediation files, reporters' contacts): checked at start.
+    pub seal: Arc<seal::Sealer>,
 }

@@ -397,3 +397,73 @@ async fn a_proposal_rises_to_the_nation_and_its_recommendation_is_answered_late_
     wait_for_text(&browser, &format!("#addressee-{}", education.id), "0.0%").await;
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_anonymous_report_is_verified_raises_an_alert_and_becomes_a_confidential_case_in_a_real_browser() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let day = birlik::platform::days::iso(birlik::platform::days::date_at(app.state.platform.jobs.now_ms()));
+    let assembly = app.body_id("regional_assembly", Some("KZ-19")).await;
+    app.user("zhetysu@example.kz", &[Role::Secretariat { body_id: assembly }]).await;
+    let council = app.body_id("ethnomediation_council", None).await;
+    let filter =
+        birlik::registry::store::MembershipFilter { body: Some(council), per_page: Some(50), ..Default::default() };
+    let seats = birlik::registry::store::memberships(&app.state.platform.db, &filter).await.unwrap().0;
+    let seats: Vec<_> = seats.iter().filter(|s| s.position != birlik::registry::model::Position::Chair).collect();
+    for (seat, email) in seats.iter().zip(["mediator@example.kz", "other-mediator@example.kz"]) {
+        let user = app.user(email, &[Role::Participant]).await;
+        birlik::platform::identity::store::link_person(&app.state.platform.db, None, user, Some(seat.person_id))
+            .await
+            .unwrap();
+    }
+
+    // An anonymous reader reports a clash through the form.
+    browser.goto(&app.url("/en/signals/new")).await.unwrap();
+    let form = browser.form(Locator::Id("signal-form")).await.unwrap();
+    form.set_by_name("text", "Youths of two villages fought at the market.").await.unwrap();
+    form.set_by_name("text_lang", "en").await.unwrap();
+    form.set_by_name("region_code", "KZ-19").await.unwrap();
+    form.set_by_name("happened_on", &day).await.unwrap();
+    form.set_by_name("severity", "5").await.unwrap();
+    browser.find(Locator::Css("input[value='violent-clash']")).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Id("report")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "your report was received").await;
+
+    // The regional secretariat verifies it: confirmed, it raises an alert, which it acknowledges.
+    log_in(&browser, &app, "zhetysu@example.kz").await;
+    browser.goto(&app.url("/en/signals")).await.unwrap();
+    browser.find(Locator::Css("#signals tbody tr a")).await.unwrap().click().await.unwrap();
+    let signal = id_in_url(&browser).await;
+    let form = browser.form(Locator::Id("verify-form")).await.unwrap();
+    form.set_by_name("status", "confirmed").await.unwrap();
+    form.set_by_name("note", "The district akimat confirmed it.").await.unwrap();
+    browser.find(Locator::Id("verify")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#status", "Confirmed").await;
+    app.settled().await;
+    browser.goto(&app.url("/en/alerts")).await.unwrap();
+    browser.find(Locator::Css("#alerts tbody tr a")).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Id("acknowledge")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#status", "Acknowledged").await;
+    browser.goto(&app.url("/en/early-warning")).await.unwrap();
+    wait_for_text(&browser, "#region-KZ-19", "alert").await;
+
+    // A mediator of the council opens a case from the signal; a mediator not assigned cannot open it.
+    log_in(&browser, &app, "mediator@example.kz").await;
+    browser.goto(&app.url(&format!("/en/mediation/new?council={council}&signal={signal}"))).await.unwrap();
+    let form = browser.form(Locator::Id("case-form")).await.unwrap();
+    form.set_by_name("title", "Market fight between two villages").await.unwrap();
+    let names = browser.find_all(Locator::Css("input[name='party_name']")).await.unwrap();
+    names[0].send_keys("Village of Kirov street").await.unwrap();
+    names[1].send_keys("Village by the river").await.unwrap();
+    let mine = format!("#mediators input[value='{}']", seats[0].person_id);
+    browser.find(Locator::Css(&mine)).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Id("open")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "The case is opened").await;
+    let case = id_in_url(&browser).await;
+    log_in(&browser, &app, "other-mediator@example.kz").await;
+    browser.goto(&app.url(&format!("/en/mediation/{case}"))).await.unwrap();
+    let body = browser.find(Locator::Css("body")).await.unwrap().text().await.unwrap();
+    assert!(!body.contains("Market fight between two villages"), "{body}");
+    assert!(browser.find(Locator::Id("case")).await.is_err(), "not assigned: not found");
+    browser.close().await.unwrap();
+}

@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod consultations;
 mod documents;
+mod early_warning;
 mod forms;
 mod hostile;
 mod jobs;

@@ -471,6 +471,7 @@ impl TestApp {
             None => birlik::app::state_with_clock(db, settings, true, Arc::new(clock.clone())),
         }
         .expect("state");
+        state.platform.seal.check(&state.platform.db).await.expect("the mediation key opens the database");
         if built_here {
             index(&state, template).await;
         }
