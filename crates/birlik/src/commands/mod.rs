@@ -249,6 +249,15 @@ async fn run_with_data(cli: &Globals, command: &Command) -> anyhow::Result<()> {
                 .copy_to(&files)
                 .with_context(|| format!("cannot copy the documents to {}", files.display()))?;
             println!("backup written to {} and {copied} document files to {}", file.display(), files.display());
+            let mut key = file.as_os_str().to_owned();
+            key.push(".mediation.key");
+            let key = PathBuf::from(key);
+            if crate::platform::seal::Sealer::new(&cli.data_dir).copy_key_to(&key)? {
+                println!(
+                    "the mediation key is copied to {}: keep it apart from the database copy (together they open every case)",
+                    key.display()
+                );
+            }
             Ok(())
         }
         Command::Consensus(_) | Command::Text(_) | Command::Calendar(_) | Command::Moderation(_) => {

@@ -196,8 +196,8 @@ mod tests {
         assert_eq!((week.signals, week.fewer_than_5), (None, true), "two signals are fewer than 5");
         let jambyl = c.region_weeks("KZ-31").find(|w| w.week == "2026-W48").unwrap();
         assert_eq!((jambyl.signals, jambyl.fewer_than_5), (Some(6), false));
-        // 6 × (1.0 × 2) on Wednesday, decayed over the five days to Sunday with a 14-day half-life.
-        let expected = 12.0 * 0.5f64.powf(5.0 / 14.0);
+        // 6 × (1.0 × 2) on Wednesday, decayed over the four days to Sunday with a 14-day half-life.
+        let expected = 12.0 * 0.5f64.powf(4.0 / 14.0);
         assert!((jambyl.index - round1(expected)).abs() < 1e-9, "{} vs {expected}", jambyl.index);
         let quiet = c.region_weeks("KZ-75").find(|w| w.week == "2026-W48").unwrap();
         assert_eq!((quiet.index, quiet.signals, quiet.fewer_than_5), (0.0, Some(0), false));

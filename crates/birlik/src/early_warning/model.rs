@@ -79,12 +79,12 @@ impl SignalStatus {
     /// finding may be revisited while new facts come in.
     pub fn may_become(self, to: SignalStatus) -> bool {
         use SignalStatus::*;
-        match (self, to) {
-            (New, Verifying | Confirmed | False | Unverifiable) => true,
-            (Verifying, Confirmed | False | Unverifiable) => true,
-            (Confirmed | False | Unverifiable, Verifying) => true,
-            _ => false,
-        }
+        matches!(
+            (self, to),
+            (New, Verifying | Confirmed | False | Unverifiable)
+                | (Verifying, Confirmed | False | Unverifiable)
+                | (Confirmed | False | Unverifiable, Verifying)
+        )
     }
 }
 

@@ -261,6 +261,9 @@ fn line(s: &Signal, lang: Lang) -> SignalLine {
     }
 }
 
+/// A body whose verifiers the reader names: (id, name, its verifiers as (user id, name)).
+type VerifierBody = (i64, String, Vec<(i64, String)>);
+
 #[derive(Template)]
 #[template(path = "early_warning/templates/signals.html")]
 struct SignalsPage {
@@ -272,7 +275,7 @@ struct SignalsPage {
     statuses: Vec<(String, String)>,
     region: String,
     status: String,
-    bodies: Vec<(i64, String, Vec<(i64, String)>)>,
+    bodies: Vec<VerifierBody>,
     errors: Errors,
 }
 

@@ -237,7 +237,8 @@ pub async fn write(state: &Platform, user: Option<&SessionUser>, id: i64, input:
         },
         EntryKind::Note | EntryKind::Meeting => Update::None,
     };
-    store::add_entry(&state.db, user.map(|u| u.id), &head, kind, &on_day, &entry, update, timer).await?;
+    let written = store::Written { kind, on_day: &on_day, sealed: &entry };
+    store::add_entry(&state.db, user.map(|u| u.id), &head, &written, update, timer).await?;
     state.jobs.wake();
     Ok(())
 }

@@ -163,7 +163,15 @@ async fn write_all(db: &Db, seal: &Sealer, id: i64, entries: &[Written], today: 
             EntryKind::Outcome => (Update::Close { outcome: Outcome::AgreementHeld, on: &day }, None),
             _ => (Update::None, None::<crate::platform::jobs::NewJob>),
         };
-        store::add_entry(db, None, &head, w.kind, &day, &sealed, update, timer).await?;
+        store::add_entry(
+            db,
+            None,
+            &head,
+            &store::Written { kind: w.kind, on_day: &day, sealed: &sealed },
+            update,
+            timer,
+        )
+        .await?;
     }
     Ok(())
 }

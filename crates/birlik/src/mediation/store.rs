@@ -157,16 +157,22 @@ pub enum Update<'a> {
     Close { outcome: Outcome, on: &'a str },
 }
 
+/// An entry of the case file, its text sealed.
+pub struct Written<'a> {
+    pub kind: EntryKind,
+    pub on_day: &'a str,
+    pub sealed: &'a str,
+}
+
 pub async fn add_entry(
     db: &Db,
     actor: Option<i64>,
     before: &CaseHead,
-    kind: EntryKind,
-    on_day: &str,
-    sealed: &str,
+    entry: &Written<'_>,
     update: Update<'_>,
     timer: Option<NewJob>,
 ) -> sqlx::Result<()> {
+    let Written { kind, on_day, sealed } = *entry;
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;

@@ -116,6 +116,26 @@ impl Sealer {
         Ok((key, source))
     }
 
+    /// Copies the key file to `target` (owner-readable only) for a backup; false when the key is given by the
+    /// environment or there is none (nothing to copy: the operator keeps it).
+    pub fn copy_key_to(&self, target: &Path) -> Result<bool, SealError> {
+        if std::env::var(KEY_VAR).is_ok() || !self.file.exists() {
+            return Ok(false);
+        }
+        let source = self.file.display().to_string();
+        let text = std::fs::read_to_string(&self.file).map_err(|e| SealError::Io(source.clone(), e))?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let target_name = target.display().to_string();
+        let mut file = options.open(target).map_err(|e| SealError::Io(target_name.clone(), e))?;
+        std::io::Write::write_all(&mut file, text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| SealError::Io(target_name, e))?;
+        Ok(true)
+    }
+
     /// Checks the key against the database before anything is served: opens the probe sealed at the first start,
     /// or, in a database that has none, seals it (creating the key file when no key is given).
     pub async fn check(&self, db: &Db) -> Result<(), SealError> {

@@ -461,6 +461,9 @@ async fn backup_includes_documents_and_restores_into_a_fresh_data_dir() {
     std::fs::copy(&target, restored.path().join("birlik.sqlite3")).unwrap();
     let copied = Command::new("cp").arg("-r").arg(&files).arg(restored.path().join("files")).status().unwrap();
     assert!(copied.success());
+    let key = backups.path().join("birlik-backup.sqlite3.mediation.key");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("keep it apart"), "the operator is told where the key is");
+    std::fs::copy(&key, restored.path().join("mediation.key")).unwrap();
     drop(app);
     let app = TestApp::builder().demo(false).restored(restored).start().await;
     let response = app.get(&format!("/api/v1/documents/{id}")).await;
