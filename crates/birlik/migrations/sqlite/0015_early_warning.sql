@@ -157,3 +157,19 @@ CREATE TABLE case_reminders (
     sent_at TEXT NOT NULL,
     PRIMARY KEY (case_id, due_on)
 );
+
+
+-- Documents of a case file, sealed whole in the database (files on disk are not sealed): append-only.
+CREATE TABLE case_documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id INTEGER NOT NULL REFERENCES mediation_cases (id),
+    title_sealed TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content_sealed TEXT NOT NULL,
+    added_by INTEGER REFERENCES users (id),
+    added_at TEXT NOT NULL
+);
+CREATE INDEX case_documents_case ON case_documents (case_id, id);
+CREATE TRIGGER case_documents_no_update BEFORE UPDATE ON case_documents BEGIN SELECT RAISE(ABORT, 'case documents are kept as attached'); END;
+CREATE TRIGGER case_documents_no_delete BEFORE DELETE ON case_documents BEGIN SELECT RAISE(ABORT, 'case documents are kept as attached'); END;

@@ -503,6 +503,7 @@ struct AlertPage {
     a: Alert,
     line: AlertLine,
     due: String,
+    acknowledged: Option<String>,
     errors: Errors,
     response: String,
 }
@@ -543,6 +544,7 @@ pub(super) async fn alert_page(
     let lang = ctx.lang;
     let now = crate::platform::db::now();
     let due = crate::platform::days::local_time(lang, &a.ack_due_at);
+    let acknowledged = a.acknowledged_at.as_deref().map(|at| crate::platform::days::local_time(lang, at));
     render(&AlertPage {
         line: alert_line(&a, lang, &now),
         errors: Errors::new(lang, errors),
@@ -550,6 +552,7 @@ pub(super) async fn alert_page(
         notice,
         a,
         due,
+        acknowledged,
         response,
     })
 }

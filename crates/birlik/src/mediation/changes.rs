@@ -162,7 +162,18 @@ pub async fn read_case(state: &Platform, user: &SessionUser, id: i64) -> Result<
     for (kind, on_day, text, written_by, written_at) in store::entries(&state.db, id).await? {
         entries.push(Entry { kind, on_day, text: opened(seal, "case_entries.text", &text)?, written_by, written_at });
     }
+    let mut documents = Vec::new();
+    for (doc, title, content_type, size, added_at) in store::documents(&state.db, id).await? {
+        documents.push(super::model::Document {
+            id: doc,
+            title: opened(seal, "case_documents.title", &title)?,
+            content_type,
+            size,
+            added_at,
+        });
+    }
     Ok(Case {
+        documents,
         title: opened(seal, "mediation_cases.title", &title)?,
         agreement: match agreement {
             Some(a) => Some(opened(seal, "mediation_cases.agreement", &a)?),
@@ -241,6 +252,56 @@ pub async fn write(state: &Platform, user: Option<&SessionUser>, id: i64, input:
     store::add_entry(&state.db, user.map(|u| u.id), &head, &written, update, timer).await?;
     state.jobs.wake();
     Ok(())
+}
+
+/// The largest document a case file takes: it is sealed whole in the database.
+pub const MAX_DOCUMENT_MB: usize = 10;
+
+/// Attaches a document (PDF, ODT, DOCX, PNG, JPEG, its type read from its bytes) to the case file, sealed.
+pub async fn attach(state: &Platform, user: &SessionUser, id: i64, title: &str, bytes: &[u8]) -> Result<i64, AppError> {
+    let head = readable(state, user, id).await?;
+    if head.status == CaseStatus::Closed {
+        return Err(AppError::Conflict("error-case-closed"));
+    }
+    let mut c = Checks::default();
+    let title = c.take(validate::line("title", title, 1, validate::MAX_LINE));
+    let kind = crate::platform::files::sniff::sniff(bytes);
+    if bytes.is_empty() {
+        c.push(FieldError::new("file", "field-file-required"));
+    } else if bytes.len() > MAX_DOCUMENT_MB * 1024 * 1024 {
+        c.push(FieldError::new("file", "field-file-too-large").with("max", MAX_DOCUMENT_MB as i64));
+    } else if kind.is_none() {
+        c.push(FieldError::new("file", "field-file-type"));
+    }
+    let (title, kind) = match c.finish((title, kind)) {
+        Ok((title, Some(kind))) => (title, kind),
+        Ok((_, None)) => return Err(AppError::Validation(vec![FieldError::new("file", "field-file-type")])),
+        Err(errors) => return Err(AppError::Validation(errors)),
+    };
+    let seal = &state.seal;
+    let title_sealed = sealed(seal, "case_documents.title", &title)?;
+    let content_sealed = seal.seal_bytes("case_documents.content", bytes).map_err(|e| AppError::Internal(e.into()))?;
+    let attaching = store::Attaching {
+        title_sealed: &title_sealed,
+        content_type: kind.content_type(),
+        size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        content_sealed: &content_sealed,
+    };
+    Ok(store::attach(&state.db, Some(user.id), id, &attaching).await?)
+}
+
+/// A document of a case, opened for one who may read the case (the read is logged): (title, type, bytes).
+pub async fn document(
+    state: &Platform,
+    user: &SessionUser,
+    id: i64,
+    doc: i64,
+) -> Result<(String, String, Vec<u8>), AppError> {
+    readable(state, user, id).await?;
+    let (title, content_type, content) = store::document(&state.db, id, doc).await?.ok_or(AppError::NotFound)?;
+    store::log_read(&state.db, id, user.id).await?;
+    let bytes = state.seal.open_bytes("case_documents.content", &content).map_err(|e| AppError::Internal(e.into()))?;
+    Ok((opened(&state.seal, "case_documents.title", &title)?, content_type, bytes))
 }
 
 /// Assigns another member of the council as mediator (a mediator of the case or the chair).

@@ -230,3 +230,71 @@ pub async fn assign(
         }
     }
 }
+
+/// A document for the case file, uploaded as `multipart/form-data` (title, file).
+pub async fn attach(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let (mut title, mut bytes) = (String::new(), Vec::new());
+    let bad = |e: axum::extract::multipart::MultipartError| AppError::BadRequest(e.body_text());
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("title") => title = field.text().await.map_err(bad)?,
+            Some("file") => bytes = field.bytes().await.map_err(bad)?.to_vec(),
+            _ => {}
+        }
+    }
+    match changes::attach(&state, &user, p.id, &title, &bytes).await {
+        Ok(_) => Ok(ctx.see_other(&format!("/mediation/{}?done=attached", p.id))),
+        Err(e) => {
+            let (status, errors) = e.on_form("file")?;
+            Ok((status, pages::case_page(&state, ctx, p.id, None, errors).await?).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DocumentPath {
+    #[allow(dead_code)]
+    lang: String,
+    id: i64,
+    doc: i64,
+}
+
+/// A document of the case file, for its readers only; the read is logged. Always a download, never shown inline.
+pub async fn download(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<DocumentPath>,
+) -> Result<Response, AppError> {
+    use axum::http::header;
+    let user = ctx.require_user()?;
+    let (title, content_type, bytes) = changes::document(&state, user, p.id, p.doc).await?;
+    let extension = match content_type.as_str() {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "application/vnd.oasis.opendocument.text" => "odt",
+        _ => "docx",
+    };
+    let name: String = title.chars().filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-').take(80).collect();
+    let disposition = format!(
+        "attachment; filename=\"case-{}-{}.{extension}\"; filename*=UTF-8''{}.{extension}",
+        p.id,
+        p.doc,
+        crate::platform::web::url_encode(name.trim())
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -3,8 +3,8 @@
 //! its follow-ups until the case closes with an outcome. **Confidential**: only the assigned mediators and the
 //! council's chair read a case (not admins, not the secretariat); every read is logged and shown to the chair;
 //! titles, parties and the file are sealed at rest with the key outside the database (`platform::seal`). The
-//! public sees only cases opened and closed per region and quarter, small counts withheld. Documents are not
-//! attached to cases: files on disk are not sealed, and a case's documents would be its least protected part.
+//! public sees only cases opened and closed per region and quarter, small counts withheld. Documents of a case
+//! are sealed whole in the database (files on disk are not sealed), at most 10 MB each.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 pub mod access;
@@ -42,6 +42,8 @@ where
         .route("/{lang}/mediation/{id}", get(pages::case))
         .route("/{lang}/mediation/{id}/entries", post(forms::write))
         .route("/{lang}/mediation/{id}/mediators", post(forms::assign))
+        .route("/{lang}/mediation/{id}/documents", post(forms::attach))
+        .route("/{lang}/mediation/{id}/documents/{doc}", get(forms::download))
 }
 
 pub fn register(jobs: &crate::platform::jobs::Jobs) {

@@ -127,6 +127,17 @@ pub struct Case {
     pub mediators: Vec<(i64, String)>,
     pub signals: Vec<i64>,
     pub entries: Vec<Entry>,
+    pub documents: Vec<Document>,
+}
+
+/// A document of the case file, its title opened (its content is opened only when downloaded, and logged).
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: i64,
+    pub title: String,
+    pub content_type: String,
+    pub size: i64,
+    pub added_at: String,
 }
 
 #[derive(Clone, Debug)]

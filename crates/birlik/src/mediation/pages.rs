@@ -14,8 +14,12 @@ use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, PageCtx};
 
-pub const DONE: [(&str, &str); 3] =
-    [("opened", "done-case-opened"), ("written", "done-case-written"), ("assigned", "done-case-assigned")];
+pub const DONE: [(&str, &str); 4] = [
+    ("opened", "done-case-opened"),
+    ("written", "done-case-written"),
+    ("assigned", "done-case-assigned"),
+    ("attached", "done-case-attached"),
+];
 
 /// A case by number, region and status: what a list may show without opening it.
 pub struct CaseLine {

@@ -258,3 +258,49 @@ pub async fn mediator_accounts(db: &Db, case: i64) -> sqlx::Result<Vec<i64>> {
             .bind(case).fetch_all(pool).await
     })
 }
+
+/// A document of a case file as listed: (id, sealed title, content type, size in bytes, added at).
+pub type ListedDocument = (i64, String, String, i64, String);
+
+pub async fn documents(db: &Db, case: i64) -> sqlx::Result<Vec<ListedDocument>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT id, title_sealed, content_type, size, added_at FROM case_documents WHERE case_id = $1 ORDER BY id")
+            .bind(case).fetch_all(pool).await
+    })
+}
+
+/// One document of a case: (sealed title, content type, sealed content).
+pub async fn document(db: &Db, case: i64, id: i64) -> sqlx::Result<Option<(String, String, String)>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT title_sealed, content_type, content_sealed FROM case_documents WHERE case_id = $1 AND id = $2")
+            .bind(case).bind(id).fetch_optional(pool).await
+    })
+}
+
+/// A document as attached: sealed title and content.
+pub struct Attaching<'a> {
+    pub title_sealed: &'a str,
+    pub content_type: &'a str,
+    pub size: i64,
+    pub content_sealed: &'a str,
+}
+
+pub async fn attach(db: &Db, actor: Option<i64>, case: i64, d: &Attaching<'_>) -> sqlx::Result<i64> {
+    let at = now();
+    let id = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO case_documents (case_id, title_sealed, content_type, size, content_sealed, added_by, added_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(case).bind(d.title_sealed).bind(d.content_type).bind(d.size).bind(d.content_sealed).bind(actor).bind(&at)
+        .fetch_one(&mut *tx).await?;
+        audit!(tx, &Change { actor, action: "attach", entity: "mediation_case", entity_id: case.to_string(), before: None,
+            after: Some(json!({ "document": id, "content_type": d.content_type, "size": d.size })), at: &at })?;
+        tx.emit(&[Event::new(case_scope(case), CHANGED)]).await?;
+        tx.commit().await?;
+        id
+    });
+    change::committed(&[CASES]);
+    Ok(id)
+}

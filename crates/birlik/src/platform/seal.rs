@@ -183,6 +183,16 @@ impl Sealer {
         seal_with(self.cipher()?, purpose, text)
     }
 
+    /// `bytes` (a document) sealed for `purpose`.
+    pub fn seal_bytes(&self, purpose: &str, bytes: &[u8]) -> Result<String, SealError> {
+        seal_raw(self.cipher()?, purpose, bytes)
+    }
+
+    /// The bytes of a value sealed for `purpose` by [`Sealer::seal_bytes`].
+    pub fn open_bytes(&self, purpose: &str, sealed: &str) -> Result<Vec<u8>, SealError> {
+        open_raw(self.cipher()?, purpose, sealed)
+    }
+
     /// The text of a value sealed for `purpose`.
     pub fn open(&self, purpose: &str, sealed: &str) -> Result<String, SealError> {
         open_with(self.cipher()?, purpose, sealed)
@@ -190,24 +200,29 @@ impl Sealer {
 }
 
 fn seal_with(cipher: &XChaCha20Poly1305, purpose: &str, text: &str) -> Result<String, SealError> {
+    seal_raw(cipher, purpose, text.as_bytes())
+}
+
+fn open_with(cipher: &XChaCha20Poly1305, purpose: &str, sealed: &str) -> Result<String, SealError> {
+    String::from_utf8(open_raw(cipher, purpose, sealed)?).map_err(|_| SealError::Damaged)
+}
+
+fn seal_raw(cipher: &XChaCha20Poly1305, purpose: &str, bytes: &[u8]) -> Result<String, SealError> {
     let mut nonce = [0u8; 24];
     rand::rng().fill_bytes(&mut nonce);
     let sealed = cipher
-        .encrypt(&XNonce::from(nonce), Payload { msg: text.as_bytes(), aad: purpose.as_bytes() })
+        .encrypt(&XNonce::from(nonce), Payload { msg: bytes, aad: purpose.as_bytes() })
         .map_err(|_| SealError::Damaged)?;
     let mut bytes = nonce.to_vec();
     bytes.extend_from_slice(&sealed);
     Ok(format!("{PREFIX}{}", STANDARD.encode(bytes)))
 }
 
-fn open_with(cipher: &XChaCha20Poly1305, purpose: &str, sealed: &str) -> Result<String, SealError> {
+fn open_raw(cipher: &XChaCha20Poly1305, purpose: &str, sealed: &str) -> Result<Vec<u8>, SealError> {
     let bytes = sealed.strip_prefix(PREFIX).and_then(|b| STANDARD.decode(b).ok()).ok_or(SealError::Damaged)?;
     let (nonce, body) = bytes.split_at_checked(24).ok_or(SealError::Damaged)?;
     let nonce: [u8; 24] = nonce.try_into().map_err(|_| SealError::Damaged)?;
-    let text = cipher
-        .decrypt(&XNonce::from(nonce), Payload { msg: body, aad: purpose.as_bytes() })
-        .map_err(|_| SealError::Damaged)?;
-    String::from_utf8(text).map_err(|_| SealError::Damaged)
+    cipher.decrypt(&XNonce::from(nonce), Payload { msg: body, aad: purpose.as_bytes() }).map_err(|_| SealError::Damaged)
 }
 
 #[cfg(test)]

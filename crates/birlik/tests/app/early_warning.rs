@@ -413,7 +413,8 @@ async fn cases_are_read_only_by_their_mediators_and_sealed(app: TestApp) {
 
     // Nothing of the case is in the database in clear.
     let raw = raw_database(&app).await;
-    for secret in [secret_title, secret_party, secret_note, "Келісім: суды кезекпен."] {
+    for secret in [secret_title, secret_party, secret_note, "Келісім: суды кезекпен.", "Құпия құжат", "Қолхат"]
+    {
         assert!(!raw.contains(secret), "{secret} is sealed");
     }
 }
@@ -437,6 +438,7 @@ async fn raw_database(app: &TestApp) -> String {
             let rows: Vec<(String,)> = sqlx::query_as(
                 "SELECT title_sealed FROM mediation_cases UNION ALL SELECT name_sealed FROM case_parties
                  UNION ALL SELECT text_sealed FROM case_entries UNION ALL SELECT COALESCE(agreement_sealed, '') FROM mediation_cases
+                 UNION ALL SELECT title_sealed FROM case_documents UNION ALL SELECT content_sealed FROM case_documents
                  UNION ALL SELECT COALESCE(after_json, '') FROM audit_log",
             )
             .fetch_all(pool)

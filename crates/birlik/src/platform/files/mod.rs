@@ -286,8 +286,9 @@ pub fn is_upload(method: &axum::http::Method, path: &str) -> bool {
     if path == "/api/v1/documents" {
         return true;
     }
+    // `/{lang}/documents`, and a capability's own upload form, `/{lang}/…/documents` (a mediation case's).
     let mut parts = path.trim_start_matches('/').split('/');
-    matches!((parts.next().and_then(Lang::from_code), parts.next(), parts.next()), (Some(_), Some("documents"), None))
+    parts.next().and_then(Lang::from_code).is_some() && parts.next_back() == Some("documents")
 }
 
 /// The name a download is given: the uploaded name without any path, reduced to letters, digits and a few safe
@@ -353,6 +354,7 @@ mod tests {
         assert!(!is_upload(&Method::GET, "/kk/documents"));
         assert!(!is_upload(&Method::POST, "/xx/documents"));
         assert!(!is_upload(&Method::POST, "/kk/documents/1"));
+        assert!(is_upload(&Method::POST, "/kk/mediation/3/documents"));
         assert!(!is_upload(&Method::POST, "/api/v1/associations"));
     }
 }
