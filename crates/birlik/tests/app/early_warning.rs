@@ -523,3 +523,92 @@ async fn the_demo_has_a_year_of_signals_a_planted_alert_and_two_cases() {
     let (_, page) = app.get_text("/en/early-warning/rebuttals").await;
     assert!(page.contains("Verification showed the rumour to be false"), "{page}");
 }
+
+/// Who may do what, as a matrix: reading and verifying a signal of KZ-19, listing alerts, reading and writing to a
+/// mediation case. Refusals are part of the matrix.
+#[tokio::test]
+async fn a_matrix_of_roles_and_actions_over_signals_alerts_and_cases() {
+    let app = TestApp::sqlite().await;
+    let day = today(&app);
+    app.post_form("/en/signals", &report_form("KZ-19", &day, "rumour", "1", "Қауесет")).await;
+    let signal = last_signal(&app).await;
+    let council = app.body_id("ethnomediation_council", None).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-19")).await;
+    let (chair, _) = seated(&app, council, true, 0).await;
+    let (mediator, person) = seated(&app, council, false, 0).await;
+    let (other_mediator, _) = seated(&app, council, false, 1).await;
+    let opened = mediator
+        .post_form(
+            "/en/mediation",
+            &[
+                ("council_id", council.to_string().as_str()),
+                ("region_code", "KZ-19"),
+                ("title", "Матрица ісі"),
+                ("party_kind", "community"),
+                ("party_name", "Бірінші"),
+                ("party_kind", "community"),
+                ("party_name", "Екінші"),
+                ("mediators", person.to_string().as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status(), StatusCode::SEE_OTHER);
+    let case: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT MAX(id) FROM mediation_cases").fetch_one(pool).await.unwrap()
+    });
+    let anonymous = LoggedIn { base: format!("http://{}", app.address), client: TestApp::client() };
+    let roles: Vec<(&str, LoggedIn)> = vec![
+        ("anonymous", anonymous),
+        ("participant", app.participant().await),
+        ("verifier KZ-19", verifier_of(&app, "KZ-19", 9).await),
+        ("verifier KZ-75", verifier_of(&app, "KZ-75", 9).await),
+        ("secretariat KZ-19", app.secretariat_of(assembly).await),
+        ("secretariat council", app.secretariat_of(council).await),
+        ("admin", app.admin().await),
+        ("mediator", mediator),
+        ("other mediator", other_mediator),
+        ("chair", chair),
+    ];
+    // Expected statuses: read signal, list alerts (API), read case, write to the case.
+    let expected: [(&str, [u16; 4]); 10] = [
+        ("anonymous", [303, 401, 303, 303]),
+        ("participant", [403, 403, 404, 404]),
+        ("verifier KZ-19", [200, 200, 404, 404]),
+        ("verifier KZ-75", [403, 200, 404, 404]),
+        ("secretariat KZ-19", [200, 200, 404, 404]),
+        ("secretariat council", [200, 200, 404, 404]),
+        ("admin", [200, 200, 404, 404]),
+        ("mediator", [403, 200, 200, 303]),
+        ("other mediator", [403, 200, 404, 404]),
+        ("chair", [403, 200, 200, 303]),
+    ];
+    for ((name, who), (expected_name, statuses)) in roles.iter().zip(expected) {
+        assert_eq!(*name, expected_name);
+        let (read, _) = who.get_text(&format!("/en/signals/{signal}")).await;
+        let (alerts, _) = who.send_json(Method::GET, "/api/v1/alerts", &json!(null)).await;
+        let (case_page, _) = who.get_text(&format!("/en/mediation/{case}")).await;
+        let write = who
+            .post_form(
+                &format!("/en/mediation/{case}/entries"),
+                &[("kind", "note"), ("on_day", &day), ("text", "Жазба")],
+            )
+            .await
+            .status();
+        let got = [read.as_u16(), alerts.as_u16(), case_page.as_u16(), write.as_u16()];
+        assert_eq!(got, statuses, "{name}: read signal, list alerts, read case, write to case");
+    }
+    // Verifying: only who verifies the region; the others change nothing.
+    for (name, who) in &roles {
+        let response = who.post_form(&format!("/en/signals/{signal}/verify"), &[("status", "verifying")]).await;
+        let allowed = matches!(*name, "verifier KZ-19" | "secretariat KZ-19" | "secretariat council" | "admin");
+        let status = response.status();
+        if allowed {
+            assert!(status == StatusCode::SEE_OTHER || status == StatusCode::CONFLICT, "{name}: {status}");
+        } else {
+            assert!(
+                status == StatusCode::FORBIDDEN || status == StatusCode::SEE_OTHER && *name == "anonymous",
+                "{name}: {status}"
+            );
+        }
+    }
+}
