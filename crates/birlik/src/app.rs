@@ -36,7 +36,7 @@ pub const MULTIPART_MARGIN: usize = 64 * 1024;
         bodies, ethnocultural associations and members), its consultations (statements, votes, analysis) and its meetings (agenda, attendance, recorded votes, decisions). Errors are `{\"error\": {\"key\", \"message\", \"fields\"}}` \
         with a stable key and a message in the language of `?lang=` or `Accept-Language` (kk, ru, en)."),
     tags((name = "registry"), (name = "consultations"), (name = "meetings"), (name = "proposals"), (name = "recommendations"),
-        (name = "early warning"), (name = "documents"),
+        (name = "early warning"), (name = "moderation"), (name = "documents"),
         (name = "open data"))
 )]
 struct ApiDoc;
@@ -100,6 +100,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
                 .merge(proposals::api::routes())
                 .merge(recommendations::api::routes())
                 .merge(early_warning::api::routes())
+                .merge(crate::platform::moderation::api::routes())
                 .merge(files::api::routes()),
         )
         .split_for_parts();
@@ -185,6 +186,10 @@ pub fn state_with_search(
     let platform = Platform {
         open_data: Arc::new(open_data()),
         seal: Arc::new(crate::platform::seal::Sealer::new(&settings.data_dir)),
+        // Each capability registers the kinds of what people write there, to be moderated in one facility.
+        moderation: Arc::new(
+            crate::platform::moderation::Kinds::default().register("statement", consultations::moderated::statement()),
+        ),
         notify,
         db,
         search: Arc::new(search),
@@ -224,6 +229,7 @@ pub fn state_with_search(
     early_warning::notices::register(&platform.notify, &platform.changes);
     mediation::register(&platform.jobs);
     mediation::notices::register(&platform.notify, &platform.changes);
+    crate::platform::moderation::register_notices(&platform.notify, &platform.changes);
     platform.changes.run();
     let proposals = proposals::Runtime::start(&platform.db);
     let meetings = meetings::Runtime::start(&platform.db);
@@ -288,6 +294,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::recovery::routes())
         .merge(files::api::page_routes())
         .merge(notify::pages::routes())
+        .merge(crate::platform::moderation::pages::routes())
+        .route("/api/v1/moderation/report.csv", get(crate::platform::moderation::api::report_csv))
         .route("/{lang}/script/{script}", get(crate::platform::web::script::choose_script))
         .route("/{lang}/accessibility", get(crate::platform::web::page::accessibility))
         .nest_service("/static", ServeDir::new(static_dir))

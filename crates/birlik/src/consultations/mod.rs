@@ -13,6 +13,7 @@ pub mod import;
 pub mod input;
 pub mod known;
 pub mod model;
+pub mod moderated;
 pub mod notices;
 pub mod pages;
 pub mod participation;

@@ -118,6 +118,11 @@ impl Card {
         }
     }
 
+    /// The clauses of the moderation policy, for the report form under a statement.
+    pub fn clauses(&self) -> Vec<(String, String)> {
+        crate::platform::moderation::pages::clause_choices(self.ctx.lang)
+    }
+
     pub fn progress(&self) -> String {
         self.ctx.lang.t_args("progress", &[("voted", Arg::Num(self.voted)), ("total", Arg::Num(self.total))])
     }
@@ -262,6 +267,7 @@ pub async fn participate(
     let (notice, notice_at) = match q.done.as_str() {
         "statement-published" | "statement-pending" => (Some(ctx.t(&q.done)), "add"),
         "answers-saved" => (Some(ctx.t(&q.done)), "about"),
+        "reported" => (Some(ctx.t("done-moderation-reported")), "card"),
         _ => (None, ""),
     };
     let extras = Extras { notice, notice_at, ..Extras::default() };

@@ -745,3 +745,27 @@ pub async fn author_login(db: &Db, statement: i64) -> sqlx::Result<Option<i64>> 
     })?;
     Ok(identity.and_then(|i| i.strip_prefix("u:").and_then(|id| id.parse().ok())))
 }
+
+/// The account behind a statement's author, when the participant took part with one (`u:` identity).
+pub async fn statement_author_account(db: &Db, statement: i64) -> sqlx::Result<Option<i64>> {
+    let identity: Option<String> = with_read!(db, pool => {
+        sqlx::query_scalar(
+            "SELECT p.identity FROM consultation_statements s JOIN consultation_participants p ON p.id = s.author_id
+             WHERE s.id = $1",
+        )
+        .bind(statement)
+        .fetch_optional(pool)
+        .await?
+    });
+    Ok(identity.and_then(|i| i.strip_prefix("u:").and_then(|id| id.parse().ok())))
+}
+
+/// How many take part in a consultation.
+pub async fn participant_count(db: &Db, consultation: i64) -> sqlx::Result<i64> {
+    with_read!(db, pool => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM consultation_participants WHERE consultation_id = $1")
+            .bind(consultation)
+            .fetch_one(pool)
+            .await
+    })
+}

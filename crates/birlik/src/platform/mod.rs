@@ -12,6 +12,7 @@ pub mod identity;
 pub mod jobs;
 pub mod limit;
 pub mod metrics;
+pub mod moderation;
 pub mod multilingual;
 pub mod notify;
 pub mod open_data;
@@ -104,6 +105,8 @@ pub struct Platform {
     pub notify: Arc<notify::Notifier>,
     /// What capabilities add to the registry's open data (Popolo parts, tables).
     pub open_data: Arc<open_data::OpenData>,
+    /// Moderation: the kinds of items capabilities registered (`moderation::Kinds`).
+    pub moderation: Arc<moderation::Kinds>,
     /// Seals what a copied database must not reveal (mediation files, reporters' contacts): checked at start.
     pub seal: Arc<seal::Sealer>,
 }

@@ -18,6 +18,7 @@ mod hostile;
 mod jobs;
 mod meetings;
 mod meetings_open;
+mod moderation;
 mod notify;
 mod open_data;
 mod pages;

@@ -35,6 +35,37 @@ pub async fn body_and_ancestors(db: &Db, body: i64) -> sqlx::Result<Vec<i64>> {
     Ok(line(db, body).await?.into_iter().map(|(id, _)| id).collect())
 }
 
+/// The ids of a body and every body under it (for a queue that covers them).
+pub async fn body_and_descendants(db: &Db, body: i64) -> sqlx::Result<Vec<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar(
+            "WITH RECURSIVE down (id, depth) AS (
+                 SELECT id, 0 FROM bodies WHERE id = $1
+                 UNION ALL
+                 SELECT b.id, down.depth + 1 FROM bodies b JOIN down ON b.parent_id = down.id WHERE down.depth < 64
+             )
+             SELECT id FROM down",
+        )
+        .bind(body)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// A body's name in `lang` (empty when there is no such body): for facilities that show whose an item is.
+pub async fn body_name(db: &Db, body: i64, lang: crate::platform::i18n::Lang) -> sqlx::Result<String> {
+    let names: Option<(String, String, String)> = with_read!(db, pool => {
+        sqlx::query_as("SELECT name_kk, name_ru, name_en FROM bodies WHERE id = $1").bind(body).fetch_optional(pool).await?
+    });
+    Ok(names
+        .map(|(kk, ru, en)| match lang {
+            crate::platform::i18n::Lang::Kk => kk,
+            crate::platform::i18n::Lang::Ru => ru,
+            crate::platform::i18n::Lang::En => en,
+        })
+        .unwrap_or_default())
+}
+
 /// Is `body` a body that exists and is not archived?
 pub async fn live_body(db: &Db, body: i64) -> sqlx::Result<bool> {
     Ok(line(db, body).await?.first().is_some_and(|(_, archived)| !archived))

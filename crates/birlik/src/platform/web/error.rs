@@ -58,6 +58,11 @@ impl Errors {
     pub fn any(&self) -> bool {
         !self.errors.is_empty()
     }
+
+    /// Every message, in order (for a page whose forms repeat per item, where errors are shown together).
+    pub fn all(&self) -> Vec<String> {
+        self.errors.iter().map(|e| e.message(self.lang)).collect()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
