@@ -1432,3 +1432,4 @@ notify-moderation-decided-suspend = You are suspended from writing (“{ $title 
 notify-moderation-decided-uphold = Your appeal was decided: the decision (“{ $title }”) stands
 notify-moderation-decided-reverse = Your appeal was upheld: your text is shown again
 nav-moderation = Moderation
+moderation-clause-for-reject = Clause (to reject)

@@ -1392,3 +1392,4 @@ notify-moderation-decided-suspend = Сізге уақытша жазуға ты�
 notify-moderation-decided-uphold = Шағымыңыз қаралды: шешім («{ $title }») күшінде қалды
 notify-moderation-decided-reverse = Шағымыңыз қанағаттандырылды: мәтініңіз қайта көрсетіледі
 nav-moderation = Модерация
+moderation-clause-for-reject = Ереже тармағы (қабылдамау үшін)

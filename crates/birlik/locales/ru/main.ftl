@@ -1454,3 +1454,4 @@ notify-moderation-decided-suspend = Вам временно запрещено �
 notify-moderation-decided-uphold = Ваше обжалование рассмотрено: решение («{ $title }») оставлено в силе
 notify-moderation-decided-reverse = Ваше обжалование удовлетворено: текст снова показан
 nav-moderation = Модерация
+moderation-clause-for-reject = Пункт правил (для отклонения)

@@ -3,7 +3,7 @@
 //! change (the analyst dropping a moderated statement) is an event handler, registered in [`register`].
 
 use super::input::{ConsultationFields, ModerationFields, TranslationFields};
-use super::model::{Statement, Status};
+use super::model::Statement;
 use super::store;
 use crate::platform::Platform;
 use crate::platform::change::Worker;
@@ -44,15 +44,19 @@ pub async fn moderate(
     statement: i64,
     fields: &ModerationFields,
 ) -> Result<Statement, AppError> {
+    use crate::platform::moderation::changes::{Action, DecisionIn, decide};
     let statement = statement_to_moderate(state, user, statement).await?;
-    let status = match fields.decision.as_str() {
-        "publish" => Status::Published,
-        "reject" => Status::Rejected,
+    let action = match fields.decision.as_str() {
+        "publish" => Action::Approve,
+        "reject" => Action::Hide,
         _ => return Err(AppError::Validation(vec![FieldError::new("decision", "field-invalid-choice")])),
     };
     let reason =
         validate::line("reason", &fields.reason, 2, validate::MAX_LINE).map_err(|e| AppError::Validation(vec![e]))?;
-    store::moderate(&state.db, user.id, &statement, status, &reason).await?;
+    // The one moderation facility decides, logs and tells the author (a rejection names a clause of the policy).
+    let input =
+        DecisionIn { kind: "statement", item_id: statement.id, action, clause: &fields.clause, note: &reason, days: 0 };
+    decide(state, user, &input).await?;
     Ok(statement)
 }
 

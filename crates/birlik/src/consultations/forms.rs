@@ -120,6 +120,11 @@ struct ManagePage {
 }
 
 impl ManagePage {
+    /// The clauses of the moderation policy, one of which a rejection names.
+    fn clauses(&self) -> Vec<(String, String)> {
+        crate::platform::moderation::pages::clause_choices(self.ctx.lang)
+    }
+
     /// The consultation a statement of the queue belongs to.
     fn question_of(&self, m: &Statement) -> Option<&crate::platform::web::Link> {
         self.questions.get(&m.consultation_id)

@@ -144,6 +144,9 @@ pub struct ModerationFields {
     /// publish or reject.
     pub decision: String,
     pub reason: String,
+    /// The clause of the moderation policy a rejection names (`platform::moderation::policy`).
+    #[serde(default)]
+    pub clause: String,
     /// Where to return.
     pub back: String,
 }

@@ -110,7 +110,11 @@ pub async fn add_statement(
         external_id: None,
         created_at: &at,
     };
-    store::add_statement(&state.db, c.id, &new).await?;
+    let id = store::add_statement(&state.db, c.id, &new).await?;
+    if status == Status::Pending {
+        // Pre-moderation: it waits in the body's queue of the moderation facility.
+        crate::platform::moderation::changes::hold(state, "statement", id).await?;
+    }
     Ok(Added::Stored(status))
 }
 

@@ -457,7 +457,9 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
     // A statement moderated out keeps its votes but leaves the analysis at the next refresh.
     let moderator = app.secretariat_of(body).await;
     let path = format!("/en/consultation-statements/{}/moderate", statements[7]);
-    let done = moderator.post_form(&path, &[("decision", "reject"), ("reason", "Markup, not an opinion")]).await;
+    let done = moderator
+        .post_form(&path, &[("decision", "reject"), ("reason", "Markup, not an opinion"), ("clause", "spam")])
+        .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
     let out = statements[7].to_string();
     app.settled().await;

@@ -276,6 +276,36 @@ async fn report_storms_and_late_appeals_are_refused_and_moderators_cannot_judge_
     app.clock.advance(std::time::Duration::from_secs(15 * 24 * 3600));
     let late = writer.post_form(&format!("/en/moderation/decisions/{decision}/appeal"), &[("text", "Кешіріңіз")]).await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
+    // Pre-moderation: a statement waiting for approval is in the facility's queue; approving it there publishes it.
+    let approve = birlik::consultations::input::ConsultationInput {
+        moderation: birlik::consultations::model::Moderation::Approve,
+        ..input(body)
+    };
+    let (held, _) = open(&app, &approve, &["Бастапқы"]).await;
+    let newcomer = app.participant().await;
+    add_statement(&newcomer, held, "Күтіп тұрған тұжырым").await;
+    let waiting = store::statements(&app.state.platform.db, held, Some(Status::Pending)).await.unwrap();
+    let (_, queue) = secretariat.get_text(&format!("/en/moderation/queue?body={body}")).await;
+    assert!(queue.contains("Күтіп тұрған тұжырым"), "{queue}");
+    let form = [
+        ("body", body.to_string()),
+        ("item_kind", "statement".into()),
+        ("item_id", waiting[0].id.to_string()),
+        ("action", "approve".into()),
+    ];
+    let approved = secretariat
+        .client
+        .post(format!("{}/en/moderation/decisions", secretariat.base))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(approved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        store::statement(&app.state.platform.db, waiting[0].id).await.unwrap().unwrap().status,
+        Status::Published
+    );
+
     let (_, policy) = app.get_text("/kk/moderation/policy").await;
     assert!(policy.contains("174") && policy.contains("Алауыздықты қоздыру"));
 }

@@ -257,14 +257,17 @@ async fn the_author_hears_whether_a_moderator_published_or_rejected_his_statemen
     let moderator = app.secretariat_of(body).await;
     for (statement, decision) in [(&pending[0], "publish"), (&pending[1], "reject")] {
         let path = format!("/en/consultation-statements/{}/moderate", statement.id);
-        let done = moderator.post_form(&path, &[("decision", decision), ("reason", "Checked")]).await;
+        let done =
+            moderator.post_form(&path, &[("decision", decision), ("reason", "Checked"), ("clause", "off-topic")]).await;
         assert_eq!(done.status(), StatusCode::SEE_OTHER);
     }
     app.settled().await;
     let (_, inbox) = author.get_text("/ru/inbox").await;
     assert!(inbox.contains("Ваше утверждение в консультации «Бірлікті қалай нығайтамыз?» опубликовано"), "{inbox}");
     assert!(inbox.contains("отклонено"), "{inbox}");
-    assert!(inbox.contains("2 непрочитанных уведомления"), "{inbox}");
+    // The moderation facility adds the statement of reasons of the rejection, with the way to appeal.
+    assert!(inbox.contains("Ваш текст скрыт по пункту «Не по теме»"), "{inbox}");
+    assert!(inbox.contains("3 непрочитанных уведомления"), "{inbox}");
 }
 
 #[tokio::test]

@@ -51,6 +51,13 @@ pub async fn report(
     Ok(())
 }
 
+/// Holds an item of a body that chose pre-moderation in its queue until a moderator approves it.
+pub async fn hold(state: &Platform, kind_name: &str, id: i64) -> Result<(), AppError> {
+    let (name, kind) = kind(state, kind_name)?;
+    let item = item(state, kind, id).await?;
+    Ok(store::hold(&state.db, name, id, &item).await?)
+}
+
 /// The role `user` moderates `body` in (`admin`, `secretariat`, `moderator`), or `Forbidden`.
 pub async fn role_in(state: &Platform, user: &SessionUser, body: i64) -> Result<&'static str, AppError> {
     if user.roles.is_admin() {
@@ -94,21 +101,26 @@ impl Action {
     }
 }
 
+/// A moderator's decision as submitted.
+#[derive(Clone, Copy, Debug)]
+pub struct DecisionIn<'a> {
+    pub kind: &'a str,
+    pub item_id: i64,
+    pub action: Action,
+    /// The clause's code (not needed to approve).
+    pub clause: &'a str,
+    pub note: &'a str,
+    /// For a suspension: how many days.
+    pub days: i64,
+}
+
 /// The longest suspension, in days.
 pub const MAX_SUSPENSION_DAYS: i64 = 365;
 
 /// A moderator's decision on an item: it names a clause (unless it approves), never concerns his own writing, and
 /// is logged; hiding keeps the item (its author still sees it, marked).
-pub async fn decide(
-    state: &Platform,
-    user: &SessionUser,
-    kind_name: &str,
-    id: i64,
-    action: Action,
-    clause: &str,
-    note: &str,
-    days: i64,
-) -> Result<i64, AppError> {
+pub async fn decide(state: &Platform, user: &SessionUser, input: &DecisionIn<'_>) -> Result<i64, AppError> {
+    let DecisionIn { kind: kind_name, item_id: id, action, clause, note, days } = *input;
     let (name, kind) = kind(state, kind_name)?;
     let item = item(state, kind, id).await?;
     let role = role_in(state, user, item.body_id).await?;
@@ -135,7 +147,13 @@ pub async fn decide(
         _ => None,
     };
     let visibility = if action == Action::Approve { Visibility::Shown } else { Visibility::Hidden };
-    let reason = clause.map_or_else(|| "approved".to_owned(), |c| policy::label(c, crate::platform::i18n::Lang::En));
+    // What the item's own audit entry says: the clause and the moderator's note.
+    let reason = match (clause.map(|c| policy::label(c, crate::platform::i18n::Lang::En)), note.as_deref()) {
+        (Some(c), Some(n)) => format!("{c}: {n}"),
+        (Some(c), None) => c,
+        (None, Some(n)) => n.to_owned(),
+        (None, None) => "approved".to_owned(),
+    };
     (kind.apply)(state, id, visibility, user.id, &reason).await?;
     let deciding = Deciding {
         kind: name,

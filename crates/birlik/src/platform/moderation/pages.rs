@@ -316,7 +316,15 @@ async fn decide(
     let result = match Action::parse(&f.action) {
         Some(action) => {
             let days = f.days.trim().parse().unwrap_or(0);
-            changes::decide(&state, user, &f.item_kind, f.item_id, action, &f.clause, &f.note, days).await
+            let input = changes::DecisionIn {
+                kind: &f.item_kind,
+                item_id: f.item_id,
+                action,
+                clause: &f.clause,
+                note: &f.note,
+                days,
+            };
+            changes::decide(&state, user, &input).await
         }
         None => Err(AppError::Validation(vec![FieldError::new("action", "field-invalid-choice")])),
     };

@@ -61,6 +61,23 @@ pub async fn report(
     Ok(filed)
 }
 
+/// Holds an item for pre-moderation: it waits in its body's queue (no report needed) until a moderator decides.
+pub async fn hold(db: &Db, kind: &str, id: i64, item: &Item) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        sqlx::query(
+            "INSERT INTO moderation_queue (item_kind, item_id, body_id, author_id, excerpt, reports, audience, first_at,
+                 priority, open)
+             VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, TRUE) ON CONFLICT (item_kind, item_id) DO NOTHING",
+        )
+        .bind(kind).bind(id).bind(item.body_id).bind(item.author_id).bind(&item.excerpt).bind(item.audience)
+        .bind(&at).bind(priority(0, 0, 0, item.audience))
+        .execute(pool).await?;
+    });
+    change::committed(&[LOG]);
+    Ok(())
+}
+
 /// An item waiting in a queue.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Queued {
