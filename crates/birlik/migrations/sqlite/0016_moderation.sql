@@ -78,3 +78,13 @@ CREATE TABLE moderation_suspensions (
     decision_id INTEGER NOT NULL REFERENCES moderation_decisions (id),
     PRIMARY KEY (user_id, body_id, decision_id)
 );
+
+-- A body's lexicons of terms to flag, one per language (kk, ru, en), kept by its moderators.
+CREATE TABLE moderation_lexicons (
+    body_id INTEGER NOT NULL REFERENCES bodies (id),
+    lang TEXT NOT NULL CHECK (lang IN ('kk', 'ru', 'en')),
+    terms TEXT NOT NULL,
+    updated_by INTEGER REFERENCES users (id),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (body_id, lang)
+);

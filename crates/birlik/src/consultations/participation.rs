@@ -115,6 +115,8 @@ pub async fn add_statement(
         // Pre-moderation: it waits in the body's queue of the moderation facility.
         crate::platform::moderation::changes::hold(state, "statement", id).await?;
     }
+    // The body's lexicons flag it for the moderators (a flag never hides it by itself).
+    crate::platform::moderation::changes::screen(state, "statement", id, &text).await?;
     Ok(Added::Stored(status))
 }
 

@@ -111,15 +111,12 @@ pub async fn dashboard(
     }
     lines.sort_by(|a, b| lang.compare(&a.name, &b.name));
     let map = tilemap::svg(&ctx.t("early-warning-map-title"), &tiles);
-    // The national series: the sum of the regions' weekly values.
-    let mut national: Vec<(String, f64)> = Vec::new();
+    // The national series: the sum of the regions' weekly values, by week.
+    let mut sums: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
     for w in &computed.weeks {
-        match national.iter_mut().find(|(k, _)| *k == w.starts_on) {
-            Some((_, v)) => *v += w.index,
-            None => national.push((w.starts_on.clone(), w.index)),
-        }
+        *sums.entry(w.starts_on.as_str()).or_default() += w.index;
     }
-    national.sort_by(|a, b| a.0.cmp(&b.0));
+    let national: Vec<(String, f64)> = sums.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     let chart = chart(&ctx.t("early-warning-national-chart"), &national);
     let national_now = figure(lang, national.last().map_or(0.0, |n| n.1));
     render(&DashboardPage { ctx, map, week, lines, national: national_now, chart })

@@ -276,6 +276,31 @@ async fn report_storms_and_late_appeals_are_refused_and_moderators_cannot_judge_
     app.clock.advance(std::time::Duration::from_secs(15 * 24 * 3600));
     let late = writer.post_form(&format!("/en/moderation/decisions/{decision}/appeal"), &[("text", "Кешіріңіз")]).await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
+    // A lexicon flags what is written, through inflection and a look-alike letter, without hiding it.
+    let refused = secretariat
+        .post_form("/en/moderation/lexicons", &[("body", &body.to_string()), ("lang", "ru"), ("terms", "a*")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "a prefix too short to be safe is refused");
+    let saved = secretariat
+        .post_form(
+            "/en/moderation/lexicons",
+            &[("body", &body.to_string()), ("lang", "ru"), ("terms", "ненависть\n# комментарий")],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (flagged_in, _) = open(&app, &input(body), &["Первое"]).await;
+    let writer2 = app.participant().await;
+    add_statement(&writer2, flagged_in, "Они сеют н\u{0065}навистью рознь между соседями").await;
+    let flagged = store::statements(&app.state.platform.db, flagged_in, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.text.starts_with("Они"))
+        .unwrap();
+    assert_eq!(flagged.status, Status::Published, "a flag never hides by itself");
+    let (_, queue) = secretariat.get_text(&format!("/en/moderation/queue?body={body}")).await;
+    assert!(queue.contains("Они сеют") && queue.contains("flags 1"), "{queue}");
+
     // Pre-moderation: a statement waiting for approval is in the facility's queue; approving it there publishes it.
     let approve = birlik::consultations::input::ConsultationInput {
         moderation: birlik::consultations::model::Moderation::Approve,

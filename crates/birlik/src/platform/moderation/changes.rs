@@ -58,6 +58,81 @@ pub async fn hold(state: &Platform, kind_name: &str, id: i64) -> Result<(), AppE
     Ok(store::hold(&state.db, name, id, &item).await?)
 }
 
+/// The languages lexicons are kept in.
+pub const LEXICON_LANGS: [(&str, lexicon::Lang); 3] =
+    [("kk", lexicon::Lang::Kk), ("ru", lexicon::Lang::Ru), ("en", lexicon::Lang::En)];
+
+/// The most terms a body's lexicon of one language holds.
+pub const MAX_TERMS: usize = 20_000;
+
+/// A moderator of a body writes its lexicon of one language (one term per line; `#` comments; `word*` prefixes).
+pub async fn set_lexicon(
+    state: &Platform,
+    user: &SessionUser,
+    body: i64,
+    lang: &str,
+    terms: &str,
+) -> Result<(), AppError> {
+    role_in(state, user, body).await?;
+    let Some((code, lexicon_lang)) = LEXICON_LANGS.iter().find(|(c, _)| *c == lang).copied() else {
+        return Err(invalid("lang", "field-invalid-choice"));
+    };
+    if terms.lines().count() > MAX_TERMS || terms.len() > 2_000_000 {
+        return Err(AppError::Validation(vec![
+            FieldError::new("terms", "field-too-long").with("max", MAX_TERMS as i64),
+        ]));
+    }
+    if let Err(e) = lexicon::Lexicon::parse(lexicon_lang, terms) {
+        return Err(AppError::Validation(vec![
+            FieldError::new("terms", "moderation-lexicon-invalid").with("problem", e.to_string()),
+        ]));
+    }
+    Ok(store::set_lexicon(&state.db, user.id, body, code, terms).await?)
+}
+
+/// The compiled lexicons that apply to `body`: its own and those of the bodies above it.
+async fn lexicons_for(state: &Platform, body: i64) -> Result<Vec<std::sync::Arc<lexicon::Lexicon>>, AppError> {
+    let mut out = Vec::new();
+    for b in authz::body_and_ancestors(&state.db, body).await? {
+        for (code, lang) in LEXICON_LANGS {
+            let Some((terms, updated_at)) = store::lexicon(&state.db, b, code).await? else { continue };
+            let kept = state.moderation.lexicons.lock().ok().and_then(|c| c.get(&(b, code)).cloned());
+            let compiled = match kept {
+                Some((at, lexicon)) if at == updated_at => lexicon,
+                _ => {
+                    let Ok(lexicon) = lexicon::Lexicon::parse(lang, &terms) else { continue };
+                    let lexicon = std::sync::Arc::new(lexicon);
+                    if let Ok(mut cache) = state.moderation.lexicons.lock() {
+                        cache.insert((b, code), (updated_at, lexicon.clone()));
+                    }
+                    lexicon
+                }
+            };
+            out.push(compiled);
+        }
+    }
+    Ok(out)
+}
+
+/// Screens what was just written against its body's lexicons: a match flags the item (it goes to the queue, and
+/// is not hidden by the flag). Returns the terms matched.
+pub async fn screen(state: &Platform, kind_name: &str, id: i64, text: &str) -> Result<Vec<String>, AppError> {
+    let (name, kind) = kind(state, kind_name)?;
+    let item = item(state, kind, id).await?;
+    let mut terms: Vec<String> = Vec::new();
+    for lexicon in lexicons_for(state, item.body_id).await? {
+        for m in lexicon.matches(text) {
+            if !terms.iter().any(|t| t == m.term) {
+                terms.push(m.term.to_owned());
+            }
+        }
+    }
+    if !terms.is_empty() {
+        store::flag(&state.db, name, id, &item).await?;
+    }
+    Ok(terms)
+}
+
 /// The role `user` moderates `body` in (`admin`, `secretariat`, `moderator`), or `Forbidden`.
 pub async fn role_in(state: &Platform, user: &SessionUser, body: i64) -> Result<&'static str, AppError> {
     if user.roles.is_admin() {

@@ -59,7 +59,12 @@ pub struct Kind {
 pub struct Kinds {
     kinds: HashMap<&'static str, Kind>,
     pub reports: std::sync::Arc<crate::platform::limit::RateLimit<i64>>,
+    /// Lexicons compiled from the database, by body and language, with the time of the version compiled.
+    pub lexicons: std::sync::Arc<std::sync::Mutex<Compiled>>,
 }
+
+/// Compiled lexicons: (body, language) → (updated at, lexicon).
+pub type Compiled = HashMap<(i64, &'static str), (String, std::sync::Arc<lexicon::Lexicon>)>;
 
 impl Default for Kinds {
     fn default() -> Kinds {
@@ -69,6 +74,7 @@ impl Default for Kinds {
                 changes::REPORT_BURST,
                 changes::REPORTS_PER_HOUR / 3600.0,
             )),
+            lexicons: std::sync::Arc::default(),
         }
     }
 }

@@ -17,7 +17,8 @@ use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, Form, PageCtx};
 
-pub const DONE: [(&str, &str); 5] = [
+pub const DONE: [(&str, &str); 6] = [
+    ("lexicon", "done-moderation-lexicon"),
     ("reported", "done-moderation-reported"),
     ("decided", "done-moderation-decided"),
     ("appealed", "done-moderation-appealed"),
@@ -42,6 +43,7 @@ where
         .route("/{lang}/moderation/decisions/{id}/appeal", post(appeal))
         .route("/{lang}/moderation/decisions/{id}/outcome", post(decide_appeal))
         .route("/{lang}/moderation/moderators", post(assign))
+        .route("/{lang}/moderation/lexicons", post(set_lexicon))
 }
 
 /// The clauses in force as (code, "n. title") choices.
@@ -239,6 +241,7 @@ struct QueuePage {
     appeals: Vec<AppealLine>,
     clauses: Vec<(String, String)>,
     moderators_form: bool,
+    lexicons: Vec<(String, String, String)>,
     errors: Errors,
 }
 
@@ -291,8 +294,13 @@ async fn queue(
     let moderators_form = crate::platform::identity::authz::manage_body(&state.db, user, body).await.is_ok();
     let body_name = crate::platform::identity::authz::body_name(&state.db, body, ctx.lang).await?;
     let clauses = clause_choices(ctx.lang);
+    let mut lexicons = Vec::new();
+    for (code, _) in changes::LEXICON_LANGS {
+        let terms = store::lexicon(&state.db, body, code).await?.map(|(t, _)| t).unwrap_or_default();
+        lexicons.push((code.to_owned(), ctx.t(&format!("moderation-lexicon-{code}")), terms));
+    }
     let errors = Errors::new(ctx.lang, errors);
-    render(&QueuePage { ctx, notice, body, body_name, items, appeals, clauses, moderators_form, errors })
+    render(&QueuePage { ctx, notice, body, body_name, items, appeals, clauses, moderators_form, lexicons, errors })
 }
 
 #[derive(Deserialize, Default)]
@@ -478,6 +486,29 @@ async fn assign(
         Ok(()) => Ok(ctx.see_other(&format!("/moderation/queue?body={}&done=moderator", f.body))),
         Err(e) => {
             let (status, errors) = e.on_form("email")?;
+            Ok((status, queue(&state, ctx, f.body, None, errors).await?).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LexiconFields {
+    pub body: i64,
+    pub lang: String,
+    pub terms: String,
+}
+
+async fn set_lexicon(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Form(f): Form<LexiconFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match changes::set_lexicon(&state, user, f.body, &f.lang, &f.terms).await {
+        Ok(()) => Ok(ctx.see_other(&format!("/moderation/queue?body={}&done=lexicon", f.body))),
+        Err(e) => {
+            let (status, errors) = e.on_form("terms")?;
             Ok((status, queue(&state, ctx, f.body, None, errors).await?).into_response())
         }
     }

@@ -327,3 +327,45 @@ pub async fn first_reports(db: &Db, items: &[(String, i64)]) -> sqlx::Result<Vec
     }
     Ok(out)
 }
+
+/// A body's lexicon of one language as written by its moderators, and when it last changed.
+pub async fn lexicon(db: &Db, body: i64, lang: &str) -> sqlx::Result<Option<(String, String)>> {
+    with_read!(db, pool => {
+        sqlx::query_as("SELECT terms, updated_at FROM moderation_lexicons WHERE body_id = $1 AND lang = $2")
+            .bind(body).bind(lang).fetch_optional(pool).await
+    })
+}
+
+pub async fn set_lexicon(db: &Db, actor: i64, body: i64, lang: &str, terms: &str) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("INSERT INTO moderation_lexicons (body_id, lang, terms, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (body_id, lang) DO UPDATE SET terms = excluded.terms, updated_by = excluded.updated_by,
+                     updated_at = excluded.updated_at")
+            .bind(body).bind(lang).bind(terms).bind(actor).bind(&at).execute(&mut *tx).await?;
+        audit!(tx, &Change { actor: Some(actor), action: "set_lexicon", entity: "body", entity_id: body.to_string(),
+            before: None, after: Some(json!({ "lang": lang, "terms": terms.lines().count() })), at: &at })?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// A flag: the item goes to its body's queue (or moves up in it), never hidden by the flag itself.
+pub async fn flag(db: &Db, kind: &str, id: i64, item: &Item) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        sqlx::query(
+            "INSERT INTO moderation_queue (item_kind, item_id, body_id, author_id, excerpt, reports, flags, audience, first_at,
+                 priority, open)
+             VALUES ($1, $2, $3, $4, $5, 0, 1, $6, $7, $8, TRUE)
+             ON CONFLICT (item_kind, item_id) DO UPDATE SET flags = moderation_queue.flags + 1, open = TRUE,
+                 priority = moderation_queue.priority + 5",
+        )
+        .bind(kind).bind(id).bind(item.body_id).bind(item.author_id).bind(&item.excerpt).bind(item.audience)
+        .bind(&at).bind(priority(0, 1, 0, item.audience))
+        .execute(pool).await?;
+    });
+    change::committed(&[LOG]);
+    Ok(())
+}
