@@ -57,6 +57,7 @@ CREATE TABLE moderation_decisions (
 );
 CREATE INDEX moderation_decisions_body ON moderation_decisions (body_id, decided_at);
 CREATE INDEX moderation_decisions_item ON moderation_decisions (item_kind, item_id);
+CREATE INDEX moderation_decisions_at ON moderation_decisions (decided_at);
 CREATE FUNCTION moderation_decisions_kept() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'the moderation log is append-only';

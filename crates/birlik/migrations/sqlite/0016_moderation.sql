@@ -57,6 +57,7 @@ CREATE TABLE moderation_decisions (
 );
 CREATE INDEX moderation_decisions_body ON moderation_decisions (body_id, decided_at);
 CREATE INDEX moderation_decisions_item ON moderation_decisions (item_kind, item_id);
+CREATE INDEX moderation_decisions_at ON moderation_decisions (decided_at);
 CREATE TRIGGER moderation_decisions_no_update BEFORE UPDATE ON moderation_decisions BEGIN SELECT RAISE(ABORT, 'the moderation log is append-only'); END;
 CREATE TRIGGER moderation_decisions_no_delete BEFORE DELETE ON moderation_decisions BEGIN SELECT RAISE(ABORT, 'the moderation log is append-only'); END;
 

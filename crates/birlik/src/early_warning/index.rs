@@ -7,7 +7,7 @@
 //! `tension` crate and in ARCHITECTURE.md; its evaluation on synthetic series with planted rises is in
 //! `crates/tension/EVALUATION.md` and BENCHMARKS.md.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, RwLock};
 
 use time::{Date, Duration};
@@ -60,10 +60,12 @@ impl Computed {
     }
 }
 
-/// The index kept between computations.
+/// The index kept between computations, and the confirmed signals it is computed from, kept in memory too: a
+/// finding changes one entry (by id), so that recomputing never rereads a million rows.
 #[derive(Clone, Default)]
 pub struct Memo {
     current: Arc<RwLock<Option<Arc<Computed>>>>,
+    signals: Arc<RwLock<Option<HashMap<i64, store::Counted>>>>,
 }
 
 impl Memo {
@@ -75,9 +77,9 @@ impl Memo {
         self.refresh(db, today).await
     }
 
-    /// Computes the index afresh (a finding changed).
+    /// Computes the index afresh from the signals kept (read from the database the first time).
     pub async fn refresh(&self, db: &Db, today: Date) -> anyhow::Result<Arc<Computed>> {
-        let rows = store::confirmed(db).await?;
+        let rows = self.rows(db).await?;
         let computed = Arc::new(tokio::task::spawn_blocking(move || compute(&rows, today)).await??);
         if let Ok(mut current) = self.current.write() {
             *current = Some(computed.clone());
@@ -85,11 +87,44 @@ impl Memo {
         Ok(computed)
     }
 
-    /// Forgets the index kept (the next reader computes it).
-    pub fn forget(&self) {
+    /// The confirmed signals, from memory (read once).
+    async fn rows(&self, db: &Db) -> anyhow::Result<Vec<store::Counted>> {
+        if let Some(kept) = self.signals.read().ok().and_then(|s| s.as_ref().map(|m| m.values().cloned().collect())) {
+            return Ok(kept);
+        }
+        let all: HashMap<i64, store::Counted> = store::confirmed_by_id(db).await?.into_iter().collect();
+        let rows = all.values().cloned().collect();
+        if let Ok(mut kept) = self.signals.write() {
+            *kept = Some(all);
+        }
+        Ok(rows)
+    }
+
+    /// A finding changed: signal `id` now counts or no longer does (`None`: many changed, read them all again).
+    /// The index kept is forgotten; the next reader computes it from memory.
+    pub async fn changed(&self, db: &Db, id: Option<i64>) -> anyhow::Result<()> {
+        match id {
+            Some(id) => {
+                let now = store::confirmed_one(db, id).await?;
+                if let Ok(mut kept) = self.signals.write()
+                    && let Some(map) = kept.as_mut()
+                {
+                    match now {
+                        Some(row) => map.insert(id, row),
+                        None => map.remove(&id),
+                    };
+                }
+            }
+            None => {
+                if let Ok(mut kept) = self.signals.write() {
+                    *kept = None;
+                }
+            }
+        }
         if let Ok(mut current) = self.current.write() {
             *current = None;
         }
+        Ok(())
     }
 }
 

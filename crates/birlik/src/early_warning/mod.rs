@@ -99,16 +99,19 @@ pub const RETENTION_JOB: &str = "signals.retention";
 pub fn register(platform: &Platform, worker: &Worker, jobs: &Jobs, runtime: &Runtime) {
     crate::platform::change::area(SIGNALS.area);
     crate::platform::change::area(ALERTS.area);
-    // Every server forgets its index (the next reader recomputes it); one server stores the alerts it raises.
-    let memo = runtime.index.clone();
-    worker.on_each_server(store::VERIFIED, move |_event| {
-        memo.forget();
-        async { Ok(()) }
+    // Every server updates the signals it keeps and forgets its index (the next reader recomputes it); one server
+    // stores the alerts it raises (having applied the finding too: the order of the two handlers is not fixed, and
+    // applying a finding twice changes nothing).
+    let (db, memo) = (platform.db.clone(), runtime.index.clone());
+    worker.on_each_server(store::VERIFIED, move |event| {
+        let (db, memo) = (db.clone(), memo.clone());
+        async move { memo.changed(&db, event.subject_id).await }
     });
     let (state, kept) = (platform.clone(), runtime.clone());
-    worker.on(store::VERIFIED, move |_event| {
+    worker.on(store::VERIFIED, move |event| {
         let (state, kept) = (state.clone(), kept.clone());
         async move {
+            kept.index.changed(&state.db, event.subject_id).await?;
             changes::recompute(&state, &kept).await?;
             Ok(())
         }

@@ -272,7 +272,7 @@ pub async fn verify(db: &Db, actor: i64, before: &Signal, to: SignalStatus, note
             before: Some(json!({ "status": before.status })), after: Some(json!({ "status": to, "note": note })), at: &at })?;
         let mut events = vec![Event::new(signal_scope(before.id), super::CHANGED)];
         if counted {
-            events.push(Event::new(SIGNALS, VERIFIED));
+            events.push(Event::new(SIGNALS, VERIFIED).about(before.id));
         }
         tx.emit(&events).await?;
         tx.commit().await?;
@@ -333,10 +333,25 @@ pub type Counted = (String, Option<i64>, String, i64, f64);
 
 /// Every confirmed signal, as the index reads it.
 pub async fn confirmed(db: &Db) -> sqlx::Result<Vec<Counted>> {
+    Ok(confirmed_by_id(db).await?.into_iter().map(|(_, c)| c).collect())
+}
+
+/// Every confirmed signal with its id (the index kept in memory follows single findings by id).
+pub async fn confirmed_by_id(db: &Db) -> sqlx::Result<Vec<(i64, Counted)>> {
+    let rows: Vec<(i64, String, Option<i64>, String, i64, f64)> = with_read!(db, pool => {
+        sqlx::query_as("SELECT id, region_code, district_id, happened_on, severity, weight FROM signals
+                        WHERE status = 'confirmed'")
+            .fetch_all(pool).await?
+    });
+    Ok(rows.into_iter().map(|(id, r, d, day, s, w)| (id, (r, d, day, s, w))).collect())
+}
+
+/// One signal as the index reads it, if it is confirmed now.
+pub async fn confirmed_one(db: &Db, id: i64) -> sqlx::Result<Option<Counted>> {
     with_read!(db, pool => {
         sqlx::query_as("SELECT region_code, district_id, happened_on, severity, weight FROM signals
-                        WHERE status = 'confirmed'")
-            .fetch_all(pool).await
+                        WHERE id = $1 AND status = 'confirmed'")
+            .bind(id).fetch_optional(pool).await
     })
 }
 

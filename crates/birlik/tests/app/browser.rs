@@ -467,3 +467,78 @@ async fn an_anonymous_report_is_verified_raises_an_alert_and_becomes_a_confident
     assert!(browser.find(Locator::Id("case")).await.is_err(), "not assigned: not found");
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reported_statement_is_hidden_appealed_and_restored_in_a_real_browser() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (consultation, _) =
+        crate::consultations::open(&app, &crate::consultations::input(body), &["Тіл курстары керек"]).await;
+    for email in ["author@example.kz", "reader@example.kz", "first@example.kz", "second@example.kz"] {
+        app.user(email, &[Role::Participant]).await;
+    }
+    let sec = app.secretariat_of(body).await;
+    for email in ["first@example.kz", "second@example.kz"] {
+        sec.post_form("/en/moderation/moderators", &[("body", &body.to_string()), ("email", email)]).await;
+    }
+    let author = app.login_as("author@example.kz").await;
+    let text = "Көршілерімізді бұл қаладан қуу керек";
+    author
+        .post_form(&format!("/en/consultations/{consultation}/statements"), &[("text", text), ("confirm", "1")])
+        .await;
+
+    // A reader reports it under its card, naming a clause.
+    log_in(&browser, &app, "reader@example.kz").await;
+    browser.goto(&app.url(&format!("/en/consultations/{consultation}"))).await.unwrap();
+    // The card shows one statement at a time: vote until the reported one comes up.
+    for _ in 0..3 {
+        let shown = browser.find(Locator::Id("statement")).await.unwrap().text().await.unwrap();
+        if shown.contains(text) {
+            break;
+        }
+        browser.find(Locator::Id("vote-pass")).await.unwrap().click().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    browser.find(Locator::Css("#report-statement summary")).await.unwrap().click().await.unwrap();
+    let form = browser.form(Locator::Id("report-form")).await.unwrap();
+    form.set_by_name("clause", "incitement").await.unwrap();
+    browser.find(Locator::Id("report-send")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "your report was received").await;
+
+    // A moderator hides it naming the clause.
+    log_in(&browser, &app, "first@example.kz").await;
+    browser.goto(&app.url(&format!("/en/moderation/queue?body={body}"))).await.unwrap();
+    let form = browser.form(Locator::Css("form.decide-form")).await.unwrap();
+    form.set_by_name("action", "hide").await.unwrap();
+    form.set_by_name("clause", "incitement").await.unwrap();
+    browser.find(Locator::Css("button.decide")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "The decision is recorded").await;
+    app.settled().await;
+
+    // The author reads the statement of reasons from his inbox, in Kazakh, and appeals.
+    log_in(&browser, &app, "author@example.kz").await;
+    browser.goto(&app.url("/kk/inbox")).await.unwrap();
+    browser.find(Locator::Css("#inbox li a")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#clause", "Алауыздықты қоздыру").await;
+    wait_for_text(&browser, "#role", "органның модераторы").await;
+    let form = browser.form(Locator::Id("appeal-form")).await.unwrap();
+    form.set_by_name("text", "Мен ешкімді қууға шақырған жоқпын, бұл дұрыс түсінілмеді.").await.unwrap();
+    browser.find(Locator::Id("appeal-submit")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#appeal-status", "шағым қаралуда").await;
+
+    // Another moderator reverses it; the public log shows both decisions.
+    log_in(&browser, &app, "second@example.kz").await;
+    browser.goto(&app.url(&format!("/en/moderation/queue?body={body}"))).await.unwrap();
+    let form = browser.form(Locator::Css("form.outcome-form")).await.unwrap();
+    form.set_by_name("outcome", "reverse").await.unwrap();
+    form.set_by_name("note", "The statement does not call for expulsion of a community.").await.unwrap();
+    browser.find(Locator::Css("button.decide-appeal")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#done", "The appeal is decided").await;
+    browser.goto(&app.url("/en/moderation/log")).await.unwrap();
+    wait_for_text(&browser, "#log", "Hidden").await;
+    wait_for_text(&browser, "#log", "Reversed on appeal").await;
+    let log = browser.find(Locator::Id("log")).await.unwrap().text().await.unwrap();
+    assert!(!log.contains(text) && !log.contains("author@"), "{log}");
+    browser.close().await.unwrap();
+}

@@ -306,8 +306,11 @@ pub async fn moderated_bodies(db: &Db, user: i64) -> sqlx::Result<Vec<i64>> {
 
 /// Decisions of a body in a month (`YYYY-MM`), or of all bodies: the transparency report's rows.
 pub async fn month(db: &Db, body: Option<i64>, month: &str) -> sqlx::Result<Vec<Decision>> {
-    let sql = format!("{DECISION} WHERE ($1 IS NULL OR body_id = $1) AND substr(decided_at, 1, 7) = $2 ORDER BY id");
-    with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).bind(body).bind(month).fetch_all(pool).await)
+    // A range on the time, so that the index on it is used: `YYYY-MM` ≤ t < `YYYY-MM` + "~" (after every digit).
+    let sql =
+        format!("{DECISION} WHERE decided_at >= $2 AND decided_at < $3 AND ($1 IS NULL OR body_id = $1) ORDER BY id");
+    let end = format!("{month}~");
+    with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).bind(body).bind(month).bind(&end).fetch_all(pool).await)
 }
 
 /// When each decided item was first reported (for the time to decision): (kind, id, first reported at).
