@@ -92,17 +92,22 @@ pub struct Queued {
     pub priority: f64,
 }
 
-/// The open items of `bodies`, by priority (highest first), then age; at most `limit`.
+/// The open items of `bodies`, by priority (highest first), then age; at most `limit`. Each body's first items
+/// are read in order from the index, then merged: the work grows with the bodies and the limit, not the queue.
 pub async fn queue(db: &Db, bodies: &[i64], limit: i64) -> sqlx::Result<Vec<Queued>> {
-    if bodies.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = bodies.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT item_kind, item_id, body_id, author_id, excerpt, reports, flags, first_at, priority FROM moderation_queue
-         WHERE open AND body_id IN ({list}) ORDER BY priority DESC, first_at LIMIT {limit}"
+         WHERE body_id = $1 AND open = TRUE ORDER BY priority DESC, first_at LIMIT {limit}"
     );
-    with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await)
+    let mut all: Vec<Queued> = Vec::new();
+    for body in bodies {
+        let rows: Vec<Queued> =
+            with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql.clone())).bind(body).fetch_all(pool).await?);
+        all.extend(rows);
+    }
+    all.sort_by(|a, b| b.priority.total_cmp(&a.priority).then_with(|| a.first_at.cmp(&b.first_at)));
+    all.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok(all)
 }
 
 /// The clauses readers named for an item, most named first: (clause, count).
