@@ -1442,3 +1442,4 @@ moderation-lexicon-save = Save the lexicon
 moderation-lexicon-invalid = The lexicon cannot be read: { $problem }
 done-moderation-lexicon = The lexicon is saved.
 moderation-flags = flags
+error-suspended = You are suspended from writing here for now: see the statement of reasons in your notifications.

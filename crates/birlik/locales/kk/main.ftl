@@ -1402,3 +1402,4 @@ moderation-lexicon-save = Сөздікті сақтау
 moderation-lexicon-invalid = Сөздік оқылмайды: { $problem }
 done-moderation-lexicon = Сөздік сақталды.
 moderation-flags = белгі
+error-suspended = Сізге мұнда уақытша жазуға тыйым салынған: негіздемесі хабарламаларыңызда.

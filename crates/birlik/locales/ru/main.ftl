@@ -1464,3 +1464,4 @@ moderation-lexicon-save = Сохранить словарь
 moderation-lexicon-invalid = Словарь не читается: { $problem }
 done-moderation-lexicon = Словарь сохранён.
 moderation-flags = отметок
+error-suspended = Вам временно запрещено писать здесь: обоснование — в ваших уведомлениях.

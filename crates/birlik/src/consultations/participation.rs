@@ -75,6 +75,12 @@ pub async fn add_statement(
     fields: &input::StatementFields,
 ) -> Result<Added, AppError> {
     require_open(c)?;
+    // A participant suspended by the moderators of the body (or of one above it) writes nothing there meanwhile.
+    if let Some(user) = who.identity.strip_prefix("u:").and_then(|id| id.parse::<i64>().ok())
+        && !crate::platform::moderation::changes::may_write(state, user, c.body_id).await?
+    {
+        return Err(AppError::Conflict("error-suspended"));
+    }
     let text = validate::text("text", &fields.text, input::MAX_STATEMENT).map_err(|e| AppError::Validation(vec![e]))?;
     let confirmed = fields.confirm.as_deref().is_some_and(|v| !v.is_empty());
     if !confirmed {

@@ -261,6 +261,41 @@ async fn report_storms_and_late_appeals_are_refused_and_moderators_cannot_judge_
         writer.client.post(format!("{}/en/moderation/decisions", writer.base)).form(&form).send().await.unwrap();
     assert_eq!(refused.status(), StatusCode::CONFLICT);
 
+    // A suspended author writes nothing in the body's consultations meanwhile.
+    let (other_consultation, other_ids) = open(&app, &input(body), &["Екінші тұжырым", "Үшінші тұжырым"]).await;
+    let suspended_author = app.participant().await;
+    add_statement(&suspended_author, other_consultation, "Менің ойым осындай").await;
+    let mine = store::statements(&app.state.platform.db, other_consultation, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.text == "Менің ойым осындай")
+        .unwrap();
+    let _ = other_ids;
+    let suspend = [
+        ("body", body.to_string()),
+        ("item_kind", "statement".into()),
+        ("item_id", mine.id.to_string()),
+        ("action", "suspend".into()),
+        ("clause", "spam".into()),
+        ("days", "7".into()),
+    ];
+    let done = secretariat
+        .client
+        .post(format!("{}/en/moderation/decisions", secretariat.base))
+        .form(&suspend)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let refused = suspended_author
+        .post_form(
+            &format!("/en/consultations/{other_consultation}/statements"),
+            &[("text", "Тағы бір ой"), ("confirm", "1")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT, "suspended for 7 days");
+
     // Appeals after 14 days are refused.
     let hidden = secretariat
         .client
