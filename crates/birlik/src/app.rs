@@ -188,7 +188,9 @@ pub fn state_with_search(
         seal: Arc::new(crate::platform::seal::Sealer::new(&settings.data_dir)),
         // Each capability registers the kinds of what people write there, to be moderated in one facility.
         moderation: Arc::new(
-            crate::platform::moderation::Kinds::default().register("statement", consultations::moderated::statement()),
+            crate::platform::moderation::Kinds::default()
+                .register("statement", consultations::moderated::statement())
+                .register("proposal", proposals::moderated::proposal()),
         ),
         notify,
         db,

@@ -1443,3 +1443,5 @@ moderation-lexicon-invalid = The lexicon cannot be read: { $problem }
 done-moderation-lexicon = The lexicon is saved.
 moderation-flags = flags
 error-suspended = You are suspended from writing here for now: see the statement of reasons in your notifications.
+moderation-kind-proposal = Proposal
+moderation-hidden-label = Hidden by moderation: only you and the body's moderators see it. The statement of reasons is in your notifications.

@@ -1403,3 +1403,5 @@ moderation-lexicon-invalid = Сөздік оқылмайды: { $problem }
 done-moderation-lexicon = Сөздік сақталды.
 moderation-flags = белгі
 error-suspended = Сізге мұнда уақытша жазуға тыйым салынған: негіздемесі хабарламаларыңызда.
+moderation-kind-proposal = Ұсыныс
+moderation-hidden-label = Модерациямен жасырылды: оны тек сіз және органның модераторлары көреді. Негіздемесі хабарламаларыңызда.

@@ -1465,3 +1465,5 @@ moderation-lexicon-invalid = Словарь не читается: { $problem }
 done-moderation-lexicon = Словарь сохранён.
 moderation-flags = отметок
 error-suspended = Вам временно запрещено писать здесь: обоснование — в ваших уведомлениях.
+moderation-kind-proposal = Предложение
+moderation-hidden-label = Скрыто модерацией: его видите только вы и модераторы органа. Обоснование — в ваших уведомлениях.

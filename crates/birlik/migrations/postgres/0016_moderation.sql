@@ -95,3 +95,6 @@ CREATE TABLE moderation_lexicons (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (body_id, lang)
 );
+
+-- Proposals can be hidden by moderation (kept; their author still sees them).
+ALTER TABLE proposals ADD COLUMN hidden_at TEXT;

@@ -89,6 +89,10 @@ pub struct ProposalDetail {
 #[utoipa::path(get, path = "/proposals/{id}", tag = "proposals", params(("id" = i64, Path)),
     responses((status = 200, body = ProposalDetail), (status = 404, body = ErrorBody)))]
 async fn get_one(State(state): State<Platform>, Path(id): Path<i64>) -> Result<Json<ProposalDetail>, AppError> {
+    // What moderation hid is not public.
+    if store::proposal(&state.db, id).await?.is_none_or(|p| p.hidden_at.is_some()) {
+        return Err(AppError::NotFound);
+    }
     let proposal = out(&state, id).await?;
     let lineage = super::lineage::of(&state.db, id).await?;
     Ok(Json(ProposalDetail {

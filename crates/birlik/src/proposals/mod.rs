@@ -13,6 +13,7 @@ pub mod forms;
 pub mod input;
 pub mod lineage;
 pub mod model;
+pub mod moderated;
 pub mod notices;
 pub mod pages;
 pub mod search;

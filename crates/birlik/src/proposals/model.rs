@@ -168,6 +168,9 @@ pub struct Proposal {
     pub updated_at: String,
     #[serde(skip)]
     pub author_id: i64,
+    /// When moderation hid it (out of lists; kept, its author still sees it).
+    #[serde(skip)]
+    pub hidden_at: Option<String>,
 }
 
 impl Proposal {

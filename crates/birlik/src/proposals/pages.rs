@@ -20,7 +20,8 @@ use crate::platform::web::page::render;
 use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, PageCtx};
 
 /// What the forms of proposals confirm, by the redirect's `done`.
-pub const DONE: [(&str, &str); 6] = [
+pub const DONE: [(&str, &str); 7] = [
+    ("reported", "done-moderation-reported"),
     ("filed", "done-proposal-filed"),
     ("supported", "done-proposal-supported"),
     ("withdrawn", "done-proposal-withdrawn"),
@@ -213,6 +214,15 @@ pub struct ProposalPage {
 }
 
 impl ProposalPage {
+    fn hidden(&self) -> bool {
+        self.p.hidden_at.is_some()
+    }
+
+    /// The clauses of the moderation policy, for the report form.
+    fn clauses(&self) -> Vec<(String, String)> {
+        crate::platform::moderation::pages::clause_choices(self.ctx.lang)
+    }
+
     fn is_live(&self) -> bool {
         self.p.status.is_live()
     }
@@ -254,6 +264,17 @@ pub async fn page(
     let lang = ctx.lang;
     let db = &state.db;
     let p = store::proposal(db, id).await?.ok_or(AppError::NotFound)?;
+    // Hidden by moderation: kept, opened only by its author and those who moderate its body.
+    if p.hidden_at.is_some() {
+        let allowed = match &ctx.user {
+            Some(user) if user.id == p.author_id => true,
+            Some(user) => crate::platform::moderation::changes::role_in(state, user, p.body_id).await.is_ok(),
+            None => false,
+        };
+        if !allowed {
+            return Err(AppError::NotFound);
+        }
+    }
     let mut bodies = Bodies::default();
     let (body, threshold) = bodies.get(db, p.body_id, lang).await?;
     let title = p.heading(lang);

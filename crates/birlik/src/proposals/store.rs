@@ -49,13 +49,14 @@ struct Row {
     forwarded_from: Option<i64>,
     merged_into: Option<i64>,
     demo: bool,
+    hidden_at: Option<String>,
     created_at: String,
     updated_at: String,
 }
 
 const SELECT: &str = "SELECT id, body_id, author_id, on_behalf, association_id, author_body_id, title_kk, title_ru, \
     title_en, text_kk, text_ru, text_en, category, region_code, district_id, status, opens_on, closes_on, supporters, \
-    queued_at, decided_at, reason, meeting_id, forwarded_from, merged_into, demo, created_at, updated_at FROM proposals";
+    queued_at, decided_at, reason, meeting_id, forwarded_from, merged_into, demo, hidden_at, created_at, updated_at FROM proposals";
 
 impl From<Row> for Proposal {
     fn from(r: Row) -> Proposal {
@@ -82,6 +83,7 @@ impl From<Row> for Proposal {
             forwarded_from: r.forwarded_from,
             merged_into: r.merged_into,
             demo: r.demo,
+            hidden_at: r.hidden_at,
             created_at: r.created_at,
             updated_at: r.updated_at,
         }
@@ -117,7 +119,8 @@ pub async fn proposals(db: &Db, f: &Filter) -> sqlx::Result<(Vec<Proposal>, i64)
     macro_rules! filtered {
         ($q:expr) => {{
             let q = &mut $q;
-            q.push(" WHERE 1 = 1");
+            // What moderation hid leaves the lists (it is kept, and its author still sees it).
+            q.push(" WHERE hidden_at IS NULL");
             if let Some(body) = f.body {
                 q.push(" AND body_id = ").push_bind(body);
             }
@@ -509,6 +512,22 @@ pub async fn backdate(db: &Db, id: i64, created_at: &str, decided_at: Option<&st
                  queued_at = CASE WHEN queued_at IS NULL THEN NULL ELSE $1 END WHERE id = $3 AND demo",
         )
         .bind(created_at).bind(decided_at).bind(id).execute(pool).await?;
+    });
+    change::committed(&[LIST, scope(id)]);
+    Ok(())
+}
+
+/// Hides a proposal (moderation) or shows it again; audited.
+pub async fn set_hidden(db: &Db, actor: i64, id: i64, hidden: bool, reason: &str) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE proposals SET hidden_at = $1, updated_at = $2 WHERE id = $3")
+            .bind(hidden.then_some(&at)).bind(&at).bind(id).execute(&mut *tx).await?;
+        audit!(tx, &Change { actor: Some(actor), action: if hidden { "hide" } else { "show" }, entity: "proposal",
+            entity_id: id.to_string(), before: None, after: Some(json!({ "hidden": hidden, "reason": reason })), at: &at })?;
+        tx.emit(&[Event::new(scope(id), CHANGED)]).await?;
+        tx.commit().await?;
     });
     change::committed(&[LIST, scope(id)]);
     Ok(())

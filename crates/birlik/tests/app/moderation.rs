@@ -369,3 +369,68 @@ async fn report_storms_and_late_appeals_are_refused_and_moderators_cannot_judge_
     let (_, policy) = app.get_text("/kk/moderation/policy").await;
     assert!(policy.contains("174") && policy.contains("Алауыздықты қоздыру"));
 }
+
+/// Proposals are a kind of their own: hidden, a proposal leaves the lists and the API, and only its author and the
+/// body's moderators still open it, marked; a reversal brings it back.
+#[tokio::test]
+async fn a_proposal_hidden_by_moderation_leaves_the_lists_and_comes_back_on_appeal() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("national_session", None).await;
+    let author = app.participant().await;
+    let id = crate::proposals::file(&author, body, "Бір ұлтқа ғана орын бар").await;
+    let reader = app.participant().await;
+    let id_text = id.to_string();
+    let sent = reader
+        .post_form(
+            "/en/moderation/reports",
+            &[("item_kind", "proposal"), ("item_id", &id_text), ("clause", "incitement")],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let secretariat = app.secretariat_of(body).await;
+    let form = [
+        ("body", body.to_string()),
+        ("item_kind", "proposal".into()),
+        ("item_id", id_text.clone()),
+        ("action", "hide".into()),
+        ("clause", "incitement".into()),
+    ];
+    let hidden = secretariat
+        .client
+        .post(format!("{}/en/moderation/decisions", secretariat.base))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hidden.status(), StatusCode::SEE_OTHER);
+    let (_, list) = app.get_json("/api/v1/proposals").await;
+    assert!(!list.to_string().contains("Бір ұлтқа ғана"), "out of the lists");
+    let (status, _) = app.get_json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = reader.get_text(&format!("/en/proposals/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, page) = author.get_text(&format!("/en/proposals/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"hidden\""), "its author still sees it, marked");
+    let decision: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT MAX(id) FROM moderation_decisions").fetch_one(pool).await.unwrap()
+    });
+    let filed = author
+        .post_form(&format!("/en/moderation/decisions/{decision}/appeal"), &[("text", "Дұрыс түсінілмеді.")])
+        .await;
+    assert_eq!(filed.status(), StatusCode::SEE_OTHER);
+    let admin = app.admin().await;
+    let outcome = [("body", body.to_string()), ("outcome", "reverse".into()), ("note", "Тармақ бұзылмаған.".into())];
+    let reversed = admin
+        .client
+        .post(format!("{}/en/moderation/decisions/{decision}/outcome", admin.base))
+        .form(&outcome)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reversed.status(), StatusCode::SEE_OTHER);
+    let (status, _) = app.get_json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "back everywhere");
+    let (_, log) = app.get_json("/api/v1/moderation/log").await;
+    assert!(log["items"].as_array().unwrap().iter().any(|d| d["item_kind"] == "proposal"));
+}
