@@ -190,7 +190,8 @@ pub fn state_with_search(
         moderation: Arc::new(
             crate::platform::moderation::Kinds::default()
                 .register("statement", consultations::moderated::statement())
-                .register("proposal", proposals::moderated::proposal()),
+                .register("proposal", proposals::moderated::proposal())
+                .register("rebuttal", early_warning::moderated::rebuttal()),
         ),
         notify,
         db,

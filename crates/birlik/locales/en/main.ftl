@@ -1445,3 +1445,4 @@ moderation-flags = flags
 error-suspended = You are suspended from writing here for now: see the statement of reasons in your notifications.
 moderation-kind-proposal = Proposal
 moderation-hidden-label = Hidden by moderation: only you and the body's moderators see it. The statement of reasons is in your notifications.
+moderation-kind-rebuttal = Rebuttal of a rumour

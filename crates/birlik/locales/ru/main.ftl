@@ -1467,3 +1467,4 @@ moderation-flags = отметок
 error-suspended = Вам временно запрещено писать здесь: обоснование — в ваших уведомлениях.
 moderation-kind-proposal = Предложение
 moderation-hidden-label = Скрыто модерацией: его видите только вы и модераторы органа. Обоснование — в ваших уведомлениях.
+moderation-kind-rebuttal = Опровержение слуха

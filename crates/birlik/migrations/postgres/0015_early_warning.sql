@@ -33,6 +33,7 @@ CREATE TABLE signals (
     rebuttal_ru TEXT,
     rebuttal_en TEXT,
     rebutted_at TEXT,
+    rebuttal_hidden_at TEXT,
     redacted_on TEXT,
     received_on TEXT NOT NULL,
     demo BOOLEAN NOT NULL DEFAULT FALSE,

@@ -16,6 +16,7 @@ pub mod index;
 pub mod indicators;
 pub mod input;
 pub mod model;
+pub mod moderated;
 pub mod notices;
 pub mod pages;
 pub mod store;

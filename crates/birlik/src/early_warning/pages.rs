@@ -215,11 +215,24 @@ pub async fn region(
 #[template(path = "early_warning/templates/rebuttals.html")]
 struct RebuttalsPage {
     ctx: PageCtx,
+    notice: Option<String>,
     items: Vec<(i64, String, String, String, Option<String>)>,
 }
 
+impl RebuttalsPage {
+    /// The clauses of the moderation policy, for the report form under each rebuttal.
+    fn clauses(&self) -> Vec<(String, String)> {
+        crate::platform::moderation::pages::clause_choices(self.ctx.lang)
+    }
+}
+
 /// Rebuttals of false rumours, as verifiers wrote them (never the reporter's own words, which may name him).
-pub async fn rebuttals(State(state): State<Platform>, ctx: PageCtx) -> Result<Html<String>, AppError> {
+pub async fn rebuttals(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Query(done): Query<DoneQuery>,
+) -> Result<Html<String>, AppError> {
+    let notice = (done.done == "reported").then(|| ctx.t("done-moderation-reported"));
     let lang = ctx.lang;
     let items = store::rebuttals(&state.db, 100)
         .await?
@@ -230,7 +243,7 @@ pub async fn rebuttals(State(state): State<Platform>, ctx: PageCtx) -> Result<Ht
             Some((s.id, region_name(&s.region_code, lang), lang.date(&s.happened_on), shown.text, other))
         })
         .collect();
-    render(&RebuttalsPage { ctx, items })
+    render(&RebuttalsPage { ctx, notice, items })
 }
 
 /// A signal as the verifiers' list shows it.

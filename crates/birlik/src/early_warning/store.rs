@@ -320,10 +320,28 @@ pub async fn settle_demo(db: &Db, findings: &[(i64, SignalStatus)]) -> sqlx::Res
     Ok(())
 }
 
+/// Hides a published rebuttal (moderation) or shows it again; audited.
+pub async fn set_rebuttal_hidden(db: &Db, actor: i64, id: i64, hidden: bool, reason: &str) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE signals SET rebuttal_hidden_at = $1, updated_at = $2 WHERE id = $3")
+            .bind(hidden.then_some(&at)).bind(&at).bind(id).execute(&mut *tx).await?;
+        audit!(tx, &Change { actor: Some(actor), action: if hidden { "hide_rebuttal" } else { "show_rebuttal" },
+            entity: "signal", entity_id: id.to_string(), before: None,
+            after: Some(json!({ "hidden": hidden, "reason": reason })), at: &at })?;
+        tx.emit(&[Event::new(signal_scope(id), super::CHANGED)]).await?;
+        tx.commit().await?;
+    });
+    change::committed(&[SIGNALS, signal_scope(id)]);
+    Ok(())
+}
+
 /// Published rebuttals of false rumours, newest first (public).
 pub async fn rebuttals(db: &Db, limit: i64) -> sqlx::Result<Vec<Signal>> {
-    let sql =
-        format!("{SELECT} WHERE status = 'false' AND rebutted_at IS NOT NULL ORDER BY rebutted_at DESC LIMIT {limit}");
+    let sql = format!(
+        "{SELECT} WHERE status = 'false' AND rebutted_at IS NOT NULL AND rebuttal_hidden_at IS NULL ORDER BY rebutted_at DESC LIMIT {limit}"
+    );
     let rows: Vec<Row> = with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await?);
     with_indicators(db, rows).await
 }

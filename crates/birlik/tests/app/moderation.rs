@@ -434,3 +434,48 @@ async fn a_proposal_hidden_by_moderation_leaves_the_lists_and_comes_back_on_appe
     let (_, log) = app.get_json("/api/v1/moderation/log").await;
     assert!(log["items"].as_array().unwrap().iter().any(|d| d["item_kind"] == "proposal"));
 }
+
+/// A published rebuttal is moderated like anything people write: reported, then hidden off the public page.
+#[tokio::test]
+async fn a_published_rebuttal_is_reported_and_hidden_from_the_public_page() {
+    let app = TestApp::sqlite().await;
+    let db = &app.state.platform.db;
+    let now = app.state.platform.jobs.now_ms();
+    birlik::early_warning::demo::load(db, now).await.unwrap();
+    let id: i64 = birlik::with_read!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM signals WHERE rebutted_at IS NOT NULL").fetch_one(pool).await.unwrap()
+    });
+    let region: String = birlik::with_read!(db, pool => {
+        sqlx::query_scalar("SELECT region_code FROM signals WHERE id = $1").bind(id).fetch_one(pool).await.unwrap()
+    });
+    let reader = app.participant().await;
+    let id_text = id.to_string();
+    let sent = reader
+        .post_form(
+            "/en/moderation/reports",
+            &[("item_kind", "rebuttal"), ("item_id", &id_text), ("clause", "personal-data")],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let assembly = app.body_id("regional_assembly", Some(&region)).await;
+    let secretariat = app.secretariat_of(assembly).await;
+    let (_, queue) = secretariat.get_text(&format!("/en/moderation/queue?body={assembly}")).await;
+    assert!(queue.contains("Rebuttal of a rumour"), "{queue}");
+    let form = [
+        ("body", assembly.to_string()),
+        ("item_kind", "rebuttal".into()),
+        ("item_id", id_text.clone()),
+        ("action", "hide".into()),
+        ("clause", "personal-data".into()),
+    ];
+    let hidden = secretariat
+        .client
+        .post(format!("{}/en/moderation/decisions", secretariat.base))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hidden.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_text("/en/early-warning/rebuttals").await;
+    assert!(!page.contains("Verification showed the rumour to be false"), "{page}");
+}
