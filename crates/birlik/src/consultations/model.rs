@@ -62,15 +62,7 @@ impl Phase {
     }
 }
 
-/// A Unix-milliseconds time (votes and Pol.is exports count time so), if it is one.
-pub fn time_of_ms(ms: i64) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
-}
-
-/// A Unix-milliseconds time as RFC 3339.
-pub fn rfc3339_of_ms(ms: i64) -> Option<String> {
-    time_of_ms(ms)?.format(&time::format_description::well_known::Rfc3339).ok()
-}
+pub use crate::platform::days::{rfc3339_of_ms, time_of_ms};
 
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Consultation {

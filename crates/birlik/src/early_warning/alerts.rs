@@ -18,13 +18,6 @@ pub const ACK_HOURS: i64 = 24;
 /// Alerts raised this many days back or fewer are stored when the index is computed.
 pub const RECENT_DAYS: i64 = 14;
 
-fn rfc3339(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
-}
-
 /// The escalation timer of alert `id`, due when its acknowledgement is.
 pub fn timer(now_ms: i64, id: i64) -> NewJob {
     NewJob {
@@ -48,7 +41,7 @@ pub fn register(jobs: &Jobs) {
 /// Stores the alerts `computed` raised on or after `since`; returns the new ones' ids.
 pub async fn raise_since(state: &Platform, computed: &Computed, since: Date, demo: bool) -> anyhow::Result<Vec<i64>> {
     let now_ms = state.jobs.now_ms();
-    let due = rfc3339(now_ms + ACK_HOURS * 3_600_000);
+    let due = crate::platform::days::rfc3339_of_ms(now_ms + ACK_HOURS * 3_600_000).unwrap_or_default();
     let raised: Vec<Raised> = computed
         .index
         .region_alerts(&tension::AlertConfig::default())?

@@ -197,7 +197,7 @@ pub async fn verify(
     Form(fields): Form<VerifyFields>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let status: Option<SignalStatus> = serde_json::from_value(serde_json::Value::String(fields.status.clone())).ok();
+    let status: Option<SignalStatus> = crate::platform::validate::parse_code(&fields.status);
     let result = match status {
         Some(status) => {
             let note = Some(fields.note.clone()).filter(|n| !n.trim().is_empty());

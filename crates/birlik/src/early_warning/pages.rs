@@ -15,6 +15,7 @@ use super::{Runtime, access, indicators};
 use crate::platform::Platform;
 use crate::platform::files::Attached;
 use crate::platform::i18n::Lang;
+use crate::platform::validate::code_of;
 use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::tilemap::{self, Tile};
@@ -331,7 +332,7 @@ pub(super) async fn signals_page(
     let lang = ctx.lang;
     let (found, total) = store::list(&state.db, &regions, &filter).await?;
     let lines = found.iter().map(|s| line(s, lang)).collect();
-    let statuses = SignalStatus::ALL.iter().map(|s| (code_of(*s), ctx.t(s.key()))).collect();
+    let statuses = SignalStatus::ALL.iter().map(|s| (code_of(s), ctx.t(s.key()))).collect();
     // The bodies whose verifiers this reader names: those he runs as secretariat that may have verifiers.
     let mut bodies = Vec::new();
     for id in crate::platform::identity::authz::live_secretariats(&state.db, user).await? {
@@ -351,7 +352,7 @@ pub(super) async fn signals_page(
         regions: region_choices(&regions, lang),
         statuses,
         region: filter.region.clone().unwrap_or_default(),
-        status: filter.status.map(code_of).unwrap_or_default(),
+        status: filter.status.as_ref().map(code_of).unwrap_or_default(),
         errors: Errors::new(lang, errors),
         ctx,
         notice,
@@ -359,10 +360,6 @@ pub(super) async fn signals_page(
         total,
         bodies,
     })
-}
-
-fn code_of(s: SignalStatus) -> String {
-    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 #[derive(Template)]
@@ -443,7 +440,7 @@ pub(super) async fn signal_page(
     let steps = SignalStatus::ALL
         .iter()
         .filter(|to| s.status.may_become(**to))
-        .map(|to| (code_of(*to), ctx.t(to.key())))
+        .map(|to| (code_of(to), ctx.t(to.key())))
         .collect();
     let documents =
         crate::platform::files::attached(state, crate::platform::files::ItemKind::Signal, id, Some(&user), lang)

@@ -181,10 +181,6 @@ pub struct EntryFields {
     pub outcome: String,
 }
 
-fn parse_enum<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
-}
-
 pub async fn write(
     State(state): State<Platform>,
     ctx: PageCtx,
@@ -193,11 +189,11 @@ pub async fn write(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let input = EntryIn {
-        kind: parse_enum::<EntryKind>(&fields.kind),
+        kind: crate::platform::validate::parse_code::<EntryKind>(&fields.kind),
         on_day: fields.on_day.clone(),
         text: fields.text.clone(),
         follow_up_on: fields.follow_up_on.clone(),
-        outcome: parse_enum::<Outcome>(&fields.outcome),
+        outcome: crate::platform::validate::parse_code::<Outcome>(&fields.outcome),
     };
     match changes::write(&state, Some(user), p.id, &input).await {
         Ok(()) => Ok(ctx.see_other(&format!("/mediation/{}?done=written", p.id))),

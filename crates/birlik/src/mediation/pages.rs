@@ -123,7 +123,7 @@ pub(super) async fn case_page(
     let kinds = [EntryKind::Note, EntryKind::Meeting, EntryKind::Agreement, EntryKind::FollowUp, EntryKind::Outcome]
         .iter()
         .filter(|k| **k != EntryKind::Agreement || case.head.status == CaseStatus::Open)
-        .map(|k| (serde_code(k), ctx.t(k.key())))
+        .map(|k| (crate::platform::validate::code_of(k), ctx.t(k.key())))
         .collect();
     let outcomes = Outcome::ALL.iter().map(|o| (o.code().to_owned(), ctx.t(o.key()))).collect();
     let members = access::council_members(&state.db, case.head.council_id)
@@ -145,8 +145,4 @@ pub(super) async fn case_page(
         reads,
         today,
     })
-}
-
-fn serde_code<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }

@@ -59,3 +59,13 @@ pub fn local_time(lang: crate::platform::i18n::Lang, stored: &str) -> String {
         Err(_) => stored.to_owned(),
     }
 }
+
+/// A Unix-milliseconds time (votes, Pol.is exports and the timers' clock count time so), if it is one.
+pub fn time_of_ms(ms: i64) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+}
+
+/// A Unix-milliseconds time as RFC 3339.
+pub fn rfc3339_of_ms(ms: i64) -> Option<String> {
+    time_of_ms(ms)?.format(&time::format_description::well_known::Rfc3339).ok()
+}

@@ -132,6 +132,16 @@ pub fn website(field: &'static str, value: &str) -> Result<Option<String>, Field
     if valid { Ok(Some(value.to_owned())) } else { Err(FieldError::new(field, "field-invalid-url")) }
 }
 
+/// The wire code of a stored or submitted enum (its serde name, e.g. `ask_edit`).
+pub fn code_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// The enum a form's code names, if any (its serde name).
+pub fn parse_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
 /// Collects the field errors of one request.
 #[derive(Default)]
 pub struct Checks {

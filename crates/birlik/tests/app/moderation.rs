@@ -262,7 +262,7 @@ async fn report_storms_and_late_appeals_are_refused_and_moderators_cannot_judge_
     assert_eq!(refused.status(), StatusCode::CONFLICT);
 
     // A suspended author writes nothing in the body's consultations meanwhile.
-    let (other_consultation, other_ids) = open(&app, &input(body), &["Екінші тұжырым", "Үшінші тұжырым"]).await;
+    let (other_consultation, _) = open(&app, &input(body), &["Екінші тұжырым", "Үшінші тұжырым"]).await;
     let suspended_author = app.participant().await;
     add_statement(&suspended_author, other_consultation, "Менің ойым осындай").await;
     let mine = store::statements(&app.state.platform.db, other_consultation, None)
@@ -271,7 +271,6 @@ async fn report_storms_and_late_appeals_are_refused_and_moderators_cannot_judge_
         .into_iter()
         .find(|s| s.text == "Менің ойым осындай")
         .unwrap();
-    let _ = other_ids;
     let suspend = [
         ("body", body.to_string()),
         ("item_kind", "statement".into()),
