@@ -6,9 +6,13 @@
 //! each 200 times after 20 to warm up: one body's meetings page, one meeting's page, and the iCalendar feeds of
 //! all meetings (from a year ago on) and of one body (all of its meetings).
 //!
+//! Target: each under 10 ms median server time.
+//!
 //! Then a session of 700 more members (seated in the national session's body, each with a login and a session):
-//! over HTTP, all at once, each checks in and votes on one open motion; the time until every vote is in, each
-//! request's latency, the errors, and whether the count is exact. Target: within 60 s, no error, p99 < 100 ms. Target: each under 10 ms median server time.
+//! over HTTP each checks in and votes on one open motion — first all in the same instant (the worst case), then in
+//! a second session arriving evenly over 50 seconds (the target: "within 60 seconds"); the time until every vote
+//! is in, each request's latency, the errors, and whether the count is exact. Target: within 60 s, no error, p99 <
+//! 100 ms.
 
 use std::time::Instant;
 
@@ -66,13 +70,13 @@ async fn run() -> anyhow::Result<()> {
 
 const MEMBERS: i64 = 700;
 
-/// 700 members check in and vote at once over HTTP.
+/// 700 members check in and vote over HTTP: all at once, then spread over the minute.
 async fn session(
     db: &birlik::platform::db::Db,
     state: &birlik::app::AppState,
     write: &sqlx::SqlitePool,
 ) -> anyhow::Result<()> {
-    use birlik::meetings::{input, model, store};
+    use birlik::meetings::store;
     let body: i64 =
         sqlx::query_scalar("SELECT id FROM bodies WHERE kind = 'national_session'").fetch_one(write).await?;
     let at = birlik::platform::db::now();
@@ -107,11 +111,36 @@ async fn session(
         let cookie = birlik::platform::identity::session::start(&state.platform, user).await?;
         users.push(cookie.split(';').next().unwrap_or_default().to_owned());
     }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    // The worst case: all 700 arrive in the same instant. Then as the target reads: 700 members check in and vote
+    // within a minute, arriving evenly over 50 seconds.
+    for (number, window) in [(33, std::time::Duration::ZERO), (34, std::time::Duration::from_secs(50))] {
+        let (id, motion) = open_session(db, body, number).await?;
+        let (took, mut times, errors) = check_in_and_vote(address, &users, id, motion, window).await?;
+        times.sort();
+        let votes = store::votes(db, motion).await?.len();
+        println!(
+            "{MEMBERS} members checked in and voted over HTTP, arriving over {window:?}, in {took:.2?}: {} requests, median {:.1?}, p99 {:.1?}, worst {:.1?}, {errors} errors; {votes} votes counted",
+            times.len(),
+            percentile(&times, 0.5),
+            percentile(&times, 0.99),
+            times.last().copied().unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+/// A session of `body` in progress with one open motion: (meeting, motion).
+async fn open_session(db: &birlik::platform::db::Db, body: i64, number: i64) -> anyhow::Result<(i64, i64)> {
+    use birlik::meetings::{input, model, store};
     let starts = time::OffsetDateTime::now_utc();
     let meeting = input::MeetingInput {
         body_id: body,
         kind: model::Kind::Session,
-        number: Some(33),
+        number: Some(number),
         title: model::Multilingual { kk: Some("Бенчмарк сессиясы".into()), ..Default::default() },
         description: model::Multilingual::default(),
         starts_at: input::stored(starts),
@@ -133,17 +162,25 @@ async fn session(
     };
     let motion =
         store::open_motion(db, None, &m, &motion, &rules).await?.ok_or_else(|| anyhow::anyhow!("not opened"))?;
+    Ok((id, motion))
+}
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let address = listener.local_addr()?;
-    let app = birlik::app::router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, app).await });
+/// Each member checks in and votes, the n-th starting at n/700 of `window`: (time taken, latencies, errors).
+async fn check_in_and_vote(
+    address: std::net::SocketAddr,
+    users: &[String],
+    id: i64,
+    motion: i64,
+    window: std::time::Duration,
+) -> anyhow::Result<(std::time::Duration, Vec<std::time::Duration>, i64)> {
     let client = reqwest::Client::new();
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for cookie in users {
-        let client = client.clone();
+    for (n, cookie) in users.iter().enumerate() {
+        let (client, cookie) = (client.clone(), cookie.clone());
+        let delay = window.mul_f64(n as f64 / users.len() as f64);
         tasks.push(tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
             let mut times = Vec::new();
             let mut errors = 0;
             for (path, body) in [
@@ -167,17 +204,7 @@ async fn session(
         times.extend(t);
         errors += e;
     }
-    let took = started.elapsed();
-    times.sort();
-    let votes = store::votes(db, motion).await?.len();
-    println!(
-        "{MEMBERS} members checked in and voted over HTTP in {took:.2?}: {} requests, median {:.1?}, p99 {:.1?}, worst {:.1?}, {errors} errors; {votes} votes counted",
-        times.len(),
-        percentile(&times, 0.5),
-        percentile(&times, 0.99),
-        times.last().copied().unwrap_or_default()
-    );
-    Ok(())
+    Ok((started.elapsed(), times, errors))
 }
 
 /// The meetings, agenda items, closed motions and votes, in one transaction of multi-row inserts.

@@ -180,7 +180,8 @@ pub fn state_with_search(
         .register(files::ItemKind::Consultation, consultations::document_access())
         .register(files::ItemKind::Proposal, proposals::document_access())
         .register(files::ItemKind::Recommendation, recommendations::document_access())
-        .register(files::ItemKind::Signal, early_warning::document_access());
+        .register(files::ItemKind::Signal, early_warning::document_access())
+        .register(files::ItemKind::AgendaItem, meetings::items::document_access());
     let mailer = notify::mail::Mailer::new(&settings.mail, &settings.data_dir, &settings.link_origin())?;
     let notify = notify::Notifier::new(db.clone(), jobs.clone(), mailer);
     let platform = Platform {
@@ -191,7 +192,8 @@ pub fn state_with_search(
             crate::platform::moderation::Kinds::default()
                 .register("statement", consultations::moderated::statement())
                 .register("proposal", proposals::moderated::proposal())
-                .register("rebuttal", early_warning::moderated::rebuttal()),
+                .register("rebuttal", early_warning::moderated::rebuttal())
+                .register(accounts::moderated::KIND, accounts::moderated::display_name()),
         ),
         notify,
         db,

@@ -84,6 +84,7 @@ pub async fn register(
     match users::create(&state.db, &email, &display_name, &hash, &[Role::Participant], false, Some(&confirm)).await? {
         Some(user) => {
             state.jobs.wake();
+            crate::platform::moderation::changes::screen(state, super::moderated::KIND, user, &display_name).await?;
             Ok(Registered::New(user))
         }
         None => {
@@ -106,6 +107,18 @@ pub async fn register(
             Ok(Registered::Taken)
         }
     }
+}
+
+/// A participant changes the name others see; screened as anything written. While moderation hides his name, he
+/// chooses another through the statement of reasons (a moderator approves it) instead.
+pub async fn rename(state: &Platform, user: i64, name: &str) -> Result<(), AppError> {
+    let name = validate::line("display_name", name, 2, 100).map_err(|e| AppError::Validation(vec![e]))?;
+    if super::moderated::hidden(state, user).await? {
+        return Err(AppError::Conflict("error-name-under-review"));
+    }
+    super::moderated::set(state, user, Some(user), &name, None, "rename").await?;
+    crate::platform::moderation::changes::screen(state, super::moderated::KIND, user, &name).await?;
+    Ok(())
 }
 
 /// Asks for a password reset link for `email`. Whether or not the address has an account, the answer is the same

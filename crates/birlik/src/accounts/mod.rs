@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod letters;
+pub mod moderated;
 pub mod pages;
 pub mod password;
 pub mod recovery;

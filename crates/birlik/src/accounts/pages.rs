@@ -27,6 +27,7 @@ where
         .route("/{lang}/logout", post(logout))
         .route("/{lang}/register", get(register_page).post(register))
         .route("/{lang}/account", get(account_page).post(change_password))
+        .route("/{lang}/account/name", post(rename))
         .route("/{lang}/admin/audit", get(audit_page))
         .route("/{lang}/admin/jobs", get(jobs_page))
         .route("/{lang}/admin/jobs/{id}/retry", post(retry_job))
@@ -210,13 +211,43 @@ async fn register(
 struct AccountPage {
     ctx: PageCtx,
     errors: Errors,
-    changed: bool,
+    /// What was just done (password changed, name changed), as a notice.
+    notice: Option<String>,
     /// His address is confirmed.
     confirmed: bool,
     /// A confirmation link was sent again just now.
     sent: bool,
     /// Each role in the reader's language, with the body it belongs to.
     roles: Vec<(String, Option<crate::platform::web::Link>)>,
+    /// While moderation hides his name: the statement of reasons to open.
+    name_hidden: Option<i64>,
+}
+
+/// The account page, after `notice` or with the errors of one of its forms.
+async fn account_view(
+    state: &Platform,
+    ctx: PageCtx,
+    notice: Option<&str>,
+    sent: bool,
+    errors: Vec<FieldError>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let name_hidden = if super::moderated::hidden(state, user).await? {
+        crate::platform::moderation::store::latest(&state.db, super::moderated::KIND, user).await?.map(|d| d.id)
+    } else {
+        None
+    };
+    let page = AccountPage {
+        roles: role_rows(state, &ctx).await?,
+        confirmed: tokens::is_confirmed(&state.db, user).await?,
+        notice: notice.map(|key| ctx.t(key)),
+        errors: Errors::new(ctx.lang, errors),
+        ctx,
+        sent,
+        name_hidden,
+    };
+    Ok((status, render(&page)?).into_response())
 }
 
 /// The user's roles as the account page shows them: the role's name and its body's name.
@@ -250,6 +281,7 @@ pub struct PasswordForm {
 #[derive(Deserialize)]
 pub struct AccountQuery {
     sent: Option<String>,
+    done: Option<String>,
 }
 
 async fn account_page(
@@ -257,12 +289,8 @@ async fn account_page(
     ctx: PageCtx,
     Query(q): Query<AccountQuery>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.id;
-    let errors = Errors::none(ctx.lang);
-    let roles = role_rows(&state, &ctx).await?;
-    let confirmed = tokens::is_confirmed(&state.db, user).await?;
-    let sent = q.sent.is_some();
-    Ok(render(&AccountPage { ctx, errors, changed: false, confirmed, sent, roles })?.into_response())
+    let notice = (q.done.as_deref() == Some("renamed")).then_some("name-changed");
+    account_view(&state, ctx, notice, q.sent.is_some(), Vec::new()).await
 }
 
 async fn change_password(
@@ -281,27 +309,31 @@ async fn change_password(
         errors.push(e);
     }
     if !errors.is_empty() {
-        let errors = Errors::new(ctx.lang, errors);
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render(&AccountPage {
-                roles: role_rows(&state, &ctx).await?,
-                confirmed: tokens::is_confirmed(&state.db, user.id).await?,
-                sent: false,
-                ctx,
-                errors,
-                changed: false,
-            })?,
-        )
-            .into_response());
+        return account_view(&state, ctx, None, false, errors).await;
     }
     users::set_password(&state.db, user.id, &password::hash(form.new_password).await?).await?;
     // Whoever else held a session (a stolen one, say) is logged out.
     session::end_others(&state.db, user.id, &headers).await?;
-    let errors = Errors::none(ctx.lang);
-    let roles = role_rows(&state, &ctx).await?;
-    let confirmed = tokens::is_confirmed(&state.db, user.id).await?;
-    Ok(render(&AccountPage { ctx, errors, changed: true, confirmed, sent: false, roles })?.into_response())
+    account_view(&state, ctx, Some("password-changed"), false, Vec::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct NameForm {
+    #[serde(default)]
+    display_name: String,
+}
+
+async fn rename(State(state): State<Platform>, ctx: PageCtx, Form(form): Form<NameForm>) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    match changes::rename(&state, user, &form.display_name).await {
+        Ok(()) => Ok(ctx.see_other("/account?done=renamed")),
+        Err(e) => {
+            let (status, errors) = e.on_form("display_name")?;
+            let mut page = account_view(&state, ctx, None, false, errors).await?;
+            *page.status_mut() = status;
+            Ok(page)
+        }
+    }
 }
 
 #[derive(Template)]

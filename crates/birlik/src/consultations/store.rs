@@ -457,7 +457,13 @@ pub async fn statement_authors(db: &Db, consultation: i64) -> sqlx::Result<std::
 }
 
 /// A moderator's decision on a statement, logged with its reason.
-pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, reason: &str) -> sqlx::Result<()> {
+pub async fn moderate(
+    db: &Db,
+    actor: Option<i64>,
+    before: &Statement,
+    status: Status,
+    reason: &str,
+) -> sqlx::Result<()> {
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
@@ -466,10 +472,27 @@ pub async fn moderate(db: &Db, actor: i64, before: &Statement, status: Status, r
             .bind(before.id)
             .execute(&mut *tx)
             .await?;
-        audit!(tx, &Change { actor: Some(actor), action: "moderate", entity: "statement",
+        audit!(tx, &Change { actor, action: "moderate", entity: "statement",
             entity_id: before.id.to_string(), before: Some(json!({ "status": before.status })),
             after: Some(json!({ "status": status, "reason": reason })), at: &at })?;
         tx.emit(&[Event::new(scope(before.consultation_id), "statement.moderated").about(before.id)]).await?;
+        tx.commit().await
+    })?;
+    change::committed(&[scope(before.consultation_id)]);
+    Ok(())
+}
+
+/// Replaces a statement's text with its author's edit, asked for by a moderator (its status is left to him).
+pub async fn edit_statement(db: &Db, actor: i64, before: &Statement, text: &str, lang: &str) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE consultation_statements SET text = $1, lang = $2 WHERE id = $3")
+            .bind(text).bind(lang).bind(before.id).execute(&mut *tx).await?;
+        audit!(tx, &Change { actor: Some(actor), action: "edit", entity: "statement",
+            entity_id: before.id.to_string(), before: Some(json!({ "text": before.text })),
+            after: Some(json!({ "text": text })), at: &at })?;
+        tx.emit(&[Event::new(scope(before.consultation_id), "statement.edited").about(before.id)]).await?;
         tx.commit().await
     })?;
     change::committed(&[scope(before.consultation_id)]);

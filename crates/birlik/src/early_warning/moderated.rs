@@ -10,7 +10,7 @@ use crate::registry::model::BodyKind;
 use super::{access, store};
 
 pub fn rebuttal() -> Kind {
-    Kind { find, apply }
+    Kind { find, apply, edit: None }
 }
 
 fn find(state: &Platform, id: i64) -> crate::platform::moderation::Found<'_> {
@@ -29,6 +29,7 @@ fn find(state: &Platform, id: i64) -> crate::platform::moderation::Found<'_> {
             body_id: assembly.id,
             author_id: None,
             excerpt: text.chars().take(300).collect(),
+            text,
             link: "/early-warning/rebuttals".to_owned(),
             audience: 0,
         }))
@@ -39,7 +40,7 @@ fn apply<'a>(
     state: &'a Platform,
     id: i64,
     visibility: Visibility,
-    actor: i64,
+    actor: Option<i64>,
     reason: &'a str,
 ) -> crate::platform::moderation::Applied<'a> {
     Box::pin(async move {

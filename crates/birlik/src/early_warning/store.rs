@@ -321,13 +321,13 @@ pub async fn settle_demo(db: &Db, findings: &[(i64, SignalStatus)]) -> sqlx::Res
 }
 
 /// Hides a published rebuttal (moderation) or shows it again; audited.
-pub async fn set_rebuttal_hidden(db: &Db, actor: i64, id: i64, hidden: bool, reason: &str) -> sqlx::Result<()> {
+pub async fn set_rebuttal_hidden(db: &Db, actor: Option<i64>, id: i64, hidden: bool, reason: &str) -> sqlx::Result<()> {
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE signals SET rebuttal_hidden_at = $1, updated_at = $2 WHERE id = $3")
             .bind(hidden.then_some(&at)).bind(&at).bind(id).execute(&mut *tx).await?;
-        audit!(tx, &Change { actor: Some(actor), action: if hidden { "hide_rebuttal" } else { "show_rebuttal" },
+        audit!(tx, &Change { actor, action: if hidden { "hide_rebuttal" } else { "show_rebuttal" },
             entity: "signal", entity_id: id.to_string(), before: None,
             after: Some(json!({ "hidden": hidden, "reason": reason })), at: &at })?;
         tx.emit(&[Event::new(signal_scope(id), super::CHANGED)]).await?;

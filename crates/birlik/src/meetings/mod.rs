@@ -12,6 +12,7 @@ pub mod demo;
 pub mod export;
 pub mod forms;
 pub mod input;
+pub mod items;
 pub mod live;
 pub mod members;
 pub mod minutes;
@@ -63,6 +64,7 @@ where
         .route("/{lang}/meetings/month", get(month::month))
         .route("/{lang}/meetings/{id}", get(pages::meeting))
         .route("/{lang}/meetings/{id}/live", get(live::part))
+        .route("/{lang}/agenda-items/{id}", get(items::page))
         .route("/{lang}/meetings/{id}/manage", get(forms::manage))
         .route("/{lang}/meetings/{id}/status", post(forms::set_status))
         .route("/{lang}/meetings/{id}/agenda", post(forms::add_agenda_item))

@@ -84,9 +84,15 @@ struct MeetingPage {
     runs: bool,
     /// The item, quorum and running tally while the meeting is in progress.
     live: Option<super::live::Live>,
+    /// The documents of each agenda item: (item, [(title, link to the reader's version)]).
+    item_documents: Vec<(i64, Vec<(String, String)>)>,
 }
 
 impl MeetingPage {
+    fn documents_of(&self, item: &i64) -> &[(String, String)] {
+        self.item_documents.iter().find(|(id, _)| id == item).map_or(&[], |(_, docs)| docs.as_slice())
+    }
+
     fn text(&self, m: &super::model::Multilingual) -> String {
         m.show(self.ctx.lang).map(|s| s.text).unwrap_or_default()
     }
@@ -134,7 +140,19 @@ pub async fn meeting(
         .iter()
         .filter_map(|i| i.added_after_publication_at.as_ref().map(|at| (i.id, local_time(ctx.lang, at))))
         .collect();
+    let mut item_documents = Vec::new();
+    for item in &d.agenda {
+        let found =
+            crate::platform::files::store::for_item(&state.db, crate::platform::files::ItemKind::AgendaItem, item.id)
+                .await?;
+        let groups = crate::platform::files::group(&found, ctx.lang)
+            .into_iter()
+            .filter_map(|g| g.versions.first().map(|v| (g.title.clone(), v.href.clone())))
+            .collect();
+        item_documents.push((item.id, groups));
+    }
     let page = MeetingPage {
+        item_documents,
         heading: heading(&d.meeting, ctx.lang),
         body: body.map(|b| crate::platform::i18n::Localized::name(&b, ctx.lang).to_owned()).unwrap_or_default(),
         starts: local_time(ctx.lang, &d.meeting.starts_at),

@@ -209,6 +209,15 @@ pub async fn agenda(db: &Db, meeting: i64) -> sqlx::Result<Vec<AgendaItem>> {
         .collect())
 }
 
+/// One agenda item, if it exists.
+pub async fn agenda_item(db: &Db, id: i64) -> sqlx::Result<Option<AgendaItem>> {
+    let meeting: Option<i64> = with_read!(db, pool => {
+        sqlx::query_scalar("SELECT meeting_id FROM agenda_items WHERE id = $1").bind(id).fetch_optional(pool).await?
+    });
+    let Some(meeting) = meeting else { return Ok(None) };
+    Ok(agenda(db, meeting).await?.into_iter().find(|i| i.id == id))
+}
+
 /// Adds an item at the end of the agenda; after publication the item says when it was added.
 pub async fn add_agenda_item(
     db: &Db,

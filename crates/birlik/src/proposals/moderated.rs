@@ -9,7 +9,7 @@ use crate::platform::web::AppError;
 use super::store;
 
 pub fn proposal() -> Kind {
-    Kind { find, apply }
+    Kind { find, apply, edit: None }
 }
 
 fn find(state: &Platform, id: i64) -> crate::platform::moderation::Found<'_> {
@@ -19,6 +19,10 @@ fn find(state: &Platform, id: i64) -> crate::platform::moderation::Found<'_> {
             body_id: p.body_id,
             author_id: Some(p.author_id),
             excerpt: p.heading(crate::platform::i18n::Lang::Kk).chars().take(300).collect(),
+            text: {
+                let lang = crate::platform::i18n::Lang::Kk;
+                format!("{}\n{}", p.heading(lang), p.text.show(lang).map(|s| s.text).unwrap_or_default())
+            },
             link: format!("/proposals/{id}"),
             audience: p.supporters,
         }))
@@ -29,7 +33,7 @@ fn apply<'a>(
     state: &'a Platform,
     id: i64,
     visibility: Visibility,
-    actor: i64,
+    actor: Option<i64>,
     reason: &'a str,
 ) -> crate::platform::moderation::Applied<'a> {
     Box::pin(async move {

@@ -518,13 +518,13 @@ pub async fn backdate(db: &Db, id: i64, created_at: &str, decided_at: Option<&st
 }
 
 /// Hides a proposal (moderation) or shows it again; audited.
-pub async fn set_hidden(db: &Db, actor: i64, id: i64, hidden: bool, reason: &str) -> sqlx::Result<()> {
+pub async fn set_hidden(db: &Db, actor: Option<i64>, id: i64, hidden: bool, reason: &str) -> sqlx::Result<()> {
     let at = now();
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE proposals SET hidden_at = $1, updated_at = $2 WHERE id = $3")
             .bind(hidden.then_some(&at)).bind(&at).bind(id).execute(&mut *tx).await?;
-        audit!(tx, &Change { actor: Some(actor), action: if hidden { "hide" } else { "show" }, entity: "proposal",
+        audit!(tx, &Change { actor, action: if hidden { "hide" } else { "show" }, entity: "proposal",
             entity_id: id.to_string(), before: None, after: Some(json!({ "hidden": hidden, "reason": reason })), at: &at })?;
         tx.emit(&[Event::new(scope(id), CHANGED)]).await?;
         tx.commit().await?;

@@ -11,7 +11,8 @@ use crate::support::TestApp;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-struct Driver(Child);
+/// chromedriver and its port (each session of it is a browser of its own, with its own profile).
+struct Driver(Child, u16);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -38,7 +39,14 @@ async fn browser() -> Option<(Driver, Client)> {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts"),
+        port,
     );
+    let client = session(port).await;
+    Some((driver, client))
+}
+
+/// A new browser session of the driver on `port`: a fresh profile, so no cookie is shared with another.
+async fn session(port: u16) -> Client {
     let profile = tempfile::tempdir().unwrap().keep();
     let capabilities = serde_json::json!({
         "goog:chromeOptions": {
@@ -56,7 +64,7 @@ async fn browser() -> Option<(Driver, Client)> {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
         {
-            Ok(client) => return Some((driver, client)),
+            Ok(client) => return client,
             Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     }
@@ -500,10 +508,10 @@ async fn a_reported_statement_is_hidden_appealed_and_restored_in_a_real_browser(
         browser.find(Locator::Id("vote-pass")).await.unwrap().click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-    browser.find(Locator::Css("#report-statement summary")).await.unwrap().click().await.unwrap();
-    let form = browser.form(Locator::Id("report-form")).await.unwrap();
+    browser.find(Locator::Css("details.report summary")).await.unwrap().click().await.unwrap();
+    let form = browser.form(Locator::Css("form.report-form")).await.unwrap();
     form.set_by_name("clause", "incitement").await.unwrap();
-    browser.find(Locator::Id("report-send")).await.unwrap().click().await.unwrap();
+    browser.find(Locator::Css("form.report-form button[type=submit]")).await.unwrap().click().await.unwrap();
     wait_for_text(&browser, "#notice", "your report was received").await;
 
     // A moderator hides it naming the clause.
@@ -540,5 +548,103 @@ async fn a_reported_statement_is_hidden_appealed_and_restored_in_a_real_browser(
     wait_for_text(&browser, "#log", "Reversed on appeal").await;
     let log = browser.find(Locator::Id("log")).await.unwrap().text().await.unwrap();
     assert!(!log.contains(text) && !log.contains("author@"), "{log}");
+    browser.close().await.unwrap();
+}
+
+/// Sessions and decisions end to end: a secretariat plans a meeting from its forms with an agenda item and attaches
+/// a document to the item; three members, each in a browser of his own, check in and vote; the secretariat's page
+/// shows the tally rise without a reload; the vote closed, the minutes show the roll call.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_is_planned_attended_voted_and_minuted_in_real_browsers() {
+    let Some((driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    app.user("meeting-sec@example.kz", &[Role::Secretariat { body_id: body }]).await;
+    let seats = crate::meetings::seated(&app, body).await;
+    let emails = ["m1@example.kz", "m2@example.kz", "m3@example.kz"];
+    for (email, seat) in emails.iter().zip(&seats) {
+        crate::meetings::member_login(&app, email, seat.person_id).await;
+    }
+
+    // The secretariat plans the meeting and adds an agenda item from the forms.
+    log_in(&browser, &app, "meeting-sec@example.kz").await;
+    browser.goto(&app.url(&format!("/en/meetings/new?body={body}"))).await.unwrap();
+    let form = browser.form(Locator::Id("meeting-form")).await.unwrap();
+    form.set_by_name("kind", "session").await.unwrap();
+    form.set_by_name("number", "15").await.unwrap();
+    form.set_by_name("title_en", "Regional session on languages").await.unwrap();
+    form.set_by_name("starts_at", "2026-12-20T10:00").await.unwrap();
+    form.set_by_name("ends_at", "2026-12-20T13:00").await.unwrap();
+    form.submit().await.unwrap();
+    wait_for_text(&browser, "#notice", "The meeting is planned").await;
+    let manage = browser.current_url().await.unwrap();
+    let meeting: i64 = manage.path_segments().unwrap().nth(2).unwrap().parse().unwrap();
+    let form = browser.form(Locator::Id("agenda-form")).await.unwrap();
+    form.set_by_name("title_en", "Kazakh courses for adults").await.unwrap();
+    form.set_by_name("presenter", "A. Seitkali").await.unwrap();
+    browser.find(Locator::Id("agenda-add")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#agenda", "Kazakh courses for adults").await;
+
+    // A document attached to the item, from the item's page; the meeting's page lists it under the item.
+    browser.find(Locator::Css("#agenda a.item-documents-link")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#item", "Kazakh courses for adults").await;
+    let pdf = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
+    std::fs::write(pdf.path(), b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        .unwrap();
+    browser.find(Locator::Id("f-document-title")).await.unwrap().send_keys("Draft programme").await.unwrap();
+    browser
+        .find(Locator::Id("f-document-file"))
+        .await
+        .unwrap()
+        .send_keys(&pdf.path().display().to_string())
+        .await
+        .unwrap();
+    browser.form(Locator::Id("document-upload")).await.unwrap().submit().await.unwrap();
+    wait_for_text(&browser, "#documents", "Draft programme").await;
+    browser.goto(&app.url(&format!("/en/meetings/{meeting}"))).await.unwrap();
+    wait_for_text(&browser, "#agenda", "Draft programme").await;
+
+    // In progress, a motion put to the vote from the manage page.
+    browser.goto(manage.as_str()).await.unwrap();
+    for (status, shown) in [("convened", "Convened"), ("in_progress", "In progress")] {
+        let form = browser.form(Locator::Id("status-form")).await.unwrap();
+        form.set_by_name("status", status).await.unwrap();
+        browser.find(Locator::Id("status-save")).await.unwrap().click().await.unwrap();
+        wait_for_text(&browser, "#meeting-status", shown).await;
+    }
+    let form = browser.form(Locator::Id("motion-form")).await.unwrap();
+    form.set_by_name("text_en", "Open free Kazakh courses for adults in every district").await.unwrap();
+    browser.find(Locator::Id("motion-put")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#votes", "Open free Kazakh courses").await;
+
+    // The secretariat watches the public page; three members check in and vote, each in his own browser.
+    browser.goto(&app.url(&format!("/en/meetings/{meeting}"))).await.unwrap();
+    wait_for_text(&browser, "#tally-for", "0").await;
+    for (n, (email, choice)) in emails.iter().zip(["for", "for", "against"]).enumerate() {
+        let member = session(driver.1).await;
+        log_in(&member, &app, email).await;
+        member.goto(&app.url(&format!("/en/meetings/{meeting}"))).await.unwrap();
+        member.find(Locator::Id("check-in")).await.unwrap().click().await.unwrap();
+        wait_for_text(&member, "#quorum", &format!("Present: {} /", n + 1)).await;
+        member.find(Locator::Css(&format!("#votes button[value={choice}]"))).await.unwrap().click().await.unwrap();
+        wait_for_text(&member, "#votes", &format!("{} vote", n + 1)).await;
+        member.close().await.unwrap();
+    }
+    // Without a reload, the live part polls: the tally rises to 2 for, 1 against.
+    wait_for_text(&browser, "#tally-for", "2").await;
+    wait_for_text(&browser, "#tally-against", "1").await;
+    let live = browser.find(Locator::Id("live-quorum")).await.unwrap().text().await.unwrap();
+    assert!(live.contains("3 /"), "{live}");
+
+    // Closed, the vote is in the minutes with its roll call.
+    browser.goto(manage.as_str()).await.unwrap();
+    browser.find(Locator::Css("#votes form button[id^=close-]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "#notice", "The vote is closed and counted").await;
+    browser.goto(&app.url(&format!("/en/meetings/{meeting}/minutes/draft"))).await.unwrap();
+    let roll = browser.find(Locator::Css("#minutes-votes table.roll-call")).await.unwrap().text().await.unwrap();
+    for seat in seats.iter().take(3) {
+        assert!(roll.contains(&seat.person_name), "{roll}");
+    }
+    assert!(roll.contains("For") && roll.contains("Against"), "{roll}");
     browser.close().await.unwrap();
 }

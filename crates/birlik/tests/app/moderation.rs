@@ -478,3 +478,226 @@ async fn a_published_rebuttal_is_reported_and_hidden_from_the_public_page() {
     let (_, page) = app.get_text("/en/early-warning/rebuttals").await;
     assert!(!page.contains("Verification showed the rumour to be false"), "{page}");
 }
+
+/// The body's secretariat decides `action` on an item naming `clause`; the answer's status.
+async fn decide_on(by: &LoggedIn, body: i64, kind: &str, id: i64, action: &str, clause: &str) -> StatusCode {
+    let form = [
+        ("body", body.to_string()),
+        ("item_kind", kind.to_owned()),
+        ("item_id", id.to_string()),
+        ("action", action.to_owned()),
+        ("clause", clause.to_owned()),
+    ];
+    by.client.post(format!("{}/en/moderation/decisions", by.base)).form(&form).send().await.unwrap().status()
+}
+
+async fn last_decision(app: &TestApp) -> i64 {
+    birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT MAX(id) FROM moderation_decisions").fetch_one(pool).await.unwrap()
+    })
+}
+
+async fn statement_titled(app: &TestApp, consultation: i64, text: &str) -> birlik::consultations::model::Statement {
+    store::statements(&app.state.platform.db, consultation, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.text == text)
+        .unwrap_or_else(|| panic!("a statement «{text}»"))
+}
+
+/// Asked to edit, the author rewrites his statement from the statement of reasons: it stays out of voting and
+/// waits in the queue with its new text until a moderator approves it. A kind that cannot be edited (a proposal)
+/// cannot be asked to be.
+#[tokio::test]
+async fn an_author_asked_to_edit_resubmits_and_a_moderator_approves_the_new_text() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (consultation, _) = open(&app, &input(body), &["Тіл курстары тегін болуы керек"]).await;
+    let author = app.participant().await;
+    let first = "Мына көршілерім Петров пен Ахметов ақша жинап жүр, телефоны +7 701 000 00 00";
+    add_statement(&author, consultation, first).await;
+    let s = statement_titled(&app, consultation, first).await;
+    let secretariat = app.secretariat_of(body).await;
+    assert_eq!(
+        decide_on(&secretariat, body, "statement", s.id, "ask_edit", "personal-data").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(store::statement(&app.state.platform.db, s.id).await.unwrap().unwrap().status, Status::Rejected);
+    let decision = last_decision(&app).await;
+
+    // The statement of reasons offers the edit, starting from his text; only to him.
+    let (status, page) = author.get_text(&format!("/en/moderation/decisions/{decision}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"edit-form\"") && page.contains("+7 701 000 00 00"), "{page}");
+    let other = app.participant().await;
+    let refused = other.post_form(&format!("/en/moderation/decisions/{decision}/edit"), &[("edit", "x")]).await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    // An empty edit is refused beside the box, and changes nothing.
+    let empty = author.post_form(&format!("/ru/moderation/decisions/{decision}/edit"), &[("edit", "  ")]).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.text().await.unwrap().contains("id=\"e-edit\""));
+    assert_eq!(store::statement(&app.state.platform.db, s.id).await.unwrap().unwrap().text, first);
+
+    let second = "Көршілер ақша жинап жүр, мұны тексеру керек";
+    let sent = author.post_form(&format!("/en/moderation/decisions/{decision}/edit"), &[("edit", second)]).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let edited = store::statement(&app.state.platform.db, s.id).await.unwrap().unwrap();
+    assert_eq!((edited.text.as_str(), edited.status), (second, Status::Rejected), "still out of voting");
+    let (_, page) = author.get_text(&format!("/en/moderation/decisions/{decision}")).await;
+    assert!(page.contains("id=\"edited\"") && !page.contains("id=\"edit-form\""), "{page}");
+    let again = author.post_form(&format!("/en/moderation/decisions/{decision}/edit"), &[("edit", "Тағы")]).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT, "once per request");
+
+    // Back in the queue with the new text; approved, it is in voting.
+    let (_, queue) = secretariat.get_text(&format!("/en/moderation/queue?body={body}")).await;
+    assert!(queue.contains(second) && !queue.contains("+7 701"), "{queue}");
+    assert_eq!(decide_on(&secretariat, body, "statement", s.id, "approve", "").await, StatusCode::SEE_OTHER);
+    assert_eq!(store::statement(&app.state.platform.db, s.id).await.unwrap().unwrap().status, Status::Published);
+
+    // A proposal cannot be edited by its author here: asking is refused, and the queue does not offer it.
+    let national = app.body_id("national_session", None).await;
+    let proposer = app.participant().await;
+    let proposal = crate::proposals::file(&proposer, national, "Ақша жинайтын көршілер туралы").await;
+    let national_secretariat = app.secretariat_of(national).await;
+    assert_eq!(
+        decide_on(&national_secretariat, national, "proposal", proposal, "ask_edit", "spam").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+/// The one automatic decision: a text identical (up to case, spaces and punctuation) to one a moderator hid in the
+/// same body is hidden at once under the same clause, logged as automatic, and appealable like any decision.
+async fn a_re_post_of_a_hidden_text_is_hidden_automatically(app: TestApp) {
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let (consultation, _) = open(&app, &input(body), &["Мәдени орталықтар керек"]).await;
+    let first_author = app.participant().await;
+    let text = "Арзан несие! Осы сілтемеге кіріңіз: bit.ly/xyz";
+    add_statement(&first_author, consultation, text).await;
+    let s = statement_titled(&app, consultation, text).await;
+    let secretariat = app.secretariat_of(body).await;
+    assert_eq!(decide_on(&secretariat, body, "statement", s.id, "hide", "spam").await, StatusCode::SEE_OTHER);
+
+    let reposter = app.participant().await;
+    let repost = "арзан  НЕСИЕ — осы сілтемеге кіріңіз bit.ly/xyz";
+    add_statement(&reposter, consultation, repost).await;
+    let again = statement_titled(&app, consultation, repost).await;
+    assert_eq!(again.status, Status::Rejected, "hidden at once");
+    let (_, log) = app.get_json("/api/v1/moderation/log").await;
+    let automatic: Vec<&Value> =
+        log["items"].as_array().unwrap().iter().filter(|d| d["automatic"] == Value::Bool(true)).collect();
+    assert_eq!(automatic.len(), 1, "{log}");
+    assert_eq!((automatic[0]["action"].as_str(), automatic[0]["clause"].as_str()), (Some("hide"), Some("spam")));
+    let (_, page) = app.get_text("/en/moderation/log").await;
+    assert!(page.contains("<span class=\"label\">automatic</span>"), "{page}");
+
+    // Its author reads the reasons (Birlik itself decided) and appeals; the secretariat reverses.
+    app.settled().await;
+    let decision = last_decision(&app).await;
+    let (status, reasons) = reposter.get_text(&format!("/en/moderation/decisions/{decision}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(reasons.contains("Birlik itself") && reasons.contains("appeal-form"), "{reasons}");
+    let filed = reposter
+        .post_form(&format!("/en/moderation/decisions/{decision}/appeal"), &[("text", "Бұл менің ойым.")])
+        .await;
+    assert_eq!(filed.status(), StatusCode::SEE_OTHER);
+    let outcome = [("body", body.to_string()), ("outcome", "reverse".into()), ("note", "Қате.".into())];
+    let reversed = secretariat
+        .client
+        .post(format!("{}/en/moderation/decisions/{decision}/outcome", secretariat.base))
+        .form(&outcome)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reversed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(store::statement(&app.state.platform.db, again.id).await.unwrap().unwrap().status, Status::Published);
+
+    // A different text is not touched; nor is the same text in another body.
+    let other = "Мектептерде үш тілде оқыту керек";
+    add_statement(&reposter, consultation, other).await;
+    assert_eq!(statement_titled(&app, consultation, other).await.status, Status::Published);
+    let elsewhere = app.body_id("regional_assembly", Some("KZ-31")).await;
+    let (other_consultation, _) = open(&app, &input(elsewhere), &["Басқа өңір"]).await;
+    add_statement(&reposter, other_consultation, text).await;
+    assert_eq!(statement_titled(&app, other_consultation, text).await.status, Status::Published);
+}
+
+mod reposts_on_both {
+    use super::*;
+    crate::on_both_backends!(a_re_post_of_a_hidden_text_is_hidden_automatically);
+}
+
+/// Display names are a kind too, owned by the national body: a name matching its lexicon is flagged (at
+/// registration or on a change); hidden, a neutral name shows in its place everywhere, the owner cannot simply
+/// rename himself, he chooses another from the statement of reasons, and it shows once approved.
+#[tokio::test]
+async fn a_flagged_display_name_is_hidden_replaced_and_approved_after_an_edit() {
+    let app = TestApp::sqlite().await;
+    let national: i64 =
+        birlik::platform::identity::authz::national_body(&app.state.platform.db).await.unwrap().unwrap();
+    let secretariat = app.secretariat_of(national).await;
+    let saved = secretariat
+        .post_form("/en/moderation/lexicons", &[("body", &national.to_string()), ("lang", "en"), ("terms", "idiot")])
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+    // At registration: the name is flagged, not hidden.
+    let client = TestApp::client();
+    let registered = client
+        .post(app.url("/en/register"))
+        .form(&[
+            ("email", "newcomer@test.kz"),
+            ("display_name", "Village Idiots"),
+            ("password", "a long enough passphrase 1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), StatusCode::SEE_OTHER);
+    let newcomer: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'newcomer@test.kz'").fetch_one(pool).await.unwrap()
+    });
+    let (_, queue) = secretariat.get_text(&format!("/en/moderation/queue?body={national}")).await;
+    assert!(queue.contains("Display name") && queue.contains("Village Idiots"), "{queue}");
+
+    // On a change of name, too; a name too short is refused and changes nothing.
+    let participant = app.participant().await;
+    let refused = participant.post_form("/en/account/name", &[("display_name", "x")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let renamed = participant.post_form("/en/account/name", &[("display_name", "Idiot Hunter")]).await;
+    assert_eq!(renamed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = participant.get_text("/en/account").await;
+    assert!(page.contains("Your name has been changed") || page.contains("Idiot Hunter"));
+    let me: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE display_name = 'Idiot Hunter'").fetch_one(pool).await.unwrap()
+    });
+
+    // Hidden: a neutral name everywhere, the chosen one kept.
+    assert_eq!(
+        decide_on(&secretariat, national, "display_name", me, "ask_edit", "insult").await,
+        StatusCode::SEE_OTHER
+    );
+    let (shown, held): (String, Option<String>) = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_as("SELECT display_name, display_name_held FROM users WHERE id = $1").bind(me).fetch_one(pool).await.unwrap()
+    });
+    assert_eq!((shown, held.as_deref()), (format!("#{me}"), Some("Idiot Hunter")));
+    let (_, page) = participant.get_text("/kk/account").await;
+    assert!(page.contains("id=\"name-hidden\"") && !page.contains("id=\"name-form\""), "{page}");
+    let refused = participant.post_form("/en/account/name", &[("display_name", "Another Name")]).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT, "not by a plain rename while hidden");
+
+    // He chooses another name from the statement of reasons; approved, it shows.
+    let decision = last_decision(&app).await;
+    let sent =
+        participant.post_form(&format!("/en/moderation/decisions/{decision}/edit"), &[("edit", "Aigerim K.")]).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(decide_on(&secretariat, national, "display_name", me, "approve", "").await, StatusCode::SEE_OTHER);
+    let shown: String = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1").bind(me).fetch_one(pool).await.unwrap()
+    });
+    assert_eq!(shown, "Aigerim K.");
+    // The newcomer's flagged name, approved as it is, stays.
+    assert_eq!(decide_on(&secretariat, national, "display_name", newcomer, "approve", "").await, StatusCode::SEE_OTHER);
+    let (_, log) = app.get_json("/api/v1/moderation/log").await;
+    assert!(!log.to_string().contains("Idiot"), "never the text in the log");
+}

@@ -52,6 +52,15 @@ pub async fn body_and_descendants(db: &Db, body: i64) -> sqlx::Result<Vec<i64>> 
     })
 }
 
+/// The national body at the top of the tree (the Assembly), if the registry has one: it owns what belongs to no
+/// body in particular, such as participants' display names.
+pub async fn national_body(db: &Db) -> sqlx::Result<Option<i64>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM bodies WHERE parent_id IS NULL AND archived_at IS NULL ORDER BY id LIMIT 1")
+            .fetch_optional(pool).await
+    })
+}
+
 /// A body's name in `lang` (empty when there is no such body): for facilities that show whose an item is.
 pub async fn body_name(db: &Db, body: i64, lang: crate::platform::i18n::Lang) -> sqlx::Result<String> {
     let names: Option<(String, String, String)> = with_read!(db, pool => {

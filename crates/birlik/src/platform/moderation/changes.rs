@@ -114,11 +114,34 @@ async fn lexicons_for(state: &Platform, body: i64) -> Result<Vec<std::sync::Arc<
     Ok(out)
 }
 
-/// Screens what was just written against its body's lexicons: a match flags the item (it goes to the queue, and
-/// is not hidden by the flag). Returns the terms matched.
+/// Screens what was just written: a text identical to one a moderator hid in the same body is hidden at once under
+/// the same clause (the one automatic decision, appealable as any); otherwise a match of the body's lexicons flags
+/// the item (it goes to the queue, and is not hidden by the flag). Returns the terms matched.
 pub async fn screen(state: &Platform, kind_name: &str, id: i64, text: &str) -> Result<Vec<String>, AppError> {
     let (name, kind) = kind(state, kind_name)?;
-    let item = item(state, kind, id).await?;
+    // An item that is gone, or that no body owns (no bodies yet), has nobody to moderate it.
+    let Some(item) = (kind.find)(state, id).await? else { return Ok(Vec::new()) };
+    if let Some(print) = fingerprint(text)
+        && let Some(earlier) = store::hidden_like(&state.db, name, item.body_id, &print, id).await?
+    {
+        (kind.apply)(state, id, Visibility::Hidden, None, "a re-post of a hidden text").await?;
+        let deciding = Deciding {
+            kind: name,
+            item_id: id,
+            body_id: item.body_id,
+            author_id: item.author_id,
+            action: "hide",
+            clause: earlier.clause.as_deref(),
+            automatic: true,
+            decided_by: None,
+            decided_role: "automatic",
+            note: None,
+            suspended_until: None,
+            appeal_of: None,
+        };
+        store::decide(&state.db, &deciding, Some(&print)).await?;
+        return Ok(Vec::new());
+    }
     let mut terms: Vec<String> = Vec::new();
     for lexicon in lexicons_for(state, item.body_id).await? {
         for m in lexicon.matches(text) {
@@ -131,6 +154,17 @@ pub async fn screen(state: &Platform, kind_name: &str, id: i64, text: &str) -> R
         store::flag(&state.db, name, id, &item).await?;
     }
     Ok(terms)
+}
+
+/// What makes two texts "the same" for a re-post: their letters and digits, lower-cased, hashed (so the table of
+/// hidden texts keeps no text). Too short a text (under 8 letters) has none: "ok" is nobody's re-post.
+pub fn fingerprint(text: &str) -> Option<String> {
+    use sha2::Digest;
+    let folded: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if folded.chars().count() < 8 {
+        return None;
+    }
+    Some(format!("{:x}", sha2::Sha256::digest(folded.as_bytes())))
 }
 
 /// The role `user` moderates `body` in (`admin`, `secretariat`, `moderator`), or `Forbidden`.
@@ -202,6 +236,9 @@ pub async fn decide(state: &Platform, user: &SessionUser, input: &DecisionIn<'_>
     if item.author_id == Some(user.id) {
         return Err(AppError::Conflict("error-moderate-own"));
     }
+    if action == Action::AskEdit && (kind.edit.is_none() || item.author_id.is_none()) {
+        return Err(invalid("action", "moderation-cannot-ask-edit"));
+    }
     let clause = match action {
         Action::Approve => None,
         _ => Some(policy::clause(clause).ok_or_else(|| invalid("clause", "moderation-clause-required"))?.code.as_str()),
@@ -229,7 +266,7 @@ pub async fn decide(state: &Platform, user: &SessionUser, input: &DecisionIn<'_>
         (None, Some(n)) => n.to_owned(),
         (None, None) => "approved".to_owned(),
     };
-    (kind.apply)(state, id, visibility, user.id, &reason).await?;
+    (kind.apply)(state, id, visibility, Some(user.id), &reason).await?;
     let deciding = Deciding {
         kind: name,
         item_id: id,
@@ -237,13 +274,14 @@ pub async fn decide(state: &Platform, user: &SessionUser, input: &DecisionIn<'_>
         author_id: item.author_id,
         action: action.code(),
         clause,
-        decided_by: user.id,
+        automatic: false,
+        decided_by: Some(user.id),
         decided_role: role,
         note: note.as_deref(),
         suspended_until: until.as_deref(),
         appeal_of: None,
     };
-    Ok(store::decide(&state.db, &deciding).await?)
+    Ok(store::decide(&state.db, &deciding, fingerprint(&item.text).as_deref()).await?)
 }
 
 /// The decision, if `user` is the author it concerns (else not found: a decision is not shown to others).
@@ -300,7 +338,7 @@ pub async fn decide_appeal(
     let note = validate::text("note", note, 2000).map_err(|e| AppError::Validation(vec![e]))?;
     let (name, kind) = kind(state, &d.item_kind)?;
     if reverse {
-        (kind.apply)(state, d.item_id, Visibility::Shown, user.id, "reversed on appeal").await?;
+        (kind.apply)(state, d.item_id, Visibility::Shown, Some(user.id), "reversed on appeal").await?;
     }
     let deciding = Deciding {
         kind: name,
@@ -309,13 +347,40 @@ pub async fn decide_appeal(
         author_id: d.author_id,
         action: if reverse { "reverse" } else { "uphold" },
         clause: d.clause.as_deref(),
-        decided_by: user.id,
+        automatic: false,
+        decided_by: Some(user.id),
         decided_role: role,
         note: Some(&note),
         suspended_until: None,
         appeal_of: Some(d.id),
     };
-    Ok(store::decide(&state.db, &deciding).await?)
+    Ok(store::decide(&state.db, &deciding, None).await?)
+}
+
+/// May the author of `d` edit his item now: asked to, of a kind that can be edited, not yet resubmitted, and no
+/// later decision (an appeal's reversal, an approval) made the request moot?
+pub async fn may_edit(state: &Platform, d: &Decision) -> Result<bool, AppError> {
+    if d.action != "ask_edit" || state.moderation.get(&d.item_kind).and_then(|(_, k)| k.edit).is_none() {
+        return Ok(false);
+    }
+    if store::edited_at(&state.db, d.id).await?.is_some() {
+        return Ok(false);
+    }
+    Ok(store::latest(&state.db, &d.item_kind, d.item_id).await?.is_some_and(|l| l.id == d.id))
+}
+
+/// The author, asked to edit, resubmits his item: its text replaced (checked as the kind checks a new one), it
+/// stays hidden and waits in its body's queue until a moderator approves it (or decides again).
+pub async fn resubmit(state: &Platform, user: &SessionUser, decision: i64, text: &str) -> Result<(), AppError> {
+    let d = of_author(state, user, decision).await?;
+    if !may_edit(state, &d).await? {
+        return Err(AppError::Conflict("error-edit-not-asked"));
+    }
+    let (_, kind) = kind(state, &d.item_kind)?;
+    let edit = kind.edit.ok_or(AppError::Conflict("error-edit-not-asked"))?;
+    edit(state, d.item_id, user.id, text).await?;
+    let item = item(state, kind, d.item_id).await?;
+    Ok(store::resubmitted(&state.db, &d, &item).await?)
 }
 
 /// The secretariat of a body names a moderator of it (and of the bodies under it) by his account's e-mail.

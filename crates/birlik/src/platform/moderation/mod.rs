@@ -3,8 +3,11 @@
 //! items naming a clause of the published policy ([`policy`]); reports gather in the queue of the item's body,
 //! ordered by a stated priority; a moderator of the body (or of one above it, or its secretariat) decides — approve,
 //! hide, ask the author to edit, or suspend him from writing — naming a clause; the author receives a statement of
-//! reasons and may appeal within 14 days to another moderator, whose reversal shows the item again everywhere. Every
-//! decision is in the public, append-only log ([`store`]), and a monthly transparency report counts them per clause.
+//! reasons and may appeal within 14 days to another moderator, whose reversal shows the item again everywhere. An
+//! author asked to edit resubmits his item, which waits for a moderator again. The one automatic decision: a text
+//! identical to one a moderator hid in the same body is hidden at once under the same clause (appealable as any).
+//! Every decision is in the public, append-only log ([`store`]), and a monthly transparency report counts them per
+//! clause.
 
 pub mod api;
 pub mod changes;
@@ -28,6 +31,8 @@ pub struct Item {
     pub author_id: Option<i64>,
     /// What the queue shows of it.
     pub excerpt: String,
+    /// Its whole text as written: what an author asked to edit starts from, and what a re-post is compared by.
+    pub text: String,
     /// Its page, after the language prefix.
     pub link: String,
     /// How many people it reaches (a consultation's participants): part of the queue's priority.
@@ -43,14 +48,20 @@ pub enum Visibility {
 
 pub type Found<'a> = Pin<Box<dyn Future<Output = Result<Option<Item>, AppError>> + Send + 'a>>;
 pub type Applied<'a> = Pin<Box<dyn Future<Output = Result<(), AppError>> + Send + 'a>>;
+/// Replaces an item's text with its author's edit (checked as a new one would be), keeping it hidden.
+pub type Edit = for<'a> fn(&'a Platform, i64, i64, &'a str) -> Applied<'a>;
 
 /// One kind of item: the small contract a capability implements to be moderated.
 #[derive(Clone, Copy)]
 pub struct Kind {
     /// The item, if it exists.
     pub find: for<'a> fn(&'a Platform, i64) -> Found<'a>,
-    /// Shows or hides it (kept either way: never deleted), as `actor`, for the reason given.
-    pub apply: for<'a> fn(&'a Platform, i64, Visibility, i64, &'a str) -> Applied<'a>,
+    /// Shows or hides it (kept either way: never deleted), as `actor` (none: the facility itself), for the reason
+    /// given.
+    pub apply: for<'a> fn(&'a Platform, i64, Visibility, Option<i64>, &'a str) -> Applied<'a>,
+    /// How its author edits it when a moderator asks him to (`None`: a kind that cannot be asked to edit — a
+    /// moderator hides it instead).
+    pub edit: Option<Edit>,
 }
 
 /// The kinds registered at start-up (`app::state`), by name (`statement`, …), and the per-account limit of reports

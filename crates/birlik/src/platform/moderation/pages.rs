@@ -17,7 +17,8 @@ use crate::platform::web::link::IdPath;
 use crate::platform::web::page::render;
 use crate::platform::web::{AppError, DoneQuery, Errors, FieldError, Form, PageCtx};
 
-pub const DONE: [(&str, &str); 6] = [
+pub const DONE: [(&str, &str); 7] = [
+    ("edited", "done-moderation-edited"),
     ("lexicon", "done-moderation-lexicon"),
     ("reported", "done-moderation-reported"),
     ("decided", "done-moderation-decided"),
@@ -41,6 +42,7 @@ where
         .route("/{lang}/moderation/decisions", post(decide))
         .route("/{lang}/moderation/decisions/{id}", get(decision_page))
         .route("/{lang}/moderation/decisions/{id}/appeal", post(appeal))
+        .route("/{lang}/moderation/decisions/{id}/edit", post(resubmit))
         .route("/{lang}/moderation/decisions/{id}/outcome", post(decide_appeal))
         .route("/{lang}/moderation/moderators", post(assign))
         .route("/{lang}/moderation/lexicons", post(set_lexicon))
@@ -237,7 +239,8 @@ struct QueuePage {
     notice: Option<String>,
     body: i64,
     body_name: String,
-    items: Vec<(Queued, String, String)>,
+    /// Each item, its kind's name, what readers reported, and whether its author can be asked to edit it.
+    items: Vec<(Queued, String, String, bool)>,
     appeals: Vec<AppealLine>,
     clauses: Vec<(String, String)>,
     moderators_form: bool,
@@ -278,7 +281,9 @@ async fn queue(
         let reported =
             clauses.iter().map(|(c, n)| format!("{} ×{n}", policy::label(c, ctx.lang))).collect::<Vec<_>>().join("; ");
         let kind = ctx.t(&format!("moderation-kind-{}", q.item_kind));
-        items.push((q, kind, reported));
+        let editable =
+            q.author_id.is_some() && state.moderation.get(&q.item_kind).is_some_and(|(_, k)| k.edit.is_some());
+        items.push((q, kind, reported, editable));
     }
     let mut appeals = Vec::new();
     for (a, d) in store::open_appeals(&state.db, &bodies).await? {
@@ -358,6 +363,10 @@ struct DecisionPage {
     until: String,
     may_appeal: bool,
     appeal: Option<(String, String)>,
+    /// Asked to edit: the item's text to start from, while he may still edit it.
+    edit: Option<String>,
+    /// When he resubmitted it, if he did.
+    edited: Option<String>,
     errors: Errors,
 }
 
@@ -387,7 +396,12 @@ async fn decision_view(
         .as_deref()
         .and_then(|c| policy::clause(c).or_else(|| policy::clauses().into_iter().find(|x| x.code == c)))
         .map(|c| (format!("{}. {}", c.number, c.title(lang)), c.text(lang).to_owned()));
-    let until = changes::appeal_until(&d).map(|day| lang.date(&crate::platform::days::iso(day))).unwrap_or_default();
+    // "You may appeal until 15 December 2026." (the sentence is the language's: a Russian date ends in "г.").
+    let until = changes::appeal_until(&d)
+        .map(|day| {
+            lang.t_args("moderation-appeal-until", &[("day", lang.date(&crate::platform::days::iso(day)).into())])
+        })
+        .unwrap_or_default();
     let appeal = match store::appeal_of(&state.db, id).await? {
         Some(a) => {
             let status = match a.outcome_id {
@@ -401,6 +415,14 @@ async fn decision_view(
         }
         None => None,
     };
+    let edit = match changes::may_edit(state, &d).await? {
+        true => match state.moderation.get(&d.item_kind) {
+            Some((_, kind)) => (kind.find)(state, d.item_id).await?.map(|item| item.text),
+            None => None,
+        },
+        false => None,
+    };
+    let edited = store::edited_at(&state.db, d.id).await?.map(|at| crate::platform::days::local_time(lang, &at));
     let may_appeal = appeal.is_none()
         && matches!(d.action.as_str(), "hide" | "ask_edit" | "suspend")
         && changes::appeal_until(&d).is_some_and(|last| crate::platform::days::date_at(state.jobs.now_ms()) <= last);
@@ -416,7 +438,33 @@ async fn decision_view(
         until,
         may_appeal,
         appeal,
+        edit,
+        edited,
     })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EditFields {
+    pub edit: String,
+}
+
+async fn resubmit(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(f): Form<EditFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match changes::resubmit(&state, user, p.id, &f.edit).await {
+        Ok(()) => Ok(ctx.see_other(&format!("/moderation/decisions/{}?done=edited", p.id))),
+        Err(e) => {
+            // Whatever field the kind checked, the error shows beside the one edit box.
+            let (status, errors) = e.on_form("edit")?;
+            let errors = errors.into_iter().map(|e| FieldError { field: "edit", ..e }).collect();
+            Ok((status, decision_view(&state, ctx, p.id, None, errors).await?).into_response())
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]

@@ -156,25 +156,30 @@ pub struct Deciding<'a> {
     pub author_id: Option<i64>,
     pub action: &'a str,
     pub clause: Option<&'a str>,
-    pub decided_by: i64,
+    /// Taken by the facility itself (a re-post of a hidden text), not by a moderator.
+    pub automatic: bool,
+    /// The moderator (none for an automatic decision).
+    pub decided_by: Option<i64>,
     pub decided_role: &'a str,
     pub note: Option<&'a str>,
     pub suspended_until: Option<&'a str>,
     pub appeal_of: Option<i64>,
 }
 
-/// Logs a decision, closes the item in its queue, records a suspension or an appeal's outcome; returns its id.
-pub async fn decide(db: &Db, d: &Deciding<'_>) -> sqlx::Result<i64> {
+/// Logs a decision, closes the item in its queue, records a suspension or an appeal's outcome, and keeps the
+/// fingerprint of a text it hides (`hidden`: a re-post of it is hidden too) or forgets it when the item is shown
+/// again; returns its id.
+pub async fn decide(db: &Db, d: &Deciding<'_>, hidden: Option<&str>) -> sqlx::Result<i64> {
     let at = now();
     let id = with_write!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO moderation_decisions (item_kind, item_id, body_id, author_id, action, clause, policy_version,
                  automatic, decided_by, decided_role, note, suspended_until, appeal_of, decided_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, $8, $9, $10, $11, $12, $13) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
         )
         .bind(d.kind).bind(d.item_id).bind(d.body_id).bind(d.author_id).bind(d.action).bind(d.clause)
-        .bind(super::policy::version()).bind(d.decided_by).bind(d.decided_role).bind(d.note).bind(d.suspended_until)
+        .bind(super::policy::version()).bind(d.automatic).bind(d.decided_by).bind(d.decided_role).bind(d.note).bind(d.suspended_until)
         .bind(d.appeal_of).bind(&at)
         .fetch_one(&mut *tx).await?;
         sqlx::query("UPDATE moderation_queue SET open = FALSE WHERE item_kind = $1 AND item_id = $2")
@@ -187,7 +192,20 @@ pub async fn decide(db: &Db, d: &Deciding<'_>) -> sqlx::Result<i64> {
             sqlx::query("UPDATE moderation_appeals SET outcome_id = $1 WHERE decision_id = $2")
                 .bind(id).bind(appealed).execute(&mut *tx).await?;
         }
-        audit!(tx, &Change { actor: Some(d.decided_by), action: "moderate", entity: "moderation_item",
+        match (d.action, hidden) {
+            ("hide" | "ask_edit", Some(print)) => {
+                sqlx::query("INSERT INTO moderation_hidden_texts (item_kind, item_id, body_id, fingerprint, decision_id)
+                             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (item_kind, item_id) DO UPDATE SET
+                             fingerprint = excluded.fingerprint, decision_id = excluded.decision_id")
+                    .bind(d.kind).bind(d.item_id).bind(d.body_id).bind(print).bind(id).execute(&mut *tx).await?;
+            }
+            ("approve" | "reverse", _) => {
+                sqlx::query("DELETE FROM moderation_hidden_texts WHERE item_kind = $1 AND item_id = $2")
+                    .bind(d.kind).bind(d.item_id).execute(&mut *tx).await?;
+            }
+            _ => {}
+        }
+        audit!(tx, &Change { actor: d.decided_by, action: "moderate", entity: "moderation_item",
             entity_id: format!("{}:{}", d.kind, d.item_id), before: None,
             after: Some(json!({ "decision": id, "action": d.action, "clause": d.clause, "appeal_of": d.appeal_of })), at: &at })?;
         tx.emit(&[Event::new(LOG, DECIDED).about(id)]).await?;
@@ -373,6 +391,58 @@ pub async fn flag(db: &Db, kind: &str, id: i64, item: &Item) -> sqlx::Result<()>
         .bind(kind).bind(id).bind(item.body_id).bind(item.author_id).bind(&item.excerpt).bind(item.audience)
         .bind(&at).bind(priority(0, 1, 0, item.audience))
         .execute(pool).await?;
+    });
+    change::committed(&[LOG]);
+    Ok(())
+}
+
+/// The decision that hid a text with this fingerprint in `body` (another item of the same kind), if any.
+pub async fn hidden_like(db: &Db, kind: &str, body: i64, print: &str, except: i64) -> sqlx::Result<Option<Decision>> {
+    let found: Option<i64> = with_read!(db, pool => {
+        sqlx::query_scalar("SELECT decision_id FROM moderation_hidden_texts
+                            WHERE body_id = $1 AND item_kind = $2 AND fingerprint = $3 AND item_id <> $4 LIMIT 1")
+            .bind(body).bind(kind).bind(print).bind(except).fetch_optional(pool).await?
+    });
+    match found {
+        Some(id) => decision(db, id).await,
+        None => Ok(None),
+    }
+}
+
+/// The item's latest decision (an appeal's outcome included).
+pub async fn latest(db: &Db, kind: &str, id: i64) -> sqlx::Result<Option<Decision>> {
+    let sql = format!("{DECISION} WHERE item_kind = $1 AND item_id = $2 ORDER BY id DESC LIMIT 1");
+    with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).bind(kind).bind(id).fetch_optional(pool).await)
+}
+
+/// When the author resubmitted his item after a request to edit it, if he did.
+pub async fn edited_at(db: &Db, decision: i64) -> sqlx::Result<Option<String>> {
+    with_read!(db, pool => {
+        sqlx::query_scalar("SELECT edited_at FROM moderation_edits WHERE decision_id = $1").bind(decision).fetch_optional(pool).await
+    })
+}
+
+/// Records the author's edit after a request and puts the item back in its body's queue, first in it.
+pub async fn resubmitted(db: &Db, decision: &Decision, item: &Item) -> sqlx::Result<()> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("INSERT INTO moderation_edits (decision_id, edited_at) VALUES ($1, $2)")
+            .bind(decision.id).bind(&at).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO moderation_queue (item_kind, item_id, body_id, author_id, excerpt, reports, audience, first_at,
+                 priority, open)
+             VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, TRUE)
+             ON CONFLICT (item_kind, item_id) DO UPDATE SET excerpt = excluded.excerpt, open = TRUE,
+                 priority = excluded.priority",
+        )
+        .bind(&decision.item_kind).bind(decision.item_id).bind(item.body_id).bind(item.author_id).bind(&item.excerpt)
+        .bind(item.audience).bind(&at).bind(priority(1, 0, 0, item.audience))
+        .execute(&mut *tx).await?;
+        audit!(tx, &Change { actor: decision.author_id, action: "resubmit", entity: "moderation_item",
+            entity_id: format!("{}:{}", decision.item_kind, decision.item_id), before: None,
+            after: Some(json!({ "decision": decision.id })), at: &at })?;
+        tx.commit().await?;
     });
     change::committed(&[LOG]);
     Ok(())
