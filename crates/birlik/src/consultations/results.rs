@@ -219,7 +219,9 @@ impl ResultsView {
                     ("groups", Arg::Num(report.groups.len() as i64)),
                 ],
             ),
-            svg: stored.opinion_map_svg.clone(),
+            // The stored map is the same in every language: its accessible name is the caption under it, in the
+            // reader's.
+            svg: stored.opinion_map_svg.replacen("role=\"img\"", "role=\"img\" aria-labelledby=\"map-caption\"", 1),
             groups,
             consensus_agree,
             consensus_disagree,

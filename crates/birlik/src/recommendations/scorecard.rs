@@ -79,19 +79,62 @@ pub async fn scores(db: &Db, today: &str) -> sqlx::Result<Vec<Score>> {
         .collect())
 }
 
-/// The figures of every addressee and the monthly chart of all, kept between changes: they are computed again
-/// only when a recommendation changed (the change kernel's generation of [`super::LIST`], which other servers'
-/// changes raise too) or the day turned (what is overdue depends on it).
+/// What the scorecard needs of one recommendation, kept in memory.
+#[derive(Clone, Debug, sqlx::FromRow)]
+struct Row {
+    id: i64,
+    addressee_id: i64,
+    status: String,
+    answered_on: Option<String>,
+    /// The term: `extended_to`, else `due_on`.
+    due: String,
+    implementation: String,
+    answer_working_days: Option<i64>,
+    updated_at: String,
+}
+
+/// The figures of every addressee and the monthly chart of all, kept between changes. Each recommendation's few
+/// columns are kept in memory (about 100 bytes each): read whole once, then, whenever a recommendation changed
+/// (the change kernel's generation of [`super::LIST`], which other servers' changes raise too), only the rows
+/// changed since the last read (`updated_at`, with a minute's overlap for writes whose time was taken before an
+/// earlier commit, or another server's clock a little behind). The figures are then counted from memory in a few
+/// milliseconds, instead of two scans and a window function in SQL (449 ms over 100,000 recommendations).
 #[derive(Default)]
 pub struct Memo {
-    kept: std::sync::Mutex<Option<Kept>>,
+    kept: tokio::sync::Mutex<Option<Kept>>,
 }
 
 struct Kept {
+    rows: std::collections::HashMap<i64, Row>,
+    /// The latest `updated_at` read.
+    read_up_to: String,
+    /// The generation the rows are as of, and the figures counted then (for the day `today`).
     generation: u64,
     today: String,
     scores: std::sync::Arc<Vec<Score>>,
     months: std::sync::Arc<Vec<Month>>,
+}
+
+const ROWS: &str = "SELECT id, addressee_id, status, answered_on, COALESCE(extended_to, due_on) AS due, implementation,
+    answer_working_days, updated_at FROM recommendations";
+
+/// A minute before `at` (an RFC 3339 time), where a read of what changed since `at` starts.
+fn minute_before(at: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    time::OffsetDateTime::parse(at, &Rfc3339)
+        .ok()
+        .and_then(|t| (t - time::Duration::minutes(1)).format(&Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+async fn read_rows(db: &Db, since: Option<&str>) -> sqlx::Result<Vec<Row>> {
+    let sql = match since {
+        Some(_) => format!("{ROWS} WHERE updated_at >= $1"),
+        None => ROWS.to_owned(),
+    };
+    with_read!(db, pool => {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(since.unwrap_or_default()).fetch_all(pool).await
+    })
 }
 
 impl Memo {
@@ -101,21 +144,94 @@ impl Memo {
         db: &Db,
         today: &str,
     ) -> sqlx::Result<(std::sync::Arc<Vec<Score>>, std::sync::Arc<Vec<Month>>)> {
-        use std::sync::{Arc, PoisonError};
-        // Read before computing: a change committed meanwhile makes what is computed stale at once.
+        use std::sync::Arc;
+        // Read before reading the rows: a change committed meanwhile makes what is read stale at once.
         let generation = crate::platform::change::generation(&[super::LIST]);
-        if let Some(k) = self.kept.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
+        let mut kept = self.kept.lock().await;
+        if let Some(k) = kept.as_ref()
             && k.generation == generation
             && k.today == today
         {
             return Ok((k.scores.clone(), k.months.clone()));
         }
-        let scores = Arc::new(scores(db, today).await?);
-        let months = Arc::new(months(db, None, today).await?);
-        let kept = Kept { generation, today: today.to_owned(), scores: scores.clone(), months: months.clone() };
-        *self.kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(kept);
-        Ok((scores, months))
+        let k = match kept.take() {
+            Some(mut k) if k.generation == generation => {
+                k.today = today.to_owned();
+                k
+            }
+            Some(mut k) => {
+                for row in read_rows(db, Some(&minute_before(&k.read_up_to))).await? {
+                    k.read_up_to = k.read_up_to.max(row.updated_at.clone());
+                    k.rows.insert(row.id, row);
+                }
+                k.generation = generation;
+                k.today = today.to_owned();
+                k
+            }
+            None => {
+                let rows = read_rows(db, None).await?;
+                let read_up_to = rows.iter().map(|r| r.updated_at.as_str()).max().unwrap_or_default().to_owned();
+                Kept {
+                    rows: rows.into_iter().map(|r| (r.id, r)).collect(),
+                    read_up_to,
+                    generation,
+                    today: today.to_owned(),
+                    scores: Arc::default(),
+                    months: Arc::default(),
+                }
+            }
+        };
+        let (scores, months) = count(k.rows.values(), today);
+        let k = kept.insert(Kept { scores: Arc::new(scores), months: Arc::new(months), ..k });
+        Ok((k.scores.clone(), k.months.clone()))
     }
+}
+
+/// Every addressee's figures and the monthly chart of all, counted from the rows as [`scores`] and [`months`]
+/// count them in SQL (the tests hold the two to the same answers).
+fn count<'a>(rows: impl Iterator<Item = &'a Row>, today: &str) -> (Vec<Score>, Vec<Month>) {
+    use std::collections::BTreeMap;
+    let mut by: BTreeMap<i64, (Score, Vec<i64>)> = BTreeMap::new();
+    let mut months: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    for r in rows {
+        let (score, days) = by
+            .entry(r.addressee_id)
+            .or_insert_with(|| (Score { addressee_id: r.addressee_id, ..Default::default() }, Vec::new()));
+        let kept = r.status != "forwarded";
+        let on_time = r.answered_on.as_deref().is_some_and(|on| on <= r.due.as_str());
+        score.received += i64::from(kept);
+        score.answered += i64::from(r.answered_on.is_some());
+        score.answered_on_time_count += i64::from(on_time);
+        score.overdue += i64::from(r.status == "awaiting" && r.due.as_str() < today);
+        score.implemented_count += i64::from(r.implementation == "implemented");
+        if let Some(d) = r.answer_working_days {
+            days.push(d);
+        }
+        if kept && r.due.as_str() < today {
+            let month = months.entry(r.due.get(..7).unwrap_or_default().to_owned()).or_default();
+            month.0 += 1;
+            month.1 += i64::from(on_time);
+        }
+    }
+    let scores = by
+        .into_values()
+        .map(|(mut s, mut days)| {
+            days.sort_unstable();
+            s.median_working_days = median(&days);
+            s.answered_on_time = percent(s.answered_on_time_count, s.answered + s.overdue);
+            s.implemented = percent(s.implemented_count, s.answered);
+            s
+        })
+        .collect();
+    let months = months.into_iter().map(|(month, (due, on_time))| Month { month, due, on_time }).collect();
+    (scores, months)
+}
+
+/// The middle value of sorted numbers, or the mean of the middle two.
+fn median(sorted: &[i64]) -> Option<f64> {
+    let n = sorted.len();
+    let (a, b) = (sorted.get(n.checked_sub(1)? / 2)?, sorted.get(n / 2)?);
+    Some((*a + *b) as f64 / 2.0)
 }
 
 impl Memo {

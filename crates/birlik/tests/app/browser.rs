@@ -648,3 +648,45 @@ async fn a_meeting_is_planned_attended_voted_and_minuted_in_real_browsers() {
     assert!(roll.contains("For") && roll.contains("Against"), "{roll}");
     browser.close().await.unwrap();
 }
+
+/// axe-core (vendored, `tests/vendor/axe-core`) finds no violation of WCAG 2 A/AA on the pages a newcomer meets —
+/// home, a consultation, its results, search, registration, a body — in kk, ru and en.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_a_newcomer_meets_has_an_accessibility_violation() {
+    let Some((_driver, browser)) = browser().await else { return };
+    let app = TestApp::sqlite().await;
+    let consultation =
+        birlik::consultations::demo::load(&app.state.platform.db).await.unwrap().expect("the demo consultation");
+    app.settled().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let axe = include_str!("../vendor/axe-core/axe.min.js");
+    let pages = [
+        String::new(),
+        format!("consultations/{consultation}"),
+        format!("consultations/{consultation}/results"),
+        "search?q=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B".to_owned(),
+        "register".to_owned(),
+        format!("bodies/{body}"),
+    ];
+    let mut found = Vec::new();
+    for lang in ["kk", "ru", "en"] {
+        for page in &pages {
+            browser.goto(&app.url(&format!("/{lang}/{page}"))).await.unwrap();
+            browser.execute(axe, vec![]).await.unwrap();
+            let violations = browser
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })
+                        .then(r => done(r.violations.map(v => v.id + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')));",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            for v in violations.as_array().unwrap() {
+                found.push(format!("/{lang}/{page}: {}", v.as_str().unwrap()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    browser.close().await.unwrap();
+}

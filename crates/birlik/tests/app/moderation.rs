@@ -701,3 +701,82 @@ async fn a_flagged_display_name_is_hidden_replaced_and_approved_after_an_edit() 
     let (_, log) = app.get_json("/api/v1/moderation/log").await;
     assert!(!log.to_string().contains("Idiot"), "never the text in the log");
 }
+
+/// Who may do what in a body's moderation: its secretariat and admins everything; a moderator of the body, or of a
+/// body above it, sees the queue, decides and keeps lexicons but names no moderator; a moderator or secretariat of
+/// another body, a participant and an anonymous reader nothing.
+#[tokio::test]
+async fn role_by_action_matrix() {
+    let app = TestApp::sqlite().await;
+    let body = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let other = app.body_id("regional_assembly", Some("KZ-71")).await;
+    let national = birlik::platform::identity::authz::national_body(&app.state.platform.db).await.unwrap().unwrap();
+    let (consultation, _) = open(&app, &input(body), &["Бастапқы тұжырым"]).await;
+    let author = app.participant().await;
+    app.user("admin@m.kz", &[Role::Admin]).await;
+    app.user("sec@m.kz", &[Role::Secretariat { body_id: body }]).await;
+    app.user("other-sec@m.kz", &[Role::Secretariat { body_id: other }]).await;
+    app.user("target@m.kz", &[Role::Participant]).await;
+    let admin = app_user(&app, "admin@m.kz").await;
+    for (email, at) in [("mod@m.kz", body), ("above@m.kz", national), ("other-mod@m.kz", other)] {
+        let moderator = app.user(email, &[Role::Participant]).await;
+        birlik::platform::moderation::store::assign(&app.state.platform.db, admin, moderator, at).await.unwrap();
+    }
+    app.user("reader@m.kz", &[Role::Participant]).await;
+    let everything: &[&str] = &["queue", "decide", "lexicon", "assign"];
+    let moderating: &[&str] = &["queue", "decide", "lexicon"];
+    let cases: [(Option<&str>, &[&str]); 8] = [
+        (Some("admin@m.kz"), everything),
+        (Some("sec@m.kz"), everything),
+        (Some("mod@m.kz"), moderating),
+        (Some("above@m.kz"), moderating),
+        (Some("other-sec@m.kz"), &[]),
+        (Some("other-mod@m.kz"), &[]),
+        (Some("reader@m.kz"), &[]),
+        (None, &[]),
+    ];
+    let b = body.to_string();
+    for (n, (who, allowed)) in cases.into_iter().enumerate() {
+        let client = match who {
+            Some(email) => app.login_as(email).await.client,
+            None => TestApp::client(),
+        };
+        let text = format!("Тексерілетін тұжырым нөмірі {n}");
+        add_statement(&author, consultation, &text).await;
+        let item = statement_titled(&app, consultation, &text).await.id.to_string();
+        for action in ["queue", "decide", "lexicon", "assign"] {
+            let request = match action {
+                "queue" => client.get(app.url(&format!("/en/moderation/queue?body={body}"))),
+                "decide" => client.post(app.url("/en/moderation/decisions")).form(&[
+                    ("body", b.as_str()),
+                    ("item_kind", "statement"),
+                    ("item_id", item.as_str()),
+                    ("action", "hide"),
+                    ("clause", "spam"),
+                ]),
+                "lexicon" => client.post(app.url("/en/moderation/lexicons")).form(&[
+                    ("body", b.as_str()),
+                    ("lang", "en"),
+                    ("terms", "casino"),
+                ]),
+                _ => client
+                    .post(app.url("/en/moderation/moderators"))
+                    .form(&[("body", b.as_str()), ("email", "target@m.kz")]),
+            };
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            let to_login = response.headers().get("location").is_some_and(|l| l.to_str().unwrap().contains("/login"));
+            let done = status.is_success() || (status == StatusCode::SEE_OTHER && !to_login);
+            assert_eq!(done, allowed.contains(&action), "{who:?} {action}: {status}");
+            if !done {
+                assert!(status == StatusCode::FORBIDDEN || to_login, "{who:?} {action}: refused with {status}");
+            }
+        }
+    }
+}
+
+async fn app_user(app: &TestApp, email: &str) -> i64 {
+    birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap()
+    })
+}

@@ -283,3 +283,45 @@ async fn admins_correct_and_archive_addressees_and_a_restart_keeps_their_edits()
     let kept = addressees::get(&app.state.platform.db, id).await.unwrap().unwrap();
     assert_eq!((kept.name_en.as_str(), kept.archived_at.is_some()), ("AMANAT party", true));
 }
+
+/// The scorecard the server keeps in memory counts what SQL counts over the table, when first read and after a
+/// recommendation changed (only the changed rows are read again).
+async fn the_scorecard_kept_in_memory_counts_as_sql_does(app: TestApp) {
+    use birlik::recommendations::scorecard;
+    let db = &app.state.platform.db;
+    let accepted = birlik::proposals::demo::load(db).await.unwrap().expect("the demo proposals load");
+    let now = app.state.platform.jobs.now_ms();
+    assert!(birlik::recommendations::demo::load(db, Some(accepted), now).await.unwrap());
+    let today = birlik::platform::days::iso(birlik::platform::days::date_at(now));
+    let memo = scorecard::Memo::default();
+    let in_sql = || async {
+        let mut scores = scorecard::scores(db, &today).await.unwrap();
+        scores.sort_by_key(|s| s.addressee_id);
+        (format!("{scores:?}"), format!("{:?}", scorecard::months(db, None, &today).await.unwrap()))
+    };
+    let (scores, months) = memo.get(db, &today).await.unwrap();
+    let before = (format!("{scores:?}"), format!("{months:?}"));
+    assert_eq!(before, in_sql().await);
+    assert!(
+        scores.iter().any(|s| s.overdue > 0) && scores.iter().any(|s| s.median_working_days.is_some()),
+        "{scores:?}"
+    );
+
+    // An awaiting recommendation is answered: the next read counts it.
+    let answered = birlik::with_write!(db, pool => {
+        sqlx::query("UPDATE recommendations SET status = 'answered', answered_on = $1, answer_working_days = 3,
+                     updated_at = $2 WHERE id = (SELECT MIN(id) FROM recommendations WHERE status = 'awaiting')")
+            .bind(&today).bind(birlik::platform::db::now()).execute(pool).await.unwrap().rows_affected()
+    });
+    assert_eq!(answered, 1);
+    birlik::platform::change::committed(&[birlik::recommendations::LIST]);
+    let (scores, months) = memo.get(db, &today).await.unwrap();
+    let after = (format!("{scores:?}"), format!("{months:?}"));
+    assert_ne!(after, before, "the change is counted");
+    assert_eq!(after, in_sql().await);
+}
+
+mod kept {
+    use super::*;
+    crate::on_both_backends!(the_scorecard_kept_in_memory_counts_as_sql_does);
+}

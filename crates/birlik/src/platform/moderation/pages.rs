@@ -248,12 +248,6 @@ struct QueuePage {
     errors: Errors,
 }
 
-impl QueuePage {
-    fn no_error(&self) -> Option<String> {
-        None
-    }
-}
-
 async fn queue_page(
     State(state): State<Platform>,
     ctx: PageCtx,

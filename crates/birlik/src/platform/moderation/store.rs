@@ -193,7 +193,7 @@ pub async fn decide(db: &Db, d: &Deciding<'_>, hidden: Option<&str>) -> sqlx::Re
                 .bind(id).bind(appealed).execute(&mut *tx).await?;
         }
         match (d.action, hidden) {
-            ("hide" | "ask_edit", Some(print)) => {
+            ("hide" | "ask_edit" | "suspend", Some(print)) => {
                 sqlx::query("INSERT INTO moderation_hidden_texts (item_kind, item_id, body_id, fingerprint, decision_id)
                              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (item_kind, item_id) DO UPDATE SET
                              fingerprint = excluded.fingerprint, decision_id = excluded.decision_id")
