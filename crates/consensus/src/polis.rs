@@ -97,6 +97,9 @@ pub struct PolisState {
     pub smoothed_k: Option<usize>,
     /// Number of updates so far.
     pub updates: usize,
+    /// The group of each participant at the last update: a group keeps its id while it is the same people.
+    #[serde(default)]
+    pub last_groups: Vec<Option<u32>>,
 }
 
 /// Direction in which a statement represents a group.
@@ -665,7 +668,23 @@ pub fn analyze(
         (c.1.centres.clone(), c.1.assign.clone())
     };
     let k = group_centres.len();
-    let group_of: Vec<Option<u32>> = base_of.iter().map(|b| b.map(|b| group_assign[b as usize])).collect();
+    let mut group_of: Vec<Option<u32>> = base_of.iter().map(|b| b.map(|b| group_assign[b as usize])).collect();
+    // The clustering numbers its groups in no lasting order: renumber them after the people they share with the
+    // groups of the last update, so that a group keeps its letter and colour from one update to the next.
+    let group_centres = if incremental {
+        let ids = stable_ids(&st.last_groups, &group_of, k);
+        for g in group_of.iter_mut().flatten() {
+            *g = ids[*g as usize];
+        }
+        let mut renumbered = group_centres.clone();
+        for (g, centre) in group_centres.into_iter().enumerate() {
+            renumbered[ids[g] as usize] = centre;
+        }
+        renumbered
+    } else {
+        group_centres
+    };
+    st.last_groups.clone_from(&group_of);
     let mut sizes = vec![0u32; k];
     for g in group_of.iter().flatten() {
         sizes[*g as usize] += 1;
@@ -769,6 +788,41 @@ fn mean_point(points: &[[f64; 2]]) -> [f64; 2] {
 }
 
 /// Renumbers groups by decreasing weight (ties by centre), so that group ids do not depend on the start.
+/// The id each of the `k` new groups takes: the id of the last update's group it shares the most participants with,
+/// the largest overlaps served first; a new group with nobody in common (or whose old id is taken or out of range)
+/// takes the smallest id left. A permutation of `0..k`.
+pub fn stable_ids(last: &[Option<u32>], now: &[Option<u32>], k: usize) -> Vec<u32> {
+    let mut overlap = vec![vec![0usize; k]; k];
+    for (old, new) in last.iter().zip(now) {
+        if let (Some(o), Some(n)) = (old, new)
+            && let Some(row) = overlap.get_mut(*n as usize)
+            && let Some(cell) = row.get_mut(*o as usize)
+        {
+            *cell += 1;
+        }
+    }
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (n, row) in overlap.iter().enumerate() {
+        for (o, &count) in row.iter().enumerate() {
+            if count > 0 {
+                pairs.push((count, n, o));
+            }
+        }
+    }
+    // Largest overlap first; ties by the lower ids, so the answer does not depend on the order of the loops.
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut id: Vec<Option<u32>> = vec![None; k];
+    let mut taken = vec![false; k];
+    for (_, n, o) in pairs {
+        if id[n].is_none() && !taken[o] {
+            id[n] = Some(o as u32);
+            taken[o] = true;
+        }
+    }
+    let mut free = (0..k).filter(|&o| !taken[o]);
+    id.into_iter().map(|i| i.unwrap_or_else(|| free.next().unwrap_or(0) as u32)).collect()
+}
+
 fn sort_groups(c: Clustering, weights: &[f64]) -> Clustering {
     let k = c.centres.len();
     let mut w = vec![0.0; k];

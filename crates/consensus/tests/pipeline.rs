@@ -489,3 +489,43 @@ fn a_growing_conversation_updated_incrementally_finds_the_planted_groups() {
     let fresh: Vec<u32> = fresh.result.group_of.iter().map(|g| g.unwrap_or(u32::MAX)).collect();
     assert!(ari >= adjusted_rand_index(&fresh, &planted) - 0.05, "as good as a fresh analysis of the whole");
 }
+
+/// A group keeps its id (its letter and colour on the page) from one update to the next while it is the same
+/// people, whatever order the clustering returns the groups in.
+#[test]
+fn groups_keep_their_ids_across_updates() {
+    use consensus::pipeline::{AnalysisOptions, analyze_update};
+    use consensus::polis::stable_ids;
+    // The same people, numbered the other way round; a new group takes the id left over.
+    let last = [Some(0), Some(0), Some(1), Some(1), Some(2), None];
+    assert_eq!(stable_ids(&last, &[Some(1), Some(1), Some(0), Some(0), Some(2), Some(2)], 3), vec![1, 0, 2]);
+    assert_eq!(stable_ids(&last, &[Some(2), Some(2), Some(0), Some(0), Some(1), None], 3), vec![1, 2, 0]);
+    assert_eq!(stable_ids(&[], &[Some(0), Some(1)], 2), vec![0, 1], "nothing to keep: as they come");
+    // Fewer groups than before: ids stay within 0..k.
+    assert_eq!(stable_ids(&last, &[Some(0), Some(0), Some(0), Some(0), Some(1), None], 2), vec![0, 1]);
+
+    let synth = Synth::new(SynthOptions {
+        participants: 400,
+        statements: 30,
+        votes_per_participant: 25.0,
+        consistency: 0.9,
+        seed: 11,
+        ..SynthOptions::default()
+    });
+    let conv = Conversation {
+        participants: (0..400).map(|i| i.to_string()).collect(),
+        statements: (0..30).map(|j| consensus::data::Statement { id: j.to_string(), ..Default::default() }).collect(),
+        log: synth.log(),
+        attributes: Vec::new(),
+    };
+    let options = AnalysisOptions::default();
+    let mut state = consensus::polis::PolisState::default();
+    let first = analyze_update(&conv, &options, &mut state).result.group_of;
+    // The clustering's warm starts come back in another order (as a restart or a change of k would have them).
+    for centres in &mut state.group_centres {
+        centres.reverse();
+    }
+    let second = analyze_update(&conv, &options, &mut state).result.group_of;
+    assert!(first.iter().flatten().any(|g| *g > 0), "more than one group");
+    assert_eq!(first, second, "the same people, the same ids");
+}

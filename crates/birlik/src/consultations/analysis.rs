@@ -318,6 +318,17 @@ async fn refresh(db: &Db, id: i64, warm: &mut Warm, threads: &Arc<rayon::ThreadP
         })
         .collect();
     let rows = store::participants(db, id).await?;
+    if let Some(stored) = &resumed {
+        // After a restart, the groups of the stored analysis are the ones whose letters the next one keeps.
+        let groups: Vec<(i64, u32)> = serde_json::from_str(&stored.groups_json)?;
+        let mut last = vec![None; warm.participant_ids.len()];
+        for (participant, group) in groups {
+            if let Some(slot) = warm.participant_index.get(&participant).and_then(|&i| last.get_mut(i as usize)) {
+                *slot = Some(group);
+            }
+        }
+        warm.state.last_groups = last;
+    }
     if let Some(stored) = resumed {
         let report: StoredReport = serde_json::from_str(&stored.report_json)?;
         warm.unity.resume(report.report.unity, report.unity_tables, &rows);
