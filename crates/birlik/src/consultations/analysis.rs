@@ -392,9 +392,10 @@ fn options() -> AnalysisOptions {
     o
 }
 
-/// Group letters, as Pol.is names them.
+/// A group's name: its number from 1, which reads the same in the Cyrillic and the Latin script (a Latin "B"
+/// reads as "V" to a Cyrillic reader).
 pub fn group_name(id: u32) -> String {
-    char::from_u32('A' as u32 + id).map(String::from).unwrap_or_else(|| id.to_string())
+    (u64::from(id) + 1).to_string()
 }
 
 fn analyse(

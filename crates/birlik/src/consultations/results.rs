@@ -34,7 +34,7 @@ pub struct GroupView {
 
 pub struct RankedView {
     pub statement: ShownStatement,
-    /// The figure it is ranked by: a percentage, or the bridging intercept.
+    /// The figure it is ranked by, as a percentage; empty where the label says it in words (bridging).
     pub figure: String,
     /// A label key (bridging), or empty.
     pub label: &'static str,
@@ -162,8 +162,8 @@ impl ResultsView {
                     Label::Divisive => "bridging-divisive",
                     _ => "bridging-neutral",
                 };
-                // The intercept: the agreement left once the opinion axis is explained.
-                ranked(&b.statement, format!("{:+.2}", b.intercept), label)
+                // Said in words, not as the model's intercept (a bare "+0.47" means nothing to a reader).
+                ranked(&b.statement, String::new(), label)
             })
             .take(TOP)
             .collect();

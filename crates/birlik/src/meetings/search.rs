@@ -1,6 +1,6 @@
 //! What search finds of meetings: each meeting by its title (and its number, "XXXII session"), in every language.
 //! The index is the platform's; this module gives its documents to a rebuild ([`documents`]) and renews them on
-//! every server after each change of a meeting ([`register`]).
+//! every server when a meeting is planned ([`register`]).
 
 use std::sync::Arc;
 
@@ -29,14 +29,18 @@ pub fn documents(db: Db) -> Documents {
     Box::pin(async move { all(&db).await })
 }
 
-/// Registers the source of meetings' documents, and their renewal on every server after a change of a meeting
-/// (its event names no meeting: all are indexed again, they are few).
+/// Registers the source of meetings' documents, and on every server the document of each meeting planned. A
+/// meeting's heading (kind, number, title) is set when it is planned; check-ins, votes and the rest change nothing
+/// search finds, so they index nothing (re-indexing every meeting at each of 1,400 check-ins and votes of a session
+/// was what held its members' requests).
 pub fn register(worker: &Worker, db: Db, search: Arc<SearchIndex>) {
     search.add_source(documents);
-    worker.on_each_server("meeting.changed", move |_event| {
+    worker.on_each_server(store::CREATED, move |event| {
         let (db, search) = (db.clone(), search.clone());
         async move {
-            let docs = all(&db).await?;
+            let Some(id) = event.subject_id else { return Ok(()) };
+            let Some(m) = store::meeting(&db, id).await? else { return Ok(()) };
+            let docs = vec![meeting_doc(&m)];
             tokio::task::spawn_blocking(move || search.replace(&[], &docs)).await?
         }
     });

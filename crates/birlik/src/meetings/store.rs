@@ -18,6 +18,8 @@ use crate::{with_read, with_write};
 
 /// Every meeting change leaves this event.
 const CHANGED: Event = Event::new(LIST, "meeting.changed");
+/// A meeting was planned: what search finds of it (its heading) is set then, and never changes after.
+pub const CREATED: &str = "meeting.created";
 
 /// An audit entry of a meeting's record.
 fn entry<'a>(
@@ -138,7 +140,7 @@ pub async fn create_meeting(db: &Db, actor: Option<i64>, input: &MeetingInput, d
         .fetch_one(&mut *tx)
         .await?;
         audit!(tx, &entry(actor, "create", "meeting", id, json!({ "input": input, "demo": demo }), &at))?;
-        tx.emit(&[CHANGED]).await?;
+        tx.emit(&[CHANGED, Event::new(LIST, CREATED).about(id)]).await?;
         tx.commit().await?;
         id
     });
