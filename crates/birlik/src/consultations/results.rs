@@ -155,16 +155,9 @@ impl ResultsView {
             .bridging
             .iter()
             .flat_map(|b| &b.statements)
-            .filter(|b| b.label != Label::Insufficient)
-            .filter_map(|b| {
-                let label = match b.label {
-                    Label::Bridging => "bridging-bridging",
-                    Label::Divisive => "bridging-divisive",
-                    _ => "bridging-neutral",
-                };
-                // Said in words, not as the model's intercept (a bare "+0.47" means nothing to a reader).
-                ranked(&b.statement, String::new(), label)
-            })
+            // Under the heading "uniting statements", only those the model finds uniting.
+            .filter(|b| b.label == Label::Bridging)
+            .filter_map(|b| ranked(&b.statement, String::new(), "bridging-bridging"))
             .take(TOP)
             .collect();
         let unity = report

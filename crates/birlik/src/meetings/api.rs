@@ -166,17 +166,28 @@ async fn register_attendance(
 
 /// A member checks in himself while the meeting is in progress.
 #[utoipa::path(post, path = "/meetings/{id}/check-in", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = MeetingDetail), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+    responses((status = 200, body = CheckedIn), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody)))]
 async fn check_in(
     State(state): State<Platform>,
     State(runtime): State<super::Runtime>,
     headers: HeaderMap,
     Path(id): Path<i64>,
-) -> Result<Json<MeetingDetail>, AppError> {
+) -> Result<Json<CheckedIn>, AppError> {
     let user = api_user(&state, &headers).await?;
     changes::check_in(&state, &runtime, &user, id).await?;
-    current(&state, id).await
+    let meeting = store::meeting(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let quorum = super::view::quorum_now(&state.db, &meeting).await?;
+    Ok(Json(CheckedIn { meeting_id: id, present: true, quorum }))
+}
+
+/// A member's check-in, answered: he is present, and whether the meeting may decide now (the whole meeting is at
+/// `GET /meetings/{id}`).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct CheckedIn {
+    pub meeting_id: i64,
+    pub present: bool,
+    pub quorum: super::view::QuorumNow,
 }
 
 /// Puts a motion to a roll-call vote, or records a show of hands with its count (closed at once).

@@ -42,6 +42,26 @@ pub struct MeetingDetail {
     pub corrections: Vec<super::model::VoteCorrection>,
 }
 
+/// Whether the meeting may decide now (what a member's check-in answers: not the whole meeting, which a session of
+/// 700 members would send 700 times).
+pub async fn quorum_now(db: &Db, meeting: &Meeting) -> Result<QuorumNow, AppError> {
+    let seated = seated(db, meeting.body_id).await?;
+    let registered = store::attendance(db, meeting.id).await?;
+    quorum_of(db, meeting.body_id, &seated, &registered).await
+}
+
+async fn quorum_of(
+    db: &Db,
+    body: i64,
+    seated: &std::collections::HashMap<i64, String>,
+    registered: &[(i64, bool, bool)],
+) -> Result<QuorumNow, AppError> {
+    let rules = rules_of(db, body).await?;
+    let members = i64::try_from(seated.len()).unwrap_or(i64::MAX);
+    let present = present_members(seated, registered);
+    Ok(QuorumNow { members, present, holds: quorum_holds(rules.quorum, members, present), rules })
+}
+
 pub async fn detail(db: &Db, meeting: Meeting) -> Result<MeetingDetail, AppError> {
     let seated = seated(db, meeting.body_id).await?;
     let names = names(db, meeting.body_id).await?;
@@ -60,10 +80,7 @@ pub async fn detail(db: &Db, meeting: Meeting) -> Result<MeetingDetail, AppError
         })
         .collect();
     attendance.sort_by(|a, b| a.person_name.cmp(&b.person_name).then(a.person_id.cmp(&b.person_id)));
-    let rules = rules_of(db, meeting.body_id).await?;
-    let members = i64::try_from(seated.len()).unwrap_or(i64::MAX);
-    let present = present_members(&seated, &registered);
-    let quorum = QuorumNow { members, present, holds: quorum_holds(rules.quorum, members, present), rules };
+    let quorum = quorum_of(db, meeting.body_id, &seated, &registered).await?;
     let mut motions = Vec::new();
     for motion in store::motions(db, meeting.id).await? {
         let votes = store::votes(db, motion.id)

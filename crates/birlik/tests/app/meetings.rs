@@ -191,9 +191,12 @@ async fn members_vote_once_while_present_and_open(app: TestApp) {
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, error) = post(&nobody, &format!("/api/v1/meetings/{id}/check-in?lang=ru"), json!({})).await;
     assert_eq!((status, error["error"]["message"].as_str()), (StatusCode::CONFLICT, Some("Вы не член этого органа.")));
-    for who in [&b, &d] {
+    for (n, who) in [&b, &d].into_iter().enumerate() {
         let (status, m) = post(who, &format!("/api/v1/meetings/{id}/check-in"), json!({})).await;
         assert_eq!(status, StatusCode::OK, "{m}");
+        // The answer is his presence and the quorum now, not the whole meeting.
+        assert_eq!((m["present"].as_bool(), m["quorum"]["present"].as_i64()), (Some(true), Some(n as i64 + 2)), "{m}");
+        assert!(m.get("attendance").is_none());
     }
     let (_, m) = app.get_json(&format!("/api/v1/meetings/{id}")).await;
     assert_eq!(m["quorum"]["present"], 3);
