@@ -666,8 +666,9 @@ async fn a_flagged_display_name_is_hidden_replaced_and_approved_after_an_edit() 
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let renamed = participant.post_form("/en/account/name", &[("display_name", "Idiot Hunter")]).await;
     assert_eq!(renamed.status(), StatusCode::SEE_OTHER);
-    let (_, page) = participant.get_text("/en/account").await;
-    assert!(page.contains("Your name has been changed") || page.contains("Idiot Hunter"));
+    let to = renamed.headers()["location"].to_str().unwrap().to_owned();
+    let (_, page) = participant.get_text(&to).await;
+    assert!(page.contains("Your name has been changed.") && page.contains("value=\"Idiot Hunter\""), "{page}");
     let me: i64 = birlik::with_read!(&app.state.platform.db, pool => {
         sqlx::query_scalar("SELECT id FROM users WHERE display_name = 'Idiot Hunter'").fetch_one(pool).await.unwrap()
     });
