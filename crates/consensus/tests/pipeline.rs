@@ -173,7 +173,16 @@ fn opinion_map_shows_density_not_people() {
     assert!(svg.contains("Map &lt;of&gt; &quot;us&quot; &amp; them"));
     assert!(svg.contains("A&amp;B (18)"));
     assert!(!svg.contains("<circle"));
-    assert_eq!(svg.matches("<ellipse").count(), 2);
+    // Both groups drawn, every member counted in a cell of at least 5, and the labels after every cell.
+    assert_eq!(svg.matches("data-group=").count(), 2);
+    let counts: Vec<u32> =
+        svg.split("data-n=\"").skip(1).map(|rest| rest.split('"').next().unwrap().parse().unwrap()).collect();
+    assert!(counts.iter().all(|n| *n >= 5), "{counts:?}");
+    assert_eq!(counts.iter().sum::<u32>(), r.groups.iter().map(|g| g.size).sum::<u32>());
+    assert!(svg.rfind("<rect").unwrap() < svg.find("class=\"label\"").unwrap());
+    let places = consensus::svg::places(&r, &SvgOptions::default());
+    assert_eq!(places.len(), 2);
+    assert!(places.iter().all(|p| p.at.is_some_and(|a| (0.0..=1.0).contains(&a.x) && (0.0..=1.0).contains(&a.y))));
     // A lone participant far from everyone does not show up as a drawn cell.
     let mut b = ConversationBuilder::new();
     for i in 0..40 {

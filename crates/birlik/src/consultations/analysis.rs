@@ -10,7 +10,7 @@ use std::time::Duration;
 use consensus::data::{Attribute, Statement as EngineStatement, VoteLog};
 use consensus::pipeline::{AnalysisOptions, Solver, analyze_update};
 use consensus::polis::PolisState;
-use consensus::svg::{SvgOptions, opinion_map};
+use consensus::svg::{GroupPlace, SvgOptions, opinion_map, places};
 use consensus::unity::Privacy;
 use consensus::{Conversation, report::Report};
 use tokio::sync::{Notify, watch};
@@ -405,9 +405,12 @@ fn analyse(
     publish_unity: bool,
 ) -> (StoredAnalysis, Vec<(i64, f64)>) {
     let analysis = analyze_update(conv, &options(), &mut warm.state);
-    let names: Vec<String> = (0..analysis.result.groups.len() as u32).map(group_name).collect();
-    // The caption is written by the results page, in the reader's language.
-    let svg = opinion_map(&analysis.result, "", &names, &SvgOptions { caption: false, ..SvgOptions::default() });
+    let last = analysis.result.groups.iter().map(|g| g.id).max().unwrap_or(0);
+    let names: Vec<String> = (0..=last).map(group_name).collect();
+    // The caption and the map in words are written by the results page, in the reader's language.
+    let map_options = SvgOptions { caption: false, ..SvgOptions::default() };
+    let svg = opinion_map(&analysis.result, "", &names, &map_options);
+    let map = places(&analysis.result, &map_options);
     let groups: Vec<(i64, u32)> =
         warm.participant_ids.iter().zip(&analysis.result.group_of).filter_map(|(id, g)| g.map(|g| (*id, g))).collect();
     let priorities =
@@ -435,6 +438,7 @@ fn analyse(
             statement_ids: warm.statement_ids.clone(),
             unity_tables: warm.unity.tables,
             unity_epsilon: UNITY_EPSILON,
+            map,
             report,
         })
         .expect("a report serializes"),
@@ -456,6 +460,10 @@ pub struct StoredReport {
     /// ε per answer spent by each unity table (differential privacy of the per-group counts).
     #[serde(default)]
     pub unity_epsilon: f64,
+    /// Where each group lies on the opinion map (for the map's text alternative).
+    #[serde(default)]
+    #[schema(value_type = Vec<Object>)]
+    pub map: Vec<GroupPlace>,
     /// The engine's report: groups with representative statements, consensus, group-informed consensus,
     /// bridging, unity (statement ids as strings).
     #[schema(value_type = Object)]

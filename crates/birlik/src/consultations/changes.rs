@@ -3,7 +3,7 @@
 //! change (the analyst dropping a moderated statement) is an event handler, registered in [`register`].
 
 use super::input::{ConsultationFields, ModerationFields, TranslationFields};
-use super::model::Statement;
+use super::model::{Phase, Statement, today};
 use super::store;
 use crate::platform::Platform;
 use crate::platform::change::Worker;
@@ -27,6 +27,31 @@ pub async fn open(state: &Platform, user: &SessionUser, fields: &ConsultationFie
     let at = now();
     let seeds: Vec<store::NewStatement> = seeds.iter().map(|text| store::NewStatement::seed(text, &at)).collect();
     Ok(store::create(&state.db, Some(user.id), &input, &seeds).await?)
+}
+
+/// Edits a consultation's question, description, dates and settings. Its body and its statements are not part of
+/// an edit: the body comes from the stored consultation, seed statements are ignored.
+pub async fn edit(state: &Platform, user: &SessionUser, id: i64, fields: &ConsultationFields) -> Result<(), AppError> {
+    let before = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, user, before.body_id).await?;
+    let fields = ConsultationFields { body_id: before.body_id.to_string(), seeds: String::new(), ..fields.clone() };
+    let (input, _) = fields.check().map_err(AppError::Validation)?;
+    store::edit(&state.db, user.id, &before, &input).await?;
+    Ok(())
+}
+
+/// Closes an open consultation now, with the reason shown on its page.
+pub async fn close_early(state: &Platform, user: &SessionUser, id: i64, reason: &str) -> Result<(), AppError> {
+    let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    authz::manage_body(&state.db, user, c.body_id).await?;
+    if c.phase() != Phase::Open {
+        return Err(AppError::Conflict("error-not-open"));
+    }
+    let reason = validate::line("reason", reason, 2, validate::MAX_LINE).map_err(|e| AppError::Validation(vec![e]))?;
+    if !store::close_early(&state.db, user.id, id, &reason, &today()).await? {
+        return Err(AppError::Conflict("error-not-open"));
+    }
+    Ok(())
 }
 
 /// A statement, and whether `user` moderates its consultation's body (else `Forbidden`).

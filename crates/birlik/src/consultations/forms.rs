@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::input::{ConsultationFields, ModerationFields, TranslationFields};
-use super::model::{Consultation, Statement, Status};
+use super::model::{Consultation, Phase, Statement, Status};
 use super::pages::Heading;
 use super::{changes, moderates, store};
 use crate::platform::Platform;
@@ -42,9 +42,20 @@ async fn bodies_for(state: &Platform, ctx: &PageCtx) -> Result<Vec<(String, Stri
 #[template(path = "consultations/templates/form.html")]
 struct ConsultationForm {
     ctx: PageCtx,
+    heading: String,
     fields: ConsultationFields,
     errors: Errors,
     bodies: Vec<(String, String)>,
+    /// The consultation edited; `None` for a new one.
+    editing: Option<i64>,
+    close: CloseForm,
+}
+
+/// The "close now" form under an open consultation's edit form.
+struct CloseForm {
+    open: bool,
+    reason: String,
+    errors: Errors,
 }
 
 async fn form(
@@ -57,7 +68,118 @@ async fn form(
     if bodies.is_empty() {
         return Err(AppError::Forbidden);
     }
-    render(&ConsultationForm { ctx, fields, errors, bodies })
+    let close = CloseForm { open: false, reason: String::new(), errors: Errors::none(ctx.lang) };
+    render(&ConsultationForm { heading: ctx.t("consultation-new"), ctx, fields, errors, bodies, editing: None, close })
+}
+
+/// A consultation as its form shows it, to edit.
+fn fields_of(c: &Consultation) -> ConsultationFields {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let on = |v: bool| v.then(|| "1".to_owned());
+    ConsultationFields {
+        body_id: c.body_id.to_string(),
+        question_kk: text(&c.question.kk),
+        question_ru: text(&c.question.ru),
+        question_en: text(&c.question.en),
+        description_kk: text(&c.description.kk),
+        description_ru: text(&c.description.ru),
+        description_en: text(&c.description.en),
+        opens_on: c.opens_on.clone(),
+        closes_on: c.closes_on.clone(),
+        moderation: serde_plain(c.moderation),
+        participation: serde_plain(c.participation),
+        ask_region: on(c.ask_region),
+        ask_ethnic_group: on(c.ask_ethnic_group),
+        ask_language: on(c.ask_language),
+        results: serde_plain(c.results),
+        seeds: String::new(),
+    }
+}
+
+/// A setting's code as the form submits it (the lowercase name its serde form has).
+fn serde_plain(v: impl serde::Serialize) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// The edit page of a consultation: its form with `fields` and `errors`, and the close form.
+async fn edit_page(
+    state: &Platform,
+    ctx: PageCtx,
+    c: &Consultation,
+    fields: ConsultationFields,
+    errors: Errors,
+    close: CloseForm,
+) -> Result<Html<String>, AppError> {
+    require_moderator(state, &ctx, c.body_id).await?;
+    let heading = format!("{} · {}", ctx.t("consultation-edit"), Heading::of(c, ctx.lang).question);
+    let close = CloseForm { open: c.phase() == Phase::Open, ..close };
+    render(&ConsultationForm { ctx, heading, fields, errors, bodies: Vec::new(), editing: Some(c.id), close })
+}
+
+async fn consultation(state: &Platform, id: i64) -> Result<Consultation, AppError> {
+    store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// `GET /{lang}/consultations/{id}/edit`.
+pub async fn edit_form(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+) -> Result<Html<String>, AppError> {
+    let c = consultation(&state, p.id).await?;
+    let (errors, close) =
+        (Errors::none(ctx.lang), CloseForm { open: false, reason: String::new(), errors: Errors::none(ctx.lang) });
+    edit_page(&state, ctx, &c, fields_of(&c), errors, close).await
+}
+
+/// `POST /{lang}/consultations/{id}/edit`.
+pub async fn edit(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(fields): Form<ConsultationFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match changes::edit(&state, user, p.id, &fields).await {
+        Ok(()) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{}/manage?done=edited", p.id))).into_response()),
+        Err(AppError::Validation(errors)) => {
+            let c = consultation(&state, p.id).await?;
+            let (errors, close) = (
+                Errors::new(ctx.lang, errors),
+                CloseForm { open: false, reason: String::new(), errors: Errors::none(ctx.lang) },
+            );
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, ctx, &c, fields, errors, close).await?)
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CloseFields {
+    reason: String,
+}
+
+/// `POST /{lang}/consultations/{id}/close`: closes an open consultation now.
+pub async fn close(
+    State(state): State<Platform>,
+    ctx: PageCtx,
+    Path(p): Path<IdPath>,
+    Form(form): Form<CloseFields>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match changes::close_early(&state, user, p.id, &form.reason).await {
+        Ok(()) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{}/manage?done=closed", p.id))).into_response()),
+        Err(AppError::Validation(errors)) => {
+            let c = consultation(&state, p.id).await?;
+            let close = CloseForm { open: true, reason: form.reason, errors: Errors::new(ctx.lang, errors) };
+            let errors = Errors::none(ctx.lang);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, ctx, &c, fields_of(&c), errors, close).await?)
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -141,8 +263,10 @@ impl ManagePage {
 }
 
 /// What the secretariat's forms confirm, by the redirect's `done`.
-const DONE: [(&str, &str); 4] = [
+const DONE: [(&str, &str); 6] = [
     ("opened", "done-opened"),
+    ("edited", "done-consultation-edited"),
+    ("closed", "done-consultation-closed"),
     ("moderated-publish", "done-moderated-publish"),
     ("moderated-reject", "done-moderated-reject"),
     ("translated", "done-translated"),

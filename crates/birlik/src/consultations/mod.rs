@@ -58,6 +58,8 @@ where
         .route("/{lang}/consultations/{id}/results", get(pages::results))
         .route("/{lang}/my-statements", get(pages::mine))
         .route("/{lang}/consultations/{id}/manage", get(forms::manage))
+        .route("/{lang}/consultations/{id}/edit", get(forms::edit_form).post(forms::edit))
+        .route("/{lang}/consultations/{id}/close", post(forms::close))
         .route("/{lang}/bodies/{id}/moderation", get(forms::queue))
         .route("/{lang}/consultation-statements/{id}/moderate", post(forms::moderate))
         .route("/{lang}/consultation-statements/{id}/translations", post(forms::translate))

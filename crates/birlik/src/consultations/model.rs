@@ -83,11 +83,22 @@ pub struct Consultation {
     /// Where an imported conversation came from.
     pub source: Option<String>,
     pub created_at: String,
+    /// When its secretariat closed it before its last day, and why.
+    pub closed_early: Option<ClosedEarly>,
+}
+
+/// A consultation's early close.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ClosedEarly {
+    pub at: String,
+    pub reason: String,
 }
 
 impl Consultation {
     pub fn phase_on(&self, day: &str) -> Phase {
-        if day < self.opens_on.as_str() {
+        if self.closed_early.is_some() {
+            Phase::Closed
+        } else if day < self.opens_on.as_str() {
             Phase::Upcoming
         } else if day > self.closes_on.as_str() {
             Phase::Closed
@@ -285,6 +296,7 @@ mod tests {
             results: ResultsShown::Closed,
             source: None,
             created_at: String::new(),
+            closed_early: None,
         }
     }
 
@@ -295,6 +307,11 @@ mod tests {
         assert_eq!(c.phase_on("2026-03-01"), Phase::Open);
         assert_eq!(c.phase_on("2026-03-31"), Phase::Open);
         assert_eq!(c.phase_on("2026-04-01"), Phase::Closed);
+        let early = Consultation {
+            closed_early: Some(ClosedEarly { at: "2026-03-10T09:00:00Z".into(), reason: "enough".into() }),
+            ..c
+        };
+        assert_eq!(early.phase_on("2026-03-10"), Phase::Closed, "closed early stays closed within its dates");
     }
 
     #[test]

@@ -162,6 +162,16 @@ struct ParticipatePage {
 }
 
 impl ParticipatePage {
+    /// "Closed early on 2 December 2026: …" when its secretariat closed it before its last day.
+    fn closed_early(&self) -> Option<String> {
+        let early = self.c.closed_early.as_ref()?;
+        let day = crate::platform::days::day_of_stored(&early.at);
+        Some(self.ctx.lang.t_args(
+            "consultation-closed-early",
+            &[("date", Arg::Str(self.ctx.lang.date(&day))), ("reason", Arg::Str(early.reason.clone()))],
+        ))
+    }
+
     fn answered(&self, field: &str, value: &str) -> bool {
         let a = match field {
             "region_code" => &self.answers.region_code,

@@ -1,10 +1,11 @@
-//! The results page's view of a stored analysis: statements by text in the reader's language, groups by letter,
+//! The results page's view of a stored analysis: statements by text in the reader's language, groups by number,
 //! declared groups by name, figures as percentages. Nothing here names a participant.
 
 use std::collections::HashMap;
 
 use consensus::bridging::Label;
 use consensus::polis::Direction;
+use consensus::svg::GroupPlace;
 
 use super::analysis::{StoredReport, group_name};
 use super::model::{ShownStatement, Statement, Status};
@@ -62,6 +63,8 @@ pub struct ResultsView {
     /// Under the opinion map: how many participants it places, in how many groups.
     pub map_caption: String,
     pub svg: String,
+    /// The map in words, a group a line: where it lies and how spread out (its text alternative).
+    pub map_words: Vec<String>,
     pub groups: Vec<GroupView>,
     pub consensus_agree: Vec<RankedView>,
     pub consensus_disagree: Vec<RankedView>,
@@ -102,6 +105,53 @@ fn declared_name(attribute: &str, value: &str, lang: Lang) -> String {
         _ => Some(lang.t(&format!("language-{value}"))),
     }
     .unwrap_or_else(|| value.to_owned())
+}
+
+/// One group of the opinion map in words: "Group 2 (43 participants): top left of the map; close together."
+fn map_words(ctx: &PageCtx, p: &GroupPlace) -> String {
+    let lang = ctx.lang;
+    let name = lang.t_args("group-name", &[("name", Arg::Str(group_name(p.group)))]);
+    let size = ctx.count("participants-count", &i64::from(p.size));
+    let Some(at) = p.at else {
+        return lang.t_args("map-group-hidden", &[("group", Arg::Str(name)), ("size", Arg::Str(size))]);
+    };
+    let third = |v: f64| {
+        if v < 0.36 {
+            0
+        } else if v > 0.64 {
+            2
+        } else {
+            1
+        }
+    };
+    let place = match (third(at.y), third(at.x)) {
+        (2, 0) => "map-at-top-left",
+        (2, 1) => "map-at-top",
+        (2, _) => "map-at-top-right",
+        (1, 0) => "map-at-left",
+        (1, 1) => "map-at-centre",
+        (1, _) => "map-at-right",
+        (_, 0) => "map-at-bottom-left",
+        (_, 1) => "map-at-bottom",
+        (_, _) => "map-at-bottom-right",
+    };
+    // A uniform spread over the whole map is about 0.41 from its centre.
+    let spread = if at.spread < 0.12 {
+        "map-spread-close"
+    } else if at.spread < 0.25 {
+        "map-spread-some"
+    } else {
+        "map-spread-wide"
+    };
+    lang.t_args(
+        "map-group-place",
+        &[
+            ("group", Arg::Str(name)),
+            ("size", Arg::Str(size)),
+            ("where", Arg::Str(lang.t(place))),
+            ("spread", Arg::Str(lang.t(spread))),
+        ],
+    )
 }
 
 impl ResultsView {
@@ -214,7 +264,12 @@ impl ResultsView {
             ),
             // The stored map is the same in every language: its accessible name is the caption under it, in the
             // reader's.
-            svg: stored.opinion_map_svg.replacen("role=\"img\"", "role=\"img\" aria-labelledby=\"map-caption\"", 1),
+            svg: stored.opinion_map_svg.replacen(
+                "role=\"img\"",
+                "role=\"img\" aria-labelledby=\"map-caption\" aria-describedby=\"map-words\"",
+                1,
+            ),
+            map_words: parsed.map.iter().map(|p| map_words(ctx, p)).collect(),
             groups,
             consensus_agree,
             consensus_disagree,

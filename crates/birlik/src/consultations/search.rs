@@ -62,9 +62,14 @@ async fn refresh(db: &Db, search: &Arc<SearchIndex>, id: i64) -> anyhow::Result<
 /// Registers the source of consultations' documents, and their refresh on every server after each change.
 pub fn register(worker: &Worker, db: Db, search: Arc<SearchIndex>) {
     search.add_source(documents);
-    for kind in
-        ["consultation.opened", "statement.added", "statement.moderated", "statement.edited", "statement.translated"]
-    {
+    for kind in [
+        "consultation.opened",
+        "consultation.edited",
+        "statement.added",
+        "statement.moderated",
+        "statement.edited",
+        "statement.translated",
+    ] {
         let (db, search) = (db.clone(), search.clone());
         worker.on_each_server(kind, move |event| {
             let (db, search) = (db.clone(), search.clone());

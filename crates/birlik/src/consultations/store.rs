@@ -37,11 +37,13 @@ struct ConsultationRow {
     results: ResultsShown,
     source: Option<String>,
     created_at: String,
+    closed_at: Option<String>,
+    closed_reason: Option<String>,
 }
 
 const CONSULTATION_COLUMNS: &str = "id, body_id, question_kk, question_ru, question_en, description_kk, \
     description_ru, description_en, opens_on, closes_on, moderation, participation, ask_region, ask_ethnic_group, \
-    ask_language, results, source, created_at";
+    ask_language, results, source, created_at, closed_at, closed_reason";
 
 impl From<ConsultationRow> for Consultation {
     fn from(r: ConsultationRow) -> Consultation {
@@ -60,6 +62,9 @@ impl From<ConsultationRow> for Consultation {
             results: r.results,
             source: r.source,
             created_at: r.created_at,
+            closed_early: r
+                .closed_at
+                .map(|at| super::model::ClosedEarly { at, reason: r.closed_reason.unwrap_or_default() }),
         }
     }
 }
@@ -242,6 +247,60 @@ pub async fn create(
         tx.commit().await?;
         change::committed(&[LIST, scope(id)]);
         Ok(id)
+    })
+}
+
+/// Stores a consultation's edited question, description, dates and settings (its body and statements stay), with
+/// what they were in the audit entry.
+pub async fn edit(db: &Db, actor: i64, before: &Consultation, input: &ConsultationInput) -> sqlx::Result<()> {
+    let at = now();
+    let (id, q, d) = (before.id, &input.question, &input.description);
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "UPDATE consultations SET question_kk = $1, question_ru = $2, question_en = $3, description_kk = $4,
+                description_ru = $5, description_en = $6, opens_on = $7, closes_on = $8, moderation = $9,
+                participation = $10, ask_region = $11, ask_ethnic_group = $12, ask_language = $13, results = $14
+             WHERE id = $15",
+        )
+        .bind(&q.kk).bind(&q.ru).bind(&q.en).bind(&d.kk).bind(&d.ru).bind(&d.en)
+        .bind(&input.opens_on).bind(&input.closes_on).bind(input.moderation).bind(input.participation)
+        .bind(input.ask_region).bind(input.ask_ethnic_group).bind(input.ask_language).bind(input.results)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        audit!(tx, &Change { actor: Some(actor), action: "edit", entity: "consultation", entity_id: id.to_string(),
+            before: Some(json!(before)), after: Some(json!(input)), at: &at })?;
+        tx.emit(&[Event::new(LIST, "consultation.edited"), Event::new(scope(id), "consultation.edited")]).await?;
+        tx.commit().await?;
+        change::committed(&[LIST, scope(id)]);
+        Ok(())
+    })
+}
+
+/// Closes a consultation now, before its last day: votes and statements stop, the results become public. Its
+/// last day becomes today when that was later. False when it was already closed early.
+pub async fn close_early(db: &Db, actor: i64, id: i64, reason: &str, today: &str) -> sqlx::Result<bool> {
+    let at = now();
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let closed = sqlx::query(
+            "UPDATE consultations SET closed_at = $1, closed_reason = $2,
+                closes_on = CASE WHEN closes_on > $3 THEN $3 ELSE closes_on END
+             WHERE id = $4 AND closed_at IS NULL",
+        )
+        .bind(&at).bind(reason).bind(today).bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected() == 1;
+        if closed {
+            audit!(tx, &Change { actor: Some(actor), action: "close", entity: "consultation",
+                entity_id: id.to_string(), before: None, after: Some(json!({ "reason": reason })), at: &at })?;
+            tx.emit(&[Event::new(LIST, "consultation.closed"), Event::new(scope(id), "consultation.closed")]).await?;
+        }
+        tx.commit().await?;
+        change::committed(&[LIST, scope(id)]);
+        Ok(closed)
     })
 }
 

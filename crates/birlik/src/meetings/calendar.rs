@@ -104,8 +104,9 @@ async fn feed(state: &Platform, lang: Lang, name: &str, meetings: &[Meeting]) ->
     for m in meetings {
         calendar.push(event(m, lang, names.get(&m.body_id).copied().unwrap_or_default(), &origin)?);
     }
-    let mut text = String::new();
-    std::fmt::Write::write_fmt(&mut text, format_args!("{}", calendar.done()))
+    // Written from the calendar as built: `done()` would copy all of it first.
+    let mut text = String::with_capacity(meetings.len() * 400);
+    std::fmt::Write::write_fmt(&mut text, format_args!("{calendar}"))
         .map_err(|e| AppError::Internal(anyhow::anyhow!("the calendar could not be written: {e}")))?;
     Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], text).into_response())
 }
@@ -139,7 +140,7 @@ fn event(m: &Meeting, lang: Lang, body: &str, origin: &str) -> Result<Event, App
     if !place.is_empty() {
         event.location(&place.join(", "));
     }
-    Ok(event.done())
+    Ok(event)
 }
 
 /// A moment in iCalendar's UTC form, `20261231T183000Z`.

@@ -105,12 +105,21 @@ pub async fn meetings(
     from_utc: Option<&str>,
     to_utc: Option<&str>,
 ) -> sqlx::Result<Vec<Meeting>> {
-    let sql = format!(
-        "{MEETING_SELECT} WHERE ($1 IS NULL OR body_id = $1) AND ($2 IS NULL OR starts_at >= $2)
-         AND ($3 IS NULL OR starts_at < $3) ORDER BY starts_at DESC, id DESC LIMIT 1000"
-    );
+    // Only the filters given go into the SQL: `$1 IS NULL OR …` would keep SQLite from using an index, and every
+    // list would read and sort the whole table.
     let rows: Vec<MeetingRow> = with_read!(db, pool => {
-        sqlx::query_as(AssertSqlSafe(sql)).bind(body).bind(from_utc).bind(to_utc).fetch_all(pool).await?
+        let mut q = sqlx::QueryBuilder::new(format!("{MEETING_SELECT} WHERE 1 = 1"));
+        if let Some(body) = body {
+            q.push(" AND body_id = ").push_bind(body);
+        }
+        if let Some(from) = from_utc {
+            q.push(" AND starts_at >= ").push_bind(from);
+        }
+        if let Some(to) = to_utc {
+            q.push(" AND starts_at < ").push_bind(to);
+        }
+        q.push(" ORDER BY starts_at DESC, id DESC LIMIT 1000");
+        q.build_query_as().fetch_all(pool).await?
     });
     Ok(rows.into_iter().map(Meeting::from).collect())
 }

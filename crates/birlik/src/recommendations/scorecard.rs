@@ -1,10 +1,11 @@
 //! The public scorecard of addressees: per addressee, what it received, the share answered by the term, the median
 //! working days to an answer, what is overdue now, and the share implemented; a ranking; and the monthly share
-//! answered on time, as a server-rendered chart. Computed in SQL from the recommendations (both backends).
+//! answered on time, as a server-rendered chart. Counted in SQL (both backends) or from the rows kept in memory ([`Memo`]).
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::model::{Implementation, Status};
 use crate::platform::db::Db;
 use crate::with_read;
 
@@ -79,18 +80,49 @@ pub async fn scores(db: &Db, today: &str) -> sqlx::Result<Vec<Score>> {
         .collect())
 }
 
-/// What the scorecard needs of one recommendation, kept in memory.
-#[derive(Clone, Debug, sqlx::FromRow)]
-struct Row {
+/// What the scorecard needs of one recommendation, as read.
+#[derive(sqlx::FromRow)]
+struct Read {
     id: i64,
     addressee_id: i64,
-    status: String,
+    status: Status,
     answered_on: Option<String>,
     /// The term: `extended_to`, else `due_on`.
     due: String,
-    implementation: String,
+    implementation: Implementation,
     answer_working_days: Option<i64>,
     updated_at: String,
+}
+
+/// What the scorecard needs of one recommendation, kept in memory: typed, dates as numbers (`20250305`), about
+/// 40 bytes, so that counting 100,000 of them allocates nothing and compares no text.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    addressee_id: i64,
+    status: Status,
+    implementation: Implementation,
+    answered_on: Option<u32>,
+    due: u32,
+    answer_working_days: Option<i64>,
+}
+
+/// `YYYY-MM-DD` as the number `YYYYMMDD` (which orders as the text does); 0 when it is not a date.
+fn day_number(day: &str) -> u32 {
+    let digits: String = day.get(..10).unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
+    digits.parse().unwrap_or(0)
+}
+
+impl From<&Read> for Row {
+    fn from(r: &Read) -> Row {
+        Row {
+            addressee_id: r.addressee_id,
+            status: r.status,
+            implementation: r.implementation,
+            answered_on: r.answered_on.as_deref().map(day_number),
+            due: day_number(&r.due),
+            answer_working_days: r.answer_working_days,
+        }
+    }
 }
 
 /// The figures of every addressee and the monthly chart of all, kept between changes. Each recommendation's few
@@ -127,7 +159,7 @@ fn minute_before(at: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn read_rows(db: &Db, since: Option<&str>) -> sqlx::Result<Vec<Row>> {
+async fn read_rows(db: &Db, since: Option<&str>) -> sqlx::Result<Vec<Read>> {
     let sql = match since {
         Some(_) => format!("{ROWS} WHERE updated_at >= $1"),
         None => ROWS.to_owned(),
@@ -161,8 +193,8 @@ impl Memo {
             }
             Some(mut k) => {
                 for row in read_rows(db, Some(&minute_before(&k.read_up_to))).await? {
-                    k.read_up_to = k.read_up_to.max(row.updated_at.clone());
-                    k.rows.insert(row.id, row);
+                    k.rows.insert(row.id, Row::from(&row));
+                    k.read_up_to = k.read_up_to.max(row.updated_at);
                 }
                 k.generation = generation;
                 k.today = today.to_owned();
@@ -172,7 +204,7 @@ impl Memo {
                 let rows = read_rows(db, None).await?;
                 let read_up_to = rows.iter().map(|r| r.updated_at.as_str()).max().unwrap_or_default().to_owned();
                 Kept {
-                    rows: rows.into_iter().map(|r| (r.id, r)).collect(),
+                    rows: rows.iter().map(|r| (r.id, Row::from(r))).collect(),
                     read_up_to,
                     generation,
                     today: today.to_owned(),
@@ -191,24 +223,26 @@ impl Memo {
 /// count them in SQL (the tests hold the two to the same answers).
 fn count<'a>(rows: impl Iterator<Item = &'a Row>, today: &str) -> (Vec<Score>, Vec<Month>) {
     use std::collections::BTreeMap;
+    let today = day_number(today);
     let mut by: BTreeMap<i64, (Score, Vec<i64>)> = BTreeMap::new();
-    let mut months: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    // By month of the term, `YYYYMM`.
+    let mut months: BTreeMap<u32, (i64, i64)> = BTreeMap::new();
     for r in rows {
         let (score, days) = by
             .entry(r.addressee_id)
             .or_insert_with(|| (Score { addressee_id: r.addressee_id, ..Default::default() }, Vec::new()));
-        let kept = r.status != "forwarded";
-        let on_time = r.answered_on.as_deref().is_some_and(|on| on <= r.due.as_str());
+        let kept = r.status != Status::Forwarded;
+        let on_time = r.answered_on.is_some_and(|on| on <= r.due);
         score.received += i64::from(kept);
         score.answered += i64::from(r.answered_on.is_some());
         score.answered_on_time_count += i64::from(on_time);
-        score.overdue += i64::from(r.status == "awaiting" && r.due.as_str() < today);
-        score.implemented_count += i64::from(r.implementation == "implemented");
+        score.overdue += i64::from(r.status == Status::Awaiting && r.due < today);
+        score.implemented_count += i64::from(r.implementation == Implementation::Implemented);
         if let Some(d) = r.answer_working_days {
             days.push(d);
         }
-        if kept && r.due.as_str() < today {
-            let month = months.entry(r.due.get(..7).unwrap_or_default().to_owned()).or_default();
+        if kept && r.due < today {
+            let month = months.entry(r.due / 100).or_default();
             month.0 += 1;
             month.1 += i64::from(on_time);
         }
@@ -223,7 +257,8 @@ fn count<'a>(rows: impl Iterator<Item = &'a Row>, today: &str) -> (Vec<Score>, V
             s
         })
         .collect();
-    let months = months.into_iter().map(|(month, (due, on_time))| Month { month, due, on_time }).collect();
+    let month = |m: u32| format!("{:04}-{:02}", m / 100, m % 100);
+    let months = months.into_iter().map(|(m, (due, on_time))| Month { month: month(m), due, on_time }).collect();
     (scores, months)
 }
 

@@ -232,7 +232,7 @@ pub async fn groups(ctx: PageCtx, Query(q): Query<GroupsQuery>) -> Page {
     let groups = groups
         .iter()
         .map(|g| {
-            let population = g.population().map(|n| ctx.num(&n)).unwrap_or_else(|| ctx.t("unknown"));
+            let population = g.population().map(|n| ctx.num(&n)).unwrap_or_else(|| ctx.t("population-unverified"));
             (Link::new(&ctx, format!("/ethnic-groups/{}", g.slug), g.name(ctx.lang)), population)
         })
         .collect();

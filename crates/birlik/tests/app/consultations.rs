@@ -140,6 +140,108 @@ async fn a_secretariat_opens_a_consultation_from_the_form() {
     assert_eq!(app.count("consultations").await, 1);
 }
 
+async fn edits_and_closes_early_on(backend: Backend) {
+    let app = TestApp::start(backend, true).await;
+    let assembly = app.body_id("regional_assembly", Some("KZ-75")).await;
+    let sec = app.secretariat_of(assembly).await;
+    let (id, statements) = open(&app, &input(assembly), &SEEDS).await;
+
+    // The edit form shows what is stored; the manage page links to it.
+    let (_, page) = sec.get_text(&format!("/en/consultations/{id}/manage")).await;
+    assert!(page.contains(&format!("/en/consultations/{id}/edit")));
+    let (status, page) = sec.get_text(&format!("/en/consultations/{id}/edit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Бірлікті қалай нығайтамыз?") && page.contains("id=\"close-form\""));
+
+    // A refused edit changes nothing and says why beside the field.
+    let (opens, closes) = (day_from_today(-1), day_from_today(60));
+    let mut fields = vec![
+        ("question_kk", "Бірлікті қалай нығайтамыз?"),
+        ("question_en", "How do we strengthen unity?"),
+        ("opens_on", opens.as_str()),
+        ("closes_on", "2020-01-01"),
+        ("moderation", "approve"),
+        ("participation", "anyone"),
+        ("results", "closed"),
+        ("ask_region", "1"),
+    ];
+    let response = sec.post_form(&format!("/en/consultations/{id}/edit"), &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("The closing date comes before the opening date."));
+    let stored = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
+    assert_eq!(
+        (stored["closes_on"].as_str(), stored["question"]["en"].as_str()),
+        (Some(day_from_today(30).as_str()), None)
+    );
+
+    // A good edit is stored and confirmed; the body and the statements stay; the audit keeps what it was.
+    fields[3] = ("closes_on", closes.as_str());
+    fields.push(("body_id", "1"));
+    let response = sec.post_form(&format!("/en/consultations/{id}/edit"), &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = sec.get_text(response.headers()["location"].to_str().unwrap()).await;
+    assert!(page.contains("The consultation was changed."));
+    let stored = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
+    assert_eq!(stored["question"]["en"], "How do we strengthen unity?");
+    assert_eq!((stored["closes_on"].as_str(), stored["moderation"].as_str()), (Some(closes.as_str()), Some("approve")));
+    assert_eq!((stored["body_id"].as_i64(), stored["ask_language"].as_bool()), (Some(assembly), Some(false)));
+    assert_eq!(stored["statements"].as_array().unwrap().len(), SEEDS.len());
+    let before: String = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT before_json FROM audit_log WHERE entity = 'consultation' AND action = 'edit'")
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    });
+    assert!(before.contains(&day_from_today(30)), "the audit entry keeps the old closing day: {before}");
+
+    // Someone else's secretariat may neither edit nor close it.
+    let other = app.body_id("regional_assembly", Some("KZ-71")).await;
+    let stranger = app.secretariat_of(other).await;
+    assert_eq!(
+        stranger.post_form(&format!("/en/consultations/{id}/edit"), &fields).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let reason = [("reason", "Enough answers were gathered")];
+    assert_eq!(
+        stranger.post_form(&format!("/en/consultations/{id}/close"), &reason).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Closing needs a reason; then votes stop at once, the results are public, and the page says why.
+    let response = sec.post_form(&format!("/en/consultations/{id}/close"), &[("reason", "")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = sec.post_form(&format!("/en/consultations/{id}/close"), &reason).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let stored = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
+    assert_eq!(
+        (stored["phase"].as_str(), stored["closes_on"].as_str()),
+        (Some("closed"), Some(day_from_today(0).as_str()))
+    );
+    assert_eq!(stored["closed_early"]["reason"], "Enough answers were gathered");
+    let (status, _) = vote_api(&TestApp::client(), &app, id, statements[0], "agree").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, page) = app.get_text(&format!("/ru/consultations/{id}")).await;
+    assert!(page.contains("Закрыта досрочно") && page.contains("Enough answers were gathered"));
+    // A closed consultation cannot be closed again, and a later edit of its dates does not reopen it.
+    assert_eq!(sec.post_form(&format!("/en/consultations/{id}/close"), &reason).await.status(), StatusCode::CONFLICT);
+    assert_eq!(sec.post_form(&format!("/en/consultations/{id}/edit"), &fields).await.status(), StatusCode::SEE_OTHER);
+    let stored = app.get_json(&format!("/api/v1/consultations/{id}")).await.1;
+    assert_eq!(stored["phase"], "closed");
+    assert_eq!(app.count("audit_log WHERE entity = 'consultation' AND action = 'close'").await, 1);
+}
+
+#[tokio::test]
+async fn a_secretariat_edits_a_consultation_and_closes_it_early_on_sqlite() {
+    edits_and_closes_early_on(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_secretariat_edits_a_consultation_and_closes_it_early_on_postgres() {
+    if crate::support::postgres_available().await {
+        edits_and_closes_early_on(Backend::Postgres).await;
+    }
+}
+
 #[tokio::test]
 async fn a_participant_votes_without_javascript_and_changes_his_mind_on_sqlite() {
     votes_without_javascript(Backend::Sqlite).await;
@@ -447,8 +549,17 @@ async fn results_show_groups_consensus_and_unity_without_small_groups() {
     assert!(!svg.contains("alert"), "the opinion map carries no statement text");
     assert!(!svg.contains("participants in the analysis"), "the map's caption is the page's, in its language");
     assert!(page.contains("28 participants placed on the map, in 2 groups."));
+    // Both groups are drawn, every member in a cell of at least 5, and the map is also said in words.
+    assert_eq!(svg.matches("data-group=").count(), 2, "every group of at least 5 is drawn");
+    let drawn: Vec<u32> =
+        svg.split("data-n=\"").skip(1).map(|rest| rest.split('"').next().unwrap().parse().unwrap()).collect();
+    assert!(drawn.iter().all(|n| *n >= 5) && drawn.iter().sum::<u32>() == 28, "{drawn:?}");
+    assert!(page.contains("aria-describedby=\"map-words\"") && page.contains("The map in words"));
+    let words = &page[page.find("id=\"map-words\"").unwrap()..];
+    assert_eq!(words[..words.find("</ul>").unwrap()].matches("<li>Group ").count(), 2, "a line a group");
     let (_, russian) = app.get_text(&format!("/ru/consultations/{id}/results")).await;
     assert!(russian.contains("Группа 1") && russian.contains("Участников на карте: 28, групп: 2."));
+    assert!(russian.contains("Карта словами") && russian.contains(" карты; участники"));
     assert!(
         russian.contains("\u{a0}%") && !page.contains(" %"),
         "percentages are written as each language writes them"

@@ -344,6 +344,11 @@ async fn region_and_group_pages_count_every_association_and_link_to_the_rest() {
     }
     let (_, html) = app.get_text("/en/ethnic-groups/koreans").await;
     assert!(html.contains(&format!("<h2>{total} associations</h2>")), "the group's heading counts {total}");
+    // A group without a verified census figure says so and where the figure is published, not "unknown".
+    let (_, html) = app.get_text("/ru/ethnic-groups/chechens").await;
+    assert!(html.contains("id=\"census-not-shipped\"") && html.contains("stat.gov.kz"));
+    let (_, list) = app.get_text("/en/ethnic-groups").await;
+    assert!(list.contains("no verified figure") && !list.contains(">unknown<"));
 }
 
 #[tokio::test]
