@@ -1,7 +1,7 @@
 //! The opinion map as SVG. No participant is ever drawn: each group is drawn as the density of its members on a
-//! grid, and every drawn cell stands for at least `min_cell` of them. Members in a cell with fewer are merged
-//! into the cell's parent (a quadtree up to the whole map), and those still left over at the top join the
-//! group's nearest drawn cell, so a sparse group shows as a wide, pale area instead of an empty outline, and
+//! grid, softened, and every drawn cell stands for at least `min_cell` of them. Members in a cell with fewer are
+//! merged into the cell's parent (a quadtree up to a quarter of the map, further only while nothing is drawn),
+//! and those still left over join the group's nearest drawn cell, so a sparse group shows as a wide, pale area instead of an empty outline, and
 //! nobody is dropped. Labels are drawn last, on a halo, so that no cell covers them. [`places`] gives where each
 //! group lies in numbers, from which an application writes the map's text alternative in the reader's language.
 //! Every text is escaped.
@@ -28,7 +28,7 @@ pub struct SvgOptions {
 
 impl Default for SvgOptions {
     fn default() -> Self {
-        Self { size: 480.0, cells: 32, min_cell: 5, caption: true }
+        Self { size: 480.0, cells: 16, min_cell: 5, caption: true }
     }
 }
 
@@ -149,8 +149,12 @@ struct Pending {
     sum: [f64; 2],
 }
 
-/// The cells drawn for one group: each stands for at least `min` members; fewer are merged upwards, and the
-/// remainder at the top into the nearest drawn cell. Empty when the group has fewer than `min` members.
+/// Cells per side of the coarsest level merging stops at once a cell is drawn.
+const COARSEST: usize = 4;
+
+/// The cells drawn for one group: each stands for at least `min` members; fewer are merged upwards (to a quarter
+/// of the map, or further while nothing is drawn), and the remainder into the nearest drawn cell. Empty when the
+/// group has fewer than `min` members.
 fn density(pts: &[[f64; 2]], cells: usize, min: u32) -> Vec<Cell> {
     let min = min.max(1);
     let mut side = cells.max(1).next_power_of_two();
@@ -170,7 +174,9 @@ fn density(pts: &[[f64; 2]], cells: usize, min: u32) -> Vec<Cell> {
                 *c = Pending::default();
             }
         }
-        if side == 1 {
+        // Merging stops at a quarter of the map once something is drawn: what is left joins the nearest drawn
+        // cell rather than spreading a pale square over half the map.
+        if side == 1 || (side <= COARSEST && !drawn.is_empty()) {
             break;
         }
         let half = side / 2;
@@ -184,8 +190,7 @@ fn density(pts: &[[f64; 2]], cells: usize, min: u32) -> Vec<Cell> {
         level = up;
         side = half;
     }
-    let rest = level.first().copied().unwrap_or_default();
-    if rest.n > 0 {
+    for rest in level.iter().filter(|c| c.n > 0) {
         let at = [rest.sum[0] / f64::from(rest.n), rest.sum[1] / f64::from(rest.n)];
         let distance = |c: &Cell| {
             let w = 1.0 / c.side as f64;
@@ -208,7 +213,7 @@ fn overlaps(a: &LabelBox, b: &LabelBox) -> bool {
 /// Places a label of `chars` characters centred near `(cx, cy)`, moving it up or down until it covers no label
 /// placed before and stays inside the map.
 fn place_label(placed: &[LabelBox], cx: f64, cy: f64, chars: usize, size: f64) -> LabelBox {
-    let (w, h) = (chars as f64 * 9.0 + 8.0, 20.0);
+    let (w, h) = (chars as f64 * 12.0 + 8.0, 26.0);
     let left = (cx - w / 2.0).clamp(2.0, (size - w - 2.0).max(2.0));
     let top = |dy: f64| (cy - h / 2.0 + dy).clamp(2.0, size - h - 2.0);
     let candidates = (0..24).map(|i| if i % 2 == 0 { f64::from(i / 2) * h } else { -f64::from(i / 2 + 1) * h });
@@ -233,6 +238,12 @@ pub fn opinion_map(r: &PolisResult, title: &str, group_names: &[String], o: &Svg
         h = size + 40.0,
         t = escape(title)
     );
+    // The cells are softened into a density: their edges say nothing the cells do not.
+    let _ = write!(
+        s,
+        r#"<defs><filter id="opinion-map-soft" x="-10%" y="-10%" width="120%" height="120%"><feGaussianBlur stdDeviation="{:.1}"/></filter></defs>"#,
+        size / o.cells.max(1).next_power_of_two() as f64 * 0.3
+    );
     let groups = members(r);
     let mut labels = Vec::new();
     for (group, group_size, pts) in &groups {
@@ -244,7 +255,7 @@ pub fn opinion_map(r: &PolisResult, title: &str, group_names: &[String], o: &Svg
         let finest = o.cells.max(1).next_power_of_two() as f64;
         let per_area = |c: &Cell| f64::from(c.n) / (finest / c.side as f64).powi(2);
         let densest = cells.iter().map(per_area).fold(f64::MIN_POSITIVE, f64::max);
-        let _ = write!(s, r#"<g fill="{colour}" data-group="{group}">"#);
+        let _ = write!(s, r#"<g fill="{colour}" filter="url(#opinion-map-soft)" data-group="{group}">"#);
         // Coarse (merged) cells first, so the denser fine cells lie on top of them.
         let mut ordered: Vec<&Cell> = cells.iter().collect();
         ordered.sort_by_key(|c| c.side);
@@ -271,9 +282,9 @@ pub fn opinion_map(r: &PolisResult, title: &str, group_names: &[String], o: &Svg
         placed.push(b);
         let _ = write!(
             s,
-            r##"<text class="label" x="{:.1}" y="{:.1}" fill="{colour}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke" font-family="sans-serif" font-size="15" font-weight="bold" text-anchor="middle">{}</text>"##,
+            r##"<text class="map-label" x="{:.1}" y="{:.1}" fill="{colour}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke" font-family="sans-serif" font-size="20" font-weight="bold" text-anchor="middle">{}</text>"##,
             b[0] + b[2] / 2.0,
-            b[1] + 15.0,
+            b[1] + 19.0,
             escape(&text)
         );
     }

@@ -179,7 +179,7 @@ fn opinion_map_shows_density_not_people() {
         svg.split("data-n=\"").skip(1).map(|rest| rest.split('"').next().unwrap().parse().unwrap()).collect();
     assert!(counts.iter().all(|n| *n >= 5), "{counts:?}");
     assert_eq!(counts.iter().sum::<u32>(), r.groups.iter().map(|g| g.size).sum::<u32>());
-    assert!(svg.rfind("<rect").unwrap() < svg.find("class=\"label\"").unwrap());
+    assert!(svg.rfind("<rect").unwrap() < svg.find("class=\"map-label\"").unwrap());
     let places = consensus::svg::places(&r, &SvgOptions::default());
     assert_eq!(places.len(), 2);
     assert!(places.iter().all(|p| p.at.is_some_and(|a| (0.0..=1.0).contains(&a.x) && (0.0..=1.0).contains(&a.y))));
