@@ -155,6 +155,28 @@ pub async fn proposal(db: &Db, id: i64) -> sqlx::Result<Option<Proposal>> {
     Ok(row.map(Proposal::from))
 }
 
+/// What a support needs of a proposal, in one query: its status, last day of support, body, and the body's
+/// threshold when its secretariat set one.
+pub struct SupportTarget {
+    pub status: ProposalStatus,
+    pub closes_on: String,
+    pub body_id: i64,
+    pub threshold: Option<i64>,
+}
+
+pub async fn support_target(db: &Db, id: i64) -> sqlx::Result<Option<SupportTarget>> {
+    let row: Option<(ProposalStatus, String, i64, Option<i64>)> = with_read!(db, pool => {
+        sqlx::query_as(
+            "SELECT p.status, p.closes_on, p.body_id, r.threshold FROM proposals p
+             LEFT JOIN proposal_rules r ON r.body_id = p.body_id WHERE p.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+    });
+    Ok(row.map(|(status, closes_on, body_id, threshold)| SupportTarget { status, closes_on, body_id, threshold }))
+}
+
 /// These proposals, by id order.
 pub async fn by_ids(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Proposal>> {
     if ids.is_empty() {

@@ -88,6 +88,8 @@ pub struct SessionUser {
     pub roles: Roles,
     /// Notices in his inbox not yet read (shown in the header).
     pub unread: i64,
+    /// His address is confirmed (what filing and supporting proposals ask of an account).
+    pub confirmed: bool,
 }
 
 /// An e-mail address, checked once and kept in the one canonical form (trimmed, lower-cased) under which it is

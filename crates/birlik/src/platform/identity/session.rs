@@ -5,7 +5,6 @@ use axum::http::HeaderMap;
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -107,15 +106,23 @@ pub async fn current_user(state: &Platform, headers: &HeaderMap) -> sqlx::Result
     if token.len() > 64 {
         return Ok(None);
     }
-    let user_id: Option<i64> = with_read!(&state.db, pool => {
-        sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-            .bind(token_hash(&token))
-            .bind(now())
-            .fetch_optional(pool)
-            .await?
-            .map(|row| row.get(0))
+    // One query for the session, its user, what the header and the changes need of him, and his roles (a row
+    // each): every query is a hand-off to a database thread, and every logged-in request pays it.
+    type Found = (i64, String, String, bool, i64, Option<String>, Option<i64>);
+    let rows: Vec<Found> = with_read!(&state.db, pool => {
+        sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.email_confirmed_at IS NOT NULL,
+                 (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL),
+                 r.role, r.body_id
+             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+             WHERE s.token_hash = $1 AND s.expires_at > $2 ORDER BY r.id",
+        )
+        .bind(token_hash(&token))
+        .bind(now())
+        .fetch_all(pool)
+        .await?
     });
-    let Some(user_id) = user_id else { return Ok(None) };
-    let Some(user) = store::find_by_id(&state.db, user_id).await? else { return Ok(None) };
-    store::session_user(&state.db, user).await.map(Some)
+    let Some((id, email, display_name, confirmed, unread, _, _)) = rows.first().cloned() else { return Ok(None) };
+    let roles = store::decode_roles(rows.iter().filter_map(|r| r.5.as_deref().map(|name| (name, r.6))))?;
+    Ok(Some(SessionUser { id, email, display_name, roles, unread, confirmed }))
 }

@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use crate::platform::db::{Db, now};
-use crate::platform::identity::{Email, Role, Roles, SessionUser};
+use crate::platform::identity::{Email, Role, Roles};
 use crate::platform::jobs::{NewJob, Schedule};
 use crate::{with_read, with_write};
 
@@ -110,9 +110,14 @@ pub async fn roles(db: &Db, user_id: i64) -> sqlx::Result<Roles> {
             .map(|row| (row.get::<String, _>(0), row.get::<Option<i64>, _>(1)))
             .collect::<Vec<_>>()
     });
-    // A role this version does not know is an error, never silently no role (or another one).
-    let roles = rows.into_iter().map(|(name, body)| {
-        Role::from_parts(&name, body).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {name:?}").into()))
+    decode_roles(rows.iter().map(|(name, body)| (name.as_str(), *body)))
+}
+
+/// Roles from their stored parts. A role this version does not know is an error, never silently no role (or
+/// another one).
+pub fn decode_roles<'a>(parts: impl Iterator<Item = (&'a str, Option<i64>)>) -> sqlx::Result<Roles> {
+    let roles = parts.map(|(name, body)| {
+        Role::from_parts(name, body).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {name:?}").into()))
     });
     Ok(Roles(roles.collect::<sqlx::Result<_>>()?))
 }
@@ -127,12 +132,6 @@ pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> sqlx::R
             .map(|_| ())
     })?;
     Ok(())
-}
-
-pub async fn session_user(db: &Db, user: StoredUser) -> sqlx::Result<SessionUser> {
-    let roles = roles(db, user.id).await?;
-    let unread = crate::platform::notify::store::unread(db, user.id).await?;
-    Ok(SessionUser { id: user.id, email: user.email, display_name: user.display_name, roles, unread })
 }
 
 /// The person of the registry a login is (a member votes in his bodies' meetings from his own login), if any.
