@@ -239,6 +239,8 @@ struct ManagePage {
     refused_text: String,
     /// In a body's queue, each statement's consultation (its question, linked to its management page).
     questions: std::collections::HashMap<i64, crate::platform::web::Link>,
+    /// Who wrote each statement, in the reader's words ("by Aigerim", "by participant No. 12").
+    authors: std::collections::HashMap<i64, String>,
 }
 
 impl ManagePage {
@@ -250,6 +252,10 @@ impl ManagePage {
     /// The consultation a statement of the queue belongs to.
     fn question_of(&self, m: &Statement) -> Option<&crate::platform::web::Link> {
         self.questions.get(&m.consultation_id)
+    }
+
+    fn author_of(&self, m: &Statement) -> Option<&String> {
+        self.authors.get(&m.id)
     }
 
     /// The day a statement was added, in the reader's words.
@@ -303,6 +309,7 @@ async fn manage_page(
     let c = store::consultation(&state.db, id).await?.ok_or(AppError::NotFound)?;
     require_moderator(state, &ctx, c.body_id).await?;
     let statements = store::statements(&state.db, c.id, None).await?;
+    let authors = authors(state, &ctx, &statements).await?;
     let heading = Heading::of(&c, ctx.lang);
     let own = ctx.url(&format!("/consultations/{}/manage", c.id));
     let (back, refused, errors, refused_reason, refused_text) = match refused {
@@ -327,6 +334,7 @@ async fn manage_page(
         refused_reason,
         refused_text,
         questions: std::collections::HashMap::new(),
+        authors,
         ctx,
     })
 }
@@ -341,6 +349,7 @@ pub async fn queue(
     let body = registry::body(&state.db, p.id).await?.ok_or(AppError::NotFound)?;
     require_moderator(&state, &ctx, body.id).await?;
     let statements = store::pending(&state.db, body.id).await?;
+    let authors = authors(&state, &ctx, &statements).await?;
     let title = format!("{} · {}", ctx.t("moderation-queue"), body.name(ctx.lang));
     let back = ctx.url(&format!("/bodies/{}/moderation", body.id));
     let notice = q.notice(&ctx, &DONE);
@@ -370,7 +379,31 @@ pub async fn queue(
         refused_reason: String::new(),
         refused_text: String::new(),
         questions,
+        authors,
     })
+}
+
+/// Who wrote each of these statements, in the reader's words.
+async fn authors(
+    state: &Platform,
+    ctx: &PageCtx,
+    statements: &[Statement],
+) -> Result<std::collections::HashMap<i64, String>, AppError> {
+    use crate::platform::i18n::Arg;
+    let ids: Vec<i64> = statements.iter().map(|s| s.id).collect();
+    let by = store::authors(&state.db, &ids).await?;
+    Ok(by
+        .into_iter()
+        .map(|(id, author)| {
+            let words = match author {
+                store::Author::Account(name) => ctx.lang.t_args("statement-by-account", &[("name", Arg::Str(name))]),
+                store::Author::Participant(n) => {
+                    ctx.lang.t_args("statement-by-participant", &[("number", Arg::Str(n.to_string()))])
+                }
+            };
+            (id, words)
+        })
+        .collect())
 }
 
 /// Back to the page the form was sent from, which confirms what was done (`done`) at its top.

@@ -304,6 +304,43 @@ pub async fn close_early(db: &Db, actor: i64, id: i64, reason: &str, today: &str
     })
 }
 
+/// Who wrote a statement, as its moderators see it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Author {
+    /// A registered participant, by his public display name.
+    Account(String),
+    /// A participant known by a device or an import, by his number in the consultation.
+    Participant(i64),
+}
+
+/// The authors of these statements (seed statements have none).
+pub async fn authors(db: &Db, statements: &[i64]) -> sqlx::Result<std::collections::HashMap<i64, Author>> {
+    if statements.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let rows: Vec<(i64, i64, Option<String>)> = with_read!(db, pool => {
+        // The account of a `u:<id>` participant is looked up by its primary key.
+        let mut q = sqlx::QueryBuilder::new(
+            "SELECT s.id, p.id, u.display_name FROM consultation_statements s
+             JOIN consultation_participants p ON p.id = s.author_id
+             LEFT JOIN users u ON u.id = CASE WHEN p.identity LIKE 'u:%' THEN CAST(SUBSTR(p.identity, 3) AS BIGINT) END
+             WHERE s.id IN (",
+        );
+        let mut list = q.separated(", ");
+        for id in statements {
+            list.push_bind(*id);
+        }
+        q.push(")");
+        q.build_query_as().fetch_all(pool).await?
+    });
+    Ok(rows
+        .into_iter()
+        .map(|(statement, participant, name)| {
+            (statement, name.map_or(Author::Participant(participant), Author::Account))
+        })
+        .collect())
+}
+
 /// A statement of an imported conversation.
 pub struct ImportedStatement {
     pub external_id: String,

@@ -412,6 +412,28 @@ async fn statements_are_checked_compared_and_moderated() {
     assert_eq!(status, StatusCode::OK);
     assert!(queue.contains("&#60;script&#62;alert("), "markup is shown as text: {queue}");
     assert!(!queue.contains("<script>alert"));
+    // Beside it: its consultation, its day, and its author by his number in the consultation (a device
+    // participant has no name).
+    let author: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT author_id FROM consultation_statements WHERE id = $1")
+            .bind(pending[0].id)
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    });
+    assert!(queue.contains(&format!("<span class=\"author\">by participant No. {author}</span>")), "{queue}");
+    assert!(queue.contains(&format!("/en/consultations/{id}/manage")) && queue.contains("Added on"));
+    // A registered participant's statement is shown with his public name.
+    let member = app.member_of(body).await;
+    let added = member
+        .post_form(&format!("/en/consultations/{id}/statements"), &[("text", "Ауыл мектептеріне интернет керек")])
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let name: String = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT display_name FROM users ORDER BY id DESC LIMIT 1").fetch_one(pool).await.unwrap()
+    });
+    let (_, queue) = moderator.get_text(&format!("/en/bodies/{body}/moderation")).await;
+    assert!(queue.contains(&format!("<span class=\"author\">by {name}</span>")), "{name}: {queue}");
     let path = format!("/en/consultation-statements/{}/moderate", pending[0].id);
     let refused = moderator.post_form(&path, &[("decision", "publish"), ("reason", "")]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
