@@ -371,8 +371,19 @@ async fn bad_votes_are_refused_clearly_and_change_nothing() {
 }
 
 #[tokio::test]
-async fn statements_are_checked_compared_and_moderated() {
-    let app = TestApp::sqlite().await;
+async fn statements_are_checked_compared_and_moderated_on_sqlite() {
+    statements_checked_compared_and_moderated(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn statements_are_checked_compared_and_moderated_on_postgres() {
+    if crate::support::postgres_available().await {
+        statements_checked_compared_and_moderated(Backend::Postgres).await;
+    }
+}
+
+async fn statements_checked_compared_and_moderated(backend: Backend) {
+    let app = TestApp::start(backend, true).await;
     let body = app.body_id("regional_assembly", Some("KZ-75")).await;
     let (id, _) = open(&app, &ConsultationInput { moderation: Moderation::Approve, ..input(body) }, &SEEDS).await;
     let client = TestApp::client();
