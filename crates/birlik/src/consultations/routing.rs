@@ -57,6 +57,14 @@ mod tests {
     }
 
     #[test]
+    fn near_duplicates_are_found_across_synonyms_the_stemmer_cannot_see() {
+        // «керек» and «қажет» both say "needed": the statement's other words carry the likeness.
+        let existing = [(1, "Мәслихаттарда этностық топтарға квота қажет емес")];
+        assert_eq!(near_duplicate("Мәслихаттарда этностық топтарға квота керек емес", existing), Some(1));
+        assert_eq!(near_duplicate("Мектептерде спорт алаңдары керек", existing), None);
+    }
+
+    #[test]
     fn near_duplicates_are_found_across_inflection_and_alphabet() {
         let existing =
             [(1, "Мемлекеттік тілді үйрену барлығына тегін болуы керек"), (2, "Ауылдарда мәдениет үйлері жетіспейді")];
