@@ -289,12 +289,12 @@ pub fn opinion_map(r: &PolisResult, title: &str, group_names: &[String], o: &Svg
         );
     }
     if o.caption {
-        let drawn = groups.iter().map(|g| g.2.len()).sum::<usize>();
+        let grouped = groups.iter().map(|g| g.2.len()).sum::<usize>();
         let _ = write!(
             s,
             r##"<text x="8" y="{:.0}" font-family="sans-serif" font-size="12" fill="#555555">{} participants in the analysis, {} groups</text>"##,
             size + 26.0,
-            drawn,
+            grouped,
             r.groups.len()
         );
     }

@@ -53,9 +53,16 @@ struct ConsultationForm {
 
 /// The "close now" form under an open consultation's edit form.
 struct CloseForm {
+    /// Shown: the consultation is open (set by the edit page).
     open: bool,
     reason: String,
     errors: Errors,
+}
+
+impl CloseForm {
+    fn empty(lang: crate::platform::i18n::Lang) -> CloseForm {
+        CloseForm { open: false, reason: String::new(), errors: Errors::none(lang) }
+    }
 }
 
 async fn form(
@@ -68,7 +75,7 @@ async fn form(
     if bodies.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let close = CloseForm { open: false, reason: String::new(), errors: Errors::none(ctx.lang) };
+    let close = CloseForm::empty(ctx.lang);
     render(&ConsultationForm { heading: ctx.t("consultation-new"), ctx, fields, errors, bodies, editing: None, close })
 }
 
@@ -127,8 +134,7 @@ pub async fn edit_form(
     Path(p): Path<IdPath>,
 ) -> Result<Html<String>, AppError> {
     let c = consultation(&state, p.id).await?;
-    let (errors, close) =
-        (Errors::none(ctx.lang), CloseForm { open: false, reason: String::new(), errors: Errors::none(ctx.lang) });
+    let (errors, close) = (Errors::none(ctx.lang), CloseForm::empty(ctx.lang));
     edit_page(&state, ctx, &c, fields_of(&c), errors, close).await
 }
 
@@ -144,10 +150,7 @@ pub async fn edit(
         Ok(()) => Ok(Redirect::to(&ctx.url(&format!("/consultations/{}/manage?done=edited", p.id))).into_response()),
         Err(AppError::Validation(errors)) => {
             let c = consultation(&state, p.id).await?;
-            let (errors, close) = (
-                Errors::new(ctx.lang, errors),
-                CloseForm { open: false, reason: String::new(), errors: Errors::none(ctx.lang) },
-            );
+            let (errors, close) = (Errors::new(ctx.lang, errors), CloseForm::empty(ctx.lang));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, ctx, &c, fields, errors, close).await?)
                 .into_response())
         }
