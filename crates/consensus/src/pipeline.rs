@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::bridging::{BridgingOptions, fit_adam, fit_als};
+use crate::bridging::{BridgingOptions, fit_adam, fit_als, fit_als_from};
 use crate::data::Conversation;
 use crate::polis::{PolisOptions, PolisResult, PolisState, analyze};
 use crate::replay::{ReplaySchedule, replay};
@@ -73,7 +73,7 @@ pub fn analyze_update(conv: &Conversation, o: &AnalysisOptions, state: &mut Poli
     run(conv, o, Some(state))
 }
 
-fn run(conv: &Conversation, o: &AnalysisOptions, state: Option<&mut PolisState>) -> Analysis {
+fn run(conv: &Conversation, o: &AnalysisOptions, mut state: Option<&mut PolisState>) -> Analysis {
     let mut t = Timings::default();
     let start = Instant::now();
     let m = conv.matrix();
@@ -81,7 +81,7 @@ fn run(conv: &Conversation, o: &AnalysisOptions, state: Option<&mut PolisState>)
     let active = conv.active();
     let is_meta: Vec<bool> = conv.statements.iter().map(|s| s.is_meta).collect();
     let start = Instant::now();
-    let result = match (&o.replay, state) {
+    let result = match (&o.replay, state.as_deref_mut()) {
         (_, Some(state)) => analyze(&m, &active, &is_meta, &o.polis, Some(state)),
         (Some(schedule), None) => replay(conv, &o.polis, schedule).0,
         (None, None) => analyze(&m, &active, &is_meta, &o.polis, None),
@@ -89,9 +89,15 @@ fn run(conv: &Conversation, o: &AnalysisOptions, state: Option<&mut PolisState>)
     t.polis = start.elapsed();
     let start = Instant::now();
     let bridging = o.bridging.map(|solver| {
-        let model = match solver {
-            Solver::Als => fit_als(&m, &active, &o.bridging_options),
-            Solver::Adam => fit_adam(&m, &active, &o.bridging_options),
+        let model = match (solver, state.as_deref_mut()) {
+            // An update starts from the last update's fit.
+            (Solver::Als, Some(state)) => {
+                let model = fit_als_from(&m, &active, &o.bridging_options, state.bridging.as_ref());
+                state.bridging = Some(model.clone());
+                model
+            }
+            (Solver::Als, None) => fit_als(&m, &active, &o.bridging_options),
+            (Solver::Adam, _) => fit_adam(&m, &active, &o.bridging_options),
         };
         (solver, model)
     });

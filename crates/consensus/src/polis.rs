@@ -100,6 +100,10 @@ pub struct PolisState {
     /// The group of each participant at the last update: a group keeps its id while it is the same people.
     #[serde(default)]
     pub last_groups: Vec<Option<u32>>,
+    /// The last bridging fit (ALS), from which the next update's fit starts (see
+    /// [`crate::bridging::fit_als_from`]); carried here so that one state holds all an update needs.
+    #[serde(default)]
+    pub bridging: Option<crate::bridging::BridgingModel>,
 }
 
 /// Direction in which a statement represents a group.

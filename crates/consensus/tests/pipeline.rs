@@ -538,3 +538,26 @@ fn groups_keep_their_ids_across_updates() {
     assert!(first.iter().flatten().any(|g| *g > 0), "more than one group");
     assert_eq!(first, second, "the same people, the same ids");
 }
+
+/// The analyst refits the bridging model at every update: started from the last fit, it converges in a fraction of
+/// the sweeps to as good a fit, on the same conversation and on one grown since.
+#[test]
+fn a_warm_started_bridging_fit_converges_faster_to_as_good_a_fit() {
+    use consensus::bridging::fit_als_from;
+    let grown = synthetic(11, 400, 40);
+    let o = BridgingOptions::default();
+    let m = grown.matrix();
+    let active = grown.active();
+    let cold = fit_als(&m, &active, &o);
+    let again = fit_als_from(&m, &active, &o, Some(&cold));
+    assert!(again.iterations * 4 <= cold.iterations, "{} sweeps warm, {} cold", again.iterations, cold.iterations);
+    let most =
+        cold.statement_intercept.iter().zip(&again.statement_intercept).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+    assert!(most < 1e-3, "the same fit: intercepts differ by {most}");
+    // Fitted on the first 300 participants, then warm-started on all 400.
+    let earlier = synthetic(11, 300, 40);
+    let first = fit_als(&earlier.matrix(), &earlier.active(), &o);
+    let warm = fit_als_from(&m, &active, &o, Some(&first));
+    assert!(warm.iterations < cold.iterations, "{} sweeps warm, {} cold", warm.iterations, cold.iterations);
+    assert!(warm.loss <= cold.loss * (1.0 + 1e-3), "as good a fit: {} warm, {} cold", warm.loss, cold.loss);
+}
