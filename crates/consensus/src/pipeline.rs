@@ -89,7 +89,7 @@ fn run(conv: &Conversation, o: &AnalysisOptions, mut state: Option<&mut PolisSta
     t.polis = start.elapsed();
     let start = Instant::now();
     let bridging = o.bridging.map(|solver| {
-        let model = match (solver, state.as_deref_mut()) {
+        let model = match (solver, state) {
             // An update starts from the last update's fit.
             (Solver::Als, Some(state)) => {
                 let model = fit_als_from(&m, &active, &o.bridging_options, state.bridging.as_ref());
