@@ -337,32 +337,59 @@ pub async fn support(db: &Db, proposal: i64, user: i64, threshold: i64) -> sqlx:
 }
 
 /// Counts many supports in one transaction (the group commit of [`super::supports`]), each as [`support`] would;
-/// the answers in their order.
+/// the answers in their order. Two statements carry the whole batch — one insert of the supports, one update of
+/// the proposals' counts — since each statement is a hand-off to the database's thread.
 pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supported>> {
+    use std::collections::{HashMap, HashSet};
     let at = now();
     let mut touched = vec![LIST];
     let done = with_write!(db, pool => {
         let mut tx = pool.begin().await?;
+        let mut insert = sqlx::QueryBuilder::new("INSERT INTO supports (proposal_id, user_id, supported_at) ");
+        insert.push_values(supports, |mut row, s| {
+            row.push_bind(s.proposal).push_bind(s.user).push_bind(&at);
+        });
+        insert.push(" ON CONFLICT (proposal_id, user_id) DO NOTHING RETURNING proposal_id, user_id");
+        let added: HashSet<(i64, i64)> = insert.build_query_as().fetch_all(&mut *tx).await?.into_iter().collect();
+        // Each added support in its order; the same pair twice in a batch counts once.
+        let mut counted: HashSet<(i64, i64)> = HashSet::new();
+        let counts: Vec<bool> = supports.iter().map(|s| added.contains(&(s.proposal, s.user)) && counted.insert((s.proposal, s.user))).collect();
+        let mut per: Vec<(i64, i64, i64)> = Vec::new();
+        for (s, _) in supports.iter().zip(&counts).filter(|(_, c)| **c) {
+            match per.iter_mut().find(|p| p.0 == s.proposal) {
+                Some(p) => p.1 += 1,
+                None => per.push((s.proposal, 1, s.threshold)),
+            }
+        }
+        let mut after: HashMap<i64, (i64, ProposalStatus)> = HashMap::new();
+        if !per.is_empty() {
+            let mut update = sqlx::QueryBuilder::new(
+                "UPDATE proposals SET supporters = supporters + v.added,
+                     status = CASE WHEN status = 'open' AND supporters + v.added >= v.threshold THEN 'queued' ELSE status END,
+                     queued_at = CASE WHEN status = 'open' AND supporters + v.added >= v.threshold THEN ",
+            );
+            update.push_bind(&at);
+            update.push(" ELSE queued_at END FROM (SELECT column1 AS id, column2 AS added, column3 AS threshold FROM (");
+            update.push_values(&per, |mut row, p| {
+                row.push_bind(p.0).push_bind(p.1).push_bind(p.2);
+            });
+            update.push(") AS x) AS v WHERE proposals.id = v.id RETURNING proposals.id, proposals.supporters, proposals.status");
+            let rows: Vec<(i64, i64, ProposalStatus)> = update.build_query_as().fetch_all(&mut *tx).await?;
+            after = rows.into_iter().map(|(id, supporters, status)| (id, (supporters, status))).collect();
+        }
+        // The supporters each support made, counting up to the proposal's new total.
+        let mut next: HashMap<i64, i64> =
+            per.iter().map(|p| (p.0, after.get(&p.0).map_or(0, |a| a.0) - p.1)).collect();
         let mut done = Vec::with_capacity(supports.len());
         let mut events = Vec::new();
-        for s in supports {
-            let added = sqlx::query(
-                "INSERT INTO supports (proposal_id, user_id, supported_at) VALUES ($1, $2, $3)
-                 ON CONFLICT (proposal_id, user_id) DO NOTHING",
-            )
-            .bind(s.proposal).bind(s.user).bind(&at).execute(&mut *tx).await?.rows_affected();
-            if added == 0 {
+        for (s, counts) in supports.iter().zip(counts) {
+            let (Some(n), Some((_, status))) = (next.get_mut(&s.proposal).filter(|_| counts), after.get(&s.proposal)) else {
                 done.push(Supported::Already);
                 continue;
-            }
-            let (supporters, status): (i64, ProposalStatus) = sqlx::query_as(
-                "UPDATE proposals SET supporters = supporters + 1,
-                     status = CASE WHEN status = 'open' AND supporters + 1 >= $2 THEN 'queued' ELSE status END,
-                     queued_at = CASE WHEN status = 'open' AND supporters + 1 >= $2 THEN $3 ELSE queued_at END
-                 WHERE id = $1 RETURNING supporters, status",
-            )
-            .bind(s.proposal).bind(s.threshold).bind(&at).fetch_one(&mut *tx).await?;
-            let queued = status == ProposalStatus::Queued && supporters == s.threshold;
+            };
+            *n += 1;
+            let supporters = *n;
+            let queued = *status == ProposalStatus::Queued && supporters == s.threshold;
             if queued {
                 events.push(Event::new(scope(s.proposal), QUEUED));
                 events.push(Event::new(scope(s.proposal), CHANGED));

@@ -235,9 +235,53 @@ async fn steps_forward_merge_and_lineage(app: TestApp) {
     assert_eq!(decisions, 5, "two forwards from districts, a merge, a forward to the nation, an acceptance");
 }
 
+/// The group commit counts a whole batch in two statements: each support gets the count it made, in order; the
+/// same person twice in one batch counts once; the one that reaches the threshold queues the proposal, once.
+async fn a_batch_of_supports_counts_each_once_in_order(app: TestApp) {
+    use birlik::proposals::store::{Support, Supported, support_all};
+    let (_, district, _) = region_with_two_districts(&app).await;
+    let author = app.participant().await;
+    let (p, q) =
+        (file(&author, district, "Ауылға жол керек").await, file(&author, district, "Мектепке спортзал").await);
+    let mut users = Vec::new();
+    for email in ["a@batch.kz", "b@batch.kz", "c@batch.kz"] {
+        users.push(app.user(email, &[birlik::platform::identity::Role::Participant]).await);
+    }
+    // The author supports his own proposal when he files it: each starts with 1.
+    let s = |proposal, user| Support { proposal, user, threshold: 3 };
+    let batch = [s(p, users[0]), s(p, users[1]), s(p, users[0]), s(q, users[0]), s(p, users[2])];
+    let done = support_all(&app.state.platform.db, &batch).await.unwrap();
+    assert_eq!(
+        done,
+        vec![
+            Supported::Counted { supporters: 2, queued: false },
+            Supported::Counted { supporters: 3, queued: true },
+            Supported::Already,
+            Supported::Counted { supporters: 2, queued: false },
+            Supported::Counted { supporters: 4, queued: false },
+        ]
+    );
+    let (_, detail) = app.get_json(&format!("/api/v1/proposals/{p}")).await;
+    assert_eq!((detail["supporters"].as_i64(), detail["status"].as_str()), (Some(4), Some("queued")), "{detail}");
+    let (_, other) = app.get_json(&format!("/api/v1/proposals/{q}")).await;
+    assert_eq!((other["supporters"].as_i64(), other["status"].as_str()), (Some(2), Some("open")));
+    // Again: all already counted, nothing changes.
+    let again = support_all(&app.state.platform.db, &batch[..2]).await.unwrap();
+    assert_eq!(again, vec![Supported::Already, Supported::Already]);
+    let queued: i64 = birlik::with_read!(&app.state.platform.db, pool => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'proposal' AND action = 'queue'")
+            .fetch_one(pool).await.unwrap()
+    });
+    assert_eq!(queued, 1, "queued once, audited once");
+}
+
 mod both {
     use super::*;
-    crate::on_both_backends!(filing_support_threshold_window_and_refusals, steps_forward_merge_and_lineage);
+    crate::on_both_backends!(
+        filing_support_threshold_window_and_refusals,
+        steps_forward_merge_and_lineage,
+        a_batch_of_supports_counts_each_once_in_order
+    );
 }
 
 #[tokio::test]
