@@ -81,6 +81,7 @@ async fn form(
 
 /// A consultation as its form shows it, to edit.
 fn fields_of(c: &Consultation) -> ConsultationFields {
+    use crate::platform::validate::code_of;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let on = |v: bool| v.then(|| "1".to_owned());
     ConsultationFields {
@@ -93,19 +94,14 @@ fn fields_of(c: &Consultation) -> ConsultationFields {
         description_en: text(&c.description.en),
         opens_on: c.opens_on.clone(),
         closes_on: c.closes_on.clone(),
-        moderation: serde_plain(c.moderation),
-        participation: serde_plain(c.participation),
+        moderation: code_of(&c.moderation),
+        participation: code_of(&c.participation),
         ask_region: on(c.ask_region),
         ask_ethnic_group: on(c.ask_ethnic_group),
         ask_language: on(c.ask_language),
-        results: serde_plain(c.results),
+        results: code_of(&c.results),
         seeds: String::new(),
     }
-}
-
-/// A setting's code as the form submits it (the lowercase name its serde form has).
-fn serde_plain(v: impl serde::Serialize) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// The edit page of a consultation: its form with `fields` and `errors`, and the close form.
