@@ -111,12 +111,7 @@ async fn new_page(
     regions.sort_by(|a, b| lang.compare(&a.1, &b.1));
     let kinds = [PartyKind::Community, PartyKind::Association, PartyKind::Person]
         .iter()
-        .map(|k| {
-            (
-                serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-                ctx.t(k.key()),
-            )
-        })
+        .map(|k| (crate::platform::validate::code_of(k), ctx.t(k.key())))
         .collect();
     let rows = (0..PARTY_ROWS)
         .map(|i| {

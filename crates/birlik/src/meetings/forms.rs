@@ -215,15 +215,10 @@ async fn meeting_form(
     }
     let kinds = [Kind::Session, Kind::CouncilMeeting, Kind::Meeting]
         .into_iter()
-        .map(|k| (enum_value(&k), ctx.t(k.key())))
+        .map(|k| (crate::platform::validate::code_of(&k), ctx.t(k.key())))
         .collect();
     let errors = Errors::new(ctx.lang, errors);
     render(&MeetingForm { ctx, fields, errors, bodies, kinds })
-}
-
-/// The snake_case value a form submits for an enum of the model.
-fn enum_value<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 #[derive(Deserialize, Default)]
@@ -374,7 +369,7 @@ impl ManagePage {
     }
 
     fn execution_value(&self, e: &Execution) -> String {
-        enum_value(e)
+        crate::platform::validate::code_of(e)
     }
 
     /// The error of the execution form of this decision, if it was the one refused.
@@ -410,7 +405,7 @@ async fn manage_page(
     ]
     .into_iter()
     .filter(|s| d.meeting.status.may_become(*s))
-    .map(|s| (enum_value(&s), ctx.t(s.key())))
+    .map(|s| (crate::platform::validate::code_of(&s), ctx.t(s.key())))
     .collect();
     let items = d
         .agenda
@@ -421,7 +416,7 @@ async fn manage_page(
         .collect();
     let executions = [Execution::Pending, Execution::InProgress, Execution::Done, Execution::NotDone]
         .into_iter()
-        .map(|e| (enum_value(&e), ctx.t(e.key())))
+        .map(|e| (crate::platform::validate::code_of(&e), ctx.t(e.key())))
         .collect();
     let (status, status_errors) = refused.status.unwrap_or_default();
     let (item, item_errors) = refused.item.unwrap_or_default();
@@ -680,23 +675,23 @@ async fn rules_form(
         None => {
             let r = changes::rules_of(&state.db, body.id).await?;
             RulesFields {
-                quorum: enum_value(&r.quorum),
-                majority_of: enum_value(&r.majority_of),
-                majority: enum_value(&r.majority),
+                quorum: crate::platform::validate::code_of(&r.quorum),
+                majority_of: crate::platform::validate::code_of(&r.majority_of),
+                majority: crate::platform::validate::code_of(&r.majority),
             }
         }
     };
     let quorums = vec![
-        (enum_value(&Quorum::MoreThanHalf), ctx.t("rules-quorum-more-than-half")),
-        (enum_value(&Quorum::TwoThirds), ctx.t("rules-quorum-two-thirds")),
+        (crate::platform::validate::code_of(&Quorum::MoreThanHalf), ctx.t("rules-quorum-more-than-half")),
+        (crate::platform::validate::code_of(&Quorum::TwoThirds), ctx.t("rules-quorum-two-thirds")),
     ];
     let majorities_of = vec![
-        (enum_value(&MajorityOf::Present), ctx.t("rules-majority-of-present")),
-        (enum_value(&MajorityOf::AllMembers), ctx.t("rules-majority-of-all")),
+        (crate::platform::validate::code_of(&MajorityOf::Present), ctx.t("rules-majority-of-present")),
+        (crate::platform::validate::code_of(&MajorityOf::AllMembers), ctx.t("rules-majority-of-all")),
     ];
     let majorities = vec![
-        (enum_value(&Majority::Simple), ctx.t("rules-majority-simple")),
-        (enum_value(&Majority::TwoThirds), ctx.t("rules-majority-two-thirds")),
+        (crate::platform::validate::code_of(&Majority::Simple), ctx.t("rules-majority-simple")),
+        (crate::platform::validate::code_of(&Majority::TwoThirds), ctx.t("rules-majority-two-thirds")),
     ];
     let errors = Errors::new(ctx.lang, errors);
     let name = body.name(ctx.lang).to_owned();

@@ -241,12 +241,7 @@ pub async fn page(
     let implementations =
         [Implementation::Planned, Implementation::InProgress, Implementation::Implemented, Implementation::Declined]
             .iter()
-            .map(|i| {
-                (
-                    serde_json::to_value(i).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-                    ctx.t(i.key()),
-                )
-            })
+            .map(|i| (crate::platform::validate::code_of(i), ctx.t(i.key())))
             .collect();
     render(&RecommendationPage {
         title: r.heading(lang),
