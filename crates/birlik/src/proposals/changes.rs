@@ -108,8 +108,8 @@ async fn represents(db: &Db, user: i64, association: i64) -> Result<bool, AppErr
 }
 
 /// A live proposal, else the conflict of its status.
-fn live(p: &Proposal) -> Result<(), AppError> {
-    if p.status.is_live() { Ok(()) } else { Err(AppError::Conflict("error-proposal-not-live")) }
+fn live(status: super::model::ProposalStatus) -> Result<(), AppError> {
+    if status.is_live() { Ok(()) } else { Err(AppError::Conflict("error-proposal-not-live")) }
 }
 
 /// Supports a live proposal within its window, once per person (counted by the group-commit `writer`).
@@ -121,9 +121,7 @@ pub async fn support(
 ) -> Result<Supported, AppError> {
     // One read on this path, which takes thousands of supports a second.
     let p = store::support_target(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !p.status.is_live() {
-        return Err(AppError::Conflict("error-proposal-not-live"));
-    }
+    live(p.status)?;
     if iso(today(state)) > p.closes_on {
         return Err(AppError::Conflict("error-proposal-window-closed"));
     }
@@ -141,7 +139,7 @@ pub async fn support(
 /// Withdraws one's support while the proposal is live.
 pub async fn withdraw(state: &Platform, user: &SessionUser, id: i64) -> Result<(), AppError> {
     let p = store::proposal(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    live(&p)?;
+    live(p.status)?;
     if store::withdraw(&state.db, id, user.id).await? {
         Ok(())
     } else {
@@ -155,7 +153,7 @@ pub async fn take_step(state: &Platform, user: &SessionUser, id: i64, fields: &S
     let reason = fields.check().map_err(AppError::Validation)?;
     let p = store::proposal(&state.db, id).await?.ok_or(AppError::NotFound)?;
     authz::manage_body(&state.db, user, p.body_id).await?;
-    live(&p)?;
+    live(p.status)?;
     if let Some(meeting) = fields.meeting_id {
         let held = crate::meetings::store::meeting(&state.db, meeting).await?;
         if held.is_none_or(|m| m.body_id != p.body_id) {

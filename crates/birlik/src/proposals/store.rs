@@ -354,13 +354,12 @@ pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supp
         // Each added support in its order; the same pair twice in a batch counts once.
         let mut counted: HashSet<(i64, i64)> = HashSet::new();
         let counts: Vec<bool> = supports.iter().map(|s| added.contains(&(s.proposal, s.user)) && counted.insert((s.proposal, s.user))).collect();
-        let mut per: Vec<(i64, i64, i64)> = Vec::new();
+        // Per proposal: the supports added and its threshold.
+        let mut by: HashMap<i64, (i64, i64)> = HashMap::new();
         for (s, _) in supports.iter().zip(&counts).filter(|(_, c)| **c) {
-            match per.iter_mut().find(|p| p.0 == s.proposal) {
-                Some(p) => p.1 += 1,
-                None => per.push((s.proposal, 1, s.threshold)),
-            }
+            by.entry(s.proposal).or_insert((0, s.threshold)).0 += 1;
         }
+        let per: Vec<(i64, i64, i64)> = by.into_iter().map(|(id, (added, threshold))| (id, added, threshold)).collect();
         let mut after: HashMap<i64, (i64, ProposalStatus)> = HashMap::new();
         if !per.is_empty() {
             let mut update = sqlx::QueryBuilder::new(
