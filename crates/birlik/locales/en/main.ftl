@@ -174,6 +174,7 @@ import-refused =
     }
 import-checking = Checking
 import-writing = Writing
+import-abandoned = The import stood still for more than two minutes and was given up: nothing of it was kept. Run it again.
 import-search-later = Running servers add the new rows to their search within seconds; a stopped server, when it starts.
 import-done =
     { $count ->

@@ -1,5 +1,7 @@
 //! `birlik import associations|members FILE.csv`: checks every row first and reports every problem with its
-//! row number; imports all rows in one transaction, or none.
+//! row number; imports all rows or none. Memberships go in one transaction; associations, which come by the hundred
+//! thousand, in short transactions shown all at once by the last (`platform::staged`), so that votes never wait
+//! behind an import for long.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,7 @@ use serde::Deserialize;
 
 use crate::commands::{Globals, open_db};
 use crate::platform::i18n::Lang;
+use crate::platform::staged;
 use crate::platform::web::FieldError;
 use crate::registry::input::{self, AssociationFields, MembershipFields, Refs};
 use crate::registry::store;
@@ -214,7 +217,13 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
             });
             let rows = report(checked, lang, &bar)?;
             bar.set_message(lang.t("import-writing"));
-            store::create_associations(&db, None, &rows).await?.len()
+            bar.set_position(0);
+            store::import_associations(&db, rows, |written| bar.set_position(written as u64)).await.map_err(
+                |e| match e.downcast_ref::<staged::Abandoned>() {
+                    Some(_) => anyhow::anyhow!("{}", lang.t("import-abandoned")),
+                    None => e,
+                },
+            )?
         }
         ImportCommand::Members { .. } => {
             let persons = store::person_ids(&db).await?;

@@ -94,6 +94,8 @@ pub async fn run(cli: &Globals, args: &ServeArgs) -> anyhow::Result<()> {
     {
         tracing::info!("demo content seeded");
     }
+    // What an import left behind when its process died (its rows were never shown) goes before the index is built.
+    crate::registry::store::remove_abandoned_imports(&state.platform.db, crate::platform::staged::STALE_AFTER).await?;
     let documents = crate::registry::reindex(&state.platform).await?;
     tracing::info!(documents, "search index ready");
     state.platform.notify.schedule_digest().await?;

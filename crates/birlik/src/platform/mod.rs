@@ -19,6 +19,7 @@ pub mod open_data;
 pub mod paging;
 pub mod seal;
 pub mod search;
+pub mod staged;
 pub mod validate;
 pub mod web;
 

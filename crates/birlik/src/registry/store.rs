@@ -11,9 +11,10 @@ use crate::platform::change::{self, Event, Outbox, REGISTRY, Scope};
 use crate::platform::db::{Db, ReserveIds, now};
 use crate::platform::i18n::Lang;
 use crate::platform::paging;
+use crate::platform::staged;
 use crate::registry::input::{AssociationInput, BodyInput, MembershipInput};
 use crate::registry::model::{Association, Body, EthnicGroup, Membership, Region};
-use crate::{audit, audit_many};
+use crate::{audit, audit_many, shown, staged_beat, staged_finish, staged_forget};
 use crate::{with_read, with_write};
 
 // ---- reference data -------------------------------------------------------------------------------------------
@@ -214,7 +215,9 @@ pub async fn associations(db: &Db, filter: &AssociationFilter, lang: Lang) -> sq
     let archived = if filter.include_archived { "" } else { "AND archived_at IS NULL" };
     let filters = format!(
         "($1 IS NULL OR region_code = $1) AND ($2 IS NULL OR level = $2)
-         AND ($3 IS NULL OR id IN (SELECT association_id FROM association_groups WHERE group_slug = $3)) {archived}"
+         AND ($3 IS NULL OR id IN (SELECT association_id FROM association_groups WHERE group_slug = $3)) {archived}
+         AND {shown}",
+        shown = shown!()
     );
     // Two queries: the page walks the index in alphabetical order and stops at LIMIT; counting apart is
     // cheaper than a window count, which would visit and sort every matching row.
@@ -240,7 +243,7 @@ pub async fn associations(db: &Db, filter: &AssociationFilter, lang: Lang) -> sq
 
 pub async fn association(db: &Db, id: i64) -> sqlx::Result<Option<Association>> {
     let row: Option<Association> = with_read!(db, pool => {
-        sqlx::query_as(AssertSqlSafe(format!("SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE id = $1")))
+        sqlx::query_as(AssertSqlSafe(format!("SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE id = $1 AND {}", shown!())))
             .bind(id)
             .fetch_optional(pool)
             .await?
@@ -277,7 +280,8 @@ pub async fn associations_by_ids(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Assoc
     }
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     // The ids are integers formatted here, so they are safe to inline.
-    let sql = format!("SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE id IN ({})", list.join(","));
+    let sql =
+        format!("SELECT {ASSOCIATION_COLUMNS} FROM associations WHERE id IN ({}) AND {}", list.join(","), shown!());
     with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await)
 }
 
@@ -299,9 +303,6 @@ macro_rules! insert_groups {
 /// Rows per multi-row `INSERT`: well under SQLite's 32,766 bound parameters with 13 columns.
 const ROWS_PER_INSERT: usize = 1_000;
 
-/// Creates associations in one transaction: all or none. Imports use it with hundreds of thousands of rows, so
-/// everything that can be is done before the transaction (collation keys, records, audit entries) and the rows go
-/// in by multi-row inserts: the write lock is held for a short while, and votes are not kept waiting.
 /// The events of a change to one record: the registry's pages are stale, and every server refreshes the record's
 /// search document (`registry::RECORD`, in the area of its search kind: `body`, `association`, `person`).
 fn changed(area: &'static str, id: i64) -> [Event; 2] {
@@ -319,17 +320,14 @@ fn creation_events(actor: Option<i64>, area: &'static str, ids: impl Iterator<It
     }
 }
 
-pub async fn create_associations(
-    db: &Db,
-    actor: Option<i64>,
-    inputs: &[AssociationInput],
-) -> sqlx::Result<Vec<Association>> {
-    let at = now();
-    let keys: Vec<[Vec<u8>; 3]> = inputs
+/// New associations as records (ids drawn later) with the collation keys of their names: the work done before
+/// any transaction, on every core.
+fn prepare_associations(inputs: &[AssociationInput]) -> (Vec<Association>, Vec<[Vec<u8>; 3]>) {
+    let keys = inputs
         .par_iter()
         .map(|i| [Lang::Kk.sort_key(&i.name_kk), Lang::Ru.sort_key(&i.name_ru), Lang::En.sort_key(&i.name_en)])
         .collect();
-    let mut created: Vec<Association> = inputs
+    let records = inputs
         .iter()
         .map(|i| Association {
             id: 0,
@@ -344,43 +342,192 @@ pub async fn create_associations(
             groups: i.groups.clone(),
         })
         .collect();
-    with_write!(db, pool => {
-        let mut tx = pool.begin().await?;
-        let first = tx.reserve_ids("associations", created.len()).await?;
-        for (n, row) in created.iter_mut().enumerate() {
+    (records, keys)
+}
+
+/// Inserts prepared associations (their ids drawn here) with their group links and audit entries inside the open
+/// transaction `$tx`, by multi-row inserts, marked with import `$import` (0 when not staged, see
+/// `platform::staged`). A macro: the transaction's type differs per backend.
+macro_rules! insert_associations {
+    ($tx:expr, $rows:expr, $keys:expr, $import:expr, $actor:expr, $at:expr) => {{
+        let rows: &mut [Association] = $rows;
+        let keys: &[[Vec<u8>; 3]] = $keys;
+        let (import, actor, at): (i64, Option<i64>, &str) = ($import, $actor, $at);
+        let first = $tx.reserve_ids("associations", rows.len()).await?;
+        for (n, row) in rows.iter_mut().enumerate() {
             row.id = first + n as i64;
         }
-        for (rows, keys) in created.chunks(ROWS_PER_INSERT).zip(keys.chunks(ROWS_PER_INSERT)) {
+        for (rows, keys) in rows.chunks(ROWS_PER_INSERT).zip(keys.chunks(ROWS_PER_INSERT)) {
             let mut q = QueryBuilder::new(
                 "INSERT INTO associations (id, level, region_code, name_kk, name_ru, name_en, founded_year, website,
-                     sort_kk, sort_ru, sort_en, created_at, updated_at) ",
+                     sort_kk, sort_ru, sort_en, created_at, updated_at, import_id) ",
             );
             q.push_values(rows.iter().zip(keys), |mut b, (r, [kk, ru, en])| {
-                b.push_bind(r.id).push_bind(r.level).push_bind(&r.region_code).push_bind(&r.name_kk)
-                    .push_bind(&r.name_ru).push_bind(&r.name_en).push_bind(r.founded_year).push_bind(&r.website)
-                    .push_bind(kk).push_bind(ru).push_bind(en).push_bind(&at).push_bind(&at);
+                b.push_bind(r.id)
+                    .push_bind(r.level)
+                    .push_bind(&r.region_code)
+                    .push_bind(&r.name_kk)
+                    .push_bind(&r.name_ru)
+                    .push_bind(&r.name_en)
+                    .push_bind(r.founded_year)
+                    .push_bind(&r.website)
+                    .push_bind(kk)
+                    .push_bind(ru)
+                    .push_bind(en)
+                    .push_bind(at)
+                    .push_bind(at)
+                    .push_bind(import);
             });
-            q.build().execute(&mut *tx).await?;
+            q.build().execute(&mut *$tx).await?;
         }
-        let groups: Vec<(i64, &String)> = created.iter().flat_map(|r| r.groups.iter().map(move |g| (r.id, g))).collect();
+        let groups: Vec<(i64, &String)> = rows.iter().flat_map(|r| r.groups.iter().map(move |g| (r.id, g))).collect();
         for chunk in groups.chunks(ROWS_PER_INSERT) {
             let mut q = QueryBuilder::new("INSERT INTO association_groups (association_id, group_slug) ");
             q.push_values(chunk, |mut b, (id, slug)| {
                 b.push_bind(*id).push_bind(*slug);
             });
-            q.build().execute(&mut *tx).await?;
+            q.build().execute(&mut *$tx).await?;
         }
-        let changes: Vec<Change> = created
+        let changes: Vec<Change> = rows
             .iter()
-            .map(|row| Change { actor, action: "create", entity: "association", entity_id: row.id.to_string(),
-                before: None, after: Some(json!(row)), at: &at })
+            .map(|row| Change {
+                actor,
+                action: "create",
+                entity: "association",
+                entity_id: row.id.to_string(),
+                before: None,
+                after: Some(json!(row)),
+                at,
+            })
             .collect();
-        audit_many!(tx, &changes)?;
+        audit_many!($tx, &changes)?;
+    }};
+}
+
+/// Creates a few associations in one transaction: all or none (the forms, the API and the demo seed). Large
+/// imports go through [`import_associations`], which does not hold the write lock for long.
+pub async fn create_associations(
+    db: &Db,
+    actor: Option<i64>,
+    inputs: &[AssociationInput],
+) -> sqlx::Result<Vec<Association>> {
+    let at = now();
+    let (mut created, keys) = prepare_associations(inputs);
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        insert_associations!(tx, &mut created, &keys, 0, actor, &at);
         tx.emit(&creation_events(actor, "association", created.iter().map(|a| a.id))).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
         Ok(created)
     })
+}
+
+/// Rows per transaction of a staged import: about a tenth of a second of the write lock each (three
+/// collation-key indexes take a random B-tree insert per row), so that votes pass between them.
+const ROWS_PER_CHUNK: usize = 5_000;
+
+/// Imports associations all or nothing, without holding the write lock for long (`platform::staged`): the rows go
+/// in by chunks of [`ROWS_PER_CHUNK`], each a short transaction of its own, hidden from every read until the last
+/// transaction shows them all at once. The next chunk's collation keys are made while a chunk is written. On any
+/// failure the rows written so far are removed. `progress` is told how many rows are written.
+pub async fn import_associations(
+    db: &Db,
+    inputs: Vec<AssociationInput>,
+    progress: impl Fn(usize),
+) -> anyhow::Result<usize> {
+    remove_abandoned_imports(db, staged::STALE_AFTER).await?;
+    let import = staged::begin(db).await?;
+    match write_staged_associations(db, import, inputs, &progress).await {
+        Ok(count) => Ok(count),
+        Err(e) => {
+            if let Err(cleanup) = remove_import(db, import).await {
+                tracing::error!(import, error = %cleanup, "could not remove the rows of a failed import; the next import or server start will");
+            }
+            Err(e)
+        }
+    }
+}
+
+async fn write_staged_associations(
+    db: &Db,
+    import: i64,
+    inputs: Vec<AssociationInput>,
+    progress: &impl Fn(usize),
+) -> anyhow::Result<usize> {
+    let at = now();
+    let total = inputs.len();
+    let mut chunks: std::collections::VecDeque<Vec<AssociationInput>> = std::collections::VecDeque::new();
+    let mut rest = inputs;
+    while !rest.is_empty() {
+        let tail = rest.split_off(rest.len().min(ROWS_PER_CHUNK));
+        chunks.push_back(std::mem::replace(&mut rest, tail));
+    }
+    let prepare = |chunk: Option<Vec<AssociationInput>>| {
+        tokio::task::spawn_blocking(move || chunk.map(|c| prepare_associations(&c)))
+    };
+    let mut next = prepare(chunks.pop_front());
+    let mut written = 0;
+    while let Some((mut rows, keys)) = next.await? {
+        next = prepare(chunks.pop_front());
+        with_write!(db, pool => {
+            let mut tx = pool.begin().await?;
+            staged_beat!(tx, import);
+            insert_associations!(tx, &mut rows, &keys, import, None, &at);
+            tx.commit().await?;
+        });
+        written += rows.len();
+        progress(written);
+    }
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        staged_finish!(tx, import);
+        audit!(tx, &Change { actor: None, action: "finish", entity: "import", entity_id: import.to_string(),
+            before: None, after: Some(json!({ "associations": total })), at: &now() })?;
+        tx.emit(&creation_events(None, "association", std::iter::empty())).await?;
+        tx.commit().await?;
+    });
+    change::committed(&[REGISTRY]);
+    Ok(total)
+}
+
+/// Removes the rows of unfinished imports whose process died (see `platform::staged`): at the start of an import
+/// and of the server.
+pub async fn remove_abandoned_imports(db: &Db, stale: std::time::Duration) -> sqlx::Result<()> {
+    for import in staged::abandoned(db, stale).await? {
+        remove_import(db, import).await?;
+    }
+    Ok(())
+}
+
+/// Removes an unfinished import's rows, a chunk per transaction (as they were written), then the import, with an
+/// audit entry that says how many rows it had: the audit log keeps their creation, and this says they are gone.
+async fn remove_import(db: &Db, import: i64) -> sqlx::Result<()> {
+    let mut removed: u64 = 0;
+    loop {
+        let n = with_write!(db, pool => {
+            let mut tx = pool.begin().await?;
+            let chunk = format!("SELECT id FROM associations WHERE import_id = $1 LIMIT {ROWS_PER_CHUNK}");
+            sqlx::query(AssertSqlSafe(format!("DELETE FROM association_groups WHERE association_id IN ({chunk})")))
+                .bind(import).execute(&mut *tx).await?;
+            let n = sqlx::query(AssertSqlSafe(format!("DELETE FROM associations WHERE id IN ({chunk})")))
+                .bind(import).execute(&mut *tx).await?.rows_affected();
+            tx.commit().await?;
+            n
+        });
+        if n == 0 {
+            break;
+        }
+        removed += n;
+    }
+    with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        staged_forget!(tx, import);
+        audit!(tx, &Change { actor: None, action: "abandon", entity: "import", entity_id: import.to_string(),
+            before: Some(json!({ "associations": removed })), after: None, at: &now() })?;
+        tx.commit().await?;
+    });
+    Ok(())
 }
 
 pub async fn update_association(
@@ -662,7 +809,7 @@ pub async fn figures(db: &Db) -> sqlx::Result<Figures> {
             groups: count("SELECT COUNT(*) FROM ethnic_groups").await?,
             regions: count("SELECT COUNT(*) FROM regions").await?,
             bodies: count("SELECT COUNT(*) FROM bodies WHERE archived_at IS NULL").await?,
-            associations: count("SELECT COUNT(*) FROM associations WHERE archived_at IS NULL").await?,
+            associations: count(concat!("SELECT COUNT(*) FROM associations WHERE archived_at IS NULL AND ", shown!())).await?,
             members: count("SELECT COUNT(DISTINCT person_id) FROM memberships WHERE archived_at IS NULL").await?,
         })
     })
@@ -671,17 +818,18 @@ pub async fn figures(db: &Db) -> sqlx::Result<Figures> {
 /// The ids of all associations that are not archived.
 pub async fn association_ids(db: &Db) -> sqlx::Result<Vec<i64>> {
     with_read!(db, pool => {
-        sqlx::query_scalar("SELECT id FROM associations WHERE archived_at IS NULL").fetch_all(pool).await
+        sqlx::query_scalar(concat!("SELECT id FROM associations WHERE archived_at IS NULL AND ", shown!())).fetch_all(pool).await
     })
 }
 
 /// The groups represented by the associations of a region.
 pub async fn groups_in_region(db: &Db, region: &str) -> sqlx::Result<Vec<String>> {
     with_read!(db, pool => {
-        sqlx::query_scalar(
+        sqlx::query_scalar(concat!(
             "SELECT DISTINCT ag.group_slug FROM association_groups ag JOIN associations a ON a.id = ag.association_id
-             WHERE a.region_code = $1 AND a.archived_at IS NULL",
-        )
+             WHERE a.region_code = $1 AND a.archived_at IS NULL AND a.",
+            shown!()
+        ))
         .bind(region)
         .fetch_all(pool)
         .await

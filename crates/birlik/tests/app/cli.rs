@@ -515,3 +515,50 @@ async fn a_polis_export_without_its_vote_log_is_read_from_the_matrix_of_last_vot
     assert!(String::from_utf8_lossy(&missing.stderr).contains("votes.csv"));
     assert_eq!(count(dir.path(), "consultations").await, 1);
 }
+
+/// `kill -9` in the middle of a large import: the chunks it committed are never shown, and they are removed when
+/// found abandoned (by the next import or the server's start); the import run again goes in whole.
+#[tokio::test]
+async fn an_import_killed_mid_write_is_never_shown_and_is_removed() {
+    let dir = demo_data_dir().await;
+    let file = dir.path().join("many.csv");
+    let mut csv = String::from("level,region_code,name_kk,name_ru,name_en,founded_year,website,groups\n");
+    for i in 0..30_000 {
+        csv.push_str(&format!(
+            "regional,KZ-63,Үлкен бірлестік {i},Большое объединение {i},Big association {i},2003,,tatars\n"
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let db = Db::connect(None, dir.path()).await.unwrap();
+    let shown = || async { birlik::registry::store::figures(&db).await.unwrap().associations };
+    let staged = || async {
+        birlik::with_read!(&db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM associations WHERE import_id <> 0")
+            .fetch_one(pool).await.unwrap())
+    };
+    let (before, rows) = (shown().await, count(dir.path(), "associations").await);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_birlik"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "associations", file.to_str().unwrap()])
+        .env_remove("BIRLIK_DATABASE_URL")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    while staged().await == 0 {
+        assert!(child.try_wait().unwrap().is_none(), "the import ended before a chunk of it was seen");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    assert_eq!(shown().await, before, "a committed chunk is hidden while the import runs");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(staged().await > 0, "the killed import left rows");
+    assert_eq!(shown().await, before, "which are never shown");
+
+    birlik::registry::store::remove_abandoned_imports(&db, std::time::Duration::ZERO).await.unwrap();
+    assert_eq!((staged().await, count(dir.path(), "associations").await), (0, rows), "they are removed");
+    let output = birlik(dir.path(), &["import", "associations", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(shown().await, before + 30_000);
+    db.close().await;
+}

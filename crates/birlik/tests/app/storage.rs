@@ -19,6 +19,7 @@ on_both_backends!(
     directory_sorts_in_kazakh_order_and_paginates,
     pages_render,
     many_rows_go_in_at_once_with_their_ids_groups_and_audit,
+    a_large_import_is_shown_all_at_once_or_not_at_all,
 );
 
 async fn reference_and_demo_data_round_trip(app: TestApp) {
@@ -458,4 +459,49 @@ async fn an_unknown_body_kind_or_position_is_an_error_when_read() {
     let position: Result<(birlik::registry::model::Position,), _> =
         sqlx::query_as("SELECT 'vice_king'").fetch_one(read).await;
     assert!(position.is_err(), "an unknown position is refused");
+}
+
+/// An import of associations goes in by chunks of 5,000 rows, each its own short transaction, and is shown by its
+/// last: when a row of the third chunk is refused, the two chunks written are removed and nothing was ever shown.
+async fn a_large_import_is_shown_all_at_once_or_not_at_all(app: TestApp) {
+    use birlik::registry::input::AssociationInput;
+    use birlik::registry::model::Level;
+    let db = &app.state.platform.db;
+    let shown = || async { store::figures(db).await.unwrap().associations };
+    let (before, rows) = (shown().await, app.count("associations").await);
+    let row = |i: usize| AssociationInput {
+        level: Level::Regional,
+        region_code: Some("KZ-71".into()),
+        name_kk: format!("Импортталған бірлестік {i}"),
+        name_ru: format!("Импортированное объединение {i}"),
+        name_en: format!("Imported association {i}"),
+        founded_year: Some(2010),
+        website: None,
+        groups: vec!["tatars".into()],
+    };
+    let written = std::sync::Mutex::new(Vec::new());
+    let mut bad: Vec<AssociationInput> = (0..12_000).map(row).collect();
+    bad[11_000].region_code = Some("KZ-00".into());
+    let refused = store::import_associations(db, bad, |n| written.lock().unwrap().push(n)).await;
+    assert!(refused.is_err(), "a region that does not exist is refused by the database");
+    assert_eq!(*written.lock().unwrap(), vec![5_000, 10_000], "two chunks were committed before the refusal");
+    assert_eq!(shown().await, before);
+    assert_eq!(app.count("associations").await, rows, "the committed chunks were removed");
+    assert_eq!(app.count("imports").await, 0, "and the import forgotten");
+    let log = |action: &str| audit::Filter {
+        entity: Some("import".into()),
+        action: Some(action.into()),
+        ..Default::default()
+    };
+    let abandoned = audit::list(db, &log("abandon")).await.unwrap();
+    assert_eq!(abandoned.len(), 1);
+    assert_eq!(abandoned[0].before_json.as_deref(), Some(r#"{"associations":10000}"#), "the audit log says what went");
+
+    let imported = store::import_associations(db, (0..12_000).map(row).collect(), |_| {}).await.unwrap();
+    assert_eq!(imported, 12_000);
+    assert_eq!(shown().await, before + 12_000);
+    let filter = AssociationFilter { region: Some("KZ-71".into()), per_page: Some(5), ..Default::default() };
+    let (page, total) = store::associations(db, &filter, Lang::En).await.unwrap();
+    assert!(total >= 12_000 && page.len() == 5, "the directory lists them");
+    assert_eq!(audit::list(db, &log("finish")).await.unwrap().len(), 1, "the import's own entry");
 }
