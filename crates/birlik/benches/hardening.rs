@@ -5,6 +5,8 @@
 //! 2. Exports of a 1.5-million-vote consultation: the memory they take above idle (resident set, sampled every
 //!    5 ms), the first (written) and second (streamed from disk) download, then 16 concurrent downloads of every
 //!    file while votes flow, with the votes' latency beside the same votes without downloads.
+//!
+//! `BENCH_ONLY=import` stops after the first; `BENCH_IMPORT_BIN=path` imports with another build of birlik.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -82,7 +84,9 @@ async fn run() -> anyhow::Result<()> {
     let started = Instant::now();
     let data_dir = dir.path().to_path_buf();
     let import = tokio::task::spawn_blocking(move || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_birlik"))
+        // BENCH_IMPORT_BIN: another build of birlik (say, before a change), to compare side by side.
+        let bin = std::env::var("BENCH_IMPORT_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_birlik").to_owned());
+        std::process::Command::new(bin)
             .arg("--data-dir")
             .arg(&data_dir)
             .args(["import", "associations"])
@@ -98,6 +102,9 @@ async fn run() -> anyhow::Result<()> {
     anyhow::ensure!(import.status.success(), "import failed: {}", String::from_utf8_lossy(&import.stderr));
     println!("import of {IMPORT_ROWS} associations from another process: {took:.2?}");
     describe("votes during the import (8 voters, 5 ms apart)", &times, failures);
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("import") {
+        return Ok(());
+    }
 
     // 2. Exports of a 1.5-million-vote consultation.
     let synth = Synth::new(SynthOptions {

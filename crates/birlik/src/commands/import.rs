@@ -218,12 +218,12 @@ pub async fn run(cli: &Globals, command: &ImportCommand) -> anyhow::Result<()> {
             let rows = report(checked, lang, &bar)?;
             bar.set_message(lang.t("import-writing"));
             bar.set_position(0);
-            store::import_associations(&db, rows, |written| bar.set_position(written as u64)).await.map_err(
-                |e| match e.downcast_ref::<staged::Abandoned>() {
+            store::import_associations(&db, rows, store::ROWS_PER_CHUNK, |written| bar.set_position(written as u64))
+                .await
+                .map_err(|e| match e.downcast_ref::<staged::Abandoned>() {
                     Some(_) => anyhow::anyhow!("{}", lang.t("import-abandoned")),
                     None => e,
-                },
-            )?
+                })?
         }
         ImportCommand::Members { .. } => {
             let persons = store::person_ids(&db).await?;

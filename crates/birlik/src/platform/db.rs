@@ -51,6 +51,45 @@ pub trait ReserveIds {
     ) -> impl std::future::Future<Output = sqlx::Result<i64>> + Send;
 }
 
+/// Ids reserved for good: the block stays drawn after the transaction, whatever else is inserted meanwhile, so that a
+/// staged import (`platform::staged`) knows every row's id before it writes and writes in many transactions.
+pub trait ReserveBlock {
+    /// Reserves `n` consecutive ids of `table` (a constant name, with AUTOINCREMENT on SQLite) and returns the first.
+    fn reserve_block(
+        &mut self,
+        table: &'static str,
+        n: usize,
+    ) -> impl std::future::Future<Output = sqlx::Result<i64>> + Send;
+}
+
+impl ReserveBlock for sqlx::SqliteConnection {
+    async fn reserve_block(&mut self, table: &'static str, n: usize) -> sqlx::Result<i64> {
+        // AUTOINCREMENT draws above `seq`, and every `reserve_ids` above it too: raising it reserves the block.
+        // (The table's row in sqlite_sequence exists once it ever had a row; made here otherwise.)
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO sqlite_sequence (name, seq) SELECT '{table}', COALESCE(MAX(id), 0) FROM {table}
+             WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '{table}')"
+        )))
+        .execute(&mut *self)
+        .await?;
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(id) FROM {table}), 0)) + $1
+             WHERE name = '{table}' RETURNING seq - $1 + 1"
+        )))
+        .bind(n)
+        .fetch_one(&mut *self)
+        .await
+    }
+}
+
+impl ReserveBlock for sqlx::PgConnection {
+    async fn reserve_block(&mut self, table: &'static str, n: usize) -> sqlx::Result<i64> {
+        // The sequence is never rolled back: the block drawn by `reserve_ids` stays drawn.
+        self.reserve_ids(table, n).await
+    }
+}
+
 impl ReserveIds for sqlx::SqliteConnection {
     async fn reserve_ids(&mut self, table: &'static str, _n: usize) -> sqlx::Result<i64> {
         // A write first: it waits for the lock (busy_timeout) instead of failing later. Under the lock the largest

@@ -6,9 +6,9 @@ use rayon::prelude::*;
 use serde_json::json;
 use sqlx::{AssertSqlSafe, FromRow, QueryBuilder, Row};
 
-use crate::platform::audit::Change;
+use crate::platform::audit::{Change, Serialized};
 use crate::platform::change::{self, Event, Outbox, REGISTRY, Scope};
-use crate::platform::db::{Db, ReserveIds, now};
+use crate::platform::db::{Db, ReserveBlock, ReserveIds, now};
 use crate::platform::i18n::Lang;
 use crate::platform::paging;
 use crate::platform::staged;
@@ -320,17 +320,33 @@ fn creation_events(actor: Option<i64>, area: &'static str, ids: impl Iterator<It
     }
 }
 
-/// New associations as records (ids drawn later) with the collation keys of their names: the work done before
-/// any transaction, on every core.
-fn prepare_associations(inputs: &[AssociationInput]) -> (Vec<Association>, Vec<[Vec<u8>; 3]>) {
-    let keys = inputs
+/// New associations as records, their ids drawn from `first` on, with the collation keys of their names and their
+/// audit entries: the work done before any transaction, on every core.
+struct Prepared {
+    at: String,
+    rows: Vec<Association>,
+    keys: Vec<[Vec<u8>; 3]>,
+    audit: Vec<Serialized>,
+}
+
+fn prepare_associations(inputs: &[AssociationInput], first: i64, actor: Option<i64>, at: &str) -> Prepared {
+    Prepared { keys: sort_keys(inputs), ..records(inputs, first, actor, at) }
+}
+
+fn sort_keys(inputs: &[AssociationInput]) -> Vec<[Vec<u8>; 3]> {
+    inputs
         .par_iter()
         .map(|i| [Lang::Kk.sort_key(&i.name_kk), Lang::Ru.sort_key(&i.name_ru), Lang::En.sort_key(&i.name_en)])
-        .collect();
-    let records = inputs
+        .collect()
+}
+
+/// The records and audit entries of new associations, their ids drawn from `first` on (no collation keys yet).
+fn records(inputs: &[AssociationInput], first: i64, actor: Option<i64>, at: &str) -> Prepared {
+    let rows: Vec<Association> = inputs
         .iter()
-        .map(|i| Association {
-            id: 0,
+        .zip(first..)
+        .map(|(i, id)| Association {
+            id,
             level: i.level,
             region_code: i.region_code.clone(),
             name_kk: i.name_kk.clone(),
@@ -342,22 +358,32 @@ fn prepare_associations(inputs: &[AssociationInput]) -> (Vec<Association>, Vec<[
             groups: i.groups.clone(),
         })
         .collect();
-    (records, keys)
+    let audit = rows
+        .par_iter()
+        .map(|row| {
+            Change {
+                actor,
+                action: "create",
+                entity: "association",
+                entity_id: row.id.to_string(),
+                before: None,
+                after: Some(json!(row)),
+                at,
+            }
+            .serialized()
+        })
+        .collect();
+    Prepared { at: at.to_owned(), rows, keys: Vec::new(), audit }
 }
 
-/// Inserts prepared associations (their ids drawn here) with their group links and audit entries inside the open
-/// transaction `$tx`, by multi-row inserts, marked with import `$import` (0 when not staged, see
-/// `platform::staged`). A macro: the transaction's type differs per backend.
+/// Inserts prepared associations with their group links and audit entries inside the open transaction `$tx`, by
+/// multi-row inserts, marked with import `$import` (0 when not staged, see `platform::staged`). A macro: the
+/// transaction's type differs per backend.
 macro_rules! insert_associations {
-    ($tx:expr, $rows:expr, $keys:expr, $import:expr, $actor:expr, $at:expr) => {{
-        let rows: &mut [Association] = $rows;
-        let keys: &[[Vec<u8>; 3]] = $keys;
-        let (import, actor, at): (i64, Option<i64>, &str) = ($import, $actor, $at);
-        let first = $tx.reserve_ids("associations", rows.len()).await?;
-        for (n, row) in rows.iter_mut().enumerate() {
-            row.id = first + n as i64;
-        }
-        for (rows, keys) in rows.chunks(ROWS_PER_INSERT).zip(keys.chunks(ROWS_PER_INSERT)) {
+    ($tx:expr, $prepared:expr, $import:expr) => {{
+        let prepared: &Prepared = $prepared;
+        let import: i64 = $import;
+        for (rows, keys) in prepared.rows.chunks(ROWS_PER_INSERT).zip(prepared.keys.chunks(ROWS_PER_INSERT)) {
             let mut q = QueryBuilder::new(
                 "INSERT INTO associations (id, level, region_code, name_kk, name_ru, name_en, founded_year, website,
                      sort_kk, sort_ru, sort_en, created_at, updated_at, import_id) ",
@@ -374,13 +400,14 @@ macro_rules! insert_associations {
                     .push_bind(kk)
                     .push_bind(ru)
                     .push_bind(en)
-                    .push_bind(at)
-                    .push_bind(at)
+                    .push_bind(&prepared.at)
+                    .push_bind(&prepared.at)
                     .push_bind(import);
             });
             q.build().execute(&mut *$tx).await?;
         }
-        let groups: Vec<(i64, &String)> = rows.iter().flat_map(|r| r.groups.iter().map(move |g| (r.id, g))).collect();
+        let groups: Vec<(i64, &String)> =
+            prepared.rows.iter().flat_map(|r| r.groups.iter().map(move |g| (r.id, g))).collect();
         for chunk in groups.chunks(ROWS_PER_INSERT) {
             let mut q = QueryBuilder::new("INSERT INTO association_groups (association_id, group_slug) ");
             q.push_values(chunk, |mut b, (id, slug)| {
@@ -388,19 +415,7 @@ macro_rules! insert_associations {
             });
             q.build().execute(&mut *$tx).await?;
         }
-        let changes: Vec<Change> = rows
-            .iter()
-            .map(|row| Change {
-                actor,
-                action: "create",
-                entity: "association",
-                entity_id: row.id.to_string(),
-                before: None,
-                after: Some(json!(row)),
-                at,
-            })
-            .collect();
-        audit_many!($tx, &changes)?;
+        audit_many!($tx, &prepared.audit)?;
     }};
 }
 
@@ -412,33 +427,43 @@ pub async fn create_associations(
     inputs: &[AssociationInput],
 ) -> sqlx::Result<Vec<Association>> {
     let at = now();
-    let (mut created, keys) = prepare_associations(inputs);
+    let keys = sort_keys(inputs);
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        insert_associations!(tx, &mut created, &keys, 0, actor, &at);
-        tx.emit(&creation_events(actor, "association", created.iter().map(|a| a.id))).await?;
+        // The ids are drawn under the lock; records and entries of a few rows are cheap to make here.
+        let first = tx.reserve_ids("associations", inputs.len()).await?;
+        let prepared = Prepared { keys, ..records(inputs, first, actor, &at) };
+        insert_associations!(tx, &prepared, 0);
+        tx.emit(&creation_events(actor, "association", prepared.rows.iter().map(|a| a.id))).await?;
         tx.commit().await?;
         change::committed(&[REGISTRY]);
-        Ok(created)
+        Ok(prepared.rows)
     })
 }
 
-/// Rows per transaction of a staged import: about a tenth of a second of the write lock each (three
-/// collation-key indexes take a random B-tree insert per row), so that votes pass between them.
-const ROWS_PER_CHUNK: usize = 5_000;
+/// Rows per transaction of a staged import: about a sixth of a second of the write lock each on the project's
+/// machine (three collation-key indexes take a random B-tree insert per row, and each row has its audit entry).
+pub const ROWS_PER_CHUNK: usize = 10_000;
+
+/// The pause after each chunk of a staged import, in which the server's writer, waiting for the lock, must try
+/// again: SQLite's busy handler spaces its tries by a quarter to a half of the time waited so far, 50 ms after a
+/// sixth of a second.
+const BREATH: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Imports associations all or nothing, without holding the write lock for long (`platform::staged`): the rows go
-/// in by chunks of [`ROWS_PER_CHUNK`], each a short transaction of its own, hidden from every read until the last
-/// transaction shows them all at once. The next chunk's collation keys are made while a chunk is written. On any
-/// failure the rows written so far are removed. `progress` is told how many rows are written.
+/// in by chunks of `rows_per_chunk` ([`ROWS_PER_CHUNK`] from the command line), each a short transaction of its own, hidden from every read until the last
+/// transaction shows them all at once. Their ids are reserved first, so that the next chunk's records, collation
+/// keys and audit entries are made while a chunk is written. On any failure the rows written so far are removed.
+/// `progress` is told how many rows are written.
 pub async fn import_associations(
     db: &Db,
     inputs: Vec<AssociationInput>,
+    rows_per_chunk: usize,
     progress: impl Fn(usize),
 ) -> anyhow::Result<usize> {
     remove_abandoned_imports(db, staged::STALE_AFTER).await?;
     let import = staged::begin(db).await?;
-    match write_staged_associations(db, import, inputs, &progress).await {
+    match write_staged_associations(db, import, inputs, rows_per_chunk.max(1), &progress).await {
         Ok(count) => Ok(count),
         Err(e) => {
             if let Err(cleanup) = remove_import(db, import).await {
@@ -453,31 +478,40 @@ async fn write_staged_associations(
     db: &Db,
     import: i64,
     inputs: Vec<AssociationInput>,
+    rows_per_chunk: usize,
     progress: &impl Fn(usize),
 ) -> anyhow::Result<usize> {
     let at = now();
     let total = inputs.len();
-    let mut chunks: std::collections::VecDeque<Vec<AssociationInput>> = std::collections::VecDeque::new();
-    let mut rest = inputs;
-    while !rest.is_empty() {
-        let tail = rest.split_off(rest.len().min(ROWS_PER_CHUNK));
-        chunks.push_back(std::mem::replace(&mut rest, tail));
-    }
-    let prepare = |chunk: Option<Vec<AssociationInput>>| {
-        tokio::task::spawn_blocking(move || chunk.map(|c| prepare_associations(&c)))
+    let first: i64 = with_write!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let first = tx.reserve_block("associations", total).await?;
+        tx.commit().await?;
+        first
+    });
+    let inputs = std::sync::Arc::new(inputs);
+    let prepare = |from: usize| {
+        let (inputs, at) = (inputs.clone(), at.clone());
+        tokio::task::spawn_blocking(move || {
+            let chunk = inputs.get(from..inputs.len().min(from + rows_per_chunk)).filter(|c| !c.is_empty())?;
+            Some(prepare_associations(chunk, first + from as i64, None, &at))
+        })
     };
-    let mut next = prepare(chunks.pop_front());
+    let mut next = prepare(0);
     let mut written = 0;
-    while let Some((mut rows, keys)) = next.await? {
-        next = prepare(chunks.pop_front());
+    while let Some(prepared) = next.await? {
+        next = prepare(written + prepared.rows.len());
+        let held = std::time::Instant::now();
         with_write!(db, pool => {
             let mut tx = pool.begin().await?;
             staged_beat!(tx, import);
-            insert_associations!(tx, &mut rows, &keys, import, None, &at);
+            insert_associations!(tx, &prepared, import);
             tx.commit().await?;
         });
-        written += rows.len();
+        tracing::debug!(import, rows = prepared.rows.len(), held = ?held.elapsed(), "chunk written");
+        written += prepared.rows.len();
         progress(written);
+        tokio::time::sleep(BREATH).await;
     }
     with_write!(db, pool => {
         let mut tx = pool.begin().await?;
@@ -726,7 +760,7 @@ pub async fn create_memberships(
             actor, action: "create", entity: "membership", entity_id: row.id.to_string(), before: None,
             after: Some(json!(row)), at: &at,
         });
-        let changes: Vec<Change> = person_changes.chain(membership_changes).collect();
+        let changes: Vec<Serialized> = person_changes.chain(membership_changes).map(|c| c.serialized()).collect();
         audit_many!(tx, &changes)?;
         tx.emit(&creation_events(actor, "person", created.iter().map(|m| m.person_id))).await?;
         tx.commit().await?;
