@@ -362,19 +362,41 @@ pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supp
         let per: Vec<(i64, i64, i64)> = by.into_iter().map(|(id, (added, threshold))| (id, added, threshold)).collect();
         let mut after: HashMap<i64, (i64, ProposalStatus)> = HashMap::new();
         if !per.is_empty() {
+            // The counts alone: `supporters` is in no index, so the rows change and their eight indexes of status
+            // do not (assigning `status`, even its own value, would rewrite an entry in each).
             let mut update = sqlx::QueryBuilder::new(
-                "UPDATE proposals SET supporters = supporters + v.added,
-                     status = CASE WHEN status = 'open' AND supporters + v.added >= v.threshold THEN 'queued' ELSE status END,
-                     queued_at = CASE WHEN status = 'open' AND supporters + v.added >= v.threshold THEN ",
+                "UPDATE proposals SET supporters = supporters + v.added
+                 FROM (SELECT column1 AS id, column2 AS added FROM (",
             );
-            update.push_bind(&at);
-            update.push(" ELSE queued_at END FROM (SELECT column1 AS id, column2 AS added, column3 AS threshold FROM (");
             update.push_values(&per, |mut row, p| {
-                row.push_bind(p.0).push_bind(p.1).push_bind(p.2);
+                row.push_bind(p.0).push_bind(p.1);
             });
             update.push(") AS x) AS v WHERE proposals.id = v.id RETURNING proposals.id, proposals.supporters, proposals.status");
             let rows: Vec<(i64, i64, ProposalStatus)> = update.build_query_as().fetch_all(&mut *tx).await?;
             after = rows.into_iter().map(|(id, supporters, status)| (id, (supporters, status))).collect();
+            // The few that reached their threshold now join the body's queue.
+            let reached: Vec<i64> = per
+                .iter()
+                .filter(|(id, _, threshold)| {
+                    after.get(id).is_some_and(|(n, status)| *status == ProposalStatus::Open && n >= threshold)
+                })
+                .map(|p| p.0)
+                .collect();
+            if !reached.is_empty() {
+                let mut queue = sqlx::QueryBuilder::new("UPDATE proposals SET status = 'queued', queued_at = ");
+                queue.push_bind(&at).push(" WHERE status = 'open' AND id IN (");
+                let mut ids = queue.separated(", ");
+                for id in &reached {
+                    ids.push_bind(*id);
+                }
+                queue.push(")");
+                queue.build().execute(&mut *tx).await?;
+                for id in reached {
+                    if let Some(entry) = after.get_mut(&id) {
+                        entry.1 = ProposalStatus::Queued;
+                    }
+                }
+            }
         }
         // The supporters each support made, counting up to the proposal's new total.
         let mut next: HashMap<i64, i64> =
