@@ -49,7 +49,7 @@ field-invalid-date field-invalid-url field-invalid-choice field-region-required 
 field-groups-required field-too-many field-unknown-group field-unknown-body field-parent-cycle
 field-unknown-person field-unknown-association field-term-end-before-start field-invalid-email
 field-wrong-password reset-invalid confirm-invalid
-site-name login-failed unknown none choose count-associations search-results
+site-name login-failed none choose count-associations search-results
 notify-statement-published notify-statement-moderated-published notify-statement-moderated-rejected
 notify-agenda-published notify-kind-statement-published notify-kind-statement-moderated notify-kind-agenda-published
 notify-minutes-approved notify-kind-minutes-approved
