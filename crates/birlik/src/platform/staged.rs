@@ -25,7 +25,7 @@ macro_rules! shown {
 /// second apart, so a live import is never mistaken for one.
 pub const STALE_AFTER: Duration = Duration::from_secs(120);
 
-/// Starts an import: its rows are hidden until [`finish`].
+/// Starts an import: its rows are hidden until [`staged_finish!`].
 pub async fn begin(db: &Db) -> sqlx::Result<i64> {
     let at = now();
     with_write!(db, pool => {
@@ -40,24 +40,26 @@ pub async fn begin(db: &Db) -> sqlx::Result<i64> {
 /// was given up for dead meanwhile (its rows were removed: the chunk must not add more).
 #[macro_export]
 macro_rules! staged_beat {
-    ($tx:expr, $import:expr) => {{
-        let done = sqlx::query("UPDATE imports SET heartbeat_at = $1 WHERE id = $2 AND finished_at IS NULL")
-            .bind($crate::platform::db::now())
-            .bind($import)
-            .execute(&mut *$tx)
-            .await?;
-        if done.rows_affected() != 1 {
-            return Err($crate::platform::staged::Abandoned.into());
-        }
-    }};
+    ($tx:expr, $import:expr) => {
+        $crate::staged_stamp!($tx, $import, "heartbeat_at")
+    };
 }
 
 /// Shows every row of the import, inside the open transaction `$tx` that carries its audit entry and events;
 /// returns [`Abandoned`] when the import was given up for dead meanwhile.
 #[macro_export]
 macro_rules! staged_finish {
-    ($tx:expr, $import:expr) => {{
-        let done = sqlx::query("UPDATE imports SET finished_at = $1 WHERE id = $2 AND finished_at IS NULL")
+    ($tx:expr, $import:expr) => {
+        $crate::staged_stamp!($tx, $import, "finished_at")
+    };
+}
+
+/// Sets a time column of an unfinished import (the two macros above), or returns [`Abandoned`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! staged_stamp {
+    ($tx:expr, $import:expr, $column:literal) => {{
+        let done = sqlx::query(concat!("UPDATE imports SET ", $column, " = $1 WHERE id = $2 AND finished_at IS NULL"))
             .bind($crate::platform::db::now())
             .bind($import)
             .execute(&mut *$tx)
