@@ -80,10 +80,13 @@ async fn run() -> anyhow::Result<()> {
                 .scoped_by(birlik::consultations::page_scopes),
         );
         let pages = page_cache.then_some(cache);
-        let router = birlik::app::router(birlik::app::AppState {
-            platform: birlik::platform::Platform { pages, ..state.platform.clone() },
-            ..state.clone()
-        });
+        let router = birlik::app::router(birlik::app::AppState::new(birlik::app::Runtimes {
+            platform: birlik::platform::Platform::new(birlik::platform::Facilities {
+                pages,
+                ..(*state.platform).clone()
+            }),
+            ..(*state).clone()
+        }));
         let path = format!("/en/consultations/{large}/results");
         let (times, bytes) = common::request_times(&router, &path, 20, 200).await?;
         println!(
@@ -145,10 +148,13 @@ async fn run() -> anyhow::Result<()> {
         birlik::platform::web::cache::PageCache::new(Duration::from_secs(10))
             .scoped_by(birlik::consultations::page_scopes),
     );
-    let served = birlik::app::AppState {
-        platform: birlik::platform::Platform { pages: Some(cache.clone()), ..state.platform.clone() },
-        ..state.clone()
-    };
+    let served = birlik::app::AppState::new(birlik::app::Runtimes {
+        platform: birlik::platform::Platform::new(birlik::platform::Facilities {
+            pages: Some(cache.clone()),
+            ..(*state.platform).clone()
+        }),
+        ..(*state).clone()
+    });
     let app = birlik::app::router(served.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await });
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../bench/votes.lua");

@@ -21,7 +21,7 @@ use crate::platform::search::SearchIndex;
 use crate::platform::web::cache::PageCache;
 use crate::platform::web::sections::{BodySections, HomeSections};
 use crate::platform::web::{LANG_COOKIE, preferred_lang};
-use crate::platform::{Platform, Settings, files, metrics, notify};
+use crate::platform::{Facilities, Platform, Settings, files, metrics, notify};
 use crate::{accounts, consultations, early_warning, mediation, meetings, proposals, recommendations, registry};
 
 /// The largest request body accepted; imports of large files go through the command line. Uploads of documents
@@ -41,10 +41,29 @@ pub const MULTIPART_MARGIN: usize = 64 * 1024;
 )]
 struct ApiDoc;
 
-/// The composition root: the platform and every capability's own runtime. Handlers take the part they need
-/// (`State<Platform>`, `State<consultations::Runtime>`) through axum's `FromRef`; no capability knows this type.
+/// The composition root: the platform and every capability's own runtime ([`Runtimes`], read through `Deref`).
+/// Handlers take the part they need (`State<Platform>`, `State<consultations::Runtime>`) through axum's `FromRef`;
+/// no capability knows this type. One `Arc`, because axum clones a handler's state for every request.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Runtimes>);
+
+impl AppState {
+    pub fn new(runtimes: Runtimes) -> AppState {
+        AppState(Arc::new(runtimes))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Runtimes;
+
+    fn deref(&self) -> &Runtimes {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+#[derive(Clone)]
+pub struct Runtimes {
     pub platform: Platform,
     pub consultations: consultations::Runtime,
     pub proposals: proposals::Runtime,
@@ -184,7 +203,7 @@ pub fn state_with_search(
         .register(files::ItemKind::AgendaItem, meetings::items::document_access());
     let mailer = notify::mail::Mailer::new(&settings.mail, &settings.data_dir, &settings.link_origin())?;
     let notify = notify::Notifier::new(db.clone(), jobs.clone(), mailer);
-    let platform = Platform {
+    let platform = Platform::new(Facilities {
         open_data: Arc::new(open_data()),
         seal: Arc::new(crate::platform::seal::Sealer::new(&settings.data_dir)),
         // Each capability registers the kinds of what people write there, to be moderated in one facility.
@@ -216,7 +235,7 @@ pub fn state_with_search(
                 .with(meetings::home_section)
                 .with(early_warning::home_section),
         ),
-    };
+    });
     // Capabilities register their event handlers here, before the worker runs.
     registry::register(&platform.changes, platform.db.clone(), platform.search.clone());
     registry::register_notices(&platform.notify);
@@ -238,14 +257,14 @@ pub fn state_with_search(
     platform.changes.run();
     let proposals = proposals::Runtime::start(&platform.db);
     let meetings = meetings::Runtime::start(&platform.db);
-    Ok(AppState {
+    Ok(AppState::new(Runtimes {
         platform,
         consultations,
         proposals,
         recommendations: recommendations::Runtime::default(),
         meetings,
         early_warning,
-    })
+    }))
 }
 
 /// Loads (or refreshes) the reference data every capability ships: the registry's regions and groups, the
@@ -280,7 +299,8 @@ pub fn router(state: AppState) -> Router {
     metrics::handle();
     let (api, openapi) = api();
     let openapi = Arc::new(openapi);
-    let secure = state.platform.settings.secure_cookies;
+    let platform = state.platform.clone();
+    let secure = platform.settings.secure_cookies;
     let static_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static");
     Router::new()
         .route("/", get(root))
@@ -305,40 +325,45 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/accessibility", get(crate::platform::web::page::accessibility))
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(|| async { StatusCode::NOT_FOUND })
-        // Innermost first: the refusals of CSRF, of the origin check and of the body limit pass through
-        // `localize_errors`.
-        .layer(csrf_layer(&state.platform.settings))
-        .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::origin::check_origin))
-        .layer(DefaultBodyLimit::disable())
-        .layer(middleware::from_fn_with_state(state.platform.clone(), limit_bodies))
-        .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::error::localize_errors))
-        // Inside the cache: a page that clears the one-time message carries a cookie, so it is never kept.
-        .layer(middleware::from_fn(crate::platform::web::clear_flash))
-        // Inside the cache, whose key holds the script: a Latin page is transliterated once, then served as is.
-        .layer(middleware::from_fn(crate::platform::web::script::apply_script))
-        .layer(middleware::from_fn_with_state(state.platform.clone(), crate::platform::web::cache::serve_cached))
-        .layer(middleware::from_fn(remember_language))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
-            ),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        // Other sites learn at most our origin, never a page's path and query (a search, an audit filter).
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        // Behind HTTPS, browsers are told to use nothing else for a year.
-        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &Response| {
-            secure.then(|| HeaderValue::from_static("max-age=31536000"))
-        }))
-        .layer(middleware::from_fn(metrics::track))
-        .layer(TraceLayer::new_for_http())
+        // Every layer composed once, outermost first, and applied as one service: each `Router::layer` call wraps
+        // every route in a box of its own, and axum clones a route's whole stack for every request.
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(TraceLayer::new_for_http())
+                .layer(middleware::from_fn(metrics::track))
+                // Behind HTTPS, browsers are told to use nothing else for a year.
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::STRICT_TRANSPORT_SECURITY,
+                    move |_: &Response| secure.then(|| HeaderValue::from_static("max-age=31536000")),
+                ))
+                // Other sites learn at most our origin, never a page's path and query (a search, an audit filter).
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("strict-origin-when-cross-origin"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+                    ),
+                ))
+                .layer(middleware::from_fn(remember_language))
+                .layer(middleware::from_fn_with_state(platform.clone(), crate::platform::web::cache::serve_cached))
+                // Inside the cache, whose key holds the script: a Latin page is transliterated once, then served as is.
+                .layer(middleware::from_fn(crate::platform::web::script::apply_script))
+                // Inside the cache: a page that clears the one-time message carries a cookie, so it is never kept.
+                .layer(middleware::from_fn(crate::platform::web::clear_flash))
+                // The refusals of CSRF, of the origin check and of the body limit below pass through `localize_errors`.
+                .layer(middleware::from_fn_with_state(platform.clone(), crate::platform::web::error::localize_errors))
+                .layer(middleware::from_fn_with_state(platform.clone(), limit_bodies))
+                .layer(DefaultBodyLimit::disable())
+                .layer(middleware::from_fn_with_state(platform.clone(), crate::platform::web::origin::check_origin))
+                .layer(csrf_layer(&platform.settings)),
+        )
         .with_state(state)
 }
 
