@@ -520,3 +520,42 @@ async fn a_large_import_is_shown_all_at_once_or_not_at_all(app: TestApp) {
     assert_eq!(one.groups, vec!["tatars".to_owned()], "with their groups");
     assert_eq!(audit::list(db, &log("finish")).await.unwrap().len(), 1, "the import's own entry");
 }
+
+/// SQLite's write-ahead log is copied and started over by the task beside the writer (`db::Checkpoints`), never
+/// in the writer's commits: after more than 8,192 pages it starts over (its header's salts change) while writes
+/// go on, and every row is still there, also after the database is opened again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_log_is_checkpointed_beside_the_writer_and_started_over() {
+    use birlik::platform::db::Db;
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::connect(None, dir.path()).await.unwrap();
+    let Db::Sqlite { write, read, .. } = &db else { unreachable!("a data directory opens SQLite") };
+    let (automatic,): (i64,) = sqlx::query_as("PRAGMA wal_autocheckpoint").fetch_one(write).await.unwrap();
+    assert_eq!(automatic, 0, "the writer does not checkpoint in its commits");
+    sqlx::query("CREATE TABLE filler (b BLOB)").execute(write).await.unwrap();
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9000)
+         INSERT INTO filler SELECT randomblob(4000) FROM n",
+    )
+    .execute(write)
+    .await
+    .unwrap();
+    let wal = dir.path().join("birlik.sqlite3-wal");
+    let salts = |bytes: Vec<u8>| bytes.get(16..24).map(<[u8]>::to_vec);
+    let before = salts(std::fs::read(&wal).unwrap());
+    let mut small = 0;
+    // Small writes go on while the task copies the log and starts it over (a few of its 200 ms ticks).
+    while salts(std::fs::read(&wal).unwrap()) == before {
+        assert!(small < 400, "the log was not started over after {small} more writes");
+        sqlx::query("INSERT INTO filler VALUES (x'00')").execute(write).await.unwrap();
+        small += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let rows: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM filler").fetch_one(read).await.unwrap();
+    assert_eq!(rows.0, 9000 + small);
+    db.close().await;
+    let again = Db::connect(None, dir.path()).await.unwrap();
+    let Db::Sqlite { read, .. } = &again else { unreachable!() };
+    let rows: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM filler").fetch_one(read).await.unwrap();
+    assert_eq!(rows.0, 9000 + small);
+}
