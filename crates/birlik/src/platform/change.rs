@@ -330,7 +330,7 @@ impl Worker {
             let (read, applied) = match &self.db {
                 // The handlers may write: on SQLite (one server, one writer) the events are read, applied, then
                 // marked, so that no transaction holds the one write connection meanwhile.
-                Db::Sqlite { read, write, .. } => {
+                Db::Sqlite { read, write } => {
                     let events: Vec<StoredEvent> = sqlx::query_as(PENDING).bind(BATCH).fetch_all(read).await?;
                     let applied = self.apply_all(&events).await;
                     mark_applied!(write, &applied);

@@ -2,12 +2,10 @@
 //!
 //! Only this module knows which backend runs. Stores write their SQL once with `$1` placeholders (both backends
 //! accept them) and run it through [`with_read!`] / [`with_write!`], which expand the same code for each pool.
-//! SQLite has a single writer, so writes go through a one-connection pool and never meet `SQLITE_BUSY`; its
-//! write-ahead log is copied into the database file by a task beside it ([`Checkpoints`]), not by its commits.
+//! SQLite has a single writer, so writes go through a one-connection pool and never meet `SQLITE_BUSY`.
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -15,66 +13,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { read: SqlitePool, write: SqlitePool, checkpoints: Arc<Checkpoints> },
+    Sqlite { read: SqlitePool, write: SqlitePool },
     Postgres(PgPool),
-}
-
-/// How often the write-ahead log is copied into the database file.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
-/// A log longer than this (pages of 4 KiB) is started over once copied, so that it does not grow without end.
-const RESTART_AFTER_PAGES: i64 = 8192;
-/// The longest the writers wait while the log starts over (readers of older pages are let finish meanwhile).
-const RESTART_WAIT: Duration = Duration::from_millis(100);
-
-/// Copies SQLite's write-ahead log into the database file beside the writer. By default SQLite does it in the
-/// commit that passes 1,000 pages, on the one writer's path: under a stream of small group commits that was a
-/// checkpoint every tenth of a second, each written and synced while every write waited. Here the writer never
-/// checkpoints; a task does every [`CHECKPOINT_EVERY`] without taking the write lock (`PASSIVE`), and when the log
-/// has grown past [`RESTART_AFTER_PAGES`] it starts it over (`RESTART`: the writers wait for the few pages written
-/// since, and at most [`RESTART_WAIT`] for older readers). Stopped when the last handle of the database is dropped.
-#[derive(Debug)]
-pub struct Checkpoints {
-    task: tokio::task::JoinHandle<()>,
-    pool: SqlitePool,
-}
-
-impl Checkpoints {
-    async fn start(options: SqliteConnectOptions) -> sqlx::Result<Checkpoints> {
-        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options.busy_timeout(RESTART_WAIT)).await?;
-        let task = tokio::spawn(checkpoint_forever(pool.clone()));
-        Ok(Checkpoints { task, pool })
-    }
-
-    async fn stop(&self) {
-        self.task.abort();
-        self.pool.close().await;
-    }
-}
-
-impl Drop for Checkpoints {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-async fn checkpoint_forever(pool: SqlitePool) {
-    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        // (busy, pages in the log, pages copied): busy when another process checkpoints or a reader holds on.
-        let passive = sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&pool).await;
-        let restart = match passive {
-            Ok((_, pages, _)) => pages > RESTART_AFTER_PAGES,
-            Err(error) => {
-                tracing::debug!(%error, "checkpoint");
-                false
-            }
-        };
-        if restart && let Err(error) = sqlx::query("PRAGMA wal_checkpoint(RESTART)").execute(&pool).await {
-            tracing::debug!(%error, "restart of the log");
-        }
-    }
 }
 
 /// Runs `$body` with `$pool` bound to a pool that may read.
@@ -216,19 +156,17 @@ impl Db {
             .foreign_keys(true);
         // No ping before each acquire (sqlx's default): a file cannot lose its connection, and the ping is one more
         // hand-off to the connection's thread for every query.
-        // The writer never checkpoints (see `Checkpoints`).
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .test_before_acquire(false)
-            .connect_with(options.clone().pragma("wal_autocheckpoint", "0"))
+            .connect_with(options.clone())
             .await?;
-        let checkpoints = Arc::new(Checkpoints::start(options.clone()).await?);
         let read = SqlitePoolOptions::new()
             .max_connections(8)
             .test_before_acquire(false)
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Db::Sqlite { read, write, checkpoints })
+        Ok(Db::Sqlite { read, write })
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -266,8 +204,7 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write, checkpoints } => {
-                checkpoints.stop().await;
+            Db::Sqlite { read, write } => {
                 read.close().await;
                 write.close().await;
             }
