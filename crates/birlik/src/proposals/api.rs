@@ -141,8 +141,8 @@ async fn support(
     Path(id): Path<i64>,
 ) -> Result<Json<ProposalOut>, AppError> {
     let user = api_user(&state, &headers).await?;
-    changes::support(&state, &runtime.supports, &user, id).await?;
-    Ok(Json(out(&state, id).await?))
+    let changes::Counted { proposal, merged_from, .. } = changes::support(&state, &runtime.supports, &user, id).await?;
+    Ok(Json(ProposalOut { proposal, merged_from }))
 }
 
 /// Withdraws one's support while the proposal is live.

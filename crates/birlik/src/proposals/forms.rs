@@ -252,10 +252,8 @@ pub async fn support(
     Path(p): Path<IdPath>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let done = match changes::support(&state, &runtime.supports, user, p.id).await? {
-        super::store::Supported::Counted { queued: true, .. } => "queued",
-        _ => "supported",
-    };
+    let done =
+        if changes::support(&state, &runtime.supports, user, p.id).await?.queued { "queued" } else { "supported" };
     Ok(ctx.see_other(&format!("/proposals/{}?done={done}", p.id)))
 }
 

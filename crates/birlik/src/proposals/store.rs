@@ -155,26 +155,41 @@ pub async fn proposal(db: &Db, id: i64) -> sqlx::Result<Option<Proposal>> {
     Ok(row.map(Proposal::from))
 }
 
-/// What a support needs of a proposal, in one query: its status, last day of support, body, and the body's
-/// threshold when its secretariat set one.
+/// What a support needs of a proposal, in one read: the proposal, the proposals merged into it (for the answer),
+/// and its body's threshold when its secretariat set one.
 pub struct SupportTarget {
-    pub status: ProposalStatus,
-    pub closes_on: String,
-    pub body_id: i64,
+    pub proposal: Proposal,
+    pub merged_from: Vec<i64>,
     pub threshold: Option<i64>,
 }
 
+#[derive(sqlx::FromRow)]
+struct TargetRow {
+    #[sqlx(flatten)]
+    row: Row,
+    threshold: Option<i64>,
+    /// The ids merged into it, comma-separated.
+    merged: Option<String>,
+}
+
+/// Each query is a hand-off to a connection's thread, and this path takes thousands of supports a second: one.
 pub async fn support_target(db: &Db, id: i64) -> sqlx::Result<Option<SupportTarget>> {
-    let row: Option<(ProposalStatus, String, i64, Option<i64>)> = with_read!(db, pool => {
-        sqlx::query_as(
-            "SELECT p.status, p.closes_on, p.body_id, r.threshold FROM proposals p
-             LEFT JOIN proposal_rules r ON r.body_id = p.body_id WHERE p.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await?
-    });
-    Ok(row.map(|(status, closes_on, body_id, threshold)| SupportTarget { status, closes_on, body_id, threshold }))
+    let list = match db {
+        Db::Sqlite { .. } => "group_concat(m.id, ',')",
+        Db::Postgres(_) => "string_agg(CAST(m.id AS TEXT), ',')",
+    };
+    let sql = format!(
+        "SELECT p.*, r.threshold, (SELECT {list} FROM proposals m WHERE m.merged_into = p.id) AS merged
+         FROM ({SELECT} WHERE id = $1) p LEFT JOIN proposal_rules r ON r.body_id = p.body_id"
+    );
+    let row: Option<TargetRow> =
+        with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await?);
+    Ok(row.map(|t| {
+        let mut merged_from: Vec<i64> =
+            t.merged.iter().flat_map(|m| m.split(',')).filter_map(|id| id.parse().ok()).collect();
+        merged_from.sort_unstable();
+        SupportTarget { proposal: Proposal::from(t.row), merged_from, threshold: t.threshold }
+    }))
 }
 
 /// These proposals, by id order.

@@ -198,13 +198,21 @@ async fn steps_forward_merge_and_lineage(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "{merged}");
     assert_eq!(merged["supporters"].as_i64(), Some(4), "a, both, b and c: `both` counts once");
     assert_eq!(merged["merged_from"], json!([q2]));
+    // A support answers the proposal as a fresh read shows it, sources included.
+    let d = app.participant().await;
+    let (status, supported) = support(&d, q1).await;
+    assert_eq!((status, supported["supporters"].as_i64()), (StatusCode::OK, Some(5)));
+    let (_, fresh) = app.get_json(&format!("/api/v1/proposals/{q1}")).await;
+    for (field, value) in supported.as_object().unwrap() {
+        assert_eq!(&fresh[field], value, "{field}");
+    }
     let (status, _) = step(&sec_region, q1, json!({ "step": "merge", "reason": "Кері.", "into": q2 })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not into a merged proposal");
 
     // The region forwards to the nation; there is nothing above the nation.
     let (_, n1) = step(&sec_region, q1, json!({ "step": "forward", "reason": "Барлық өңірге қатысты." })).await;
     let n1_id = n1["id"].as_i64().unwrap();
-    assert_eq!(n1["supporters"].as_i64(), Some(4));
+    assert_eq!(n1["supporters"].as_i64(), Some(5));
     let nation = app.body_id("national_session", None).await;
     assert_eq!(n1["body_id"].as_i64(), Some(nation));
     let admin = app.admin().await;
