@@ -141,7 +141,7 @@ async fn support(
     Path(id): Path<i64>,
 ) -> Result<Json<ProposalOut>, AppError> {
     let user = api_user(&state, &headers).await?;
-    let store::Counted { proposal, merged_from, .. } = changes::support(&state, &runtime.supports, &user, id).await?;
+    let changes::Counted { proposal, merged_from, .. } = changes::support(&state, &runtime.supports, &user, id).await?;
     Ok(Json(ProposalOut { proposal, merged_from }))
 }
 

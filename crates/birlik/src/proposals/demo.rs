@@ -75,11 +75,10 @@ impl Demo<'_> {
 
     async fn support(&self, id: i64, who: std::ops::Range<usize>) -> anyhow::Result<()> {
         let p = store::proposal(self.db, id).await?.ok_or_else(|| anyhow::anyhow!("demo proposal"))?;
-        // Supported on the day it opened.
-        let today = crate::platform::days::parse_iso(&p.opens_on).ok_or_else(|| anyhow::anyhow!("demo date"))?;
+        let threshold = super::changes::rules_of(self.db, p.body_id).await?.threshold;
         for i in who {
             if let Some(user) = self.people.get(i) {
-                store::support(self.db, store::Support { proposal: id, user: *user, today }).await?;
+                store::support(self.db, id, *user, threshold).await?;
             }
         }
         Ok(())

@@ -11,7 +11,6 @@ use super::{LIST, scope};
 use crate::audit;
 use crate::platform::audit::Change;
 use crate::platform::change::{self, Event, Outbox};
-use crate::platform::days::iso;
 use crate::platform::db::{Db, now};
 use crate::{with_read, with_write};
 
@@ -156,6 +155,43 @@ pub async fn proposal(db: &Db, id: i64) -> sqlx::Result<Option<Proposal>> {
     Ok(row.map(Proposal::from))
 }
 
+/// What a support needs of a proposal, in one read: the proposal, the proposals merged into it (for the answer),
+/// and its body's threshold when its secretariat set one.
+pub struct SupportTarget {
+    pub proposal: Proposal,
+    pub merged_from: Vec<i64>,
+    pub threshold: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct TargetRow {
+    #[sqlx(flatten)]
+    row: Row,
+    threshold: Option<i64>,
+    /// The ids merged into it, comma-separated.
+    merged: Option<String>,
+}
+
+/// Each query is a hand-off to a connection's thread, and this path takes thousands of supports a second: one.
+pub async fn support_target(db: &Db, id: i64) -> sqlx::Result<Option<SupportTarget>> {
+    let list = match db {
+        Db::Sqlite { .. } => "group_concat(m.id, ',')",
+        Db::Postgres(_) => "string_agg(CAST(m.id AS TEXT), ',')",
+    };
+    let sql = format!(
+        "SELECT p.*, r.threshold, (SELECT {list} FROM proposals m WHERE m.merged_into = p.id) AS merged
+         FROM ({SELECT} WHERE id = $1) p LEFT JOIN proposal_rules r ON r.body_id = p.body_id"
+    );
+    let row: Option<TargetRow> =
+        with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await?);
+    Ok(row.map(|t| {
+        let mut merged_from: Vec<i64> =
+            t.merged.iter().flat_map(|m| m.split(',')).filter_map(|id| id.parse().ok()).collect();
+        merged_from.sort_unstable();
+        SupportTarget { proposal: Proposal::from(t.row), merged_from, threshold: t.threshold }
+    }))
+}
+
 /// These proposals, by id order.
 pub async fn by_ids(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Proposal>> {
     if ids.is_empty() {
@@ -292,127 +328,54 @@ pub async fn create(
     Ok(id)
 }
 
-/// What a support did. Checked inside the writer's transaction: no step taken meanwhile slips between the check
-/// and the count.
-#[derive(Debug)]
+/// What a support did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Supported {
-    /// Counted: the proposal as it stands with it.
-    Counted(Box<Counted>),
+    /// Counted; the proposal now has this many supporters (and went to the queue with this one).
+    Counted { supporters: i64, queued: bool },
     /// The person supported it before: nothing changed.
     Already,
-    /// There is no such proposal.
-    Missing,
-    /// The body decided it (or forwarded or merged it): it takes no support.
-    NotLive,
-    /// Its window closed.
-    Closed,
 }
 
-/// A counted support.
-#[derive(Debug)]
-pub struct Counted {
-    pub proposal: Proposal,
-    /// The proposals merged into it.
-    pub merged_from: Vec<i64>,
-    /// This support reached its body's threshold and put it in the body's queue.
-    pub queued: bool,
-}
-
-/// One support to count: `user` for `proposal`, on `today` (Kazakhstan's date; the window's last day counts).
+/// One support to count: `user` for `proposal`, whose body's threshold is `threshold`.
 #[derive(Clone, Copy, Debug)]
 pub struct Support {
     pub proposal: i64,
     pub user: i64,
-    pub today: time::Date,
+    pub threshold: i64,
 }
 
-/// Counts `user`'s support of a live proposal, once. Reaching its body's threshold puts an open proposal in the
-/// queue.
-pub async fn support(db: &Db, support: Support) -> sqlx::Result<Supported> {
-    let done = support_all(db, &[support]).await?;
+/// Counts `user`'s support of a live proposal, once. Reaching `threshold` puts an open proposal in the queue.
+pub async fn support(db: &Db, proposal: i64, user: i64, threshold: i64) -> sqlx::Result<Supported> {
+    let done = support_all(db, &[Support { proposal, user, threshold }]).await?;
     Ok(done.into_iter().next().unwrap_or(Supported::Already))
 }
 
-/// A proposal as a batch of supports finds it: with its body's threshold and what merged into it.
-#[derive(sqlx::FromRow)]
-struct TargetRow {
-    #[sqlx(flatten)]
-    row: Row,
-    threshold: Option<i64>,
-    kind: crate::registry::model::BodyKind,
-    /// The ids merged into it, comma-separated.
-    merged: Option<String>,
-}
-
-struct Target {
-    proposal: Proposal,
-    merged_from: Vec<i64>,
-    threshold: i64,
-}
-
-/// The query of a batch's proposals by id, with their thresholds and what merged into them.
-fn targets_sql(db: &Db, ids: &[i64]) -> String {
-    let list = match db {
-        Db::Sqlite { .. } => "group_concat(m.id, ',')",
-        Db::Postgres(_) => "string_agg(CAST(m.id AS TEXT), ',')",
-    };
-    let ids = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    format!(
-        "SELECT p.*, r.threshold, b.kind, (SELECT {list} FROM proposals m WHERE m.merged_into = p.id) AS merged
-         FROM ({SELECT} WHERE id IN ({ids})) p JOIN bodies b ON b.id = p.body_id
-         LEFT JOIN proposal_rules r ON r.body_id = p.body_id"
-    )
-}
-
-fn targets(rows: Vec<TargetRow>) -> std::collections::HashMap<i64, Target> {
-    rows.into_iter()
-        .map(|t| {
-            let mut merged_from: Vec<i64> =
-                t.merged.iter().flat_map(|m| m.split(',')).filter_map(|id| id.parse().ok()).collect();
-            merged_from.sort_unstable();
-            let threshold = t.threshold.unwrap_or(Rules::default_for(t.kind).threshold);
-            (t.row.id, Target { proposal: Proposal::from(t.row), merged_from, threshold })
-        })
-        .collect()
-}
-
 /// Counts many supports in one transaction (the group commit of [`super::supports`]), each as [`support`] would;
-/// the answers in their order. A handful of statements carry the whole batch, since each is a hand-off to the
-/// database's thread: the insert of the live proposals' supports, one read of the batch's proposals, one update of
-/// their counts, and the queueing of the few that reached their threshold.
+/// the answers in their order. Two statements carry the whole batch — one insert of the supports, one update of
+/// the proposals' counts — since each statement is a hand-off to the database's thread.
 pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supported>> {
     use std::collections::{HashMap, HashSet};
     let at = now();
-    let mut ids: Vec<i64> = supports.iter().map(|s| s.proposal).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let live = ProposalStatus::ALL.into_iter().filter(|s| s.is_live());
-    let read = targets_sql(db, &ids);
+    let mut touched = vec![LIST];
     let done = with_write!(db, pool => {
         let mut tx = pool.begin().await?;
-        // The write first, so that the transaction holds the lock before it reads (on SQLite, a read then a write
-        // fails when another process wrote between them). Only live proposals within their window take support.
-        let mut insert = sqlx::QueryBuilder::new("INSERT INTO supports (proposal_id, user_id, supported_at) SELECT v.column1, v.column2, ");
-        insert.push_bind(&at).push(" FROM (");
+        let mut insert = sqlx::QueryBuilder::new("INSERT INTO supports (proposal_id, user_id, supported_at) ");
         insert.push_values(supports, |mut row, s| {
-            row.push_bind(s.proposal).push_bind(s.user).push_bind(iso(s.today));
+            row.push_bind(s.proposal).push_bind(s.user).push_bind(&at);
         });
-        insert.push(") AS v JOIN proposals p ON p.id = v.column1 WHERE p.closes_on >= v.column3 AND p.status IN (");
-        let mut statuses = insert.separated(", ");
-        for status in live {
-            statuses.push_bind(status);
-        }
-        insert.push(") ON CONFLICT (proposal_id, user_id) DO NOTHING RETURNING proposal_id, user_id");
+        insert.push(" ON CONFLICT (proposal_id, user_id) DO NOTHING RETURNING proposal_id, user_id");
         let added: HashSet<(i64, i64)> = insert.build_query_as().fetch_all(&mut *tx).await?.into_iter().collect();
-        let rows: Vec<TargetRow> = sqlx::query_as(AssertSqlSafe(read.clone())).fetch_all(&mut *tx).await?;
-        let mut found = targets(rows);
         // Each added support in its order; the same pair twice in a batch counts once.
         let mut counted: HashSet<(i64, i64)> = HashSet::new();
         let counts: Vec<bool> = supports.iter().map(|s| added.contains(&(s.proposal, s.user)) && counted.insert((s.proposal, s.user))).collect();
-        let mut per: HashMap<i64, i64> = HashMap::new();
+        // Per proposal: the supports added and its threshold.
+        let mut by: HashMap<i64, (i64, i64)> = HashMap::new();
         for (s, _) in supports.iter().zip(&counts).filter(|(_, c)| **c) {
-            *per.entry(s.proposal).or_default() += 1;
+            by.entry(s.proposal).or_insert((0, s.threshold)).0 += 1;
         }
+        let per: Vec<(i64, i64, i64)> = by.into_iter().map(|(id, (added, threshold))| (id, added, threshold)).collect();
+        let mut after: HashMap<i64, (i64, ProposalStatus)> = HashMap::new();
         if !per.is_empty() {
             // The counts alone: `supporters` is in no index, so the rows change and their eight indexes of status
             // do not (assigning `status`, even its own value, would rewrite an entry in each).
@@ -420,74 +383,63 @@ pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supp
                 "UPDATE proposals SET supporters = supporters + v.added
                  FROM (SELECT column1 AS id, column2 AS added FROM (",
             );
-            update.push_values(&per, |mut row, (id, added)| {
-                row.push_bind(*id).push_bind(*added);
+            update.push_values(&per, |mut row, p| {
+                row.push_bind(p.0).push_bind(p.1);
             });
-            update.push(") AS x) AS v WHERE proposals.id = v.id RETURNING proposals.id, proposals.supporters");
-            let rows: Vec<(i64, i64)> = update.build_query_as().fetch_all(&mut *tx).await?;
-            // From here each target's count is the one before the batch; the loop below counts up from it.
-            for (id, supporters) in rows {
-                if let (Some(t), Some(added)) = (found.get_mut(&id), per.get(&id)) {
-                    t.proposal.supporters = supporters - added;
+            update.push(") AS x) AS v WHERE proposals.id = v.id RETURNING proposals.id, proposals.supporters, proposals.status");
+            let rows: Vec<(i64, i64, ProposalStatus)> = update.build_query_as().fetch_all(&mut *tx).await?;
+            after = rows.into_iter().map(|(id, supporters, status)| (id, (supporters, status))).collect();
+            // The few that reached their threshold now join the body's queue.
+            let reached: Vec<i64> = per
+                .iter()
+                .filter(|(id, _, threshold)| {
+                    after.get(id).is_some_and(|(n, status)| *status == ProposalStatus::Open && n >= threshold)
+                })
+                .map(|p| p.0)
+                .collect();
+            if !reached.is_empty() {
+                let mut queue = sqlx::QueryBuilder::new("UPDATE proposals SET status = 'queued', queued_at = ");
+                queue.push_bind(&at).push(" WHERE status = 'open' AND id IN (");
+                let mut ids = queue.separated(", ");
+                for id in &reached {
+                    ids.push_bind(*id);
+                }
+                queue.push(")");
+                queue.build().execute(&mut *tx).await?;
+                for id in reached {
+                    if let Some(entry) = after.get_mut(&id) {
+                        entry.1 = ProposalStatus::Queued;
+                    }
                 }
             }
         }
+        // The supporters each support made, counting up to the proposal's new total.
+        let mut next: HashMap<i64, i64> =
+            per.iter().map(|p| (p.0, after.get(&p.0).map_or(0, |a| a.0) - p.1)).collect();
         let mut done = Vec::with_capacity(supports.len());
-        let mut reached = Vec::new();
+        let mut events = Vec::new();
         for (s, counts) in supports.iter().zip(counts) {
-            let Some(t) = found.get_mut(&s.proposal) else {
-                done.push(Supported::Missing);
+            let (Some(n), Some((_, status))) = (next.get_mut(&s.proposal).filter(|_| counts), after.get(&s.proposal)) else {
+                done.push(Supported::Already);
                 continue;
             };
-            if !counts {
-                done.push(if !t.proposal.status.is_live() {
-                    Supported::NotLive
-                } else if iso(s.today) > t.proposal.closes_on {
-                    Supported::Closed
-                } else {
-                    Supported::Already
-                });
-                continue;
-            }
-            t.proposal.supporters += 1;
-            let queued = t.proposal.status == ProposalStatus::Open && t.proposal.supporters >= t.threshold;
+            *n += 1;
+            let supporters = *n;
+            let queued = *status == ProposalStatus::Queued && supporters == s.threshold;
             if queued {
-                t.proposal.status = ProposalStatus::Queued;
-                t.proposal.queued_at = Some(at.clone());
-                reached.push(s.proposal);
-            }
-            let counted = Counted { proposal: t.proposal.clone(), merged_from: t.merged_from.clone(), queued };
-            done.push(Supported::Counted(Box::new(counted)));
-        }
-        // The few that reached their threshold now join the body's queue.
-        let mut events = Vec::new();
-        if !reached.is_empty() {
-            let mut queue = sqlx::QueryBuilder::new("UPDATE proposals SET status = ");
-            queue.push_bind(ProposalStatus::Queued).push(", queued_at = ").push_bind(&at).push(" WHERE id IN (");
-            let mut list = queue.separated(", ");
-            for id in &reached {
-                list.push_bind(*id);
-            }
-            queue.push(")");
-            queue.build().execute(&mut *tx).await?;
-        }
-        for outcome in &done {
-            let Supported::Counted(c) = outcome else { continue };
-            if c.queued {
-                let id = c.proposal.id;
-                events.push(Event::new(scope(id), QUEUED));
-                events.push(Event::new(scope(id), CHANGED));
-                audit!(tx, &Change { actor: None, action: "queue", entity: "proposal", entity_id: id.to_string(),
+                events.push(Event::new(scope(s.proposal), QUEUED));
+                events.push(Event::new(scope(s.proposal), CHANGED));
+                audit!(tx, &Change { actor: None, action: "queue", entity: "proposal", entity_id: s.proposal.to_string(),
                     before: Some(json!({ "status": "open" })),
-                    after: Some(json!({ "status": "queued", "supporters": c.proposal.supporters })), at: &at })?;
+                    after: Some(json!({ "status": "queued", "supporters": supporters })), at: &at })?;
             }
+            done.push(Supported::Counted { supporters, queued });
         }
         tx.emit(&events).await?;
         tx.commit().await?;
         done
     });
-    let mut touched = vec![LIST];
-    touched.extend(ids.into_iter().map(scope));
+    touched.extend(supports.iter().map(|s| scope(s.proposal)));
     change::committed(&touched);
     Ok(done)
 }
