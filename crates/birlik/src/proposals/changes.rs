@@ -141,14 +141,15 @@ pub async fn support(
     };
     match writer.submit(store::Support { proposal: id, user: user.id, threshold }).await? {
         Supported::Already => Err(AppError::Conflict("error-proposal-supported-already")),
-        // Once per proposal: read it again for its status and time in the queue.
-        Supported::Counted { queued: true, .. } => {
-            let proposal = store::proposal(&state.db, id).await?.ok_or(AppError::NotFound)?;
-            Ok(Counted { proposal, merged_from, queued: true })
-        }
-        Supported::Counted { supporters, queued: false } => {
+        Supported::Counted { supporters, status, queued: false } if status == proposal.status => {
             proposal.supporters = supporters;
             Ok(Counted { proposal, merged_from, queued: false })
+        }
+        // It entered the queue with this support or another since the read (once per proposal): read it again for
+        // its status and time in the queue.
+        Supported::Counted { queued, .. } => {
+            let proposal = store::proposal(&state.db, id).await?.ok_or(AppError::NotFound)?;
+            Ok(Counted { proposal, merged_from, queued })
         }
     }
 }

@@ -331,8 +331,8 @@ pub async fn create(
 /// What a support did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Supported {
-    /// Counted; the proposal now has this many supporters (and went to the queue with this one).
-    Counted { supporters: i64, queued: bool },
+    /// Counted; the proposal now has this many supporters and this status (and went to the queue with this one).
+    Counted { supporters: i64, status: ProposalStatus, queued: bool },
     /// The person supported it before: nothing changed.
     Already,
 }
@@ -433,7 +433,7 @@ pub async fn support_all(db: &Db, supports: &[Support]) -> sqlx::Result<Vec<Supp
                     before: Some(json!({ "status": "open" })),
                     after: Some(json!({ "status": "queued", "supporters": supporters })), at: &at })?;
             }
-            done.push(Supported::Counted { supporters, queued });
+            done.push(Supported::Counted { supporters, status: *status, queued });
         }
         tx.emit(&events).await?;
         tx.commit().await?;

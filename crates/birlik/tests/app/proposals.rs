@@ -246,6 +246,7 @@ async fn steps_forward_merge_and_lineage(app: TestApp) {
 /// The group commit counts a whole batch in two statements: each support gets the count it made, in order; the
 /// same person twice in one batch counts once; the one that reaches the threshold queues the proposal, once.
 async fn a_batch_of_supports_counts_each_once_in_order(app: TestApp) {
+    use birlik::proposals::model::ProposalStatus::{Open, Queued};
     use birlik::proposals::store::{Support, Supported, support_all};
     let (_, district, _) = region_with_two_districts(&app).await;
     let author = app.participant().await;
@@ -262,11 +263,11 @@ async fn a_batch_of_supports_counts_each_once_in_order(app: TestApp) {
     assert_eq!(
         done,
         vec![
-            Supported::Counted { supporters: 2, queued: false },
-            Supported::Counted { supporters: 3, queued: true },
+            Supported::Counted { supporters: 2, status: Queued, queued: false },
+            Supported::Counted { supporters: 3, status: Queued, queued: true },
             Supported::Already,
-            Supported::Counted { supporters: 2, queued: false },
-            Supported::Counted { supporters: 4, queued: false },
+            Supported::Counted { supporters: 2, status: Open, queued: false },
+            Supported::Counted { supporters: 4, status: Queued, queued: false },
         ]
     );
     let (_, detail) = app.get_json(&format!("/api/v1/proposals/{p}")).await;
