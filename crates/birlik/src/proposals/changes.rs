@@ -135,10 +135,6 @@ pub async fn support(
         return Err(AppError::Conflict("error-proposal-window-closed"));
     }
     participant(user)?;
-    let threshold = match threshold {
-        Some(threshold) => threshold,
-        None => default_rules(&state.db, proposal.body_id).await?.threshold,
-    };
     match writer.submit(store::Support { proposal: id, user: user.id, threshold }).await? {
         Supported::Already => Err(AppError::Conflict("error-proposal-supported-already")),
         Supported::Counted { supporters, status, queued: false } if status == proposal.status => {

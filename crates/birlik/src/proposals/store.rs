@@ -156,11 +156,11 @@ pub async fn proposal(db: &Db, id: i64) -> sqlx::Result<Option<Proposal>> {
 }
 
 /// What a support needs of a proposal, in one read: the proposal, the proposals merged into it (for the answer),
-/// and its body's threshold when its secretariat set one.
+/// and its body's threshold (its secretariat's, else the one of its kind).
 pub struct SupportTarget {
     pub proposal: Proposal,
     pub merged_from: Vec<i64>,
-    pub threshold: Option<i64>,
+    pub threshold: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -168,6 +168,7 @@ struct TargetRow {
     #[sqlx(flatten)]
     row: Row,
     threshold: Option<i64>,
+    kind: crate::registry::model::BodyKind,
     /// The ids merged into it, comma-separated.
     merged: Option<String>,
 }
@@ -179,8 +180,9 @@ pub async fn support_target(db: &Db, id: i64) -> sqlx::Result<Option<SupportTarg
         Db::Postgres(_) => "string_agg(CAST(m.id AS TEXT), ',')",
     };
     let sql = format!(
-        "SELECT p.*, r.threshold, (SELECT {list} FROM proposals m WHERE m.merged_into = p.id) AS merged
-         FROM ({SELECT} WHERE id = $1) p LEFT JOIN proposal_rules r ON r.body_id = p.body_id"
+        "SELECT p.*, r.threshold, b.kind, (SELECT {list} FROM proposals m WHERE m.merged_into = p.id) AS merged
+         FROM ({SELECT} WHERE id = $1) p JOIN bodies b ON b.id = p.body_id
+         LEFT JOIN proposal_rules r ON r.body_id = p.body_id"
     );
     let row: Option<TargetRow> =
         with_read!(db, pool => sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await?);
@@ -188,7 +190,8 @@ pub async fn support_target(db: &Db, id: i64) -> sqlx::Result<Option<SupportTarg
         let mut merged_from: Vec<i64> =
             t.merged.iter().flat_map(|m| m.split(',')).filter_map(|id| id.parse().ok()).collect();
         merged_from.sort_unstable();
-        SupportTarget { proposal: Proposal::from(t.row), merged_from, threshold: t.threshold }
+        let threshold = t.threshold.unwrap_or(Rules::default_for(t.kind).threshold);
+        SupportTarget { proposal: Proposal::from(t.row), merged_from, threshold }
     }))
 }
 
