@@ -520,3 +520,14 @@ async fn a_large_import_is_shown_all_at_once_or_not_at_all(app: TestApp) {
     assert_eq!(one.groups, vec!["tatars".to_owned()], "with their groups");
     assert_eq!(audit::list(db, &log("finish")).await.unwrap().len(), 1, "the import's own entry");
 }
+
+/// The SQLite writer keeps statement journals in memory: a group commit's multi-row insert writes no temporary file
+/// beside the log (BENCHMARKS.md, issue 13, stop 26).
+#[tokio::test]
+async fn the_sqlite_writer_keeps_statement_journals_in_memory() {
+    let (db, _dir, _) = crate::support::bare_database(Backend::Sqlite).await;
+    let birlik::platform::db::Db::Sqlite { write, .. } = &db else { unreachable!() };
+    let in_memory: i64 = sqlx::query_scalar("PRAGMA temp_store").fetch_one(write).await.unwrap();
+    assert_eq!(in_memory, 2, "the writer's temporary storage is MEMORY");
+    db.close().await;
+}
