@@ -156,12 +156,12 @@ impl Db {
             .foreign_keys(true);
         // No ping before each acquire (sqlx's default): a file cannot lose its connection, and the ping is one more
         // hand-off to the connection's thread for every query.
-        // The writer keeps its statement journals in memory: a multi-row statement inside a transaction (a group
-        // commit's insert of many supports, say) keeps the pages it changes there until it ends, and past 64 KiB
-        // SQLite would write them to a temporary file that is thrown away at the commit.
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .test_before_acquire(false)
+            // Statement journals in memory: a multi-row statement inside a transaction (a group commit's insert of
+            // many supports, say) keeps the pages it changes there until it ends, and past 64 KiB SQLite would
+            // write them to a temporary file, thrown away at the commit.
             .connect_with(options.clone().pragma("temp_store", "MEMORY"))
             .await?;
         let read = SqlitePoolOptions::new()

@@ -521,8 +521,8 @@ async fn a_large_import_is_shown_all_at_once_or_not_at_all(app: TestApp) {
     assert_eq!(audit::list(db, &log("finish")).await.unwrap().len(), 1, "the import's own entry");
 }
 
-/// The SQLite writer keeps statement journals in memory: a group commit's multi-row insert writes no temporary file
-/// beside the log (BENCHMARKS.md, issue 13, stop 26).
+/// The SQLite writer's temporary storage, where its statement journals go, is memory: a group commit's multi-row
+/// insert then writes no temporary file (measured in BENCHMARKS.md, issue 13, stop 26).
 #[tokio::test]
 async fn the_sqlite_writer_keeps_statement_journals_in_memory() {
     let (db, _dir, _) = crate::support::bare_database(Backend::Sqlite).await;
