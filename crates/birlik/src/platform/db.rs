@@ -152,7 +152,7 @@ impl Db {
             // FULL: a commit is on disk before it is acknowledged, even across a power loss. Votes come in group
             // commits (consultations::votes), so one fsync carries many of them.
             .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(Duration::from_secs(10))
+            .busy_timeout(BUSY_WAIT)
             .foreign_keys(true);
         // No ping before each acquire (sqlx's default): a file cannot lose its connection, and the ping is one more
         // hand-off to the connection's thread for every query.
@@ -162,7 +162,14 @@ impl Db {
             // Statement journals in memory: a multi-row statement inside a transaction (a group commit's insert of
             // many supports, say) keeps the pages it changes there until it ends, and past 64 KiB SQLite would
             // write them to a temporary file, thrown away at the commit.
-            .connect_with(options.clone().pragma("temp_store", "MEMORY"))
+            .connect_with(
+                options
+                    .clone()
+                    .pragma("temp_store", "MEMORY")
+                    // The log is copied into the database beside the writer (`checkpoint_beside_writer`); the
+                    // writer's own copy, inside a commit, is only the backstop when nothing else copies it.
+                    .pragma("wal_autocheckpoint", LOG_AT_MOST.to_string()),
+            )
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(8)
@@ -170,6 +177,37 @@ impl Db {
             .connect_with(options.read_only(true))
             .await?;
         Ok(Db::Sqlite { read, write })
+    }
+
+    /// Copies the SQLite log into the database file on a connection of its own, so that the copying and its
+    /// `fsync` of the database file leave the writer's path (SQLite would otherwise do them inside the commit that
+    /// fills the log past 1,000 pages). Without readers SQLite starts the log over by itself; readers that never
+    /// stop keep it growing, so past [`START_OVER_AT`] pages the writer starts it over, waiting at most
+    /// [`START_OVER_WAITS`] for readers. Nothing to do on PostgreSQL. The task ends when the database is closed.
+    pub fn checkpoint_beside_writer(&self) {
+        let Db::Sqlite { write, .. } = self else { return };
+        let write = write.clone();
+        let copier = SqlitePoolOptions::new()
+            .max_connections(1)
+            .test_before_acquire(false)
+            .connect_lazy_with(write.connect_options().as_ref().clone());
+        tokio::spawn(async move {
+            let mut log = Log::default();
+            loop {
+                tokio::time::sleep(log.next_look()).await;
+                if write.is_closed() {
+                    break;
+                }
+                let copied =
+                    sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&copier).await;
+                let Ok((_, pages, copied)) = copied else { continue };
+                if log.seen(pages, copied) {
+                    let started_over = start_log_over(&write).await.unwrap_or(false);
+                    log.tried_starting_over(started_over);
+                }
+            }
+            copier.close().await;
+        });
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -214,6 +252,81 @@ impl Db {
             Db::Postgres(pool) => pool.close().await,
         }
     }
+}
+
+/// How long a connection waits for a lock another holds before it gives up with `SQLITE_BUSY`.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+/// The writer copies the log itself only past this many pages (4 KiB each): a backstop, see `checkpoint_beside_writer`.
+const LOG_AT_MOST: u32 = 10_000;
+/// Past this many pages in the log, the writer starts it over once everything in it has been copied.
+const START_OVER_AT: i64 = 2_000;
+/// How long the writer waits for readers still in the log before it gives up starting it over, this time.
+const START_OVER_WAITS: Duration = Duration::from_millis(20);
+/// How often the log is copied while writes come, and while none have come since the last look. Every copy ends
+/// with an `fsync` of the database file: looking 50 times a second cost the votes a tenth of their rate, looking
+/// 10 times kept it (BENCHMARKS.md, stop 27).
+const BUSY_LOOKS: Duration = Duration::from_millis(100);
+const RESTING_LOOKS: Duration = Duration::from_millis(500);
+
+/// What the copier knows of the log between two looks.
+#[derive(Default)]
+struct Log {
+    pages: i64,
+    resting: bool,
+    /// Looks to let pass before the next try to start the log over: more after each try that readers held up.
+    skip: u32,
+    failed: u32,
+}
+
+impl Log {
+    fn next_look(&self) -> Duration {
+        if self.resting { RESTING_LOOKS } else { BUSY_LOOKS }
+    }
+
+    /// Records a look that found `pages` in the log, `copied` of them into the database; true when the log should
+    /// be started over now. Only once all is copied: what is left to copy would be copied on the writer's path.
+    fn seen(&mut self, pages: i64, copied: i64) -> bool {
+        self.resting = pages == self.pages;
+        self.pages = pages;
+        if pages < START_OVER_AT || copied < pages {
+            return false;
+        }
+        if self.skip > 0 {
+            self.skip -= 1;
+            return false;
+        }
+        true
+    }
+
+    fn tried_starting_over(&mut self, started_over: bool) {
+        if started_over {
+            self.failed = 0;
+            self.pages = 0;
+        } else {
+            // A reader that stays (a long export, say) is waited for less often: 0, 2, 6, 14, … looks.
+            self.failed = (self.failed + 1).min(6);
+            self.skip = (1 << self.failed) - 2;
+        }
+    }
+}
+
+/// Starts the log over on the writer's own connection, so the writer never meets `SQLITE_BUSY` for it: it waits
+/// only for this connection, at most [`START_OVER_WAITS`] plus the copying of what is left. True when it did.
+async fn start_log_over(write: &SqlitePool) -> sqlx::Result<bool> {
+    let mut writer = write.acquire().await?;
+    let waits = START_OVER_WAITS.as_millis();
+    sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA busy_timeout = {waits}"))).execute(&mut *writer).await?;
+    let restarted =
+        sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(RESTART)").fetch_one(&mut *writer).await;
+    // The writer's patience is restored whatever happened: its other transactions wait as long as ever.
+    let restored = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA busy_timeout = {}", BUSY_WAIT.as_millis())))
+        .execute(&mut *writer)
+        .await;
+    if restored.is_err() {
+        // A writer that waits 20 ms for locks would fail other writes: it is dropped, and the pool opens another.
+        writer.detach();
+    }
+    Ok(restarted?.0 == 0)
 }
 
 /// The current time as stored everywhere: RFC 3339 in UTC, which sorts as text on both backends.
