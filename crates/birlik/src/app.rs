@@ -173,7 +173,6 @@ pub fn state_with_search(
     search: SearchIndex,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<AppState> {
-    db.checkpoint_beside_writer();
     let jobs = Jobs::new(db.clone(), clock, jobs::Config::default());
     crate::platform::identity::register_jobs(&jobs);
     let pages = settings.page_cache.then(|| {

@@ -176,38 +176,8 @@ impl Db {
             .test_before_acquire(false)
             .connect_with(options.read_only(true))
             .await?;
+        checkpoint_beside_writer(&write);
         Ok(Db::Sqlite { read, write })
-    }
-
-    /// Copies the SQLite log into the database file on a connection of its own, so that the copying and its
-    /// `fsync` of the database file leave the writer's path (SQLite would otherwise do them inside the commit that
-    /// fills the log past 1,000 pages). Without readers SQLite starts the log over by itself; readers that never
-    /// stop keep it growing, so past [`START_OVER_AT`] pages the writer starts it over, waiting at most
-    /// [`START_OVER_WAITS`] for readers. Nothing to do on PostgreSQL. The task ends when the database is closed.
-    pub fn checkpoint_beside_writer(&self) {
-        let Db::Sqlite { write, .. } = self else { return };
-        let write = write.clone();
-        let copier = SqlitePoolOptions::new()
-            .max_connections(1)
-            .test_before_acquire(false)
-            .connect_lazy_with(write.connect_options().as_ref().clone());
-        tokio::spawn(async move {
-            let mut log = Log::default();
-            loop {
-                tokio::time::sleep(log.next_look()).await;
-                if write.is_closed() {
-                    break;
-                }
-                let copied =
-                    sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&copier).await;
-                let Ok((_, pages, copied)) = copied else { continue };
-                if log.seen(pages, copied) {
-                    let started_over = start_log_over(&write).await.unwrap_or(false);
-                    log.tried_starting_over(started_over);
-                }
-            }
-            copier.close().await;
-        });
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -262,10 +232,10 @@ const LOG_AT_MOST: u32 = 10_000;
 const START_OVER_AT: i64 = 2_000;
 /// How long the writer waits for readers still in the log before it gives up starting it over, this time.
 const START_OVER_WAITS: Duration = Duration::from_millis(20);
-/// How often the log is copied while writes come, and while none have come since the last look. Every copy ends
-/// with an `fsync` of the database file: looking 50 times a second cost the votes a tenth of their rate, looking
-/// 10 times kept it (BENCHMARKS.md, stop 27).
+/// How often the log is copied while writes come. Every copy ends with an `fsync` of the database file: looking 50
+/// times a second cost the votes a tenth of their rate, looking 10 times kept it (BENCHMARKS.md, stop 27).
 const BUSY_LOOKS: Duration = Duration::from_millis(100);
+/// How often it is looked at when no write came since the last look.
 const RESTING_LOOKS: Duration = Duration::from_millis(500);
 
 /// What the copier knows of the log between two looks.
@@ -308,6 +278,37 @@ impl Log {
             self.skip = (1 << self.failed) - 2;
         }
     }
+}
+
+/// Copies the SQLite log into the database file on a connection of its own, so that the copying and its
+/// `fsync` of the database file leave the writer's path (SQLite would otherwise do them inside the commit that
+/// fills the log past 1,000 pages). Without readers SQLite starts the log over by itself; readers that never
+/// stop keep it growing, so past [`START_OVER_AT`] pages the writer starts it over, waiting at most
+/// [`START_OVER_WAITS`] for readers. Started when the database is opened, since the writer's own copy waits for
+/// [`LOG_AT_MOST`] pages on that promise; the task ends when the database is closed.
+fn checkpoint_beside_writer(write: &SqlitePool) {
+    let write = write.clone();
+    let copier = SqlitePoolOptions::new()
+        .max_connections(1)
+        .test_before_acquire(false)
+        .connect_lazy_with(write.connect_options().as_ref().clone());
+    tokio::spawn(async move {
+        let mut log = Log::default();
+        loop {
+            tokio::time::sleep(log.next_look()).await;
+            if write.is_closed() {
+                break;
+            }
+            let copied =
+                sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&copier).await;
+            let Ok((_, pages, copied)) = copied else { continue };
+            if log.seen(pages, copied) {
+                let started_over = start_log_over(&write).await.unwrap_or(false);
+                log.tried_starting_over(started_over);
+            }
+        }
+        copier.close().await;
+    });
 }
 
 /// Starts the log over on the writer's own connection, so the writer never meets `SQLITE_BUSY` for it: it waits

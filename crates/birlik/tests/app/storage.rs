@@ -536,7 +536,6 @@ async fn the_sqlite_writer_keeps_statement_journals_in_memory() {
 async fn commits_reach_the_database_file_beside_the_writer() {
     let (db, dir, _) = crate::support::bare_database(Backend::Sqlite).await;
     let birlik::platform::db::Db::Sqlite { write, .. } = &db else { unreachable!() };
-    db.checkpoint_beside_writer();
     sqlx::query("CREATE TABLE beside (note TEXT)").execute(write).await.unwrap();
     sqlx::query("INSERT INTO beside VALUES ('copied')").execute(write).await.unwrap();
     // The database file alone, without its log, as a copy of it: the commit is there once the log was copied.
@@ -562,7 +561,6 @@ async fn commits_reach_the_database_file_beside_the_writer() {
 async fn the_log_is_started_over_under_steady_writes_and_reads() {
     let (db, dir, _) = crate::support::bare_database(Backend::Sqlite).await;
     let birlik::platform::db::Db::Sqlite { read, write } = db.clone() else { unreachable!() };
-    db.checkpoint_beside_writer();
     sqlx::query("CREATE TABLE steady (body BLOB)").execute(&write).await.unwrap();
     // Readers that never all rest at once: SQLite alone starts the log over only at a moment when none is reading
     // an older state of the database than the one copied, so the log would grow with every commit.
